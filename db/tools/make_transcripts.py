@@ -46,7 +46,7 @@ REL_CIVIC_VCF = "civic/2024-08-01_via_rk-izak-DATA72000-IBE/01-Aug-2024-civic_ac
 PRIMARY = {str(i) for i in range(1, 23)} | {"X", "Y"}
 
 COLUMNS = ["gene", "accession", "protein", "contig", "strand", "tx_start", "tx_end",
-           "cds_start", "cds_end", "exon_starts", "exon_ends", "source"]
+           "cds_start", "cds_end", "exon_starts", "exon_ends", "ensembl", "source"]
 
 # Genes whose MANE Select accession is absent from the 2018 BED12, with the older RefSeq
 # accession that is present. Nothing here is trusted: make_substitute() checks every claim
@@ -151,7 +151,7 @@ class Model:
         return [self.gene, self.accession, self.protein, self.contig, self.strand,
                 str(self.tx_start), str(self.tx_end), str(self.cds_start), str(self.cds_end),
                 ",".join(str(s) for s, _ in self.exons), ",".join(str(e) for _, e in self.exons),
-                self.source]
+                self.ensembl, self.source]
 
 
 def validate_model(m: Model, build: str):
