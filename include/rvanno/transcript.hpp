@@ -19,6 +19,7 @@ struct Transcript {
     std::string gene;        // HGNC symbol, e.g. "ALK"
     std::string accession;   // RefSeq with version, e.g. "NM_004304.5"
     std::string protein;     // e.g. "NP_004295.2" (may be empty)
+    std::string ensembl;     // MANE Ensembl twin, e.g. "ENST00000389048.8" (may be empty)
     std::string contig;      // canonical bare contig name, e.g. "2"
     char strand{'+'};        // '+' or '-'
     std::int64_t tx_begin{}, tx_end{};    // span of all exons

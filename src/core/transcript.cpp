@@ -37,6 +37,7 @@ std::vector<Transcript> read_transcript_table(const std::filesystem::path& path)
         tx.gene = t.get("gene");
         tx.accession = t.get("accession");
         tx.protein = t.get("protein");
+        tx.ensembl = t.get("ensembl");  // optional column
         tx.contig = t.get("contig");
         const auto& strand = t.get("strand");
         if (strand != "+" && strand != "-")

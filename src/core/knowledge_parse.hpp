@@ -1,0 +1,21 @@
+// Parsing of single knowledge-table cells into typed values. Private to src/core.
+// Each parser throws std::invalid_argument with a message fit for "file:line: <message>".
+#pragma once
+#include <string>
+#include <vector>
+
+#include "rvanno/knowledge.hpp"
+
+namespace rvanno::detail {
+
+AlterationKind parse_kind(const std::string& s);
+Effect parse_effect(const std::string& s);
+EvidenceLevel parse_level(const std::string& s);
+void parse_mechanism(const std::string& s);
+void parse_citation(const std::string& s);
+// Fills the kind-specific fields of `e` from e.alteration.
+void parse_alteration(KnowledgeEntry& e);
+std::vector<RequiredAlteration> parse_requires(const std::string& s);
+std::vector<std::string> split_list(const std::string& s);  // ';'-separated, trimmed, no empties
+
+}  // namespace rvanno::detail
