@@ -1,0 +1,278 @@
+#include "io/vcf_reader.hpp"
+
+#include <cstring>
+#include <string_view>
+
+#include "io/hts.hpp"
+#include "rvanno/error.hpp"
+
+namespace rvanno {
+
+using Intervals = std::vector<std::pair<std::int64_t, std::int64_t>>;
+
+struct VcfReader::Impl {
+    std::string path;
+    VcfReaderOptions options;
+    hts::File fp;
+    hts::Header hdr;
+    hts::Record rec{bcf_init()};
+    hts::KString line;
+    bool is_text{false};
+    VcfHeaderSummary summary;
+    ReaderCounters counters;
+    TargetIndex targets;
+    int sample_index{-1};
+    // text path: cache of the last CHROM seen
+    std::string last_chrom;
+    const Intervals* last_iv{nullptr};
+    // parsed records: canonical contig per header rid (grows if vcf_parse adds contigs)
+    std::vector<std::optional<std::string>> canonical_by_rid;
+    std::vector<const Intervals*> iv_by_rid;
+    hts::Buffer<float> fbuf;
+    hts::Buffer<int32_t> ibuf;
+    hts::Buffer<char> sbuf;
+
+    std::string where(long record) const { return path + ": record " + std::to_string(record); }
+    void read_header_summary();
+    void choose_sample();
+    bool next_candidate_text();
+    bool next_candidate_binary();
+    const Intervals* intervals_for_rid(int rid);
+    void fill(VariantRecord& out);
+    void fill_sample(VariantRecord& out);
+};
+
+namespace {
+std::string unquote(const char* v) {
+    std::string s = v ? v : "";
+    if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
+    return s;
+}
+std::string hrec_value(const bcf_hrec_t* h, const char* key) {
+    for (int k = 0; k < h->nkeys; ++k)
+        if (std::strcmp(h->keys[k], key) == 0) return unquote(h->vals[k]);
+    return {};
+}
+}  // namespace
+
+VcfReader::VcfReader(const std::string& path, const VcfReaderOptions& options) : impl_(new Impl) {
+    auto& m = *impl_;
+    m.path = path;
+    m.options = options;
+    m.fp.reset(hts_open(path.c_str(), "r"));
+    if (!m.fp) throw UserError("cannot open '" + path + "'", "check that the file exists and is readable");
+    const htsFormat* fmt = hts_get_format(m.fp.get());
+    if (fmt->category != variant_data || (fmt->format != vcf && fmt->format != bcf))
+        throw UserError("'" + path + "' is not a VCF or BCF file (HTSlib sees '" +
+                            std::string(hts_format_file_extension(fmt)) + "')",
+                        "give a VCF, VCF.gz or BCF; copy-number and SV files have their own options");
+    m.is_text = fmt->format == vcf;
+    if (options.threads > 0) hts_set_threads(m.fp.get(), options.threads);
+    m.hdr.reset(bcf_hdr_read(m.fp.get()));
+    if (!m.hdr) throw InputError(path, "cannot read the VCF header", "the file must start with ##fileformat=VCFv4.x");
+    if (!m.rec) throw UserError("out of memory");
+    m.read_header_summary();
+    m.choose_sample();
+}
+
+VcfReader::~VcfReader() = default;
+
+const VcfHeaderSummary& VcfReader::header() const { return impl_->summary; }
+const ReaderCounters& VcfReader::counters() const { return impl_->counters; }
+
+void VcfReader::set_targets(TargetIndex targets) {
+    impl_->targets = std::move(targets);
+    impl_->last_chrom.clear();
+    impl_->last_iv = nullptr;
+    impl_->iv_by_rid.clear();
+    impl_->canonical_by_rid.clear();
+}
+
+void VcfReader::Impl::read_header_summary() {
+    for (int i = 0; i < hdr->nhrec; ++i) {
+        const bcf_hrec_t* h = hdr->hrec[i];
+        if (h->type == BCF_HL_CTG) {
+            ContigDeclaration c{hrec_value(h, "ID"), std::nullopt};
+            auto len = hrec_value(h, "length");
+            if (!len.empty()) {
+                try { c.length = std::stoll(len); } catch (const std::exception&) {}
+            }
+            summary.contigs.push_back(std::move(c));
+        } else if (h->type == BCF_HL_GEN && h->key && h->value) {
+            if (std::strcmp(h->key, "reference") == 0) summary.reference_line = h->value;
+            if (std::strcmp(h->key, "tumor_sample") == 0) summary.tumor_sample = h->value;
+        } else if (h->type == BCF_HL_INFO) {
+            auto layout = detect_annotation_layout(hrec_value(h, "Description"));
+            if (layout) summary.annotation_tags.emplace_back(hrec_value(h, "ID"), *layout);
+        }
+    }
+    for (int i = 0; i < bcf_hdr_nsamples(hdr.get()); ++i) summary.samples.emplace_back(hdr->samples[i]);
+}
+
+void VcfReader::Impl::choose_sample() {
+    const auto& s = summary.samples;
+    std::string want = options.sample;
+    if (want.empty() && !summary.tumor_sample.empty()) {
+        for (const auto& x : s) if (x == summary.tumor_sample) want = x;
+    }
+    if (want.empty() && !s.empty()) want = s.front();
+    if (want.empty()) return;  // sites-only VCF
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (s[i] == want) { sample_index = static_cast<int>(i); summary.sample = want; return; }
+    std::string list;
+    for (const auto& x : s) list += (list.empty() ? "" : ", ") + x;
+    throw UserError("sample '" + want + "' is not in '" + path + "'", "the samples are: " + list);
+}
+
+bool VcfReader::next(VariantRecord& out) {
+    auto& m = *impl_;
+    while (m.is_text ? m.next_candidate_text() : m.next_candidate_binary()) {
+        ++m.counters.candidates;
+        bool pass = m.rec->d.n_flt == 0;
+        if (m.rec->d.n_flt == 1) pass = std::strcmp(bcf_hdr_int2id(m.hdr.get(), BCF_DT_ID, m.rec->d.flt[0]), "PASS") == 0;
+        if (!pass && !m.options.include_filtered) { ++m.counters.filtered; continue; }
+        out = VariantRecord{};
+        out.record_number = m.counters.records;
+        m.fill(out);
+        return true;
+    }
+    return false;
+}
+
+// Reads raw lines; only CHROM and POS are looked at until the record is a candidate.
+bool VcfReader::Impl::next_candidate_text() {
+    while (true) {
+        int ret = hts_getline(fp.get(), KS_SEP_LINE, &line.s);
+        if (ret == -1) return false;
+        if (ret < -1) throw InputError(where(counters.records + 1), "read error (truncated or corrupt file?)",
+                                       "check the file with: bgzip -t FILE");
+        if (line.s.l == 0) continue;
+        ++counters.records;
+        std::string_view l(line.s.s, line.s.l);
+        auto tab1 = l.find('\t');
+        auto tab2 = tab1 == std::string_view::npos ? tab1 : l.find('\t', tab1 + 1);
+        if (l[0] == '#' || tab2 == std::string_view::npos)
+            throw InputError(where(counters.records), "not a tab-separated VCF data line",
+                             "header lines must come first and columns must be separated by tabs");
+        std::string_view chrom = l.substr(0, tab1);
+        if (chrom != last_chrom) {
+            last_chrom.assign(chrom);
+            auto c = canonical_contig(last_chrom);
+            last_iv = c ? targets.intervals(*c) : nullptr;
+        }
+        std::int64_t pos = 0;
+        for (auto i = tab1 + 1; i < tab2; ++i) {
+            char ch = l[i];
+            if (ch < '0' || ch > '9' || pos > (std::int64_t{1} << 40))
+                throw InputError(where(counters.records) + " (" + last_chrom + ")",
+                                 "POS '" + std::string(l.substr(tab1 + 1, tab2 - tab1 - 1)) + "' is not a position",
+                                 "POS must be a positive integer");
+            pos = pos * 10 + (ch - '0');
+        }
+        if (!last_iv || !TargetIndex::contains(*last_iv, pos - 1)) { ++counters.outside_targets; continue; }
+        if (vcf_parse(&line.s, hdr.get(), rec.get()) < 0 || bcf_unpack(rec.get(), BCF_UN_ALL) < 0)
+            throw InputError(where(counters.records) + " (" + last_chrom + ":" + std::to_string(pos) + ")",
+                             "malformed VCF record", "see HTSlib's message above; check it with: bcftools view FILE");
+        return true;
+    }
+}
+
+const Intervals* VcfReader::Impl::intervals_for_rid(int rid) {
+    if (rid < 0) return nullptr;
+    if (static_cast<std::size_t>(rid) >= iv_by_rid.size()) {
+        auto n = static_cast<std::size_t>(hdr->n[BCF_DT_CTG]);
+        for (auto i = iv_by_rid.size(); i < n; ++i) {
+            auto c = canonical_contig(bcf_hdr_id2name(hdr.get(), static_cast<int>(i)));
+            canonical_by_rid.push_back(c);
+            iv_by_rid.push_back(c ? targets.intervals(*c) : nullptr);
+        }
+        if (static_cast<std::size_t>(rid) >= iv_by_rid.size()) return nullptr;
+    }
+    return iv_by_rid[rid];
+}
+
+// BCF records stay packed (no bcf_unpack) until they are known to be candidates.
+bool VcfReader::Impl::next_candidate_binary() {
+    while (true) {
+        int ret = bcf_read(fp.get(), hdr.get(), rec.get());
+        if (ret == -1) return false;
+        ++counters.records;
+        if (ret < -1) throw InputError(where(counters.records), "truncated or corrupt BCF record",
+                                       "check the file with: bcftools view FILE > /dev/null");
+        const Intervals* iv = intervals_for_rid(rec->rid);
+        if (!iv || !TargetIndex::contains(*iv, rec->pos)) { ++counters.outside_targets; continue; }
+        if (bcf_unpack(rec.get(), BCF_UN_ALL) < 0)
+            throw InputError(where(counters.records), "cannot unpack BCF record", "the file may be corrupt");
+        return true;
+    }
+}
+
+void VcfReader::Impl::fill(VariantRecord& out) {
+    bcf1_t* r = rec.get();
+    out.contig_name = bcf_hdr_id2name(hdr.get(), r->rid);
+    auto c = canonical_contig(out.contig_name);
+    out.contig = c ? *c : out.contig_name;
+    out.pos = r->pos;
+    out.id = r->d.id ? r->d.id : ".";
+    out.ref = r->n_allele > 0 ? r->d.allele[0] : "";
+    for (int i = 1; i < r->n_allele; ++i) {
+        std::string a = r->d.allele[i];
+        if (a == "*") ++counters.star_alleles;
+        else if (a == ".") ++counters.no_alt;
+        else if (a.find_first_of("<>[]") != std::string::npos) ++counters.symbolic_alleles;
+        out.alts.push_back(std::move(a));
+    }
+    if (r->d.n_flt == 0) out.filter = ".";
+    for (int i = 0; i < r->d.n_flt; ++i)
+        out.filter += (i ? ";" : "") + std::string(bcf_hdr_int2id(hdr.get(), BCF_DT_ID, r->d.flt[i]));
+    fill_sample(out);
+    for (const auto& [tag, layout] : summary.annotation_tags) {
+        int n = bcf_get_info_string(hdr.get(), r, tag.c_str(), &sbuf.data, &sbuf.size);
+        if (n > 0) out.annotations.emplace_back(tag, std::string(sbuf.data, std::strlen(sbuf.data)));
+    }
+}
+
+void VcfReader::Impl::fill_sample(VariantRecord& out) {
+    out.vaf.assign(out.alts.size(), std::nullopt);
+    if (sample_index < 0) return;
+    bcf1_t* r = rec.get();
+    const int ns = bcf_hdr_nsamples(hdr.get());
+    int n = bcf_get_format_float(hdr.get(), r, "AF", &fbuf.data, &fbuf.size);
+    if (n > 0 && n % ns == 0) {
+        int per = n / ns;
+        for (int a = 0; a < per && a < static_cast<int>(out.alts.size()); ++a) {
+            float v = fbuf.data[sample_index * per + a];
+            if (!bcf_float_is_missing(v) && !bcf_float_is_vector_end(v)) out.vaf[a] = v;
+        }
+    }
+    n = bcf_get_format_int32(hdr.get(), r, "AD", &ibuf.data, &ibuf.size);
+    std::optional<int> ad_sum;
+    if (n > 0 && n % ns == 0) {
+        int per = n / ns;
+        const int32_t* ad = ibuf.data + sample_index * per;
+        int sum = 0;
+        bool any = false;
+        for (int i = 0; i < per; ++i)
+            if (ad[i] != bcf_int32_missing && ad[i] != bcf_int32_vector_end) { sum += ad[i]; any = true; }
+        if (any) ad_sum = sum;
+        for (int a = 1; a < per && a <= static_cast<int>(out.alts.size()); ++a)
+            if (!out.vaf[a - 1] && sum > 0 && ad[a] != bcf_int32_missing && ad[a] != bcf_int32_vector_end)
+                out.vaf[a - 1] = static_cast<double>(ad[a]) / sum;
+    }
+    n = bcf_get_format_int32(hdr.get(), r, "DP", &ibuf.data, &ibuf.size);
+    if (n == ns && ibuf.data[sample_index] != bcf_int32_missing) out.depth = ibuf.data[sample_index];
+    if (!out.depth) out.depth = ad_sum;
+    n = bcf_get_genotypes(hdr.get(), r, &ibuf.data, &ibuf.size);
+    if (n > 0 && n % ns == 0) {
+        int per = n / ns;
+        const int32_t* gt = ibuf.data + sample_index * per;
+        for (int i = 0; i < per && gt[i] != bcf_int32_vector_end; ++i) {
+            if (i) out.genotype += bcf_gt_is_phased(gt[i]) ? '|' : '/';
+            out.genotype += bcf_gt_is_missing(gt[i]) ? "." : std::to_string(bcf_gt_allele(gt[i]));
+        }
+    }
+    n = bcf_get_format_int32(hdr.get(), r, "PS", &ibuf.data, &ibuf.size);
+    if (n == ns && ibuf.data[sample_index] != bcf_int32_missing) out.phase_set = ibuf.data[sample_index];
+}
+
+}  // namespace rvanno

@@ -1,0 +1,65 @@
+// Streaming VCF/VCF.gz/BCF reader that turns records into VariantRecord values.
+//
+// Speed comes from never fully parsing records that cannot match: for VCF text each line is
+// read raw (hts_getline) and only CHROM/POS are looked at until the record falls inside a
+// TargetIndex interval; for BCF the record's shared/individual blocks stay packed. Only
+// candidates are parsed (vcf_parse / bcf_unpack).
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "io/target_index.hpp"
+#include "rvanno/annotation_tags.hpp"
+#include "rvanno/genome.hpp"
+#include "rvanno/variant.hpp"
+
+namespace rvanno {
+
+struct VcfHeaderSummary {
+    std::vector<ContigDeclaration> contigs;
+    std::string reference_line;   // value of ##reference=, or ""
+    std::vector<std::string> samples;
+    std::string tumor_sample;     // value of ##tumor_sample=, or ""
+    std::string sample;           // the sample whose FORMAT values are reported ("" if none)
+    std::vector<std::pair<std::string, AnnotationLayout>> annotation_tags;
+};
+
+struct ReaderCounters {
+    long records{0};          // data records read
+    long outside_targets{0};  // skipped unparsed: outside every knowledge-base gene
+    long filtered{0};         // candidate records skipped for FILTER (see --include-filtered)
+    long candidates{0};       // records parsed and handed on
+    long symbolic_alleles{0}; // <DEL>, breakends, ... skipped
+    long star_alleles{0};     // '*' (spanning deletion) skipped
+    long no_alt{0};           // ALT '.' records
+};
+
+struct VcfReaderOptions {
+    std::string sample;            // --sample; "" = ##tumor_sample, else the first sample
+    bool include_filtered{false};  // --include-filtered
+    int threads{0};                // extra BGZF decompression threads
+};
+
+class VcfReader {
+public:
+    // Opens `path` ("-" = stdin) and reads its header. Throws UserError/InputError.
+    VcfReader(const std::string& path, const VcfReaderOptions& options);
+    ~VcfReader();
+    VcfReader(const VcfReader&) = delete;
+    VcfReader& operator=(const VcfReader&) = delete;
+
+    const VcfHeaderSummary& header() const;
+    // Records outside `targets` are skipped unparsed. Must be set before next().
+    void set_targets(TargetIndex targets);
+    // Next candidate record that passes the FILTER rule; false at end of input.
+    bool next(VariantRecord& out);
+    const ReaderCounters& counters() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace rvanno
