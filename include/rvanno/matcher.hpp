@@ -1,0 +1,38 @@
+// Matching one allele's consequence against the knowledge base (rules: src/core/matcher.cpp).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "rvanno/consequence.hpp"
+#include "rvanno/genome.hpp"
+#include "rvanno/knowledge.hpp"
+
+namespace rvanno {
+
+// How a knowledge row matched, strongest first. Printed as to_string(MatchHow).
+enum class MatchHow { genomic, hgvs_c, hgvs_p, codon, range, lof, missense, compound };
+std::string to_string(MatchHow h);
+
+struct Match {
+    const KnowledgeEntry* entry{nullptr};  // points into the KnowledgeBase
+    MatchHow how{};
+    std::string detail;                    // e.g. "c.3604G>A encodes p.G1202R"
+};
+
+// Every single-alteration row of `entries` (one gene's rows) that `csq` of `allele` matches,
+// at most one Match per row, in table order. Compound rows (requires_all) are skipped here:
+// they need the whole sample (match_compounds).
+std::vector<Match> match_allele(const Allele& allele, GenomeBuild build, const Consequence& csq,
+                                const std::vector<const KnowledgeEntry*>& entries);
+
+// The primary-alteration test alone, used by match_compounds: does `csq` match `e`,
+// ignoring e.requires_all? Returns the Match or nothing.
+std::optional<Match> match_entry(const Allele& allele, GenomeBuild build, const Consequence& csq,
+                                 const KnowledgeEntry& e);
+
+// Protein changes observed in one sample, as "GENE:CHANGE" (1-letter, e.g. "ALK:L1196M").
+// A compound row matches when its primary alteration matches and every requires_all member
+// is in `observed`.
+bool requirements_met(const KnowledgeEntry& e, const std::vector<std::string>& observed);
+
+}  // namespace rvanno
