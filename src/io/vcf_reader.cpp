@@ -1,6 +1,7 @@
 #include "io/vcf_reader.hpp"
 
 #include <cstring>
+#include <filesystem>
 #include <string_view>
 
 #include "io/hts.hpp"
@@ -59,6 +60,8 @@ VcfReader::VcfReader(const std::string& path, const VcfReaderOptions& options) :
     auto& m = *impl_;
     m.path = path;
     m.options = options;
+    if (path != "-" && !std::filesystem::exists(path))
+        throw UserError("cannot open '" + path + "': no such file", "check the path");
     m.fp.reset(hts_open(path.c_str(), "r"));
     if (!m.fp) throw UserError("cannot open '" + path + "'", "check that the file exists and is readable");
     const htsFormat* fmt = hts_get_format(m.fp.get());

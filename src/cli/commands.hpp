@@ -1,0 +1,14 @@
+// Subcommands. Each parses its own options and throws UsageError/UserError; none exits.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace rvanno::cli {
+
+// args excludes the program and subcommand names; command_line is the whole invocation.
+int annotate(const std::vector<std::string>& args, const std::string& command_line);
+int db(const std::vector<std::string>& args);
+std::string version_text();
+std::string main_usage();
+
+}  // namespace rvanno::cli

@@ -1,0 +1,71 @@
+// rvanno db check|info [DIR]
+#include <iostream>
+#include <map>
+
+#include "build_config.hpp"
+#include "cli/commands.hpp"
+#include "rvanno/error.hpp"
+#include "rvanno/knowledge.hpp"
+
+namespace rvanno::cli {
+namespace {
+
+const char* const kDbUsage =
+    "Usage: rvanno db <check|info> [DIR]\n"
+    "\n"
+    "Commands:\n"
+    "  check [DIR]   validate a knowledge base and list every problem as file:line\n"
+    "                (cited rows, known genes with transcripts in both builds, known drugs,\n"
+    "                allowed values, unique ids); exit 1 if there is any\n"
+    "  info [DIR]    version, content hash and row counts\n"
+    "\n"
+    "DIR defaults to the bundled knowledge base [$RVANNO_DB, else <prefix>/share/rvanno/db].\n"
+    "\n"
+    "Example:\n"
+    "  rvanno db check\n"
+    "  rvanno db check my_curated_db/\n";
+
+int check(const std::filesystem::path& dir) {
+    auto problems = check_knowledge_base(dir);
+    for (const auto& p : problems) std::cout << p.where << ": " << p.what << "\n";
+    if (!problems.empty()) {
+        std::cerr << "rvanno: db check: " << problems.size() << " problem(s) in " << dir.string() << "\n";
+        return 1;
+    }
+    auto kb = load_knowledge_base(dir);
+    std::cout << "ok: " << dir.string() << ": version " << kb.version << ", md5 " << kb.content_md5 << ", "
+              << kb.entries.size() << " rows, " << kb.drugs.size() << " drugs, " << kb.genes.size()
+              << " genes; every row cited, every gene has a transcript in GRCh37 and GRCh38\n";
+    return 0;
+}
+
+int info(const std::filesystem::path& dir) {
+    auto kb = load_knowledge_base(dir);
+    std::map<std::string, long> per_file, unverified;
+    for (const auto& e : kb.entries) {
+        ++per_file[e.file];
+        if (!e.verified) ++unverified[e.file];
+    }
+    std::cout << "directory\t" << dir.string() << "\nversion\t" << kb.version << "\nmd5\t" << kb.content_md5
+              << "\nrows\t" << kb.entries.size() << "\ndrugs\t" << kb.drugs.size() << "\ngenes\t" << kb.genes.size() << "\n";
+    for (const auto& [f, n] : per_file)
+        std::cout << "file\t" << f << "\t" << n << " rows\t" << unverified[f] << " unverified\n";
+    return 0;
+}
+
+}  // namespace
+
+int db(const std::vector<std::string>& args) {
+    if (args.empty() || args[0] == "-h" || args[0] == "--help") {
+        std::cout << kDbUsage;
+        if (args.empty()) throw UsageError("db needs a command: check or info");
+        return 0;
+    }
+    if (args.size() > 2) throw UsageError("db " + args[0] + " takes at most one directory");
+    std::filesystem::path dir = args.size() == 2 ? std::filesystem::path(args[1]) : default_knowledge_base_dir();
+    if (args[0] == "check") return check(dir);
+    if (args[0] == "info") return info(dir);
+    throw UsageError("unknown db command '" + args[0] + "' (expected: check or info)");
+}
+
+}  // namespace rvanno::cli

@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Writes the input.vcf of the end-to-end cases in testdata/cases/ (run from the repo root).
+
+The ##contig lengths come from ../shared/data/genome/chrom_sizes (UCSC hg38/hg19). The
+variant coordinates that matter are verified facts:
+  * PTPN1 c.1088+1G>A = GRCh38 chr20:50579927 G>A = GRCh37 20:49196464 (shared/knowledge/CHECKS.md)
+  * ALK c.3604G>A (G1202R) = GRCh38 chr2:29220747 C>T = GRCh37 2:29443613 (CHECKS.md, CIViC)
+  * ALK c.3586C>A (L1196M) = GRCh38 chr2:29220765 G>T = GRCh37 2:29443631 (CHECKS.md, CGI via fact sheet F015)
+Every other record is synthetic (labelled in its NOTE): its REF base was not checked against a
+reference, which is fine because these cases run without --fasta.
+"""
+import os
+
+SIZES = "../shared/data/genome/chrom_sizes/human.hg{}.genome"
+PRIMARY = [f"chr{i}" for i in range(1, 23)] + ["chrX", "chrY"]
+
+
+def lengths(build):
+    out = {}
+    for line in open(SIZES.format(build)):
+        f = line.split()
+        if len(f) >= 2:
+            out[f[0]] = int(f[1])
+    return out
+
+
+def header(build, style, samples, extra=()):
+    d = lengths(38 if build == 38 else 19)
+    lines = [
+        "##fileformat=VCFv4.2",
+        '##FILTER=<ID=PASS,Description="All filters passed">',
+        '##FILTER=<ID=weak_evidence,Description="Mutation does not meet likelihood threshold">',
+        '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+        '##FORMAT=<ID=AD,Number=R,Type=Integer,Description="Allelic depths for the ref and alt alleles in the order listed">',
+        '##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Approximate read depth">',
+        '##FORMAT=<ID=AF,Number=A,Type=Float,Description="Allele fractions of alternate alleles in the tumor">',
+        '##INFO=<ID=NOTE,Number=1,Type=String,Description="Why this record is in the test case">',
+    ]
+    lines += list(extra)
+    for c in PRIMARY:
+        lines.append(f"##contig=<ID={c if style == 'chr' else c[3:]},length={d[c]}>")
+    lines.append("##reference=" + ("file:///ref/GRCh38.fa" if build == 38 else "file:///ref/human_g1k_v37.fasta"))
+    if "TUMOR" in samples:
+        lines.append("##tumor_sample=TUMOR")
+    lines.append("\t".join(["#CHROM", "POS", "ID", "REF", "ALT", "QUAL", "FILTER", "INFO", "FORMAT"] + samples))
+    return "\n".join(lines) + "\n"
+
+
+def rec(chrom, pos, ref, alt, filt, note, values, info_extra=""):
+    info = "NOTE=" + note + (";" + info_extra if info_extra else "")
+    return "\t".join([chrom, str(pos), ".", ref, alt, ".", filt, info, "GT:AD:DP:AF"] + values) + "\n"
+
+
+def write(case, text):
+    os.makedirs(f"testdata/cases/{case}", exist_ok=True)
+    with open(f"testdata/cases/{case}/input.vcf", "w") as f:
+        f.write(text)
+
+
+TN = ["NORMAL", "TUMOR"]
+index38 = [
+    rec("chr1", 1014143, "C", "T", "PASS", "synthetic_outside_every_knowledge_base_gene", ["0/0:40,0:40:0", "0/1:30,12:42:0.286"]),
+    rec("chr2", 29220747, "C", "T", "weak_evidence", "ALK_c.3604G>A_G1202R_FILTERed", ["0/0:50,0:50:0", "0/1:60,3:63:0.048"]),
+    rec("chr20", 50579927, "G", "A", "PASS", "PTPN1_c.1088+1G>A_index_case", ["0/0:35,0:35:0", "0/1:21,19:40:0.475"]),
+]
+index37 = [
+    rec("1", 949523, "C", "T", "PASS", "synthetic_outside_every_knowledge_base_gene", ["0/0:40,0:40:0", "0/1:30,12:42:0.286"]),
+    rec("2", 29443613, "C", "T", "weak_evidence", "ALK_c.3604G>A_G1202R_FILTERed", ["0/0:50,0:50:0", "0/1:60,3:63:0.048"]),
+    rec("20", 49196464, "G", "A", "PASS", "PTPN1_c.1088+1G>A_index_case", ["0/0:35,0:35:0", "0/1:21,19:40:0.475"]),
+]
+write("index_case", header(38, "chr", TN) + "".join(index38))
+write("index_case_grch37", header(37, "num", TN) + "".join(index37))
+write("index_case_include_filtered", header(38, "chr", TN) + "".join(index38))
+write("wrong_build", header(37, "num", TN) + "".join(index37))
+
+compound = [
+    rec("chr2", 29220747, "C", "T,A", "PASS", "ALT1_c.3604G>A_G1202R|ALT2_c.3604G>T_no_knowledge_row", ["0/1:50,30,4:84:0.357,0.048"]),
+    rec("chr2", 29220765, "G", "T", "PASS", "ALK_c.3586C>A_L1196M", ["0/1:40,20:60:0.333"]),
+    rec("chr2", 29220790, "C", "*", "PASS", "synthetic_star_allele_skipped", ["0/1:40,20:60:0.333"]),
+    rec("chr2", 29220800, "C", "<DEL>", "PASS", "synthetic_symbolic_allele_skipped", ["0/1:40,20:60:0.333"]),
+]
+write("alk_compound", header(38, "chr", ["SAMPLE1"]) + "".join(compound))
+
+# VEP written into a tag called ANN: the reader must go by the header's Format, not the name.
+vep = ('##INFO=<ID=ANN,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. '
+       'Format: Allele|Consequence|IMPACT|SYMBOL|Gene|Feature_type|Feature|BIOTYPE|EXON|INTRON|HGVSc|HGVSp">')
+ann = ("ANN=G|missense_variant|MODERATE|ALK|ENSG00000171094|Transcript|ENST00000389048.8|protein_coding|23/29||"
+       "ENST00000389048.8:c.3604G>C|ENSP00000373700.3:p.Gly1202Arg")
+write("vep_in_ann_tag", header(38, "chr", ["TUMOR"], [vep]) +
+      rec("chr2", 29220747, "C", "G", "PASS", "ALK_c.3604G>C_also_G1202R_protein_from_VEP", ["0/1:50,30:80:0.375"], ann))
+
+bad = header(38, "chr", ["TUMOR"]) + rec("chr2", 29220747, "C", "T", "PASS", "fine", ["0/1:50,30:80:0.375"])
+bad += "chr2\t29x20765\t.\tG\tT\t.\tPASS\tNOTE=bad_pos\tGT:AD:DP:AF\t0/1:40,20:60:0.333\n"
+write("malformed_pos", bad)
