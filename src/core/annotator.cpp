@@ -95,10 +95,23 @@ void Annotator::add(const VariantRecord& rec) {
             merge_annotations(rec, alt, tx, *csq, f.protein_source);
             f.csq = std::move(*csq);
             f.matches = match_allele(a, build_, f.csq, entries_by_gene_[tx.gene]);
+            infer_protein_change_from_matches(f);
             ++counters_["alleles_in_knowledge_base_genes"];
             findings_.push_back(std::move(f));
             alleles_.push_back(a);
         }
+    }
+}
+
+// Without --fasta or annotation, a c. allele the knowledge base lists for a protein change
+// still names that change: show it, and say where it came from.
+void Annotator::infer_protein_change_from_matches(AlleleFinding& f) {
+    if (!f.csq.protein_change.empty()) return;
+    for (const auto& m : f.matches) {
+        if (m.how != MatchHow::hgvs_c || m.entry->kind != AlterationKind::hgvs_p) continue;
+        f.csq.protein_change = m.entry->protein_change;
+        f.protein_source = "knowledge base (" + f.csq.hgvs_c + " is a listed allele of p." + m.entry->protein_change + ")";
+        return;
     }
 }
 

@@ -43,6 +43,7 @@ private:
     std::vector<Allele> alleles_;   // parallel to findings_
     std::map<std::string, long> counters_;
 
+    static void infer_protein_change_from_matches(AlleleFinding& f);
     Allele prepare_allele(const VariantRecord& rec, const std::string& alt);
     void merge_annotations(const VariantRecord& rec, const std::string& alt, const Transcript& tx,
                            Consequence& csq, std::string& source) const;
