@@ -57,6 +57,8 @@ const char* const kAnnotateUsage =
     "  rvanno annotate testdata/cases/index_case/input.vcf\n"
     "  rvanno annotate -f json -o sample.json --fasta GRCh38.fa --sample TUMOR sample.vcf.gz\n";
 
+const char* const kSeeHelp = "see 'rvanno annotate --help'";
+
 struct AnnotateOptions {
     std::string input, sample, genome, fasta, db, output = "-", format = "tsv";
     bool include_filtered = false, quiet = false;
@@ -79,15 +81,15 @@ AnnotateOptions parse(const std::vector<std::string>& args, bool& help) {
         po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
         po::notify(vm);
     } catch (const po::error& e) {
-        throw UsageError(std::string("annotate: ") + e.what(), "see 'rvanno annotate --help'");
+        throw UsageError(std::string("annotate: ") + e.what(), kSeeHelp);
     }
     if (help) return o;
     if (o.input.empty()) throw UsageError("annotate: no input file", "give a VCF, VCF.gz, BCF or '-' for stdin");
     if (o.format != "tsv" && o.format != "json")
-        throw UsageError("annotate: unknown --format '" + o.format + "' (expected: tsv or json)");
-    if (o.threads < 0 || o.threads > 64) throw UsageError("annotate: --threads must be 0..64");
+        throw UsageError("annotate: unknown --format '" + o.format + "' (expected: tsv or json)", kSeeHelp);
+    if (o.threads < 0 || o.threads > 64) throw UsageError("annotate: --threads must be 0..64", kSeeHelp);
     if (!o.genome.empty() && !parse_genome_build(o.genome))
-        throw UsageError("annotate: unknown --genome '" + o.genome + "' (expected: GRCh38 or GRCh37)");
+        throw UsageError("annotate: unknown --genome '" + o.genome + "' (expected: GRCh38 or GRCh37)", kSeeHelp);
     return o;
 }
 
