@@ -125,7 +125,9 @@ std::optional<Consequence> consequence_of(const Allele& allele, const Transcript
                                           const ReferenceSequence* ref) {
     if (allele.contig != tx.contig || allele.ref.empty()) return std::nullopt;
     Edit e = trim(allele);
-    const bool no_change = e.del.empty() && e.ins.empty();
+    // Symbolic ("<DEL>") and spanning ('*') alleles are described by other code paths.
+    const bool plain = (e.del + e.ins).find_first_not_of("ACGTN") == std::string::npos;
+    const bool no_change = (e.del.empty() && e.ins.empty()) || !plain;
     const auto span_end = allele.pos + static_cast<std::int64_t>(allele.ref.size());
     if (no_change ? (allele.pos >= tx.tx_end || span_end <= tx.tx_begin)
                   : !touches_transcript(e, tx))

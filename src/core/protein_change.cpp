@@ -161,7 +161,10 @@ ProteinEffect in_frame_change(const Translation& t, std::int64_t s, const std::s
     if (r.empty()) {
         auto at = t.ref_aa(s);
         if (!at) return {};
-        return a.front() == '*' ? nonsense(*at, s) : insertion(t, s, a);
+        if (a.front() == '*') return nonsense(*at, s);
+        ProteinEffect out = insertion(t, s, a);
+        if (a.back() == '*') out.terms = {"stop_gained"};  // e.g. p.Pro6_Gly7insTrpTer
+        return out;
     }
     if (s == 0 && r.front() == 'M') return {"p.Met1?", {"start_lost"}, 'M'};
     if (!a.empty() && a.front() == '*') return nonsense(r.front(), s);

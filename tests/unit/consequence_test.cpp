@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "rvanno/normalize.hpp"
 #include "rvanno/transcript.hpp"
 
 namespace fs = std::filesystem;
@@ -260,6 +261,11 @@ TEST(ConsequencePtpn1, outside_the_transcript_is_nullopt) {
     EXPECT_FALSE(rvanno::consequence_of({"20", tx.tx_end, "A", "C"}, tx));
     EXPECT_FALSE(rvanno::consequence_of({"20", tx.tx_begin - 1, "A", "C"}, tx));
     EXPECT_TRUE(rvanno::consequence_of({"20", tx.tx_begin, "A", "C"}, tx));
+    // A symbolic allele inside the gene is placed on it but not described.
+    const auto sv = rvanno::consequence_of(vcf("20", 50579927, "G", "<DEL>"), tx);
+    ASSERT_TRUE(sv);
+    EXPECT_EQ(sv->hgvs_c, "");
+    EXPECT_TRUE(sv->terms.empty());
 }
 
 // ---- real sequence: HGVS p. on GRCh37 slices ---------------------------------------------
@@ -270,10 +276,38 @@ TEST(ConsequenceReal, egfr_t790m_grch37) {
     auto ref = hg19_slice("7", 55244401);
     if (!tx || !ref) GTEST_SKIP() << "GRCh37 EGFR model or shared hg19 slice not available";
     const Consequence c = must(rvanno::consequence_of(vcf("7", 55249071, "C", "T"), *tx, &*ref));
+    EXPECT_EQ(rvanno::ref_matches(vcf("7", 55249071, "C", "T"), *ref), true);
     EXPECT_EQ(c.hgvs_c, "c.2369C>T");
     EXPECT_EQ(c.hgvs_p, "p.Thr790Met");
     EXPECT_EQ(c.protein_change, "T790M");
     EXPECT_EQ(c.ref_aa, 'T');
+    EXPECT_EQ(c.terms, (Terms{"missense_variant"}));
+}
+
+// EGFR L858R (shared/data spot check: T at chr7:55259515) lies in another exon of the slice.
+TEST(ConsequenceReal, egfr_l858r_grch37) {
+    auto tx = table_transcript("GRCh37", "EGFR");
+    auto ref = hg19_slice("7", 55244401);
+    if (!tx || !ref) GTEST_SKIP() << "GRCh37 EGFR model or shared hg19 slice not available";
+    const Consequence c = must(rvanno::consequence_of(vcf("7", 55259515, "T", "G"), *tx, &*ref));
+    EXPECT_EQ(c.hgvs_c, "c.2573T>G");
+    EXPECT_EQ(c.hgvs_p, "p.Leu858Arg");
+    EXPECT_EQ(c.protein_change, "L858R");
+    EXPECT_EQ(c.exon, 21);
+}
+
+// BRAF V600K is a two-base change (GTG>AAG; CIViC variant 563, 7:140453136-140453137 AC>TT);
+// written as one MNV it must stay one delins.
+TEST(ConsequenceReal, braf_v600k_mnv_grch37) {
+    auto tx = table_transcript("GRCh37", "BRAF");
+    auto ref = hg19_slice("7", 140423000);
+    if (!tx || !ref) GTEST_SKIP() << "GRCh37 BRAF model or shared hg19 slice not available";
+    const Consequence c =
+        must(rvanno::consequence_of(vcf("7", 140453136, "AC", "TT"), *tx, &*ref));
+    EXPECT_EQ(rvanno::ref_matches(vcf("7", 140453136, "AC", "TT"), *ref), true);
+    EXPECT_EQ(c.hgvs_c, "c.1798_1799delinsAA");
+    EXPECT_EQ(c.hgvs_p, "p.Val600Lys");
+    EXPECT_EQ(c.protein_change, "V600K");
     EXPECT_EQ(c.terms, (Terms{"missense_variant"}));
 }
 
@@ -441,6 +475,11 @@ TEST_F(ConsequenceSynthetic, in_frame_insertion_deletion_and_delins) {
     EXPECT_EQ(ins.hgvs_c, "c.18_19insTGG");
     EXPECT_EQ(ins.hgvs_p, "p.Pro6_Gly7insTrp");
     EXPECT_EQ(ins.protein_change, "P6_G7insW");
+    // TAA in the same place is an immediate stop: HGVS writes it as the nonsense p.Gly7Ter.
+    const Consequence stop = on_plus(56, "C", "CTAA");
+    EXPECT_EQ(stop.hgvs_c, "c.18_19insTAA");
+    EXPECT_EQ(stop.hgvs_p, "p.Gly7Ter");
+    EXPECT_EQ(stop.terms, (Terms{"stop_gained", "inframe_insertion"}));
     const Consequence mnv = on_plus(45, "GG", "CA");  // GGA -> CAA: Gly3Gln
     EXPECT_EQ(mnv.hgvs_c, "c.7_8delinsCA");
     EXPECT_EQ(mnv.hgvs_p, "p.Gly3Gln");
