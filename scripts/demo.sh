@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build -j"$(nproc)"
+cmake --build build -j"$(nproc)" --target rvanno
 echo
 echo "== rvanno annotate testdata/cases/index_case/input.vcf"
 build/src/rvanno annotate testdata/cases/index_case/input.vcf | scripts/show-tsv.sh
