@@ -44,6 +44,42 @@ void write_provenance_tsv(const Provenance& p, std::ostream& out) {
         << "##notice=" << kResearchUseNotice << "\n";
 }
 
+using json = nlohmann::ordered_json;
+
+json optional_string(const std::string& s) { return s.empty() ? json() : json(s); }
+
+json match_json(const Match& m) {
+    const auto& e = *m.entry;
+    json requires_all = json::array();
+    for (const auto& q : e.requires_all) requires_all.push_back(q.gene + ":p." + q.protein_change);
+    return {{"how", to_string(m.how)}, {"detail", m.detail}, {"kb_id", e.id}, {"gene", e.gene},
+            {"kind", to_string(e.kind)}, {"alteration", e.alteration}, {"requires", requires_all},
+            {"drugs", e.drugs}, {"effect", to_string(e.effect)}, {"evidence_level", to_string(e.level)},
+            {"amp_tier", amp_tier(e.level)}, {"disease", e.diseases}, {"mechanism", e.mechanism},
+            {"status", e.verified ? "verified" : "unverified"}, {"citations", e.citations},
+            {"notes", e.notes}, {"source", e.file + ":" + std::to_string(e.line)}};
+}
+
+json consequence_json(const AlleleFinding& f) {
+    const auto& c = f.csq;
+    return {{"gene", c.gene}, {"transcript", c.transcript}, {"hgvs_c", c.hgvs_c},
+            {"hgvs_p", optional_string(c.hgvs_p)}, {"protein_change", optional_string(c.protein_change)},
+            {"protein_change_source", optional_string(f.protein_source)}, {"terms", c.terms},
+            {"exon", c.exon ? json(c.exon) : json()}, {"intron", c.intron ? json(c.intron) : json()},
+            {"exon_count", c.exon_count}, {"codon", c.codon ? json(*c.codon) : json()},
+            {"loss_of_function", c.loss_of_function}};
+}
+
+json finding_json(const AlleleFinding& f) {
+    json matches = json::array();
+    for (const auto& m : f.matches) matches.push_back(match_json(m));
+    return {{"record", f.record_number}, {"chrom", f.contig_name}, {"pos", f.pos + 1}, {"ref", f.ref},
+            {"alt", f.alt}, {"input_allele", optional_string(f.input_allele)}, {"filter", f.filter},
+            {"genotype", optional_string(f.genotype)}, {"vaf", f.vaf ? json(std::stod(fixed(f.vaf))) : json()},
+            {"depth", f.depth ? json(*f.depth) : json()}, {"consequence", consequence_json(f)},
+            {"matches", matches}};
+}
+
 }  // namespace
 
 void write_tsv(const Report& r, std::ostream& out) {
@@ -72,7 +108,6 @@ void write_tsv(const Report& r, std::ostream& out) {
 }
 
 void write_json(const Report& r, std::ostream& out) {
-    using json = nlohmann::ordered_json;
     const auto& p = r.provenance;
     json doc;
     doc["schema"] = "rvanno-annotate/1";
@@ -80,44 +115,16 @@ void write_json(const Report& r, std::ostream& out) {
     doc["provenance"] = {{"rvanno_version", p.rvanno_version}, {"htslib_version", p.htslib_version},
                          {"knowledge_base", {{"version", p.kb_version}, {"md5", p.kb_md5}}},
                          {"genome_build", {{"name", p.genome_build}, {"reason", p.genome_build_reason}}},
-                         {"inputs", p.inputs}, {"reference_fasta", p.fasta.empty() ? json() : json(p.fasta)},
+                         {"inputs", p.inputs}, {"reference_fasta", optional_string(p.fasta)},
                          {"command", p.command_line}};
     doc["sample"] = p.sample;
     json counters = json::object();
     for (const auto& [k, v] : r.counters.values) counters[k] = v;
     doc["counters"] = counters;
-    json findings = json::array();
-    for (const auto& f : r.findings) {
-        if (f.matches.empty()) continue;
-        const auto& c = f.csq;
-        json csq = {{"gene", c.gene}, {"transcript", c.transcript}, {"hgvs_c", c.hgvs_c},
-                    {"hgvs_p", c.hgvs_p.empty() ? json() : json(c.hgvs_p)},
-                    {"protein_change", c.protein_change.empty() ? json() : json(c.protein_change)},
-                    {"protein_change_source", f.protein_source.empty() ? json() : json(f.protein_source)},
-                    {"terms", c.terms}, {"exon", c.exon ? json(c.exon) : json()},
-                    {"intron", c.intron ? json(c.intron) : json()}, {"exon_count", c.exon_count},
-                    {"codon", c.codon ? json(*c.codon) : json()}, {"loss_of_function", c.loss_of_function}};
-        json matches = json::array();
-        for (const auto& m : f.matches) {
-            const auto& e = *m.entry;
-            matches.push_back({{"how", to_string(m.how)}, {"detail", m.detail}, {"kb_id", e.id},
-                               {"gene", e.gene}, {"kind", to_string(e.kind)}, {"alteration", e.alteration},
-                               {"requires", [&] { json a = json::array(); for (auto& q : e.requires_all) a.push_back(q.gene + ":p." + q.protein_change); return a; }()},
-                               {"drugs", e.drugs}, {"effect", to_string(e.effect)},
-                               {"evidence_level", to_string(e.level)}, {"amp_tier", amp_tier(e.level)},
-                               {"disease", e.diseases}, {"mechanism", e.mechanism},
-                               {"status", e.verified ? "verified" : "unverified"}, {"citations", e.citations},
-                               {"notes", e.notes}, {"source", e.file + ":" + std::to_string(e.line)}});
-        }
-        findings.push_back({{"record", f.record_number}, {"chrom", f.contig_name}, {"pos", f.pos + 1},
-                            {"ref", f.ref}, {"alt", f.alt},
-                            {"input_allele", f.input_allele.empty() ? json() : json(f.input_allele)},
-                            {"filter", f.filter}, {"genotype", f.genotype.empty() ? json() : json(f.genotype)},
-                            {"vaf", f.vaf ? json(std::stod(fixed(f.vaf))) : json()},
-                            {"depth", f.depth ? json(*f.depth) : json()}, {"consequence", csq},
-                            {"matches", matches}});
-    }
+    json findings = json::array(), unmatched = json::array();
+    for (const auto& f : r.findings) (f.matches.empty() ? unmatched : findings).push_back(finding_json(f));
     doc["findings"] = findings;
+    doc["unmatched_in_knowledge_base_genes"] = unmatched;
     out << doc.dump(2) << "\n";
 }
 
