@@ -253,3 +253,25 @@ TEST(RealFiles, delly_and_cnvkit_vcfs_read_without_matches) {
 }
 
 }  // namespace
+
+namespace {
+
+// Why: after `cmake --install` the bundled knowledge base must be found without any flag,
+// from wherever the installed binary is (relocatable prefix).
+TEST(Install, installed_binary_finds_its_knowledge_base) {
+    auto prefix = fresh_dir("install");
+    std::string cmd = "cmake --install " + shell_quote(RVANNO_BUILD_DIR) + " --prefix " + shell_quote(prefix.string()) +
+                      " >/dev/null 2>&1";
+    ASSERT_EQ(std::system(cmd.c_str()), 0);
+    auto moved = fresh_dir("install_moved");
+    fs::remove(moved);
+    fs::rename(prefix, moved);  // relocate: the compiled-in prefix no longer exists
+    auto r = std::system(("cd / && env -u RVANNO_DB " + shell_quote((moved / "bin" / "rvanno").string()) +
+                          " db check > " + shell_quote((moved / "check.txt").string()) + " 2>&1").c_str());
+    EXPECT_EQ(r, 0) << slurp(moved / "check.txt");
+    EXPECT_NE(slurp(moved / "check.txt").find((moved / "share/rvanno/db").string()), std::string::npos)
+        << slurp(moved / "check.txt");
+    fs::remove_all(moved);
+}
+
+}  // namespace
