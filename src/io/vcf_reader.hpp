@@ -30,7 +30,7 @@ struct ReaderCounters {
     long records{0};          // data records read
     long outside_targets{0};  // skipped unparsed: outside every knowledge-base gene
     long filtered{0};         // candidate records skipped for FILTER (see --include-filtered)
-    long candidates{0};       // records parsed and handed on
+    long candidates{0};       // records parsed (inside a gene), before the FILTER rule
     long symbolic_alleles{0}; // <DEL>, breakends, ... skipped
     long star_alleles{0};     // '*' (spanning deletion) skipped
     long no_alt{0};           // ALT '.' records
