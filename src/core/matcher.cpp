@@ -3,9 +3,11 @@
 
     rvanno matches one ALT allele at a time against the knowledge rows of the genes whose MANE
     Select transcript the allele touches. Every row that matches is reported, together with
-    *how* it matched; a row is reported at most once per allele, by the strongest route.
+    *how* it matched; a row is reported at most once per allele: by its genomic allele when it
+    has one for the run's build, otherwise by the route its kind defines (for hgvs_p rows the
+    protein change first, then the listed c. alleles).
 
-    The routes, strongest first:
+    The routes:
 
     genomic   The row names an allele per build (GRCh38:2:29220747:C:T). It matches when the
               allele, after splitting and (with --fasta) left-normalisation, is identical on
@@ -13,7 +15,9 @@
     hgvs_c    The row names a c. change (c.1088+1G>A), or a hgvs_p row lists the c. alleles
               known to encode its protein change in its `hgvs_c` column. It matches when rvanno's
               own HGVS c. on the MANE transcript is the identical string. This is what lets a
-              raw VCF match protein-level rows without a reference FASTA.
+              raw VCF match protein-level rows without a reference FASTA. The listed c. alleles
+              are only consulted when the allele's protein change is unknown: a known, different
+              protein change is never overruled by them.
     hgvs_p    The row names a protein change (p.G1202R = p.Gly1202Arg). It matches when the
               allele's protein change is identical. The protein change comes from rvanno's own
               translation (needs --fasta) or, failing that, from VEP/SnpEff/BCSQ annotation on
@@ -69,6 +73,7 @@ std::optional<Match> genomic_match(const Allele& a, GenomeBuild build, const Kno
 std::optional<Match> protein_match(const Consequence& c, const KnowledgeEntry& e) {
     if (!c.protein_change.empty() && c.protein_change == e.protein_change)
         return Match{&e, MatchHow::hgvs_p, "p." + c.protein_change};
+    if (!c.protein_change.empty()) return std::nullopt;  // a known, different change wins
     for (const auto& h : e.hgvs_c_alleles)
         if (h == c.hgvs_c) return Match{&e, MatchHow::hgvs_c, h + " encodes p." + e.protein_change};
     return std::nullopt;
