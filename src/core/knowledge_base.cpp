@@ -138,6 +138,9 @@ private:
         for (const auto& c : e.hgvs_c_alleles)
             if (c.rfind("c.", 0) != 0) throw std::invalid_argument("hgvs_c '" + c + "' must start with 'c.'");
         e.requires_all = detail::parse_requires(t.get("requires"));
+        for (const auto& r : e.requires_all)
+            if (std::find(kb_.genes.begin(), kb_.genes.end(), r.gene) == kb_.genes.end())
+                throw std::invalid_argument("requires names gene '" + r.gene + "', which is not in genes.txt");
         e.drugs = detail::split_list(t.get("drugs"));
         if (e.drugs.empty()) throw std::invalid_argument("no drug named");
         for (const auto& d : e.drugs)
