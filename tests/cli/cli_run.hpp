@@ -34,7 +34,10 @@ inline RunResult run_rvanno(const std::filesystem::path& cwd, const std::vector<
     static int counter = 0;
     auto tmp = std::filesystem::temp_directory_path() / ("rvanno_cli_" + std::to_string(::getpid()) + "_" +
                                                         std::to_string(counter++));
-    std::string cmd = "cd " + shell_quote(cwd.string()) + " && " + shell_quote(RVANNO_BINARY);
+    // Sanitizer findings get exit codes of their own, so they can never pass for exit 1.
+    std::string cmd = "cd " + shell_quote(cwd.string()) +
+                      " && ASAN_OPTIONS=exitcode=99:detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:exitcode=98:print_stacktrace=1 " +
+                      shell_quote(RVANNO_BINARY);
     for (const auto& a : args) cmd += " " + shell_quote(a);
     if (!stdin_file.empty()) cmd += " < " + shell_quote(stdin_file);
     cmd += " > " + shell_quote(tmp.string() + ".out") + " 2> " + shell_quote(tmp.string() + ".err");
