@@ -60,7 +60,7 @@ std::string hrec_value(const bcf_hrec_t* h, const char* key) {
 }
 }  // namespace
 
-VcfReader::VcfReader(const std::string& path, const VcfReaderOptions& options) : impl_(new Impl) {
+VcfReader::VcfReader(const std::string& path, const VcfReaderOptions& options) : impl_(std::make_unique<Impl>()) {
     auto& m = *impl_;
     m.path = path;
     m.options = options;
