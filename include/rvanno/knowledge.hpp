@@ -14,7 +14,7 @@
 namespace rvanno {
 
 enum class AlterationKind { genomic, hgvs_c, hgvs_p, codon, range, lof, missense,
-                            amplification, deletion, fusion };
+                            amplification, deletion, loss, fusion };
 enum class Effect { resistance, reduced_sensitivity, sensitivity, no_benefit };
 enum class EvidenceLevel { A, B, C, D, E };
 
@@ -47,6 +47,7 @@ struct KnowledgeEntry {
     char codon_ref_aa{0};                     // kind == codon: reference amino acid
     int range_begin{0}, range_end{0};         // kind == range, inclusive residues
     std::optional<double> min_copy_number;    // kind == amplification with cn>=N
+    std::string fusion5, fusion3;             // kind == fusion: partners, "*" = any
     std::vector<std::string> hgvs_c_alleles;  // `hgvs_c` column
     std::vector<RequiredAlteration> requires_all;  // compound rows
     std::vector<std::string> drugs;

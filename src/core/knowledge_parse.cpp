@@ -72,7 +72,7 @@ AlterationKind parse_kind(const std::string& s) {
     return pick<K>(s, "kind", {{"genomic", K::genomic}, {"hgvs_c", K::hgvs_c}, {"hgvs_p", K::hgvs_p},
                                {"codon", K::codon}, {"range", K::range}, {"lof", K::lof},
                                {"missense", K::missense}, {"amplification", K::amplification},
-                               {"deletion", K::deletion}, {"fusion", K::fusion}});
+                               {"deletion", K::deletion}, {"loss", K::loss}, {"fusion", K::fusion}});
 }
 
 Effect parse_effect(const std::string& s) {
@@ -146,12 +146,18 @@ void parse_alteration(KnowledgeEntry& e) {
             if (!std::regex_match(a, m, amp)) bad("amplification alteration '" + a + "' must be empty or cn>=N");
             if (m[2].matched) e.min_copy_number = std::stod(m[2].str());
             break;
-        case AlterationKind::fusion:
-            if (a.find("::") == std::string::npos) bad("fusion alteration '" + a + "' is not like EML4::ALK or *::ALK");
+        case AlterationKind::fusion: {
+            auto sep = a.find("::");
+            if (sep == std::string::npos || sep == 0 || sep + 2 >= a.size() || a.find("::", sep + 2) != std::string::npos)
+                bad("fusion alteration '" + a + "' is not like EML4::ALK or *::ALK (5' partner first)");
+            e.fusion5 = a.substr(0, sep);
+            e.fusion3 = a.substr(sep + 2);
             break;
+        }
         case AlterationKind::lof:
         case AlterationKind::missense:
         case AlterationKind::deletion:
+        case AlterationKind::loss:
             if (!a.empty()) bad("a " + to_string(e.kind) + " row takes no alteration text, found '" + a + "'");
             break;
     }

@@ -15,6 +15,7 @@ std::string to_string(AlterationKind k) {
         case AlterationKind::missense: return "missense";
         case AlterationKind::amplification: return "amplification";
         case AlterationKind::deletion: return "deletion";
+        case AlterationKind::loss: return "loss";
         case AlterationKind::fusion: return "fusion";
     }
     return "?";
