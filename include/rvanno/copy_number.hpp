@@ -43,6 +43,8 @@ struct CopyNumberInput {
     std::optional<double> purity, ploidy;     // from the file (PURPLE purity.tsv beside it, VCF header...)
     std::optional<GenomeBuild> build;         // when the file reveals it (##contig lengths, ##reference)
     std::vector<CopyNumberSegment> segments;  // file order
+    long skipped_not_cnv{0};    // VCF records that describe no copy-number change (BND, INV, INS...)
+    long skipped_contigs{0};    // segments on alt/random/decoy/unplaced contigs
 };
 
 // Reads one copy-number file. The format is detected from the content (header columns, VCF

@@ -1,0 +1,81 @@
+// Pieces of read_copy_number (cnv_reader.cpp) shared by the per-format readers. Private to src/io.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rvanno/copy_number.hpp"
+
+namespace rvanno::cnv {
+
+// Reads a text file line by line, counting lines from 1. Stricter than TextTable: a line ending
+// in CR LF is an error (InputError at that line), so a Windows file is reported, not guessed at.
+class LineReader {
+public:
+    explicit LineReader(const std::filesystem::path& path);  // throws UserError if unreadable
+    bool next(std::string& line);                             // false at end of file
+    long line() const { return line_; }
+    std::string where() const { return where(line_); }
+    std::string where(long line) const { return path_ + ":" + std::to_string(line); }
+    const std::string& path() const { return path_; }
+
+private:
+    std::string path_;
+    std::ifstream in_;
+    long line_{0};
+};
+
+// Tab-separated cells with one pair of surrounding double quotes removed (R's write.table).
+std::vector<std::string> split_cells(std::string_view line);
+bool is_blank(std::string_view line);
+
+// A recognised table header: the format, where it is, and column name -> index.
+struct TableHeader {
+    CnvFormat format{};
+    long line{0};
+    std::vector<std::string> names;
+    std::map<std::string, std::size_t> index;
+    std::string sample;  // GATK: SM of the @RG header line
+};
+
+// The format whose header `names` is, if any ("family" match on its key columns).
+std::optional<CnvFormat> recognise_header(const std::vector<std::string>& names);
+// Reads up to and including the header line; throws InputError for text before the header,
+// a header that is not one of `wanted` (or of any format), or missing required columns.
+TableHeader read_table_header(LineReader& in, std::optional<CnvFormat> wanted);
+
+// Fills `out.segments` from the data rows after the header.
+void read_table_rows(LineReader& in, const TableHeader& header, CopyNumberInput& out);
+
+// The canonical contig for `name`, nullopt for an alt/random/decoy/unplaced contig (to be
+// skipped); throws InputError(where) for a name that is neither. `numeric_sex` maps the SEG
+// convention 23 -> X, 24 -> Y, 25 -> MT.
+std::optional<std::string> primary_contig(const std::string& name, const std::string& where, bool numeric_sex);
+
+// Purity and ploidy from PURPLE's X.purple.purity.tsv beside X.purple.cnv.{somatic,gene}.tsv.
+void read_purple_purity_beside(const std::filesystem::path& table, CopyNumberInput& out);
+
+// True if HTSlib sees a VCF or BCF file (plain, gzip or BGZF); throws UserError if unreadable.
+bool is_vcf_file(const std::filesystem::path& path);
+// True if the file starts with the gzip magic bytes.
+bool is_gzip_file(const std::filesystem::path& path);
+void read_vcf_copy_number(const std::filesystem::path& path, CopyNumberInput& out);
+
+// Strict numbers: the whole cell must be the number. Throw InputError(where) otherwise.
+std::int64_t parse_position(const std::string& cell, const std::string& column, const std::string& where);
+double parse_number(const std::string& cell, const std::string& column, const std::string& where);
+// As parse_number, but "", "NA", "NaN" and "." are "no value".
+std::optional<double> parse_optional_number(const std::string& cell, const std::string& column,
+                                            const std::string& where);
+
+// [begin, end) from a file's start/end, checking order. `one_based`: 1-based inclusive
+// (SEG, GATK, PURPLE, PCGR); otherwise 0-based half-open (CNVkit, plain).
+Region make_region(std::string contig, std::int64_t start, std::int64_t end, bool one_based,
+                   const std::string& where);
+
+}  // namespace rvanno::cnv
