@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "rvanno/genome.hpp"
+#include "rvanno/transcript.hpp"
 
 namespace rvanno {
 
@@ -38,6 +39,8 @@ struct SvInput {
     std::optional<GenomeBuild> build;    // when the file reveals it
     std::vector<Junction> junctions;
     long unpaired_breakends{0};          // BND records whose mate was not found (counted, reported)
+    long skipped_nonprimary{0};          // records/rows with a breakend on an alt, decoy or unplaced contig
+    long skipped_other{0};               // records that describe no junction (INS, CNV, no orientation)
 };
 
 // Reads an SV VCF/BCF (Manta, Delly, GRIDSS/GRIPSS, SvABA: BND pairs joined by MATEID/PARID,
@@ -60,5 +63,32 @@ struct Fusion {
     bool candidate{false};                     // inferred from an INV/DEL joining the genes
     Junction junction;
 };
+
+// One row of db/fusion_variants.tsv: a named fusion variant at exon level (MANE exon numbers).
+struct FusionVariant {
+    std::string gene5;
+    int exon5{0};             // last exon of the 5' partner kept
+    std::string gene3;
+    int exon3{0};             // first exon of the 3' partner kept
+    std::string name;         // e.g. "EML4-ALK v1"
+    std::string citation;     // the checked source(s)
+};
+
+// Reads db/fusion_variants.tsv. Throws UserError if unreadable, InputError("file:line", ...)
+// on a malformed row.
+std::vector<FusionVariant> read_fusion_variants(const std::filesystem::path& path);
+
+// Names the partners, exons/introns, frame, kinase-domain retention and (EML4-ALK) variant of
+// each junction on `transcripts` (the MANE table of the run's build); input order. A junction
+// gives one Fusion per sense reading of the transcripts its breakends hit; none when neither
+// breakend is in a transcript; one with gene5 and gene3 empty when genes are hit but no sense
+// fusion can be read. Breakends with an empty contig (gene-only list rows) are not located.
+// The rules are written out at the top of src/core/fusion_annotation.cpp.
+std::vector<Fusion> annotate_fusions(const std::vector<Junction>& junctions,
+                                     const std::vector<Transcript>& transcripts);
+// As above, also naming variants found in `variants` (variant_name, variant_source).
+std::vector<Fusion> annotate_fusions(const std::vector<Junction>& junctions,
+                                     const std::vector<Transcript>& transcripts,
+                                     const std::vector<FusionVariant>& variants);
 
 }  // namespace rvanno
