@@ -4,13 +4,16 @@
 #include <vector>
 
 #include "rvanno/consequence.hpp"
+#include "rvanno/copy_number.hpp"
+#include "rvanno/fusion.hpp"
 #include "rvanno/genome.hpp"
 #include "rvanno/knowledge.hpp"
 
 namespace rvanno {
 
 // How a knowledge row matched, strongest first. Printed as to_string(MatchHow).
-enum class MatchHow { genomic, hgvs_c, hgvs_p, codon, range, lof, missense, compound };
+enum class MatchHow { genomic, hgvs_c, hgvs_p, codon, range, lof, missense, compound,
+                      amplification, deletion, loss, fusion };
 std::string to_string(MatchHow h);
 
 struct Match {
@@ -34,5 +37,15 @@ std::optional<Match> match_entry(const Allele& allele, GenomeBuild build, const 
 // A compound row matches when its primary alteration matches and every requires_all member
 // is in `observed`.
 bool requirements_met(const KnowledgeEntry& e, const std::vector<std::string>& observed);
+
+// Copy-number rows (amplification, deletion, loss) of one gene's `entries` that its gene-level
+// copy number matches. An amplification row with its own cut-off (cn>=N) is judged against the
+// gene's minimum copy number, and the match reports the value against the cut-off.
+// `amp_threshold` describes the run's amplification threshold for the detail text ("5").
+std::vector<Match> match_copy_number(const GeneCopyNumber& cn, const std::string& amp_threshold,
+                                     const std::vector<const KnowledgeEntry*>& entries);
+
+// Fusion rows (`A::B`, `*::B`, `A::*`) of the knowledge base that `fusion` matches.
+std::vector<Match> match_fusion(const Fusion& fusion, const std::vector<const KnowledgeEntry*>& entries);
 
 }  // namespace rvanno

@@ -34,11 +34,25 @@
               matches an allele of the sample AND every required protein change is also
               observed in the same sample. Cis/trans is not decided here.
 
-    Copy-number, deletion and fusion rows never match small variants.
+    Copy-number, deletion and fusion rows never match small variants. They match gene-level
+    findings instead (match_copy_number, match_fusion):
+
+    amplification  The gene's class is amplification under the run's thresholds (printed in the
+              output), judged on its minimum copy number over the exons; or, when the row has
+              its own cut-off (cn>=N, studies define MET amplification differently), the
+              minimum copy number reaches that cut-off whatever the run's thresholds. A
+              partial amplification (only some exons) never matches; it is shown in the gene
+              table.
+    deletion  The gene is deeply deleted (some exon has no copy left).
+    loss      The gene is lost: heterozygous loss or deep deletion.
+    fusion    The fusion's 5' and 3' partners equal the row's (`*` = any). Candidate fusions
+              (an inversion or deletion joining the genes) and fusions that drop the kinase
+              domain still match, and the detail says so.
 */
 #include "rvanno/matcher.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace rvanno {
 
@@ -52,6 +66,10 @@ std::string to_string(MatchHow h) {
         case MatchHow::lof: return "class:lof";
         case MatchHow::missense: return "class:missense";
         case MatchHow::compound: return "compound";
+        case MatchHow::amplification: return "class:amplification";
+        case MatchHow::deletion: return "class:deep_deletion";
+        case MatchHow::loss: return "class:loss";
+        case MatchHow::fusion: return "fusion";
     }
     return "?";
 }
@@ -136,6 +154,76 @@ bool requirements_met(const KnowledgeEntry& e, const std::vector<std::string>& o
         if (std::find(observed.begin(), observed.end(), r.gene + ":" + r.protein_change) == observed.end())
             return false;
     return true;
+}
+
+}  // namespace rvanno
+
+namespace rvanno {
+namespace {
+
+std::string cn_text(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    return buf;
+}
+
+std::optional<Match> copy_number_match(const GeneCopyNumber& g, const std::string& thresholds, const KnowledgeEntry& e) {
+    const std::string value = "min CN " + cn_text(*g.min_cn) + " (max " + cn_text(*g.max_cn) + ")";
+    const std::string where = g.focal ? (*g.focal ? ", focal" : ", arm-level") + std::string(" ") + g.arm : "";
+    switch (e.kind) {
+        case AlterationKind::amplification:
+            if (e.min_copy_number) {
+                if (*g.min_cn >= *e.min_copy_number)
+                    return Match{&e, MatchHow::amplification, value + " >= this row's cut-off " + cn_text(*e.min_copy_number) + where};
+                return std::nullopt;
+            }
+            if (g.cn_class == CnClass::amplification)
+                return Match{&e, MatchHow::amplification, value + " >= amplification threshold " + thresholds + where};
+            return std::nullopt;
+        case AlterationKind::deletion:
+            if (g.cn_class == CnClass::deep_deletion) return Match{&e, MatchHow::deletion, value + " is a deep deletion" + where};
+            return std::nullopt;
+        case AlterationKind::loss:
+            if (g.cn_class == CnClass::deep_deletion || g.cn_class == CnClass::loss)
+                return Match{&e, MatchHow::loss, value + " is " + to_string(g.cn_class) + where};
+            return std::nullopt;
+        default:
+            return std::nullopt;
+    }
+}
+
+bool partner_matches(const std::string& want, const std::string& have) { return want == "*" || want == have; }
+
+std::string fusion_detail(const Fusion& f) {
+    std::string d = f.gene5.empty() ? "unknown 5' partner" : f.gene5;
+    d += "::" + f.gene3;
+    if (!f.variant_name.empty()) d += ", " + f.variant_name;
+    if (f.in_frame) d += *f.in_frame ? ", in frame" : ", OUT OF FRAME";
+    if (f.kinase_domain_retained) d += *f.kinase_domain_retained ? ", kinase domain retained" : ", kinase domain NOT retained";
+    if (f.candidate) d += ", candidate (inferred from " + f.junction.kind + ")";
+    return d;
+}
+
+}  // namespace
+
+std::vector<Match> match_copy_number(const GeneCopyNumber& cn, const std::string& thresholds,
+                                     const std::vector<const KnowledgeEntry*>& entries) {
+    std::vector<Match> out;
+    if (!cn.assessed || !cn.min_cn) return out;
+    for (const KnowledgeEntry* e : entries)
+        if (e->gene == cn.gene)
+            if (auto m = copy_number_match(cn, thresholds, *e)) out.push_back(*m);
+    return out;
+}
+
+std::vector<Match> match_fusion(const Fusion& f, const std::vector<const KnowledgeEntry*>& entries) {
+    std::vector<Match> out;
+    if (f.gene3.empty()) return out;
+    for (const KnowledgeEntry* e : entries)
+        if (e->kind == AlterationKind::fusion && partner_matches(e->fusion3, f.gene3) &&
+            (e->fusion5 == "*" || (!f.gene5.empty() && e->fusion5 == f.gene5)))
+            out.push_back({e, MatchHow::fusion, fusion_detail(f)});
+    return out;
 }
 
 }  // namespace rvanno
