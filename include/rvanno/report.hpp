@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "rvanno/consequence.hpp"
+#include "rvanno/copy_number.hpp"
+#include "rvanno/fusion.hpp"
 #include "rvanno/matcher.hpp"
 
 namespace rvanno {
@@ -20,6 +22,8 @@ struct Provenance {
     std::vector<std::string> inputs;
     std::string sample;
     std::string fasta;   // "" when not given
+    std::vector<std::string> cnv_inputs, sv_inputs;
+    std::string cn_settings;   // describe(CnSettings) when --cnv was given
 };
 
 // One ALT allele of one record in a knowledge-base gene, with its consequence and matches.
@@ -37,6 +41,28 @@ struct AlleleFinding {
     std::vector<Match> matches;
 };
 
+// Gene-level copy number of one knowledge-base gene, with the rows it matched.
+struct CopyNumberFinding {
+    GeneCopyNumber cn;
+    std::string contig_name;          // the gene's contig, as the inputs name it
+    std::int64_t gene_begin{}, gene_end{};  // transcript span, 0-based half-open
+    std::vector<Match> matches;
+};
+
+struct FusionFinding {
+    Fusion fusion;
+    std::vector<Match> matches;
+};
+
+// Per knowledge-base gene: what was assessed and found, so that a negative is visible.
+struct GeneSummary {
+    std::string gene, transcript;
+    long small_variant_alleles{0};    // alleles in the gene's transcript (-1: no small-variant input)
+    long matched_small_variants{0};
+    std::optional<GeneCopyNumber> cn; // absent: no copy-number input
+    long fusions{-1};                 // -1: no SV input
+};
+
 struct Counters {
     std::map<std::string, long> values;   // name -> count, printed sorted
 };
@@ -44,12 +70,18 @@ struct Counters {
 struct Report {
     Provenance provenance;
     std::vector<AlleleFinding> findings;  // input order
+    std::vector<CopyNumberFinding> copy_number;   // knowledge-base genes, table order
+    std::vector<FusionFinding> fusions;           // input order
+    std::vector<GeneSummary> genes;               // knowledge-base genes, table order
     Counters counters;
 };
 
 extern const char* const kResearchUseNotice;
 
+// TSV: one row per (match, drug) for every finding type (column `finding`).
 void write_tsv(const Report& r, std::ostream& out);
+// The per-gene table (copy number, small variants, fusions), with the same provenance lines.
+void write_gene_table_tsv(const Report& r, std::ostream& out);
 void write_json(const Report& r, std::ostream& out);
 
 }  // namespace rvanno
