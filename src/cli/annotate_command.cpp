@@ -1,167 +1,237 @@
-// rvanno annotate: option parsing and composition of reader -> annotator -> report.
+// rvanno annotate: composition of readers -> annotators -> report. No logic of its own beyond
+// deciding the genome build and wiring the stages together.
 #include <htslib/hts.h>
 
-#include <boost/program_options.hpp>
 #include <iostream>
 #include <memory>
 
 #include "build_config.hpp"
+#include "cli/annotate_options.hpp"
 #include "cli/commands.hpp"
 #include "core/annotator.hpp"
 #include "io/fasta_reference.hpp"
 #include "io/output_file.hpp"
 #include "io/vcf_reader.hpp"
 #include "rvanno/error.hpp"
+#include "rvanno/fusion.hpp"
+#include "rvanno/gene_copy_number.hpp"
 #include "rvanno/knowledge.hpp"
 #include "rvanno/report.hpp"
-
-namespace po = boost::program_options;
 
 namespace rvanno::cli {
 namespace {
 
-const char* const kAnnotateUsage =
-    "Usage: rvanno annotate [options] <in.vcf|in.vcf.gz|in.bcf|->\n"
-    "\n"
-    "Reports which small variants of a tumour VCF/BCF match the curated resistance knowledge\n"
-    "base: gene, HGVS on the MANE Select transcript, the drugs each match argues for or\n"
-    "against, evidence level, AMP/ASCO/CAP tier and citation. One row per (match, drug).\n"
-    "\n"
-    "Input:\n"
-    "  -s, --sample NAME       sample whose FORMAT AF/AD/DP/GT are reported\n"
-    "                          [##tumor_sample= when present, else the first sample]\n"
-    "  -g, --genome BUILD      GRCh38 or GRCh37 (hg38/hg19/b37 accepted)\n"
-    "                          [detected from ##contig lengths, else ##reference]\n"
-    "      --include-filtered  also report records whose FILTER is not PASS or '.' [off]\n"
-    "      --fasta FILE        faidx-indexed reference FASTA of the same build: adds HGVS p.,\n"
-    "                          checks REF, left-normalises indels [none]\n"
-    "\n"
-    "Knowledge base:\n"
-    "  -d, --db DIR            knowledge base directory [$RVANNO_DB, else the bundled db]\n"
-    "\n"
-    "Output:\n"
-    "  -o, --output FILE       output file, written whole or not at all [- = stdout]\n"
-    "  -f, --format FMT        tsv or json [tsv]\n"
-    "\n"
-    "General:\n"
-    "      --threads N         extra BGZF decompression threads [0]\n"
-    "  -q, --quiet             no summary line on stderr [off]\n"
-    "  -h, --help              print this help and exit\n"
-    "\n"
-    "Multi-allelic records are split; '*' and symbolic ALTs are counted and skipped.\n"
-    "Positions are printed 1-based. Every output starts with its provenance: rvanno and\n"
-    "knowledge-base version, knowledge-base MD5, genome build and command line.\n"
-    "Exit status: 0 done, 1 input or runtime error, 2 usage error.\n"
-    "\n"
-    "Example:\n"
-    "  rvanno annotate testdata/cases/index_case/input.vcf\n"
-    "  rvanno annotate -f json -o sample.json --fasta GRCh38.fa --sample TUMOR sample.vcf.gz\n";
-
-const char* const kSeeHelp = "see 'rvanno annotate --help'";
-
-struct AnnotateOptions {
-    std::string input, sample, genome, fasta, db, output = "-", format = "tsv";
-    bool include_filtered = false, quiet = false;
-    int threads = 0;
+struct Inputs {
+    std::unique_ptr<VcfReader> vcf;
+    std::vector<CopyNumberInput> cnv;
+    std::vector<SvInput> sv;
 };
-
-AnnotateOptions parse(const std::vector<std::string>& args, bool& help) {
-    AnnotateOptions o;
-    po::options_description visible;
-    visible.add_options()("help,h", po::bool_switch(&help))("sample,s", po::value(&o.sample))(
-        "genome,g", po::value(&o.genome))("include-filtered", po::bool_switch(&o.include_filtered))(
-        "fasta", po::value(&o.fasta))("db,d", po::value(&o.db))("output,o", po::value(&o.output))(
-        "format,f", po::value(&o.format))("threads", po::value(&o.threads))("quiet,q", po::bool_switch(&o.quiet));
-    po::options_description all;
-    all.add(visible).add_options()("input", po::value(&o.input));
-    po::positional_options_description pos;
-    pos.add("input", 1);
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        throw UsageError(std::string("annotate: ") + e.what(), kSeeHelp);
-    }
-    if (help) return o;
-    if (o.input.empty()) throw UsageError("annotate: no input file", "give a VCF, VCF.gz, BCF or '-' for stdin");
-    if (o.format != "tsv" && o.format != "json")
-        throw UsageError("annotate: unknown --format '" + o.format + "' (expected: tsv or json)", kSeeHelp);
-    if (o.threads < 0 || o.threads > 64) throw UsageError("annotate: --threads must be 0..64", kSeeHelp);
-    if (!o.genome.empty() && !parse_genome_build(o.genome))
-        throw UsageError("annotate: unknown --genome '" + o.genome + "' (expected: GRCh38 or GRCh37)", kSeeHelp);
-    return o;
-}
 
 std::string describe(const std::vector<std::string>& names) {
     std::string s;
     for (std::size_t i = 0; i < names.size() && i < 5; ++i) s += (i ? ", " : "") + names[i];
-    if (names.size() > 5) s += ", ...";
-    return s;
+    return names.size() > 5 ? s + ", ..." : s;
 }
 
-std::pair<GenomeBuild, std::string> decide_build(const AnnotateOptions& o, const VcfHeaderSummary& h) {
-    auto evidence = detect_build(h.contigs, h.reference_line);
+struct BuildClue {
+    std::string what;   // "'file.vcf'"
+    GenomeBuild build;
+    std::string reason; // "##contig lengths match GRCh38 (24 of 24 primary contigs)"
+};
+
+void check_vcf_header(const AnnotateOptions& o, const VcfHeaderSummary& h, const BuildEvidence& ev) {
     if (!o.genome.empty()) {
-        GenomeBuild chosen = *parse_genome_build(o.genome);
-        auto bad = contigs_contradicting(chosen, h.contigs);
-        if (!bad.empty() || (evidence.build && *evidence.build != chosen))
-            throw UserError("'" + o.input + "': the header contradicts --genome " + to_string(chosen) +
-                                (bad.empty() ? " (" + evidence.reason + ")" : " (contig lengths of " + describe(bad) + ")"),
+        auto bad = contigs_contradicting(*parse_genome_build(o.genome), h.contigs);
+        if (!bad.empty())
+            throw UserError("'" + o.input + "': the header contradicts --genome " + o.genome + " (contig lengths of " +
+                                describe(bad) + ")",
                             "check the build of the file; lift it over or give the matching --genome");
-        return {chosen, "given with --genome"};
-    }
-    if (evidence.build) return {*evidence.build, evidence.reason};
-    if (!evidence.contradictions.empty())
+    } else if (!ev.build && !ev.contradictions.empty()) {
         throw UserError("'" + o.input + "': ##contig lengths fit neither GRCh37 nor GRCh38 (" +
-                            describe(evidence.contradictions) + ")",
+                            describe(ev.contradictions) + ")",
                         "rvanno supports GRCh37 and GRCh38; give --genome only if the header is wrong");
-    throw UserError("cannot tell the genome build of '" + o.input + "' (no ##contig lengths or ##reference)",
-                    "give --genome GRCh38 or --genome GRCh37");
+    }
 }
 
-}  // namespace
+// Every input that reveals its build must agree with the others and with --genome.
+std::pair<GenomeBuild, std::string> decide_build(const AnnotateOptions& o, const Inputs& in) {
+    std::vector<BuildClue> clues;
+    if (in.vcf) {
+        auto ev = detect_build(in.vcf->header().contigs, in.vcf->header().reference_line);
+        check_vcf_header(o, in.vcf->header(), ev);
+        if (ev.build) clues.push_back({"'" + o.input + "'", *ev.build, ev.reason});
+    }
+    for (const auto& c : in.cnv) if (c.build) clues.push_back({"'" + c.path + "'", *c.build, "from " + c.path});
+    for (const auto& s : in.sv) if (s.build) clues.push_back({"'" + s.path + "'", *s.build, "from " + s.path});
+    std::optional<GenomeBuild> chosen = o.genome.empty() ? std::nullopt : parse_genome_build(o.genome);
+    std::string reason = chosen ? "given with --genome" : "";
+    for (const auto& clue : clues) {
+        if (chosen && *chosen != clue.build)
+            throw UserError(clue.what + " is " + to_string(clue.build) + " but the run is " + to_string(*chosen) + " (" +
+                                reason + ")",
+                            "all inputs must be on one build; check --genome and the files");
+        if (!chosen) { chosen = clue.build; reason = clue.reason; }
+    }
+    if (!chosen)
+        throw UserError("cannot tell the genome build of the inputs (no ##contig lengths or ##reference)",
+                        "give --genome GRCh38 or --genome GRCh37");
+    return {*chosen, reason};
+}
 
-int annotate(const std::vector<std::string>& args, const std::string& command_line) {
-    bool help = false;
-    AnnotateOptions o = parse(args, help);
-    if (help) { std::cout << kAnnotateUsage; return 0; }
+Inputs open_inputs(const AnnotateOptions& o) {
+    Inputs in;
+    if (!o.input.empty()) in.vcf = std::make_unique<VcfReader>(o.input, VcfReaderOptions{o.sample, o.include_filtered, o.threads});
+    auto fmt = o.cnv_format.empty() ? std::nullopt : parse_cnv_format(o.cnv_format);
+    for (const auto& f : o.cnv) in.cnv.push_back(read_copy_number(f, fmt));
+    for (const auto& f : o.sv) in.sv.push_back(read_structural_variants(f));
+    return in;
+}
 
-    const KnowledgeBase kb = load_knowledge_base(o.db.empty() ? default_knowledge_base_dir() : std::filesystem::path(o.db));
-    VcfReader reader(o.input, {o.sample, o.include_filtered, o.threads});
-    auto [build, reason] = decide_build(o, reader.header());
+void run_small_variants(const AnnotateOptions& o, const KnowledgeBase& kb, GenomeBuild build,
+                        const std::vector<Transcript>& transcripts, Inputs& in, Report& report) {
     std::unique_ptr<FastaReference> fasta;
     if (!o.fasta.empty()) fasta = std::make_unique<FastaReference>(o.fasta);
-
-    Annotator annotator(kb, build, read_transcript_table(kb.transcripts_path(build)), fasta.get(),
-                        reader.header().annotation_tags, o.input);
-    reader.set_targets(annotator.targets());
-    OutputFile output(o.output);  // opened before the long pass so a bad path fails early
+    Annotator annotator(kb, build, transcripts, fasta.get(), in.vcf->header().annotation_tags, o.input);
+    in.vcf->set_targets(annotator.targets());
     VariantRecord rec;
-    while (reader.next(rec)) annotator.add(rec);
+    while (in.vcf->next(rec)) annotator.add(rec);
     annotator.finish();
-
-    Report report;
-    report.provenance = {RVANNO_VERSION, hts_version(), kb.version, kb.content_md5, to_string(build),
-                         reason, command_line, {o.input}, reader.header().sample, o.fasta};
     report.findings = std::move(annotator.findings());
     auto& counters = report.counters.values;
-    counters = annotator.counters();
-    const auto& rc = reader.counters();
+    for (const auto& [k, v] : annotator.counters()) counters[k] = v;
+    const auto& rc = in.vcf->counters();
     counters["records"] = rc.records;
     counters["records_outside_knowledge_base_genes"] = rc.outside_targets;
     counters["records_filtered"] = rc.filtered;
     counters["records_examined"] = rc.candidates - rc.filtered;
     counters["alleles_symbolic_skipped"] = rc.symbolic_alleles;
     counters["alleles_star_skipped"] = rc.star_alleles;
+}
+
+CnSettings cn_settings(const AnnotateOptions& o, const Inputs& in) {
+    CnSettings s;
+    s.thresholds = o.thresholds;
+    s.purity = o.purity;
+    std::optional<double> ploidy = o.ploidy;
+    for (const auto& c : in.cnv) {
+        if (!s.purity && c.purity) s.purity = c.purity;
+        if (!ploidy && c.ploidy) ploidy = c.ploidy;
+    }
+    s.ploidy = ploidy.value_or(2.0);
+    return s;
+}
+
+void run_copy_number(const AnnotateOptions& o, const KnowledgeBase& kb, GenomeBuild build,
+                     const std::vector<Transcript>& transcripts, const Inputs& in, Report& report) {
+    const CnSettings settings = cn_settings(o, in);
+    report.provenance.cn_settings = describe(settings);
+    std::vector<CopyNumberSegment> segments;
+    for (const auto& c : in.cnv) segments.insert(segments.end(), c.segments.begin(), c.segments.end());
+    auto arms = read_chromosome_arms(kb.directory / ("chromosome_arms." + to_string(build) + ".tsv"));
+    auto genes = gene_copy_numbers(segments, transcripts, arms, settings);
+    for (std::size_t i = 0; i < genes.size(); ++i) {
+        const auto& tx = transcripts[i];
+        CopyNumberFinding f{genes[i], tx.contig, tx.tx_begin, tx.tx_end, {}};
+        for (const auto& s : segments)
+            if (s.where.contig == tx.contig) { f.contig_name = s.contig_name; break; }
+        f.matches = match_copy_number(genes[i], amplification_threshold(settings), kb.entries_for_gene(tx.gene));
+        report.copy_number.push_back(std::move(f));
+    }
+    report.counters.values["copy_number_segments"] = static_cast<long>(segments.size());
+}
+
+void run_fusions(const KnowledgeBase& kb, const std::vector<Transcript>& transcripts, const Inputs& in, Report& report) {
+    std::vector<Junction> junctions;
+    long unpaired = 0;
+    for (const auto& s : in.sv) {
+        junctions.insert(junctions.end(), s.junctions.begin(), s.junctions.end());
+        unpaired += s.unpaired_breakends;
+    }
+    std::vector<const KnowledgeEntry*> fusion_rows;
+    for (const auto& e : kb.entries) if (e.kind == AlterationKind::fusion) fusion_rows.push_back(&e);
+    const auto variants = read_fusion_variants(kb.directory / "fusion_variants.tsv");
+    for (auto& f : annotate_fusions(junctions, transcripts, variants)) {
+        auto matches = match_fusion(f, fusion_rows);
+        report.fusions.push_back({std::move(f), std::move(matches)});
+    }
+    report.counters.values["sv_junctions"] = static_cast<long>(junctions.size());
+    report.counters.values["sv_unpaired_breakends"] = unpaired;
+}
+
+void summarise_genes(const std::vector<Transcript>& transcripts, bool small, bool sv, Report& r) {
+    for (std::size_t i = 0; i < transcripts.size(); ++i) {
+        GeneSummary g{transcripts[i].gene, transcripts[i].accession, small ? 0 : -1, 0, std::nullopt, sv ? 0 : -1};
+        for (const auto& f : r.findings)
+            if (f.csq.gene == g.gene) { ++g.small_variant_alleles; g.matched_small_variants += f.matches.empty() ? 0 : 1; }
+        if (!r.copy_number.empty()) g.cn = r.copy_number[i].cn;
+        for (const auto& f : r.fusions) g.fusions += (f.fusion.gene5 == g.gene || f.fusion.gene3 == g.gene) ? 1 : 0;
+        r.genes.push_back(std::move(g));
+    }
+}
+
+std::string sample_name(const Inputs& in) {
+    if (in.vcf) return in.vcf->header().sample;
+    for (const auto& c : in.cnv) if (!c.sample.empty()) return c.sample;
+    return "";
+}
+
+// Fails before the long pass, not after it, when an output cannot be written.
+void check_output_directory(const std::string& path) {
+    if (path.empty() || path == "-") return;
+    auto dir = std::filesystem::path(path).parent_path();
+    if (!dir.empty() && !std::filesystem::is_directory(dir))
+        throw UserError("cannot write '" + path + "': directory '" + dir.string() + "' does not exist",
+                        "create the directory or choose another output path");
+}
+
+void write_outputs(const AnnotateOptions& o, const Report& report) {
+    OutputFile output(o.output);
     if (o.format == "json") write_json(report, output.stream());
     else write_tsv(report, output.stream());
+    std::unique_ptr<OutputFile> table;
+    if (!o.gene_table.empty()) {
+        table = std::make_unique<OutputFile>(o.gene_table);
+        write_gene_table_tsv(report, table->stream());
+        table->commit();
+    }
     output.commit();
-    if (!o.quiet)
-        std::cerr << "rvanno: " << rc.records << " records, " << counters["records_examined"]
-                  << " in knowledge-base genes, " << counters["alleles_matched"] << " allele(s) matched; "
-                  << rc.filtered << " filtered, " << rc.symbolic_alleles + rc.star_alleles
-                  << " symbolic/* alleles skipped; build " << to_string(build) << "\n";
+}
+
+void print_summary(const Report& r) {
+    const auto& c = r.counters.values;
+    auto get = [&](const char* k) { auto it = c.find(k); return it == c.end() ? 0L : it->second; };
+    long cn = 0, fu = 0;
+    for (const auto& f : r.copy_number) cn += f.matches.empty() ? 0 : 1;
+    for (const auto& f : r.fusions) fu += f.matches.empty() ? 0 : 1;
+    std::cerr << "rvanno: " << get("records") << " records, " << get("records_examined") << " in knowledge-base genes, "
+              << get("alleles_matched") << " allele(s) matched; " << get("records_filtered") << " filtered, "
+              << get("alleles_symbolic_skipped") + get("alleles_star_skipped") << " symbolic/* alleles skipped; "
+              << cn << " gene copy-number finding(s), " << fu << " of " << r.fusions.size()
+              << " fusion(s) matched; build " << r.provenance.genome_build << "\n";
+}
+
+}  // namespace
+
+int annotate(const std::vector<std::string>& args, const std::string& command_line) {
+    auto parsed = parse_annotate_options(args);
+    if (!parsed) return 0;  // --help
+    const AnnotateOptions& o = *parsed;
+    const KnowledgeBase kb = load_knowledge_base(o.db.empty() ? default_knowledge_base_dir() : std::filesystem::path(o.db));
+    Inputs in = open_inputs(o);
+    auto [build, reason] = decide_build(o, in);
+    const auto transcripts = read_transcript_table(kb.transcripts_path(build));
+
+    Report report;
+    report.provenance = {RVANNO_VERSION, hts_version(), kb.version, kb.content_md5, to_string(build), reason,
+                         command_line, {}, sample_name(in), o.fasta, o.cnv, o.sv, ""};
+    if (!o.input.empty()) report.provenance.inputs.push_back(o.input);
+    for (const auto& path : {o.output, o.gene_table}) check_output_directory(path);
+    if (in.vcf) run_small_variants(o, kb, build, transcripts, in, report);
+    if (!in.cnv.empty()) run_copy_number(o, kb, build, transcripts, in, report);
+    if (!in.sv.empty()) run_fusions(kb, transcripts, in, report);
+    summarise_genes(transcripts, in.vcf != nullptr, !in.sv.empty(), report);
+    write_outputs(o, report);
+    if (!o.quiet) print_summary(report);
     return 0;
 }
 

@@ -13,6 +13,8 @@
 #include "io/content_hash.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/knowledge.hpp"
+#include "rvanno/fusion.hpp"
+#include "rvanno/gene_copy_number.hpp"
 #include "rvanno/transcript.hpp"
 
 namespace fs = std::filesystem;
@@ -38,6 +40,7 @@ public:
         guarded([&] { read_drugs(); });
         for (const auto& f : knowledge_files()) guarded([&] { read_entries(f); });
         guarded([&] { check_transcripts(); });
+        guarded([&] { check_gene_level_tables(); });
         kb_.content_md5 = md5_of_files(dir_, content_files());
         return std::move(kb_);
     }
@@ -69,8 +72,11 @@ private:
         return out;
     }
     std::vector<fs::path> content_files() const {
-        std::vector<fs::path> out = {dir_ / "VERSION", dir_ / "drugs.tsv", dir_ / "genes.txt"};
-        for (auto b : {GenomeBuild::GRCh37, GenomeBuild::GRCh38}) out.push_back(kb_.transcripts_path(b));
+        std::vector<fs::path> out = {dir_ / "VERSION", dir_ / "drugs.tsv", dir_ / "genes.txt", dir_ / "fusion_variants.tsv"};
+        for (auto b : {GenomeBuild::GRCh37, GenomeBuild::GRCh38}) {
+            out.push_back(kb_.transcripts_path(b));
+            out.push_back(dir_ / ("chromosome_arms." + to_string(b) + ".tsv"));
+        }
         for (const auto& f : knowledge_files()) out.push_back(f);
         out.erase(std::remove_if(out.begin(), out.end(), [](const fs::path& p) { return !fs::exists(p); }), out.end());
         return out;
@@ -160,6 +166,22 @@ private:
         e.verified = status == "verified";
         e.notes = t.get("notes");
         return e;
+    }
+
+    // The tables that copy-number and fusion annotation read must exist and parse.
+    void check_gene_level_tables() {
+        for (auto b : {GenomeBuild::GRCh38, GenomeBuild::GRCh37}) {
+            auto arms = dir_ / ("chromosome_arms." + to_string(b) + ".tsv");
+            if (!fs::exists(arms)) report(arms.string(), "chromosome arm table missing", "run db/tools/make_arms.py");
+            else if (read_chromosome_arms(arms).size() != 48) report(arms.string(), "expected 48 arms (1p..Yq)", "run db/tools/make_arms.py");
+        }
+        auto variants = dir_ / "fusion_variants.tsv";
+        if (!fs::exists(variants)) { report(variants.string(), "fusion variant table missing"); return; }
+        for (const auto& v : read_fusion_variants(variants)) {
+            for (const auto& g : {v.gene5, v.gene3})
+                if (std::find(kb_.genes.begin(), kb_.genes.end(), g) == kb_.genes.end())
+                    report(variants.string(), "fusion variant '" + v.name + "' names gene '" + g + "', which is not in genes.txt");
+        }
     }
 
     void check_transcripts() {
