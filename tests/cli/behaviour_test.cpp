@@ -142,7 +142,7 @@ TEST(Annotate, output_option_writes_the_file) {
 TEST(Annotate, exit_codes_distinguish_usage_and_input_errors) {
     struct C { std::vector<std::string> args; int code; const char* text; };
     const std::vector<C> cases = {
-        {{"annotate"}, 2, "no input file"},
+        {{"annotate"}, 2, "annotate: no input"},
         {{"annotate", "--bogus", "input.vcf"}, 2, "unrecognised option '--bogus'"},
         {{"annotate", "-f", "xml", "input.vcf"}, 2, "unknown --format 'xml'"},
         {{"annotate", "-g", "hg18", "input.vcf"}, 2, "unknown --genome 'hg18'"},

@@ -6,6 +6,7 @@
 //   expected.tsv     expected output rows; its header line names the columns compared
 //   expected.exit    expected exit code (default 0)
 //   expected.stderr  lines that must each appear in stderr
+//   expected.genes.tsv  expected per-gene table (--gene-table), header names the columns
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -41,7 +42,13 @@ TEST_P(Case, output_matches_expected_answers) {
     ASSERT_TRUE(fs::exists(dir / "readme")) << "every case needs a readme saying why it exists";
     auto args = words(fs::exists(dir / "args") ? slurp(dir / "args") : "");
     args.insert(args.begin(), "annotate");
-    args.push_back("input.vcf");
+    const bool genes = fs::exists(dir / "expected.genes.tsv");
+    const auto gene_table = fs::temp_directory_path() / ("rvanno_genes_" + GetParam() + ".tsv");
+    if (genes) {
+        args.push_back("--gene-table");
+        args.push_back(gene_table.string());
+    }
+    if (fs::exists(dir / "input.vcf")) args.push_back("input.vcf");
     auto r = run_rvanno(dir, args);
     int want_exit = fs::exists(dir / "expected.exit") ? std::stoi(slurp(dir / "expected.exit")) : 0;
     EXPECT_EQ(r.exit_code, want_exit) << r.err;
@@ -58,6 +65,15 @@ TEST_P(Case, output_matches_expected_answers) {
         std::istringstream hdr(expected.front());
         for (std::string c; std::getline(hdr, c, '\t');) columns.push_back(c);
         EXPECT_EQ(project(r.out, columns), expected) << r.err;
+    }
+    if (genes) {
+        auto expected = lines(slurp(dir / "expected.genes.tsv"));
+        ASSERT_FALSE(expected.empty());
+        std::vector<std::string> columns;
+        std::istringstream hdr(expected.front());
+        for (std::string c; std::getline(hdr, c, '\t');) columns.push_back(c);
+        EXPECT_EQ(project(slurp(gene_table), columns), expected);
+        fs::remove(gene_table);
     }
     if (want_exit != 0) {
         EXPECT_TRUE(r.out.empty()) << "a failed run must not print partial results";

@@ -66,8 +66,10 @@ public:
         : dir_(fs::temp_directory_path() / ("rvanno_kb_" + std::to_string(::getpid()) + "_" + name)) {
         fs::remove_all(dir_);
         fs::create_directories(dir_ / "knowledge");
-        for (const char* t : {"transcripts.GRCh37.tsv", "transcripts.GRCh38.tsv"})
+        for (const char* t : {"transcripts.GRCh37.tsv", "transcripts.GRCh38.tsv", "chromosome_arms.GRCh37.tsv",
+                              "chromosome_arms.GRCh38.tsv"})
             fs::copy_file(fs::path(RVANNO_DB) / t, dir_ / t);
+        write(dir_ / "fusion_variants.tsv", "gene5\texon5\tgene3\texon3\tname\tcitation\n");  // none for these genes
         write(dir_ / "VERSION", "2099.01-test\n");
         write(dir_ / "genes.txt", "# test genes\nALK\nEGFR\nMET\nPTPN1\n");
         write(dir_ / "drugs.tsv",
