@@ -197,17 +197,22 @@ void write_outputs(const AnnotateOptions& o, const Report& report) {
     output.commit();
 }
 
-void print_summary(const Report& r) {
+void print_summary(const Report& r, bool small, bool cnv, bool sv) {
     const auto& c = r.counters.values;
     auto get = [&](const char* k) { auto it = c.find(k); return it == c.end() ? 0L : it->second; };
+    std::string parts;
+    auto add = [&](const std::string& s) { parts += (parts.empty() ? "" : "; ") + s; };
+    if (small)
+        add(std::to_string(get("records")) + " records, " + std::to_string(get("records_examined")) +
+            " in knowledge-base genes, " + std::to_string(get("alleles_matched")) + " allele(s) matched, " +
+            std::to_string(get("records_filtered")) + " filtered, " +
+            std::to_string(get("alleles_symbolic_skipped") + get("alleles_star_skipped")) + " symbolic/* alleles skipped");
     long cn = 0, fu = 0;
     for (const auto& f : r.copy_number) cn += f.matches.empty() ? 0 : 1;
     for (const auto& f : r.fusions) fu += f.matches.empty() ? 0 : 1;
-    std::cerr << "rvanno: " << get("records") << " records, " << get("records_examined") << " in knowledge-base genes, "
-              << get("alleles_matched") << " allele(s) matched; " << get("records_filtered") << " filtered, "
-              << get("alleles_symbolic_skipped") + get("alleles_star_skipped") << " symbolic/* alleles skipped; "
-              << cn << " gene copy-number finding(s), " << fu << " of " << r.fusions.size()
-              << " fusion(s) matched; build " << r.provenance.genome_build << "\n";
+    if (cnv) add(std::to_string(get("copy_number_segments")) + " segments, " + std::to_string(cn) + " gene(s) with copy-number matches");
+    if (sv) add(std::to_string(r.fusions.size()) + " junction(s) annotated, " + std::to_string(fu) + " fusion(s) matched");
+    std::cerr << "rvanno: " << parts << "; build " << r.provenance.genome_build << "\n";
 }
 
 }  // namespace
@@ -231,7 +236,7 @@ int annotate(const std::vector<std::string>& args, const std::string& command_li
     if (!in.sv.empty()) run_fusions(kb, transcripts, in, report);
     summarise_genes(transcripts, in.vcf != nullptr, !in.sv.empty(), report);
     write_outputs(o, report);
-    if (!o.quiet) print_summary(report);
+    if (!o.quiet) print_summary(report, in.vcf != nullptr, !in.cnv.empty(), !in.sv.empty());
     return 0;
 }
 

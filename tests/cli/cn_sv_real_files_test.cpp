@@ -1,0 +1,155 @@
+// --cnv and --sv end to end on real caller output from ../shared/data/formats (read in place;
+// skipped when ../shared is absent) and on the malformed samples in testdata/{cnv,sv}/malformed.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_run.hpp"
+
+namespace fs = std::filesystem;
+using namespace rvanno::test;
+using nlohmann::json;
+
+namespace {
+
+const fs::path kFormats = fs::path(RVANNO_SHARED_DATA) / "formats";
+
+json run_json(const std::vector<std::string>& args) {
+    std::vector<std::string> a = {"annotate", "-f", "json"};
+    a.insert(a.end(), args.begin(), args.end());
+    auto r = run_rvanno(fs::temp_directory_path(), a);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.exit_code == 0 ? json::parse(r.out) : json();
+}
+
+const json* gene(const json& doc, const std::string& name) {
+    for (const auto& g : doc["genes"])
+        if (g["gene"] == name) return &g;
+    return nullptr;
+}
+
+#define NEED_SHARED() \
+    if (!fs::exists(kFormats)) GTEST_SKIP() << "../shared is absent"
+
+// Why: CNVkit's nv3.cns carries a real EGFR-region gain (log2 1.84): 2 * 2^1.8424 = 7.17 copies,
+// which is an amplification under the default absolute threshold (5) and matches EGFR rows.
+TEST(RealCopyNumber, cnvkit_nv3_egfr_gain_is_an_amplification) {
+    NEED_SHARED();
+    auto d = run_json({"-g", "GRCh37", "--cnv", (kFormats / "cnvkit/nv3.cns").string()});
+    ASSERT_EQ(d["copy_number"].size(), 1u);
+    const auto& c = d["copy_number"][0];
+    EXPECT_EQ(c["gene"], "EGFR");
+    EXPECT_NEAR(c["min_cn"].get<double>(), 7.17, 0.01);
+    EXPECT_EQ(c["class"], "amplification");
+    EXPECT_FALSE(c["matches"].empty());
+    for (const auto& m : c["matches"]) EXPECT_EQ(m["how"], "class:amplification");
+}
+
+// Why: PCGR allele-specific segments give CN = nMajor + nMinor; ERBB2 is at 9 copies in the example.
+TEST(RealCopyNumber, pcgr_allelic_segments_sum_major_and_minor) {
+    NEED_SHARED();
+    auto d = run_json({"-g", "GRCh37", "--cnv", (kFormats / "pcgr/T001-BRCA.grch37.cna.tsv").string()});
+    const json* erbb2 = gene(d, "ERBB2");
+    ASSERT_NE(erbb2, nullptr);
+    EXPECT_DOUBLE_EQ((*erbb2)["copy_number"]["min_cn"].get<double>(), 9.0);
+    EXPECT_EQ((*erbb2)["copy_number"]["class"], "amplification");
+}
+
+// Why: PURPLE's purity and ploidy come from the purity.tsv beside the segment file and are
+// printed with the thresholds; every knowledge-base gene is then assessed.
+TEST(RealCopyNumber, purple_takes_purity_and_ploidy_from_its_purity_file) {
+    NEED_SHARED();
+    auto d = run_json({"-g", "GRCh38", "--cnv", (kFormats / "purple/purple.cnv.somatic.tsv").string()});
+    const auto thresholds = d["provenance"]["copy_number_thresholds"].get<std::string>();
+    EXPECT_NE(thresholds.find("ploidy 1.8658"), std::string::npos) << thresholds;
+    EXPECT_NE(thresholds.find("purity 0.75"), std::string::npos) << thresholds;
+    EXPECT_EQ(d["genes"].size(), 44u);
+}
+
+// Why: GATK ModelSegments output (SAM-style @ header) and the CNVkit VCF export read cleanly.
+TEST(RealCopyNumber, gatk_seg_and_cnvkit_vcf_read_cleanly) {
+    NEED_SHARED();
+    for (const char* f : {"gatk/single-sample-cr-ac.modelFinal.seg", "cnvkit/tr95t.cnvkit.vcf", "cnvkit/p2-9_2.call.cns"}) {
+        auto d = run_json({"-g", "GRCh37", "--cnv", (kFormats / f).string()});
+        EXPECT_GT(d["counters"]["copy_number_segments"].get<long>(), 0) << f;
+    }
+}
+
+// Why: a real-world R warning before the SEG header is refused with file:line (the project's
+// strict rule for text before a header), never silently parsed as data.
+TEST(RealCopyNumber, warning_seg_is_refused_at_line_1) {
+    NEED_SHARED();
+    auto r = run_rvanno(fs::temp_directory_path(),
+                        {"annotate", "-g", "GRCh37", "--cnv", (kFormats / "cnvkit/warning.seg").string()});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("warning.seg:1: text before the header"), std::string::npos) << r.err;
+}
+
+// Why: PCGR's fusion table names EML4--ALK with GRCh37 breakpoints: one EML4::ALK fusion,
+// EML4 exon 13 :: ALK exon 20, named v1, matching the ALK-fusion rows.
+TEST(RealFusions, pcgr_eml4_alk_is_variant_1) {
+    NEED_SHARED();
+    auto d = run_json({"-g", "GRCh37", "--sv", (kFormats / "fusions/T001-BRCA.grch37.fusions.tsv").string()});
+    bool found = false;
+    for (const auto& f : d["fusions"]) {
+        if (f["gene5"] != "EML4" || f["gene3"] != "ALK") continue;
+        found = true;
+        EXPECT_EQ(f["exon5"], 13);
+        EXPECT_EQ(f["exon3"], 20);
+        EXPECT_EQ(f["variant"], "EML4-ALK v1");
+        EXPECT_FALSE(f["matches"].empty());
+    }
+    EXPECT_TRUE(found);
+}
+
+// Why: Arriba's own test output (BCR--ABL1; its breakpoints lie in BCR and ABL1 on GRCh37)
+// gives BCR exon 14 :: ABL1 exon 2, in frame.
+TEST(RealFusions, arriba_bcr_abl1_exons_and_frame) {
+    NEED_SHARED();
+    auto d = run_json({"-g", "GRCh37", "--sv", (kFormats / "fusions/test_fusions.tsv").string()});
+    ASSERT_EQ(d["fusions"].size(), 1u);
+    const auto& f = d["fusions"][0];
+    EXPECT_EQ(f["gene5"], "BCR");
+    EXPECT_EQ(f["gene3"], "ABL1");
+    EXPECT_EQ(f["exon5"], 14);
+    EXPECT_EQ(f["exon3"], 2);
+    EXPECT_EQ(f["in_frame"], true);
+}
+
+// Why: real SV VCFs from Delly (VCF and BCF) read without error.
+TEST(RealFusions, delly_vcf_and_bcf_read_cleanly) {
+    NEED_SHARED();
+    for (const char* f : {"sv/test_delly.vcf", "sv/norm.breakend.1.vcf"}) {
+        auto r = run_rvanno(fs::temp_directory_path(), {"annotate", "-g", "GRCh37", "--sv", (kFormats / f).string()});
+        EXPECT_EQ(r.exit_code, 0) << f << r.err;
+    }
+}
+
+// Why: every malformed segment or fusion file must stop the run with file:line and a hint,
+// and write nothing (the readers' own tests pin each message; this pins the CLI behaviour).
+TEST(Malformed, cn_and_sv_files_give_file_line_errors) {
+    const fs::path td = RVANNO_TESTDATA;
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"--cnv", "cnv/malformed/crlf.cns"}, {"--cnv", "cnv/malformed/end_before_start.seg"},
+        {"--cnv", "cnv/malformed/missing_column.cns"}, {"--cnv", "cnv/malformed/text_before_header.cns"},
+        {"--cnv", "cnv/malformed/unknown_contig.tsv"}, {"--sv", "sv/malformed/crlf_list.tsv"},
+        {"--sv", "sv/malformed/text_before_header.tsv"}, {"--sv", "sv/malformed/bad_breakpoint.tsv"},
+        {"--sv", "sv/malformed/short_row_arriba.tsv"}};
+    for (const auto& [opt, file] : cases) {
+        auto r = run_rvanno(td, {"annotate", "-g", "GRCh38", opt, file});
+        EXPECT_EQ(r.exit_code, 1) << file << "\n" << r.err;
+        EXPECT_NE(r.err.find("rvanno: error: " + file + ":"), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find("rvanno: hint: "), std::string::npos) << r.err;
+        EXPECT_TRUE(r.out.empty());
+    }
+}
+
+// Why: inputs on different builds must not be combined silently.
+TEST(Build, cnv_vcf_on_another_build_than_the_small_variants_is_refused) {
+    const fs::path cases = fs::path(RVANNO_TESTDATA) / "cases";
+    auto r = run_rvanno(cases, {"annotate", "--cnv", "index_case_cnv_vcf/tumour.cnv.vcf", "index_case_grch37/input.vcf"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("is GRCh38 but the run is GRCh37"), std::string::npos) << r.err;
+}
+
+}  // namespace
