@@ -10,7 +10,9 @@
 #include "rvanno/consequence.hpp"
 #include "rvanno/copy_number.hpp"
 #include "rvanno/fusion.hpp"
+#include "rvanno/hotspot.hpp"
 #include "rvanno/matcher.hpp"
+#include "rvanno/verdict.hpp"
 
 namespace rvanno {
 
@@ -73,6 +75,9 @@ struct Report {
     std::vector<CopyNumberFinding> copy_number;   // knowledge-base genes, table order
     std::vector<FusionFinding> fusions;           // input order
     std::vector<GeneSummary> genes;               // knowledge-base genes, table order
+    SampleContext context;                        // tumour type, drivers, therapy history
+    std::vector<DrugVerdict> verdicts;            // per drug, class by class (interpret.hpp)
+    std::vector<HotspotStatus> hotspots;          // coverage-aware negatives (interpret.hpp)
     Counters counters;
 };
 

@@ -1,0 +1,21 @@
+// Interpretation over a whole sample: per-drug verdicts (with compound and conditional rows
+// evaluated against the sample's context) and the hotspot table of coverage-aware negatives.
+#pragma once
+#include <vector>
+
+#include "rvanno/knowledge.hpp"
+#include "rvanno/report.hpp"
+#include "rvanno/verdict.hpp"
+
+namespace rvanno {
+
+// Drivers found in the report itself (e.g. "ALK fusion" for a matched ALK fusion whose row's
+// mechanism is `driver`), to be put in SampleContext::detected_drivers.
+std::vector<std::string> detect_drivers(const Report& report);
+
+// One DrugVerdict per drug of every drug class touched by the report's matches, classes in a
+// fixed order (ALK TKIs first), drugs by generation then name. Rules: src/core/verdict.cpp.
+std::vector<DrugVerdict> compute_verdicts(const Report& report, const KnowledgeBase& kb,
+                                          const SampleContext& context);
+
+}  // namespace rvanno
