@@ -23,4 +23,14 @@ struct HotspotStatus {
 
 std::string to_string(HotspotStatus::State s);
 
+// Depth at genomic positions, from a gVCF or a mosdepth per-base BED.gz (src/io).
+class DepthProvider {
+public:
+    virtual ~DepthProvider() = default;
+    // Lowest depth over [region.begin, region.end) on the canonical contig, or nullopt when
+    // the source says nothing about some base of it.
+    virtual std::optional<int> min_depth(const Region& region) = 0;
+    virtual std::string name() const = 0;  // "gVCF" | "mosdepth"
+};
+
 }  // namespace rvanno

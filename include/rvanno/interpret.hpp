@@ -3,8 +3,10 @@
 #pragma once
 #include <vector>
 
+#include "rvanno/hotspot.hpp"
 #include "rvanno/knowledge.hpp"
 #include "rvanno/report.hpp"
+#include "rvanno/transcript.hpp"
 #include "rvanno/verdict.hpp"
 
 namespace rvanno {
@@ -17,5 +19,12 @@ std::vector<std::string> detect_drivers(const Report& report);
 // fixed order (ALK TKIs first), drugs by generation then name. Rules: src/core/verdict.cpp.
 std::vector<DrugVerdict> compute_verdicts(const Report& report, const KnowledgeBase& kb,
                                           const SampleContext& context);
+
+// The resistance hotspots of the genes that matter for the sample's drivers (declared or
+// detected), each "detected" (a matching small variant is in the report), "not_detected" with
+// the depth there, or "not_assessed" when `depth` is null or knows nothing of the position.
+std::vector<HotspotStatus> assess_hotspots(const Report& report, const KnowledgeBase& kb,
+                                           const std::vector<Transcript>& transcripts,
+                                           const SampleContext& context, DepthProvider* depth);
 
 }  // namespace rvanno
