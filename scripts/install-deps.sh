@@ -3,7 +3,7 @@
 # already there. Needs root (or sudo) only when something is missing.
 set -euo pipefail
 packages=(build-essential cmake pkg-config libhts-dev libboost-program-options-dev zlib1g-dev
-          nlohmann-json3-dev googletest libgtest-dev bcftools tabix python3 time bc)
+          nlohmann-json3-dev googletest libgtest-dev bcftools tabix python3 time bc chromium poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -354,7 +354,7 @@ private:
             end_section();
             return;
         }
-        o_ << "<table class=\"keyfindings\">\n<colgroup><col style=\"width:22%\"><col style=\"width:11%\">"
+        o_ << "<table class=\"keyfindings fixed\">\n<colgroup><col style=\"width:22%\"><col style=\"width:11%\">"
               "<col style=\"width:35%\"><col style=\"width:32%\"></colgroup>\n"
               "<thead><tr><th>Alteration</th><th>Type</th><th>Details</th><th>Strongest effect</th></tr></thead>\n<tbody>\n";
         for (std::size_t i = 0; i < r_.findings.size(); ++i) {
@@ -452,8 +452,8 @@ private:
             end_section();
             return;
         }
-        o_ << "<table class=\"matrix\">\n<colgroup><col style=\"width:14%\"><col style=\"width:17%\"><col style=\"width:12%\">"
-              "<col style=\"width:12%\"><col style=\"width:45%\"></colgroup>\n"
+        o_ << "<table class=\"matrix fixed\">\n<colgroup><col style=\"width:15%\"><col style=\"width:20%\"><col style=\"width:11%\">"
+              "<col style=\"width:19%\"><col style=\"width:35%\"></colgroup>\n"
               "<thead><tr><th>Drug</th><th>Verdict</th><th>Strength</th><th>Confidence / history</th>"
               "<th>Rule and evidence</th></tr></thead>\n<tbody>\n";
         std::string cls;
@@ -497,8 +497,8 @@ private:
     }
 
     void evidence_table(const std::vector<Match>& ms) {
-        o_ << "<table class=\"evidence\">\n<colgroup><col style=\"width:11%\"><col style=\"width:13%\"><col style=\"width:9%\">"
-              "<col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:26%\"><col style=\"width:11%\">"
+        o_ << "<table class=\"evidence fixed\">\n<colgroup><col style=\"width:11%\"><col style=\"width:15%\"><col style=\"width:10%\">"
+              "<col style=\"width:8%\"><col style=\"width:11%\"><col style=\"width:19%\"><col style=\"width:12%\">"
               "<col style=\"width:14%\"></colgroup>\n"
               "<thead><tr><th>Drug</th><th>Effect</th><th>Level &#183; AMP tier</th><th>Disease</th><th>Status</th>"
               "<th>Notes</th><th>Citations</th><th>Knowledge row &#183; match</th></tr></thead>\n<tbody>\n";
@@ -517,8 +517,8 @@ private:
             row += "<br><span class=\"small muted\">" + esc(e.file) + ":" + std::to_string(e.line) + "</span>";
             o_ << "<tr><td><b>" << esc_join(e.drugs, ", ") << "</b></td><td>" << badge(effect_style(e.effect)) << "</td><td>"
                << level_html(e.level) << "</td><td>" << or_dash(esc_join(e.diseases, ", ")) << "</td><td>" << status_html(e)
-               << "</td><td class=\"small\">" << notes_html(e.notes) << "</td><td class=\"small\">" << citations_html(e.citations)
-               << "</td><td>" << row << "</td></tr>\n";
+               << "</td><td class=\"small\">" << notes_html(e.notes) << "</td><td class=\"small wrap\">" << citations_html(e.citations)
+               << "</td><td class=\"wrap\">" << row << "</td></tr>\n";
         }
         o_ << "</tbody>\n</table>\n";
     }
@@ -624,10 +624,10 @@ private:
             end_section();
             return;
         }
-        o_ << "<table class=\"fusions\">\n<colgroup><col style=\"width:15%\"><col style=\"width:17%\"><col style=\"width:17%\">"
+        o_ << "<table class=\"fusions fixed\">\n<colgroup><col style=\"width:15%\"><col style=\"width:17%\"><col style=\"width:17%\">"
               "<col style=\"width:14%\"><col style=\"width:29%\"><col style=\"width:8%\"></colgroup>\n"
               "<thead><tr><th>Fusion</th><th>Partners and exons</th><th>Frame &#183; kinase domain</th><th>Variant</th>"
-              "<th>Caller support</th><th>Knowledge rows</th></tr></thead>\n<tbody>\n";
+              "<th>Caller support</th><th>KB rows</th></tr></thead>\n<tbody>\n";
         for (const auto& f : r_.fusions) {
             const auto& u = f.fusion;
             std::string partners = esc(fmt::breakpoints(u));
@@ -703,7 +703,7 @@ private:
                 for (const auto& n : negative) o_ << "<li>" << n << "</li>";
                 o_ << "</ul>\n";
             }
-            o_ << "<table class=\"genes\">\n<colgroup><col style=\"width:11%\"><col style=\"width:15%\"><col style=\"width:56%\">"
+            o_ << "<table class=\"genes fixed\">\n<colgroup><col style=\"width:11%\"><col style=\"width:15%\"><col style=\"width:56%\">"
                   "<col style=\"width:18%\"></colgroup>\n<thead><tr><th>Gene</th><th>Transcript</th><th>Assessed</th>"
                   "<th>Result</th></tr></thead>\n<tbody>\n"
                << rows << "</tbody>\n</table>\n";

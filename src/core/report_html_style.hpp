@@ -20,10 +20,11 @@ a { color: #0b3d91; }
 code, .mono { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: 0.92em; }
 .muted { color: var(--muted); }
 .small { font-size: 0.88em; }
-.wrap { overflow-wrap: anywhere; word-break: break-word; }
+.wrap, td.wrap, .wrap a { overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: 4px 0 8px 0; }
 th, td { border: 1px solid var(--rule); padding: 3px 5px; text-align: left; vertical-align: top;
-         overflow-wrap: anywhere; word-break: break-word; }
+         overflow-wrap: break-word; }
+table.fixed { table-layout: fixed; }
 thead th { background: var(--head); font-weight: bold; }
 tr.group th { background: #d0d0d0; border-top: 2px solid #333; font-size: 1.02em; }
 table.kv th { width: 20%; background: #f3f3f3; font-weight: bold; }
@@ -39,7 +40,7 @@ ul.plain li { margin: 1px 0; }
 
 /* Badges: symbol + text label + border + pattern, not colour alone. */
 .badge { display: inline-block; padding: 1px 6px; border: 2px solid #000; border-radius: 3px;
-         font-weight: bold; font-size: 0.9em; white-space: nowrap; line-height: 1.4; }
+         font-weight: bold; font-size: 0.9em; line-height: 1.4; }
 .badge .sym { font-size: 1.05em; margin-right: 3px; }
 .v-res { background-color: #f6c6c6; border-color: #9b0016; border-style: solid; border-width: 3px;
          background-image: repeating-linear-gradient(45deg, rgba(155,0,22,0.28) 0 2px, transparent 2px 6px); }
@@ -51,11 +52,11 @@ ul.plain li { margin: 1px 0; }
                            repeating-linear-gradient(135deg, rgba(79,35,120,0.22) 0 1px, transparent 1px 7px); }
 .v-none { background-color: #fff; border-color: #777; border-style: dashed; color: #333; font-weight: normal; }
 .v-nob { background-color: #e3e3e3; border-color: #444; border-style: dotted; border-width: 3px; }
-.lowconf { display: inline-block; border: 2px dashed #000; padding: 0 5px; font-weight: bold; font-size: 0.85em; white-space: nowrap; }
+.lowconf { display: inline-block; border: 2px dashed #000; padding: 0 5px; font-weight: bold; font-size: 0.85em; }
 .given { display: inline-block; border: 2px solid #000; background: #eee; padding: 0 5px; font-weight: bold;
-         font-size: 0.85em; white-space: nowrap; }
+         font-size: 0.85em; }
 .unverified { display: inline-block; border: 2px dashed #9b0016; color: #7a0012; background: #fff0f0; padding: 0 4px;
-              font-weight: bold; font-size: 0.85em; white-space: nowrap; }
+              font-weight: bold; font-size: 0.85em; }
 .verified { color: #1b6631; font-size: 0.9em; }
 .conflict { display: inline-block; border: 2px double #4f2378; color: #3b1a5a; padding: 0 4px; font-weight: bold;
             font-size: 0.85em; white-space: nowrap; }
@@ -64,7 +65,6 @@ ul.plain li { margin: 1px 0; }
 
 table.legend { width: auto; }
 table.legend td, table.legend th { border: 1px solid #bbb; }
-td.verdict { white-space: nowrap; }
 td.rule { font-size: 0.9em; }
 ul.evidence { margin: 3px 0 0 0; padding-left: 14px; }
 ul.evidence li { margin: 0; }
