@@ -58,6 +58,10 @@ struct KnowledgeEntry {
     std::vector<std::string> citations;
     bool verified{false};
     std::string notes;
+    // Optional `context` column: conditions the sample must meet for the row to apply, all of
+    // them (evaluated per sample by compute_verdicts; see db/README.md).
+    std::vector<std::string> required_drivers;  // "ALK fusion": declared (--driver) or detected
+    std::vector<std::string> tumor_types;       // OncoTree-style codes; the sample's must be one
     std::string file;   // for messages: "knowledge/alk.tsv"
     long line{0};
 };

@@ -165,6 +165,12 @@ private:
             throw std::invalid_argument("unknown status '" + status + "' (expected: verified|unverified)");
         e.verified = status == "verified";
         e.notes = t.get("notes");
+        detail::parse_context(t.get("context"), e);  // optional column: "" when absent
+        for (const auto& d : e.required_drivers) {
+            auto gene = d.substr(0, d.find(' '));
+            if (std::find(kb_.genes.begin(), kb_.genes.end(), gene) == kb_.genes.end())
+                throw std::invalid_argument("context names driver gene '" + gene + "', which is not in genes.txt");
+        }
         return e;
     }
 

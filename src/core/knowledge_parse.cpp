@@ -1,9 +1,11 @@
 #include "core/knowledge_parse.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <regex>
 #include <stdexcept>
 
+#include "core/text_table.hpp"
 #include "rvanno/consequence.hpp"
 
 namespace rvanno::detail {
@@ -109,6 +111,29 @@ std::vector<RequiredAlteration> parse_requires(const std::string& s) {
         out.push_back({item.substr(0, colon), change});
     }
     return out;
+}
+
+void parse_context(const std::string& s, KnowledgeEntry& e) {
+    static const std::regex driver("driver=([A-Za-z0-9][A-Za-z0-9.-]*) fusion");
+    static const std::regex code("[A-Za-z0-9_]+");
+    std::smatch m;
+    for (const auto& cond : split_list(s)) {
+        if (std::regex_match(cond, m, driver)) {
+            std::string d = m[1].str() + " fusion";
+            if (std::find(e.required_drivers.begin(), e.required_drivers.end(), d) != e.required_drivers.end())
+                bad("context names 'driver=" + d + "' twice");
+            e.required_drivers.push_back(d);
+        } else if (cond.rfind("tumor_type=", 0) == 0) {
+            if (!e.tumor_types.empty()) bad("context has more than one tumor_type= condition (list the codes in one: tumor_type=A,B)");
+            for (const auto& c : split(cond.substr(11), ',')) {
+                if (!std::regex_match(c, code))
+                    bad("context tumor_type code '" + c + "' is not an OncoTree-style code like NB or NSCLC");
+                e.tumor_types.push_back(c);
+            }
+        } else {
+            bad("unknown context condition '" + cond + "' (expected: driver=<GENE> fusion | tumor_type=<CODE>[,<CODE>])");
+        }
+    }
 }
 
 void parse_alteration(KnowledgeEntry& e) {

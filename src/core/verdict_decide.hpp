@@ -1,0 +1,18 @@
+// The per-drug decision of the verdict rules (steps 4 to 6 of src/core/verdict.cpp) and the
+// sentence that explains it. Private to src/core.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "rvanno/verdict.hpp"
+
+namespace rvanno::detail {
+
+// The verdict for `drug` of class `klass` from its evidence after steps 1-3 (applies,
+// superseded and, per row, `set_aside` by rule a). `class_bypass` names the bypass/downstream
+// resistance findings of the class ("MET amplification (MET-amp-lorlatinib-1)"); non-empty
+// means low confidence. Evidence comes back ordered: deciding rows first.
+DrugVerdict decide(const std::string& drug, const std::string& klass, std::vector<Evidence> evidence,
+                   const std::vector<bool>& set_aside, const std::vector<std::string>& class_bypass);
+
+}  // namespace rvanno::detail
