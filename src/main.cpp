@@ -23,6 +23,8 @@ int run_db(const std::vector<std::string>& a, const std::string&) { return rvann
 
 const Command kCommands[] = {
     {"annotate", rvanno::cli::annotate, "match small variants of a VCF/BCF against the knowledge base"},
+    {"compare", rvanno::cli::compare, "compare a baseline and a progression sample of one patient"},
+    {"batch", rvanno::cli::batch, "annotate every sample of a sample sheet or multi-sample VCF"},
     {"db", run_db, "check or describe a knowledge base"},
 };
 

@@ -8,6 +8,8 @@ namespace rvanno::cli {
 // args excludes the program and subcommand names; command_line is the whole invocation.
 int annotate(const std::vector<std::string>& args, const std::string& command_line);
 int db(const std::vector<std::string>& args);
+int compare(const std::vector<std::string>& args, const std::string& command_line);
+int batch(const std::vector<std::string>& args, const std::string& command_line);
 std::string version_text();
 std::string main_usage();
 
