@@ -87,6 +87,8 @@ extern const char* const kResearchUseNotice;
 void write_tsv(const Report& r, std::ostream& out);
 // The per-gene table (copy number, small variants, fusions), with the same provenance lines.
 void write_gene_table_tsv(const Report& r, std::ostream& out);
+// The per-drug verdicts: one row per drug, with the deciding rule and rows.
+void write_verdict_table_tsv(const Report& r, std::ostream& out);
 void write_json(const Report& r, std::ostream& out);
 // One self-contained HTML file for a tumour board (inline CSS, no script, nothing loaded;
 // every input-derived value escaped). Sections: docs/html_report.md.

@@ -37,6 +37,18 @@ const char* const kAnnotateUsage =
     "                            Delly, GRIDSS, SvABA), Arriba fusions.tsv, STAR-Fusion\n"
     "                            predictions, or a gene5/gene3 list [none]\n"
     "\n"
+    "Interpretation:\n"
+    "      --tumor-type CODE     OncoTree-style tumour type (IMT, NSCLC, ALCL, NB, ...): rows limited\n"
+    "                            to a tumour type apply only when it matches [unknown]\n"
+    "      --driver TEXT         declared driver, \"<GENE> fusion\"; repeatable. Kinase-domain rows\n"
+    "                            count as acquired TKI resistance only with their driver\n"
+    "                            [drivers found with --sv]\n"
+    "      --therapy-history L   drugs given, in order, comma-separated (ids, names or\n"
+    "                            synonyms); marked as already given in the verdicts [none]\n"
+    "      --depth FILE          indexed gVCF or mosdepth per-base.bed.gz: depth at the driver\n"
+    "                            genes' resistance hotspots, so an absence reads \"not detected at\n"
+    "                            depth N\", not silence [hotspots reported as not assessed]\n"
+    "\n"
     "Copy number:\n"
     "      --purity X            tumour purity (0,1] for log2 conversion [from the file, else 1]\n"
     "      --ploidy X            tumour ploidy [from the file, else 2]\n"
@@ -53,7 +65,11 @@ const char* const kAnnotateUsage =
     "\n"
     "Output:\n"
     "  -o, --output FILE         output file, written whole or not at all [- = stdout]\n"
-    "  -f, --format FMT          tsv or json [tsv]\n"
+    "  -f, --format FMT          tsv, json or html (self-contained tumour-board report) [tsv]\n"
+    "      --verdict-table FILE  also write the per-drug verdicts as TSV [none]\n"
+    "      --output-vcf FILE     also write the input VCF with every record passed through, in\n"
+    "                            order, matches in INFO/RVANNO_* tags [none]\n"
+    "  -O, --output-vcf-type T   v (VCF), z (bgzipped VCF) or b (BCF) for --output-vcf [v]\n"
     "      --gene-table FILE     also write the per-gene table (copy number, small variants,\n"
     "                            fusions of every knowledge-base gene) as TSV [none]\n"
     "\n"
@@ -70,7 +86,9 @@ const char* const kAnnotateUsage =
     "Example:\n"
     "  rvanno annotate testdata/cases/index_case/input.vcf\n"
     "  rvanno annotate --cnv tumour.cns --sv tumour.sv.vcf.gz -f json -o tumour.json tumour.vcf.gz\n"
-    "  rvanno annotate -g GRCh38 --sv fusions.tsv --gene-table genes.tsv\n";
+    "  rvanno annotate -g GRCh38 --sv fusions.tsv --gene-table genes.tsv\n"
+    "  rvanno annotate --cnv tumour.cns --driver \"ALK fusion\" --tumor-type IMT \\\n"
+    "      --therapy-history crizotinib,alectinib -f html -o report.html tumour.vcf.gz\n";
 
 namespace {
 
@@ -80,6 +98,7 @@ struct Raw {
     bool help = false, relative = false;
     std::string mode = "absolute";
     std::optional<double> purity, ploidy, amp, gain, loss, deep;
+    std::string vcf_mode = "v";
 };
 
 po::options_description declare(AnnotateOptions& o, Raw& r) {
@@ -91,7 +110,10 @@ po::options_description declare(AnnotateOptions& o, Raw& r) {
         "cn-thresholds", po::value(&r.mode))("amp-cn", po::value<double>())("gain-cn", po::value<double>())(
         "loss-cn", po::value<double>())("deep-deletion-cn", po::value<double>())("db,d", po::value(&o.db))(
         "output,o", po::value(&o.output))("format,f", po::value(&o.format))("gene-table", po::value(&o.gene_table))(
-        "threads", po::value(&o.threads))("quiet,q", po::bool_switch(&o.quiet))("input", po::value(&o.input));
+        "threads", po::value(&o.threads))("tumor-type", po::value(&o.tumor_type))(
+        "driver", po::value(&o.drivers)->composing())("therapy-history", po::value(&o.therapy_history))(
+        "depth", po::value(&o.depth))("verdict-table", po::value(&o.verdict_table))(
+        "output-vcf", po::value(&o.output_vcf))("output-vcf-type,O", po::value(&r.vcf_mode))("quiet,q", po::bool_switch(&o.quiet))("input", po::value(&o.input));
     return d;
 }
 
@@ -119,8 +141,12 @@ void validate(AnnotateOptions& o, const po::variables_map& vm) {
     o.ploidy = get(vm, "ploidy");
     if (o.input.empty() && o.cnv.empty() && o.sv.empty())
         throw UsageError("annotate: no input", "give a VCF/BCF (or '-'), and/or --cnv FILE, --sv FILE");
-    if (o.format != "tsv" && o.format != "json")
-        throw UsageError("annotate: unknown --format '" + o.format + "' (expected: tsv or json)", kSeeHelp);
+    if (o.format != "tsv" && o.format != "json" && o.format != "html")
+        throw UsageError("annotate: unknown --format '" + o.format + "' (expected: tsv, json or html)", kSeeHelp);
+    if (!o.output_vcf.empty() && o.input.empty())
+        throw UsageError("annotate: --output-vcf needs a small-variant input", kSeeHelp);
+    if (!o.output_vcf.empty() && (o.output_vcf == o.output || o.output_vcf == o.gene_table))
+        throw UsageError("annotate: --output-vcf must differ from the other outputs", kSeeHelp);
     if (o.threads < 0 || o.threads > 64) throw UsageError("annotate: --threads must be 0..64", kSeeHelp);
     if (!o.genome.empty() && !parse_genome_build(o.genome))
         throw UsageError("annotate: unknown --genome '" + o.genome + "' (expected: GRCh38 or GRCh37)", kSeeHelp);
@@ -152,6 +178,9 @@ std::optional<AnnotateOptions> parse_annotate_options(const std::vector<std::str
         return std::nullopt;
     }
     set_thresholds(o, vm, r.mode);
+    if (r.vcf_mode != "v" && r.vcf_mode != "z" && r.vcf_mode != "b")
+        throw UsageError("annotate: unknown --output-vcf-type '" + r.vcf_mode + "' (expected: v, z or b)", kSeeHelp);
+    o.output_vcf_mode = r.vcf_mode[0];
     validate(o, vm);
     return o;
 }

@@ -13,6 +13,9 @@ struct AnnotateOptions {
     std::vector<std::string> cnv, sv;
     std::string cnv_format;
     std::string sample, genome, fasta, db, output = "-", format = "tsv", gene_table;
+    std::string tumor_type, therapy_history, depth, verdict_table, output_vcf;
+    std::vector<std::string> drivers;
+    char output_vcf_mode = 'v';
     bool include_filtered = false, quiet = false;
     int threads = 0;
     std::optional<double> purity, ploidy;

@@ -91,6 +91,34 @@ json gene_summary_json(const GeneSummary& g) {
     return j;
 }
 
+json evidence_json(const Evidence& e) {
+    return {{"kb_id", e.entry->id}, {"finding", e.finding}, {"how", to_string(e.how)},
+            {"effect", to_string(e.entry->effect)}, {"evidence_level", to_string(e.entry->level)},
+            {"mechanism", e.entry->mechanism}, {"status", e.entry->verified ? "verified" : "unverified"},
+            {"citations", e.entry->citations}, {"applies", e.applies}, {"why_not", opt(e.why_not)},
+            {"superseded_by", e.superseded ? json(e.superseded_by) : json()}};
+}
+
+json verdict_json(const DrugVerdict& v) {
+    json ev = json::array();
+    for (const auto& e : v.evidence) ev.push_back(evidence_json(e));
+    return {{"drug", v.drug}, {"class", v.drug_class}, {"generation", opt(v.generation)},
+            {"call", to_string(v.call)}, {"strength", v.strength ? json(to_string(*v.strength)) : json()},
+            {"low_confidence", v.low_confidence}, {"rule", v.rule}, {"already_given", v.already_given},
+            {"history_position", opt(v.history_position)}, {"evidence", ev}};
+}
+
+json hotspot_json(const HotspotStatus& h) {
+    return {{"gene", h.gene}, {"hotspot", h.hotspot}, {"kb_ids", h.kb_ids}, {"chrom", h.contig_name},
+            {"start", h.where.begin + 1}, {"end", h.where.end}, {"state", to_string(h.state)},
+            {"min_depth", opt(h.min_depth)}, {"depth_source", opt(h.depth_source)}};
+}
+
+json context_json(const SampleContext& c) {
+    return {{"tumor_type", opt(c.tumor_type)}, {"declared_drivers", c.declared_drivers},
+            {"detected_drivers", c.detected_drivers}, {"therapy_history", c.therapy_history}};
+}
+
 json provenance_json(const Provenance& p) {
     return {{"rvanno_version", p.rvanno_version}, {"htslib_version", p.htslib_version},
             {"knowledge_base", {{"version", p.kb_version}, {"md5", p.kb_md5}}},
@@ -126,6 +154,9 @@ void write_json(const Report& r, std::ostream& out) {
                                                      [](const CopyNumberFinding& f) { return !f.matches.empty(); });
     doc["fusions"] = array_of<FusionFinding>(r.fusions, fusion_json, [](const FusionFinding&) { return true; });
     doc["genes"] = array_of<GeneSummary>(r.genes, gene_summary_json, [](const GeneSummary&) { return true; });
+    doc["context"] = context_json(r.context);
+    doc["verdicts"] = array_of<DrugVerdict>(r.verdicts, verdict_json, [](const DrugVerdict&) { return true; });
+    doc["hotspots"] = array_of<HotspotStatus>(r.hotspots, hotspot_json, [](const HotspotStatus&) { return true; });
     out << doc.dump(2) << "\n";
 }
 

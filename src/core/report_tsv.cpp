@@ -110,4 +110,23 @@ void write_gene_table_tsv(const Report& r, std::ostream& out) {
     }
 }
 
+void write_verdict_table_tsv(const Report& r, std::ostream& out) {
+    write_provenance(r.provenance, out);
+    out << "##tumor_type=" << r.context.tumor_type << "\n##drivers=" << join(r.context.declared_drivers, ";")
+        << (r.context.detected_drivers.empty() ? "" : " (detected: " + join(r.context.detected_drivers, ";") + ")")
+        << "\n##therapy_history=" << join(r.context.therapy_history, ",") << "\n";
+    out << "drug\tclass\tgeneration\tcall\tstrength\tlow_confidence\talready_given\thistory_position\t"
+           "deciding_kb_ids\trule\n";
+    for (const auto& v : r.verdicts) {
+        std::vector<std::string> deciding;
+        for (const auto& e : v.evidence)
+            if (e.applies && !e.superseded) deciding.push_back(e.entry->id);
+        out << v.drug << '\t' << v.drug_class << '\t' << (v.generation ? std::to_string(*v.generation) : "") << '\t'
+            << to_string(v.call) << '\t' << (v.strength ? to_string(*v.strength) : "") << '\t'
+            << (v.low_confidence ? "yes" : "") << '\t' << (v.already_given ? "yes" : "") << '\t'
+            << (v.history_position ? std::to_string(*v.history_position) : "") << '\t' << join(deciding, ";")
+            << '\t' << v.rule << '\n';
+    }
+}
+
 }  // namespace rvanno
