@@ -247,8 +247,8 @@ std::string strongest_effect(const std::vector<Match>& ms) {
     return s;
 }
 
-std::string pretty_class(const std::string& cls) {
-    std::string s = cls;
+std::string spaced(const std::string& id) {
+    std::string s = id;
     std::replace(s.begin(), s.end(), '_', ' ');
     return s;
 }
@@ -398,23 +398,27 @@ private:
     }
 
     void legend() {
-        o_ << "<table class=\"legend keep\" aria-label=\"Legend\">\n<thead><tr><th colspan=\"2\">Legend</th></tr></thead>\n<tbody>\n";
-        const std::pair<VerdictCall, const char*> calls[] = {
-            {VerdictCall::resistant, "the deciding evidence says the drug is not expected to work (solid hatch)"},
-            {VerdictCall::reduced_sensitivity, "the drug is expected to work less well (sparse hatch)"},
-            {VerdictCall::sensitive, "the deciding evidence says the drug is expected to work (plain)"},
-            {VerdictCall::conflicting, "evidence of equal strength points both ways (cross-hatch, double border)"},
-            {VerdictCall::no_evidence, "no evidence in this sample bears on the drug (dashed border): not a negative result"},
+        const BadgeStyle nob = effect_style(Effect::no_benefit);
+        const std::vector<std::pair<std::string, std::string>> items = {
+            {badge(verdict_style(VerdictCall::resistant)), "not expected to work (dense hatch)"},
+            {badge(verdict_style(VerdictCall::reduced_sensitivity)), "expected to work less well (sparse hatch)"},
+            {badge(verdict_style(VerdictCall::sensitive)), "expected to work (plain)"},
+            {badge(verdict_style(VerdictCall::conflicting)), "evidence of equal strength both ways (cross-hatch, double border)"},
+            {badge(verdict_style(VerdictCall::no_evidence)), "nothing in this sample bears on the drug: not a negative result"},
+            {badge(nob), "evidence rows only: no clinical benefit shown (dotted border)"},
+            {kLowConfidence, "low confidence, e.g. only bypass or class-level evidence"},
+            {"<span class=\"given\">&#8635; ALREADY GIVEN (2nd line)</span>", "in the therapy history, at that position"},
         };
-        for (const auto& [c, what] : calls) o_ << "<tr><td>" << badge(verdict_style(c)) << "</td><td>" << what << "</td></tr>\n";
-        o_ << "<tr><td>" << badge(effect_style(Effect::no_benefit))
-           << "</td><td>evidence rows only: no clinical benefit shown (dotted border)</td></tr>\n"
-           << "<tr><td>" << kLowConfidence << "</td><td>low confidence, e.g. only bypass or class-level evidence</td></tr>\n"
-           << "<tr><td><span class=\"given\">&#8635; ALREADY GIVEN (2nd line)</span></td><td>the drug is in the therapy history, "
-              "at that position</td></tr>\n"
-           << "<tr><td>Strength</td><td>evidence level A&#8211;E (CIViC scale: A validated, B clinical, C case study, "
-              "D preclinical, E inferential) &#183; AMP/ASCO/CAP 2017 tier</td></tr>\n"
-           << "</tbody>\n</table>\n";
+        o_ << "<table class=\"legend keep\" aria-label=\"Legend\">\n<thead><tr><th colspan=\"4\">Legend</th></tr></thead>\n<tbody>\n";
+        for (std::size_t i = 0; i < items.size(); i += 2) {
+            o_ << "<tr>";
+            for (std::size_t k = i; k < i + 2 && k < items.size(); ++k)
+                o_ << "<td class=\"mark\">" << items[k].first << "</td><td>" << items[k].second << "</td>";
+            o_ << "</tr>\n";
+        }
+        o_ << "<tr><td class=\"mark\">Strength</td><td colspan=\"3\">evidence level A&#8211;E (CIViC scale: A validated, "
+              "B clinical, C case study, D preclinical, E inferential) &#183; AMP/ASCO/CAP 2017 tier of the deciding evidence</td></tr>\n"
+              "</tbody>\n</table>\n";
     }
 
     std::vector<const DrugVerdict*> ordered_verdicts() const {
@@ -435,7 +439,7 @@ private:
     static std::string evidence_item(const Evidence& ev) {
         std::string s = esc(ev.finding);
         if (ev.entry) {
-            s += ": " + esc(to_string(ev.entry->effect)) + ", level " + esc(to_string(ev.entry->level)) +
+            s += ": " + esc(spaced(to_string(ev.entry->effect))) + ", level " + esc(to_string(ev.entry->level)) +
                  " <span class=\"mono muted\">" + esc(ev.entry->id) + "</span>";
             if (!ev.entry->verified) s += " " + std::string(kUnverified);
         }
@@ -462,7 +466,7 @@ private:
             if (first_row || d->drug_class != cls) {
                 cls = d->drug_class;
                 first_row = false;
-                o_ << "<tr class=\"group\"><th colspan=\"5\">" << or_dash(esc(pretty_class(cls))) << "</th></tr>\n";
+                o_ << "<tr class=\"group\"><th colspan=\"5\">" << or_dash(esc(cls)) << "</th></tr>\n";
             }
             o_ << "<tr><td><b>" << esc(d->drug) << "</b>";
             if (d->generation) o_ << "<br><span class=\"muted small\">" << ordinal(*d->generation) << " generation</span>";
@@ -496,12 +500,13 @@ private:
         end_section();
     }
 
+    // One row group per knowledge row: its facts, then its notes across the whole width (notes
+    // run to paragraphs; a narrow column would stretch every row over half a page).
     void evidence_table(const std::vector<Match>& ms) {
-        o_ << "<table class=\"evidence fixed\">\n<colgroup><col style=\"width:11%\"><col style=\"width:15%\"><col style=\"width:10%\">"
-              "<col style=\"width:8%\"><col style=\"width:11%\"><col style=\"width:19%\"><col style=\"width:12%\">"
-              "<col style=\"width:14%\"></colgroup>\n"
+        o_ << "<table class=\"evidence fixed\">\n<colgroup><col style=\"width:13%\"><col style=\"width:16%\"><col style=\"width:11%\">"
+              "<col style=\"width:9%\"><col style=\"width:12%\"><col style=\"width:17%\"><col style=\"width:22%\"></colgroup>\n"
               "<thead><tr><th>Drug</th><th>Effect</th><th>Level &#183; AMP tier</th><th>Disease</th><th>Status</th>"
-              "<th>Notes</th><th>Citations</th><th>Knowledge row &#183; match</th></tr></thead>\n<tbody>\n";
+              "<th>Citations</th><th>Knowledge row &#183; match</th></tr></thead>\n";
         for (const auto& m : ms) {
             if (!m.entry) continue;
             const auto& e = *m.entry;
@@ -515,12 +520,13 @@ private:
             }
             if (!e.mechanism.empty()) row += "<br><span class=\"small muted\">mechanism " + esc(e.mechanism) + "</span>";
             row += "<br><span class=\"small muted\">" + esc(e.file) + ":" + std::to_string(e.line) + "</span>";
-            o_ << "<tr><td><b>" << esc_join(e.drugs, ", ") << "</b></td><td>" << badge(effect_style(e.effect)) << "</td><td>"
-               << level_html(e.level) << "</td><td>" << or_dash(esc_join(e.diseases, ", ")) << "</td><td>" << status_html(e)
-               << "</td><td class=\"small\">" << notes_html(e.notes) << "</td><td class=\"small wrap\">" << citations_html(e.citations)
-               << "</td><td class=\"wrap\">" << row << "</td></tr>\n";
+            o_ << "<tbody class=\"keep\"><tr><td><b>" << esc_join(e.drugs, ", ") << "</b></td><td>" << badge(effect_style(e.effect))
+               << "</td><td>" << level_html(e.level) << "</td><td>" << or_dash(esc_join(e.diseases, ", ")) << "</td><td>"
+               << status_html(e) << "</td><td class=\"small wrap\">" << citations_html(e.citations) << "</td><td class=\"wrap\">"
+               << row << "</td></tr>\n<tr class=\"notes\"><td colspan=\"7\" class=\"small\"><b>Notes:</b> "
+               << notes_html(e.notes) << "</td></tr></tbody>\n";
         }
-        o_ << "</tbody>\n</table>\n";
+        o_ << "</table>\n";
     }
 
     void evidence() {
@@ -596,8 +602,13 @@ private:
             end_section();
             return;
         }
-        o_ << "<table class=\"cn\">\n<thead><tr><th>Gene</th><th>Transcript</th><th>Location</th><th>CN min</th><th>CN max</th>"
-              "<th>Exons covered</th><th>Class</th><th>Focal / arm-level</th><th>Knowledge rows</th></tr></thead>\n<tbody>\n";
+        // Altered genes first, then neutral, then genes the segments did not cover; table order within.
+        auto rank = [](const GeneCopyNumber& g) { return !g.assessed ? 2 : g.cn_class == CnClass::neutral ? 1 : 0; };
+        std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) { return rank(*a.cn) < rank(*b.cn); });
+        o_ << "<table class=\"cn fixed\">\n<colgroup><col style=\"width:9%\"><col style=\"width:15%\"><col style=\"width:18%\">"
+              "<col style=\"width:7%\"><col style=\"width:7%\"><col style=\"width:8%\"><col style=\"width:14%\">"
+              "<col style=\"width:14%\"><col style=\"width:8%\"></colgroup>\n<thead><tr><th>Gene</th><th>Transcript</th><th>Location</th><th>CN min</th><th>CN max</th>"
+              "<th>Exons cov.</th><th>Class</th><th>Focal / arm-level</th><th>KB rows</th></tr></thead>\n<tbody>\n";
         for (const auto& row : rows) {
             const auto& g = *row.cn;
             std::string loc = "&#8212;";
@@ -687,26 +698,31 @@ private:
         if (r_.genes.empty()) {
             empty("No per-gene summary in this report.");
         } else {
+            // Every gene once: the negatives as a compact list, the rest (altered, not assessed) as a table.
             std::vector<std::string> negative;
             std::string rows;
             for (const auto& g : r_.genes) {
                 bool altered = false, assessed = false;
                 const std::string s = gene_sentence(g, altered, assessed);
-                const char* status = altered ? "<b>alteration found</b>" : assessed ? "no alteration found"
-                                                                                    : "<span class=\"hs-na\">NOT ASSESSED</span>";
-                if (assessed && !altered) negative.push_back("<b>" + esc(g.gene) + "</b>: " + s);
-                rows += "<tr><td><b>" + esc(g.gene) + "</b></td><td>" + or_dash(esc(g.transcript)) + "</td><td>" + s +
-                        "</td><td>" + status + "</td></tr>\n";
+                if (assessed && !altered) {
+                    negative.push_back("<b>" + esc(g.gene) + "</b>: " + s);
+                    continue;
+                }
+                rows += "<tr><td><b>" + esc(g.gene) + "</b></td><td>" + or_dash(esc(g.transcript)) + "</td><td>" + s + "</td><td>" +
+                        (altered ? "<b>alteration found</b>" : "<span class=\"hs-na\">NOT ASSESSED</span>") + "</td></tr>\n";
             }
             if (!negative.empty()) {
-                o_ << "<p>Assessed, no alteration found:</p>\n<ul class=\"plain\">";
+                o_ << "<p><b>Assessed, no alteration found</b> (" << negative.size() << " genes):</p>\n<ul class=\"plain negatives\">";
                 for (const auto& n : negative) o_ << "<li>" << n << "</li>";
                 o_ << "</ul>\n";
+            } else {
+                empty("No knowledge-base gene was assessed without an alteration.");
             }
-            o_ << "<table class=\"genes fixed\">\n<colgroup><col style=\"width:11%\"><col style=\"width:15%\"><col style=\"width:56%\">"
-                  "<col style=\"width:18%\"></colgroup>\n<thead><tr><th>Gene</th><th>Transcript</th><th>Assessed</th>"
-                  "<th>Result</th></tr></thead>\n<tbody>\n"
-               << rows << "</tbody>\n</table>\n";
+            if (!rows.empty())
+                o_ << "<p><b>Altered or not assessed:</b></p>\n<table class=\"genes fixed\">\n<colgroup><col style=\"width:11%\">"
+                      "<col style=\"width:15%\"><col style=\"width:56%\"><col style=\"width:18%\"></colgroup>\n<thead><tr>"
+                      "<th>Gene</th><th>Transcript</th><th>Assessed</th><th>Result</th></tr></thead>\n<tbody>\n"
+                   << rows << "</tbody>\n</table>\n";
         }
         std::vector<const AlleleFinding*> unmatched;
         for (const auto& f : r_.findings)

@@ -36,6 +36,8 @@ table.kv td { width: 80%; }
 ol.history { margin: 0; padding-left: 20px; }
 ul.plain { margin: 2px 0; padding-left: 16px; }
 ul.plain li { margin: 1px 0; }
+ul.negatives { column-count: 2; column-gap: 24px; }
+ul.negatives li { break-inside: avoid; }
 .fnum { font-weight: bold; }
 
 /* Badges: symbol + text label + border + pattern, not colour alone. */
@@ -63,7 +65,10 @@ ul.plain li { margin: 1px 0; }
 .hs-det { font-weight: bold; }
 .hs-na { font-weight: bold; border: 2px dashed #000; padding: 0 4px; white-space: nowrap; }
 
-table.legend { width: auto; }
+table.legend { width: 100%; }
+table.legend td.mark { white-space: nowrap; width: 1%; }
+tr.notes td { border-top: 1px dotted var(--rule); background: #fafafa; }
+tbody.keep { break-inside: avoid; page-break-inside: avoid; }
 table.legend td, table.legend th { border: 1px solid #bbb; }
 td.rule { font-size: 0.9em; }
 ul.evidence { margin: 3px 0 0 0; padding-left: 14px; }

@@ -367,7 +367,7 @@ TEST(ReportHtml, SectionsInOrderAndMatrixAlkTkisFirstByGeneration) {
     EXPECT_LT(alec, cer);
     EXPECT_LT(cer, lorl);
     EXPECT_LT(lorl, palbo);
-    EXPECT_NE(h.find("<tr class=\"group\"><th colspan=\"5\">ALK TKI</th></tr>"), std::string::npos);
+    EXPECT_NE(h.find("<tr class=\"group\"><th colspan=\"5\">ALK_TKI</th></tr>"), std::string::npos);
     EXPECT_NE(h.find("not applied: needs tumour type"), std::string::npos);
 }
 
