@@ -13,8 +13,14 @@ echo
 echo "== rvanno annotate --cnv testdata/cases/index_case_cnv/tumour.cns testdata/cases/index_case/input.vcf"
 build/src/rvanno annotate --cnv testdata/cases/index_case_cnv/tumour.cns --gene-table "$genes" \
   testdata/cases/index_case/input.vcf | scripts/show-tsv.sh
+build/src/rvanno annotate -q --cnv testdata/cases/index_case_cnv/tumour.cns --driver "ALK fusion" --tumor-type IMT \
+  --therapy-history crizotinib,alectinib,brigatinib,lorlatinib -f html -o build/index_case_report.html \
+  testdata/cases/index_case/input.vcf
 echo
 echo "== resistance-panel genes of the index case (from --gene-table): assessed, nothing found"
 awk -F'\t' '/^##/ { next } !h { for (i = 1; i <= NF; i++) c[$i] = i; h = 1; next }
   $1 ~ /^(EGFR|MET|KRAS|BRAF|NRAS|ERBB2|PIK3CA)$/ {
     printf "%-7s small variants: %s   copy number: %s (%s)\n", $1, $c["small_variant_alleles"], $c["cn_min"], $c["cn_class"] }' "$genes"
+echo
+echo "== tumour-board report (ALK fusion declared, IMT, after crizotinib, alectinib, brigatinib, lorlatinib):"
+echo "   $(pwd)/build/index_case_report.html"
