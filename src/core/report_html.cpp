@@ -150,7 +150,9 @@ std::string badge(const BadgeStyle& b) {
 const char* kLowConfidence = "<span class=\"lowconf\">&#9680; LOW CONFIDENCE</span>";
 const char* kUnverified = "<span class=\"unverified\">&#10033; UNVERIFIED</span>";
 
-std::string level_html(EvidenceLevel l) { return "<b>" + esc(to_string(l)) + "</b> &#183; " + esc(amp_tier(l)); }
+std::string level_html(EvidenceLevel l) {
+    return "<b>" + esc(to_string(l)) + "</b> &#183; <span class=\"nw\">" + esc(amp_tier(l)) + "</span>";
+}
 
 std::string status_html(const KnowledgeEntry& e) {
     return e.verified ? "<span class=\"verified\">verified</span>" : kUnverified;
@@ -456,8 +458,8 @@ private:
             end_section();
             return;
         }
-        o_ << "<table class=\"matrix fixed\">\n<colgroup><col style=\"width:15%\"><col style=\"width:20%\"><col style=\"width:11%\">"
-              "<col style=\"width:19%\"><col style=\"width:35%\"></colgroup>\n"
+        o_ << "<table class=\"matrix fixed\">\n<colgroup><col style=\"width:13%\"><col style=\"width:17%\"><col style=\"width:10%\">"
+              "<col style=\"width:17%\"><col style=\"width:43%\"></colgroup>\n"
               "<thead><tr><th>Drug</th><th>Verdict</th><th>Strength</th><th>Confidence / history</th>"
               "<th>Rule and evidence</th></tr></thead>\n<tbody>\n";
         std::string cls;
@@ -503,8 +505,8 @@ private:
     // One row group per knowledge row: its facts, then its notes across the whole width (notes
     // run to paragraphs; a narrow column would stretch every row over half a page).
     void evidence_table(const std::vector<Match>& ms) {
-        o_ << "<table class=\"evidence fixed\">\n<colgroup><col style=\"width:13%\"><col style=\"width:16%\"><col style=\"width:11%\">"
-              "<col style=\"width:9%\"><col style=\"width:12%\"><col style=\"width:17%\"><col style=\"width:22%\"></colgroup>\n"
+        o_ << "<table class=\"evidence fixed\">\n<colgroup><col style=\"width:12%\"><col style=\"width:14%\"><col style=\"width:11%\">"
+              "<col style=\"width:9%\"><col style=\"width:11%\"><col style=\"width:17%\"><col style=\"width:26%\"></colgroup>\n"
               "<thead><tr><th>Drug</th><th>Effect</th><th>Level &#183; AMP tier</th><th>Disease</th><th>Status</th>"
               "<th>Citations</th><th>Knowledge row &#183; match</th></tr></thead>\n";
         for (const auto& m : ms) {

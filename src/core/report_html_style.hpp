@@ -19,6 +19,7 @@ p { margin: 4px 0; }
 a { color: #0b3d91; }
 code, .mono { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: 0.92em; }
 .muted { color: var(--muted); }
+.nw { white-space: nowrap; }
 .small { font-size: 0.88em; }
 .wrap, td.wrap, .wrap a { overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: 4px 0 8px 0; }
@@ -74,6 +75,7 @@ td.rule { font-size: 0.9em; }
 ul.evidence { margin: 3px 0 0 0; padding-left: 14px; }
 ul.evidence li { margin: 0; }
 li.not-applied { color: var(--muted); }
+.lowconf, .given, .unverified { margin: 1px 0; }
 .finding-block { margin: 6px 0 12px 0; }
 pre.cmd { white-space: pre-wrap; overflow-wrap: anywhere; word-break: break-all; background: #f4f4f4;
           border: 1px solid #ccc; padding: 4px 6px; margin: 2px 0; font-size: 0.88em; }
