@@ -99,8 +99,9 @@ std::vector<KeyedAlteration> keyed_alterations(const Report& report);
 // A multi-sample VCF lists every sample's alleles in every sample's report, so compare and
 // batch drop the alleles a sample does not carry.
 bool is_carried(const AlleleFinding& f);
-// Removes the alleles not carried, recounts the per-gene small-variant numbers and records
-// the count as counters["alleles_not_carried_by_sample"]. Returns the count.
+// Removes the alleles not carried and the compound matches whose companion alleles were among
+// them, recounts the per-gene small-variant numbers and alleles_matched, and records the count
+// as counters["alleles_not_carried_by_sample"]. Returns the count.
 long drop_alleles_not_carried(Report& report);
 
 }  // namespace rvanno

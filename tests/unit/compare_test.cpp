@@ -322,3 +322,24 @@ TEST(Compare, remaining_option_flags_acquired_alterations_its_call_is_silent_on)
     EXPECT_EQ(c.remaining[2].drug, "osimertinib");
     EXPECT_TRUE(c.remaining[2].silent_on_acquired.empty());  // the rows are about ALK TKIs only
 }
+
+// Why: compound rows were matched against the whole file; in a multi-sample VCF a sample with
+// G1202R alone must not keep the G1202R+L1196M compound match because another sample has L1196M.
+TEST(Compare, dropping_a_companion_allele_drops_the_compound_match) {
+    KnowledgeEntry single = row("ALK-G1202R-lorlatinib-1"), compound = row("ALK-G1202R_L1196M-lorlatinib-1");
+    compound.requires_all = {{"ALK", "L1196M"}};
+    Report r = with_inputs(true, false, false);
+    auto g = allele("ALK", "c.3604G>A", "G1202R", 0.4, &single);
+    g.matches.push_back({&compound, MatchHow::compound, ""});
+    auto l = allele("ALK", "c.3586C>A", "L1196M", 0.0);
+    r.findings = {g, l};
+    EXPECT_EQ(drop_alleles_not_carried(r), 1);
+    ASSERT_EQ(r.findings.size(), 1u);
+    ASSERT_EQ(r.findings[0].matches.size(), 1u);
+    EXPECT_EQ(r.findings[0].matches[0].entry->id, "ALK-G1202R-lorlatinib-1");
+    Report both = with_inputs(true, false, false);  // the companion carried: the compound match stays
+    l.vaf = 0.3;
+    both.findings = {g, l};
+    EXPECT_EQ(drop_alleles_not_carried(both), 0);
+    EXPECT_EQ(both.findings[0].matches.size(), 2u);
+}
