@@ -186,7 +186,6 @@ Report run_job(const Job& job, const PipelineSettings& settings, const Knowledge
     try {
         Report r = annotate_sample(job.inputs, settings, kb, command_line);
         r.provenance.sample = job.name;
-        drop_alleles_not_carried(r);
         SampleContext context = job.context;
         context.detected_drivers = detect_drivers(r);
         r.context = context;

@@ -189,7 +189,6 @@ Report run_side(const char* name, const Side& s, PipelineSettings settings, cons
     settings.ploidy = s.ploidy;
     try {
         Report r = annotate_sample({s.vcf, s.sample, s.cnv, s.sv}, settings, kb, command_line);
-        drop_alleles_not_carried(r);
         return r;
     } catch (const UsageError& e) {
         throw UsageError(std::string(name) + ": " + e.what(), e.hint());

@@ -8,6 +8,7 @@
 #include "core/annotator.hpp"
 #include "io/fasta_reference.hpp"
 #include "io/vcf_reader.hpp"
+#include "rvanno/compare.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/fusion.hpp"
 
@@ -183,6 +184,9 @@ Report annotate_sample(const SampleInputs& o, const PipelineSettings& p, const K
     if (!in.cnv.empty()) run_copy_number(p, kb, build, transcripts, in, report);
     if (!in.sv.empty()) run_fusions(kb, transcripts, in, report);
     summarise_genes(transcripts, in.vcf != nullptr, !in.sv.empty(), report);
+    // In a multi-sample VCF a record may belong to another sample: keep only what this sample
+    // carries (and no compound match built on another sample's allele).
+    if (in.vcf) drop_alleles_not_carried(report);
     return report;
 }
 

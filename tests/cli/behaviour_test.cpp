@@ -84,11 +84,17 @@ TEST(Annotate, json_has_the_documented_schema) {
     EXPECT_TRUE(lof);
 }
 
-// Why: --sample picks whose FORMAT values are reported; an unknown sample is an error naming the samples.
+// Why: --sample picks the sample: the NORMAL column (GT 0/0, AF 0) does not carry the tumour's
+// PTPN1 variant, so it must report no finding for it (not a finding at VAF 0); an unknown
+// sample is an error naming the samples.
 TEST(Annotate, sample_option_selects_the_reported_sample) {
     auto n = run_rvanno(kCases / "index_case", {"annotate", "-f", "json", "--sample", "NORMAL", "input.vcf"});
     ASSERT_EQ(n.exit_code, 0) << n.err;
-    EXPECT_DOUBLE_EQ(nlohmann::json::parse(n.out)["findings"][0]["vaf"].get<double>(), 0.0);
+    auto normal = nlohmann::json::parse(n.out);
+    EXPECT_TRUE(normal["findings"].empty());
+    EXPECT_EQ(normal["counters"]["alleles_not_carried_by_sample"], 1);
+    auto t = run_rvanno(kCases / "index_case", {"annotate", "-f", "json", "--sample", "TUMOR", "input.vcf"});
+    EXPECT_DOUBLE_EQ(nlohmann::json::parse(t.out)["findings"][0]["vaf"].get<double>(), 0.475);
     auto bad = run_rvanno(kCases / "index_case", {"annotate", "--sample", "BLOOD", "input.vcf"});
     EXPECT_EQ(bad.exit_code, 1);
     EXPECT_NE(bad.err.find("the samples are: NORMAL, TUMOR"), std::string::npos) << bad.err;
