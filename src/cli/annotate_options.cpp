@@ -1,5 +1,8 @@
 #include "cli/annotate_options.hpp"
 
+#include "cli/context_options.hpp"
+#include "cli/option_parsing.hpp"
+
 #include <boost/program_options.hpp>
 #include <iostream>
 
@@ -117,28 +120,9 @@ po::options_description declare(AnnotateOptions& o, Raw& r) {
     return d;
 }
 
-std::optional<double> get(const po::variables_map& vm, const char* name) {
-    return vm.count(name) ? std::optional<double>(vm[name].as<double>()) : std::nullopt;
-}
-
-void set_thresholds(AnnotateOptions& o, const po::variables_map& vm, const std::string& mode) {
-    if (mode != "absolute" && mode != "relative")
-        throw UsageError("annotate: unknown --cn-thresholds '" + mode + "' (expected: absolute or relative)", kSeeHelp);
-    auto& t = o.thresholds;
-    t.relative = mode == "relative";
-    if (t.relative) t = {true, 3.0, 1.5, 0.5, 0.5};
-    t.amplification = get(vm, "amp-cn").value_or(t.amplification);
-    t.gain = get(vm, "gain-cn").value_or(t.gain);
-    t.loss = get(vm, "loss-cn").value_or(t.loss);
-    t.deep_deletion = get(vm, "deep-deletion-cn").value_or(t.deep_deletion);
-    if (!(t.deep_deletion >= 0 && t.deep_deletion <= t.loss * (t.relative ? 2 : 1) + 1e-9 && t.loss < t.gain &&
-          t.gain <= t.amplification))
-        throw UsageError("annotate: copy-number thresholds must satisfy deep-deletion <= loss < gain <= amp", kSeeHelp);
-}
-
 void validate(AnnotateOptions& o, const po::variables_map& vm) {
-    o.purity = get(vm, "purity");
-    o.ploidy = get(vm, "ploidy");
+    o.purity = optional_number(vm, "purity");
+    o.ploidy = optional_number(vm, "ploidy");
     if (o.input.empty() && o.cnv.empty() && o.sv.empty())
         throw UsageError("annotate: no input", "give a VCF/BCF (or '-'), and/or --cnv FILE, --sv FILE");
     if (o.format != "tsv" && o.format != "json" && o.format != "html")
@@ -166,18 +150,14 @@ std::optional<AnnotateOptions> parse_annotate_options(const std::vector<std::str
     auto desc = declare(o, r);
     po::positional_options_description pos;
     pos.add("input", 1);
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        throw UsageError(std::string("annotate: ") + e.what(), kSeeHelp);
-    }
+    const auto vm = parse_command_line("annotate", args, desc, pos);
     if (r.help) {
         std::cout << kAnnotateUsage;
         return std::nullopt;
     }
-    set_thresholds(o, vm, r.mode);
+    o.thresholds = make_cn_thresholds({r.mode, optional_number(vm, "amp-cn"), optional_number(vm, "gain-cn"),
+                                       optional_number(vm, "loss-cn"), optional_number(vm, "deep-deletion-cn")},
+                                      "annotate");
     if (r.vcf_mode != "v" && r.vcf_mode != "z" && r.vcf_mode != "b")
         throw UsageError("annotate: unknown --output-vcf-type '" + r.vcf_mode + "' (expected: v, z or b)", kSeeHelp);
     o.output_vcf_mode = r.vcf_mode[0];

@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/context_options.hpp"
+#include "cli/option_parsing.hpp"
 #include "cli/sample_pipeline.hpp"
 #include "cli/sample_sheet.hpp"
 #include "io/output_file.hpp"
@@ -89,10 +90,6 @@ struct BatchOptions {
     CnThresholdOptions cn;
 };
 
-std::optional<double> get(const po::variables_map& vm, const char* name) {
-    return vm.count(name) ? std::optional<double>(vm[name].as<double>()) : std::nullopt;
-}
-
 std::optional<BatchOptions> parse(const std::vector<std::string>& args) {
     BatchOptions o;
     bool help = false;
@@ -107,18 +104,12 @@ std::optional<BatchOptions> parse(const std::vector<std::string>& args) {
         "input", po::value(&o.vcf));
     po::positional_options_description pos;
     pos.add("input", 1);
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(args).options(d).positional(pos).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        throw UsageError(std::string("batch: ") + e.what(), kSeeHelp);
-    }
+    const auto vm = parse_command_line("batch", args, d, pos);
     if (help) {
         std::cout << kUsageHead << kContextOptionsHelp << kUsageTail;
         return std::nullopt;
     }
-    o.cn = {o.cn.mode, get(vm, "amp-cn"), get(vm, "gain-cn"), get(vm, "loss-cn"), get(vm, "deep-deletion-cn")};
+    o.cn = {o.cn.mode, optional_number(vm, "amp-cn"), optional_number(vm, "gain-cn"), optional_number(vm, "loss-cn"), optional_number(vm, "deep-deletion-cn")};
     if (o.sheet.empty() == o.vcf.empty())
         throw UsageError("batch: give either --sample-sheet FILE or one multi-sample VCF/BCF", kSeeHelp);
     if (o.vcf == "-") throw UsageError("batch: the VCF is read once per sample, so it cannot be standard input", kSeeHelp);

@@ -8,6 +8,7 @@
 #include "build_config.hpp"
 #include "cli/commands.hpp"
 #include "cli/context_options.hpp"
+#include "cli/option_parsing.hpp"
 #include "cli/sample_pipeline.hpp"
 #include "io/output_file.hpp"
 #include "rvanno/compare.hpp"
@@ -105,10 +106,6 @@ struct CompareOptions {
     CnThresholdOptions cn;
 };
 
-std::optional<double> get(const po::variables_map& vm, const char* name) {
-    return vm.count(name) ? std::optional<double>(vm[name].as<double>()) : std::nullopt;
-}
-
 po::options_description declare(CompareOptions& o, bool& help) {
     po::options_description d;
     d.add_options()("help,h", po::bool_switch(&help))("baseline-sample", po::value(&o.base.sample))(
@@ -132,14 +129,14 @@ void validate(CompareOptions& o, const po::variables_map& vm) {
     if (!vm.count("baseline") || !vm.count("progression"))
         throw UsageError("compare: needs BASELINE and PROGRESSION",
                          "give two VCF/BCF paths; use \"\" for a side that has only --*-cnv/--*-sv input");
-    o.base.purity = get(vm, "baseline-purity");
-    o.prog.purity = get(vm, "progression-purity");
-    o.base.ploidy = get(vm, "baseline-ploidy");
-    o.prog.ploidy = get(vm, "progression-ploidy");
-    o.cn.amplification = get(vm, "amp-cn");
-    o.cn.gain = get(vm, "gain-cn");
-    o.cn.loss = get(vm, "loss-cn");
-    o.cn.deep_deletion = get(vm, "deep-deletion-cn");
+    o.base.purity = optional_number(vm, "baseline-purity");
+    o.prog.purity = optional_number(vm, "progression-purity");
+    o.base.ploidy = optional_number(vm, "baseline-ploidy");
+    o.prog.ploidy = optional_number(vm, "progression-ploidy");
+    o.cn.amplification = optional_number(vm, "amp-cn");
+    o.cn.gain = optional_number(vm, "gain-cn");
+    o.cn.loss = optional_number(vm, "loss-cn");
+    o.cn.deep_deletion = optional_number(vm, "deep-deletion-cn");
     for (const auto* s : {&o.base, &o.prog}) {
         const char* name = s == &o.base ? "baseline" : "progression";
         if (s->vcf.empty() && s->cnv.empty() && s->sv.empty())
@@ -167,13 +164,7 @@ std::optional<CompareOptions> parse(const std::vector<std::string>& args) {
     auto desc = declare(o, help);
     po::positional_options_description pos;
     pos.add("baseline", 1).add("progression", 1);
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        throw UsageError(std::string("compare: ") + e.what(), kSeeHelp);
-    }
+    const auto vm = parse_command_line("compare", args, desc, pos);
     if (help) {
         std::cout << kUsageHead << kContextOptionsHelp << kUsageTail;
         return std::nullopt;
