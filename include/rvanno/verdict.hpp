@@ -35,6 +35,8 @@ struct Evidence {
 struct DrugVerdict {
     std::string drug;           // drug id
     std::string drug_class;     // class id, e.g. ALK_TKI
+    std::string class_name;     // display name of the class row in drugs.tsv, e.g.
+                                // "ALK tyrosine kinase inhibitors"; the id when there is none
     std::optional<int> generation;
     VerdictCall call{VerdictCall::no_evidence};
     std::optional<EvidenceLevel> strength;  // best level among the deciding evidence

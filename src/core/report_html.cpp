@@ -468,7 +468,8 @@ private:
             if (first_row || d->drug_class != cls) {
                 cls = d->drug_class;
                 first_row = false;
-                o_ << "<tr class=\"group\"><th colspan=\"5\">" << or_dash(esc(cls)) << "</th></tr>\n";
+                o_ << "<tr class=\"group\"><th colspan=\"5\">" << or_dash(esc(d->class_name.empty() ? cls : d->class_name))
+                   << "</th></tr>\n";
             }
             o_ << "<tr><td><b>" << esc(d->drug) << "</b>";
             if (d->generation) o_ << "<br><span class=\"muted small\">" << ordinal(*d->generation) << " generation</span>";

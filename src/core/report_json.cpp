@@ -102,7 +102,7 @@ json evidence_json(const Evidence& e) {
 json verdict_json(const DrugVerdict& v) {
     json ev = json::array();
     for (const auto& e : v.evidence) ev.push_back(evidence_json(e));
-    return {{"drug", v.drug}, {"class", v.drug_class}, {"generation", opt(v.generation)},
+    return {{"drug", v.drug}, {"class", v.drug_class}, {"class_name", v.class_name}, {"generation", opt(v.generation)},
             {"call", to_string(v.call)}, {"strength", v.strength ? json(to_string(*v.strength)) : json()},
             {"low_confidence", v.low_confidence}, {"rule", v.rule}, {"already_given", v.already_given},
             {"history_position", opt(v.history_position)}, {"evidence", ev}};

@@ -107,6 +107,17 @@ std::string to_string(VerdictCall c) {
 
 namespace {
 
+// "ALK tyrosine kinase inhibitors (class)" in drugs.tsv reads "ALK tyrosine kinase inhibitors".
+std::string class_display_name(const KnowledgeBase& kb, const std::string& klass) {
+    const Drug* row = kb.drug(klass);
+    if (!row || !row->is_class() || row->name.empty()) return klass;
+    const std::string suffix = " (class)";
+    std::string name = row->name;
+    if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+        name.resize(name.size() - suffix.size());
+    return name;
+}
+
 // One row as evidence for one drug, with what the rules need besides the Evidence itself.
 struct Item {
     Evidence ev;
@@ -300,6 +311,7 @@ std::vector<DrugVerdict> compute_verdicts(const Report& report, const KnowledgeB
                 aside.push_back(i.set_aside);
             }
             auto v = detail::decide(drug, klass, std::move(evidence), aside, bypass);
+            v.class_name = class_display_name(kb, klass);
             if (const Drug* d = kb.drug(drug)) {
                 v.generation = d->generation;
                 v.history_position = detail::history_position(*d, context.therapy_history);

@@ -48,6 +48,7 @@ TEST(Verdicts, g1202r_plus_l1196m_is_lorlatinib_resistant_through_the_compound_r
     EXPECT_TRUE(compound_decides);
     EXPECT_TRUE(g1202r_superseded);
     EXPECT_EQ(verdict(d, "crizotinib")["call"], "resistant");
+    EXPECT_EQ(verdict(d, "crizotinib")["class_name"], "ALK tyrosine kinase inhibitors") << "display name from drugs.tsv";
 }
 
 // Why: ALK kinase-domain rows count as acquired TKI resistance only with an ALK fusion found
