@@ -10,6 +10,7 @@
 #include "cli/option_parsing.hpp"
 #include "cli/sample_pipeline.hpp"
 #include "cli/sample_sheet.hpp"
+#include "core/report_format.hpp"
 #include "io/output_file.hpp"
 #include "io/vcf_reader.hpp"
 #include "rvanno/compare.hpp"
@@ -207,11 +208,9 @@ void write_provenance(const Report& first, const BatchOptions& o, std::size_t n,
 }
 
 std::string cell(const KeyedAlteration& a) {
-    char buf[40];
-    if (a.finding == "small_variant" && a.presence.vaf) std::snprintf(buf, sizeof buf, "%.4f", *a.presence.vaf);
-    else if (a.finding == "copy_number" && a.presence.cn) std::snprintf(buf, sizeof buf, "%.2f", *a.presence.cn);
-    else return "present";
-    return buf;
+    if (a.finding == "small_variant" && a.presence.vaf) return fmt::fixed(a.presence.vaf, 4);
+    if (a.finding == "copy_number" && a.presence.cn) return fmt::fixed(a.presence.cn, 2);
+    return "present";
 }
 
 int finding_rank(const std::string& f) { return f == "small_variant" ? 0 : f == "copy_number" ? 1 : 2; }

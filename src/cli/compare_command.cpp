@@ -10,6 +10,7 @@
 #include "cli/context_options.hpp"
 #include "cli/option_parsing.hpp"
 #include "cli/sample_pipeline.hpp"
+#include "core/report_format.hpp"
 #include "io/output_file.hpp"
 #include "rvanno/compare.hpp"
 #include "rvanno/error.hpp"
@@ -202,15 +203,9 @@ void add_verdicts(Report& base, Report& prog, SampleContext context, const Knowl
 
 std::string yes_no(bool b) { return b ? "yes" : "no"; }
 std::string level(std::optional<EvidenceLevel> l) { return l ? to_string(*l) : ""; }
-std::string number(std::optional<double> v, int digits) {
-    if (!v) return "";
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.*f", digits, *v);
-    return buf;
-}
 std::string value(const AlterationChange& c, const AlterationPresence& p) {
-    if (c.finding == "small_variant") return number(p.vaf, 4);
-    if (c.finding == "copy_number") return number(p.cn, 2);
+    if (c.finding == "small_variant") return fmt::fixed(p.vaf, 4);
+    if (c.finding == "copy_number") return fmt::fixed(p.cn, 2);
     return "";
 }
 std::string join(const std::vector<std::string>& v, const char* sep) {
@@ -267,7 +262,7 @@ void write_compare_tsv(const Report& base, const Report& prog, const Comparison&
 }
 
 template <class T> Json opt(const std::optional<T>& v) { return v ? Json(*v) : Json(); }
-Json opt_number(std::optional<double> v, int digits) { return v ? Json(std::stod(number(v, digits))) : Json(); }
+Json opt_number(std::optional<double> v, int digits) { return v ? Json(std::stod(fmt::fixed(v, digits))) : Json(); }
 Json opt_level(std::optional<EvidenceLevel> l) { return l ? Json(to_string(*l)) : Json(); }
 
 // The report's own JSON (as 'rvanno annotate -f json' writes it) without schema and notice.

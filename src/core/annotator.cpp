@@ -1,9 +1,9 @@
 #include "core/annotator.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <set>
 
+#include "core/dna.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/matcher.hpp"
 #include "rvanno/normalize.hpp"
@@ -14,10 +14,6 @@ namespace {
 // Upstream padding so that a deletion starting just before a transcript is still read.
 constexpr std::int64_t kTargetPadding = 1000;
 
-std::string upper(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return s;
-}
 std::string unversioned(const std::string& acc) { return acc.substr(0, acc.find('.')); }
 bool is_skippable_alt(const std::string& a) {
     return a == "*" || a == "." || a.empty() || a.find_first_of("<>[]") != std::string::npos;
@@ -55,7 +51,7 @@ TargetIndex Annotator::targets() const {
 }
 
 Allele Annotator::prepare_allele(const VariantRecord& rec, const std::string& alt) {
-    Allele a{rec.contig, rec.pos, upper(rec.ref), upper(alt)};
+    Allele a{rec.contig, rec.pos, to_upper(rec.ref), to_upper(alt)};
     if (!ref_) return a;
     auto ok = ref_matches(a, *ref_);
     if (ok && !*ok)
@@ -85,7 +81,7 @@ void Annotator::add(const VariantRecord& rec) {
             f.pos = a.pos;
             f.ref = a.ref;
             f.alt = a.alt;
-            if (a.pos != rec.pos || a.ref != upper(rec.ref) || a.alt != upper(alt))
+            if (a.pos != rec.pos || a.ref != to_upper(rec.ref) || a.alt != to_upper(alt))
                 f.input_allele = rec.contig_name + ":" + std::to_string(rec.pos + 1) + ":" + rec.ref + ":" + alt;
             f.filter = rec.filter;
             f.genotype = rec.genotype;

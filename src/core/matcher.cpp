@@ -52,7 +52,8 @@
 #include "rvanno/matcher.hpp"
 
 #include <algorithm>
-#include <cstdio>
+
+#include "core/report_format.hpp"
 
 namespace rvanno {
 
@@ -161,20 +162,14 @@ bool requirements_met(const KnowledgeEntry& e, const std::vector<std::string>& o
 namespace rvanno {
 namespace {
 
-std::string cn_text(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    return buf;
-}
-
 std::optional<Match> copy_number_match(const GeneCopyNumber& g, const std::string& thresholds, const KnowledgeEntry& e) {
-    const std::string value = "min CN " + cn_text(*g.min_cn) + " (max " + cn_text(*g.max_cn) + ")";
+    const std::string value = "min CN " + fmt::fixed(*g.min_cn, 2) + " (max " + fmt::fixed(*g.max_cn, 2) + ")";
     const std::string where = g.focal ? (*g.focal ? ", focal" : ", arm-level") + std::string(" ") + g.arm : "";
     switch (e.kind) {
         case AlterationKind::amplification:
             if (e.min_copy_number) {
                 if (*g.min_cn >= *e.min_copy_number)
-                    return Match{&e, MatchHow::amplification, value + " >= this row's cut-off " + cn_text(*e.min_copy_number) + where};
+                    return Match{&e, MatchHow::amplification, value + " >= this row's cut-off " + fmt::fixed(*e.min_copy_number, 2) + where};
                 return std::nullopt;
             }
             if (g.cn_class == CnClass::amplification)
