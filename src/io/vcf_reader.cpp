@@ -29,8 +29,7 @@ struct VcfReader::Impl {
     // text path: cache of the last CHROM seen
     std::string last_chrom;
     const Intervals* last_iv{nullptr};
-    // parsed records: canonical contig per header rid (grows if vcf_parse adds contigs)
-    std::vector<std::optional<std::string>> canonical_by_rid;
+    // binary path: target intervals per header rid (grows if the header gains contigs)
     std::vector<const Intervals*> iv_by_rid;
     hts::Buffer<float> fbuf;
     hts::Buffer<int32_t> ibuf;
@@ -93,7 +92,6 @@ void VcfReader::set_targets(TargetIndex targets) {
     impl_->last_chrom.clear();
     impl_->last_iv = nullptr;
     impl_->iv_by_rid.clear();
-    impl_->canonical_by_rid.clear();
 }
 
 void VcfReader::Impl::read_header_summary() {
@@ -209,7 +207,6 @@ const Intervals* VcfReader::Impl::intervals_for_rid(int rid) {
         auto n = static_cast<std::size_t>(hdr->n[BCF_DT_CTG]);
         for (auto i = iv_by_rid.size(); i < n; ++i) {
             auto c = canonical_contig(bcf_hdr_id2name(hdr.get(), static_cast<int>(i)));
-            canonical_by_rid.push_back(c);
             iv_by_rid.push_back(c ? targets.intervals(*c) : nullptr);
         }
         if (static_cast<std::size_t>(rid) >= iv_by_rid.size()) return nullptr;
