@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Writes every output of every testdata case (annotate, compare, batch) into OUTDIR, one file per
+# (case, format), with stdout, stderr and exit code. Used to prove a refactoring changes no
+# output: run it with the binary before and after, then `diff -r before/ after/`.
+#   scripts/case_outputs.sh BINARY OUTDIR
+# Runs from each case's directory with relative paths, so the stamped command line is stable.
+set -uo pipefail
+bin="$(realpath "$1")"
+out="$(realpath -m "$2")"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+rm -rf "$out" && mkdir -p "$out"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+# run NAME DIR ARGS...: stdout, stderr, exit code, plus any side files written into $tmp.
+run() {
+  local name="$1" dir="$2"; shift 2
+  rm -rf "$tmp"/* 2>/dev/null
+  (cd "$dir" && "$bin" "$@" >"$out/$name.out" 2>"$out/$name.err"; echo $? >"$out/$name.exit")
+  for f in "$tmp"/*; do
+    [ -e "$f" ] || continue
+    if [ -d "$f" ]; then cp -r "$f" "$out/$name.$(basename "$f")"; else
+      case "$f" in
+        *.gz|*.bcf) (zcat -f "$f" 2>/dev/null || cat "$f") | grep -v '^##bcftools' >"$out/$name.$(basename "$f").txt" ;;
+        *) cp "$f" "$out/$name.$(basename "$f")" ;;
+      esac
+    fi
+  done
+  # -f html/json/tsv output files named with -o land in $tmp too; rename the tmp dir out of paths
+  sed -i "s#$tmp#TMP#g" "$out/$name".* 2>/dev/null || true
+}
+
+for d in "$root"/testdata/cases/*/; do
+  c="$(basename "$d")"
+  args=()
+  [ -f "$d/args" ] && read -r -a args <"$d/args"
+  input=()
+  [ -f "$d/input.vcf" ] && input=(input.vcf)
+  for fmt in tsv json html; do
+    run "annotate.$c.$fmt" "$d" annotate "${args[@]}" -f "$fmt" "${input[@]}"
+  done
+  run "annotate.$c.side" "$d" annotate "${args[@]}" --gene-table "$tmp/genes.tsv" \
+      --verdict-table "$tmp/verdicts.tsv" -o "$tmp/report.tsv" "${input[@]}"
+  if [ ${#input[@]} -gt 0 ]; then
+    for mode in v z b; do
+      run "annotate.$c.vcf$mode" "$d" annotate "${args[@]}" -o "$tmp/report.tsv" \
+          --output-vcf "$tmp/annotated.$mode" -O "$mode" "${input[@]}"
+    done
+  fi
+done
+
+for d in "$root"/testdata/compare/*/; do
+  c="$(basename "$d")"
+  args=()
+  [ -f "$d/args" ] && mapfile -t args <"$d/args"
+  for i in "${!args[@]}"; do [ "${args[$i]}" = '""' ] && args[$i]=""; done
+  for fmt in tsv json; do
+    run "compare.$c.$fmt" "$d" compare "${args[@]}" -f "$fmt"
+  done
+done
+
+run "batch.sheet" "$root/testdata/batch/sheet" batch --sample-sheet samples.tsv -o "$tmp/out"
+run "batch.sheet.json" "$root/testdata/batch/sheet" batch -f json --sample-sheet samples.tsv -o "$tmp/out"
+margs=()
+mapfile -t margs <"$root/testdata/batch/multi_vcf/args"
+run "batch.multi_vcf" "$root/testdata/batch/multi_vcf" batch "${margs[@]}" -o "$tmp/out"
+run "batch.multi_vcf.html" "$root/testdata/batch/multi_vcf" batch -q -f html -o "$tmp/out" cohort.vcf
+for s in "$root"/testdata/batch/bad_sheet/*.tsv; do
+  run "batch.bad_sheet.$(basename "$s" .tsv)" "$root/testdata/batch/bad_sheet" batch --sample-sheet "$(basename "$s")" -o "$tmp/out"
+done
+for c in annotate compare batch db; do run "help.$c" "$root" "$c" --help; done
+run "help.main" "$root" --help
+run "db.check" "$root" db check
+echo "case_outputs: $(ls "$out" | wc -l) files in $out"
