@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "io/target_index.hpp"
+#include "base/target_index.hpp"
 #include "rvanno/annotation_tags.hpp"
 #include "rvanno/genome.hpp"
 #include "rvanno/variant.hpp"

@@ -1,15 +1,15 @@
 // Depth providers on the small fixtures of testdata/depth (written by make.sh; README there
 // lists each record's purpose). Codon spans are the GRCh38 ALK codons from CHECKS.md:
 // G1202 = chr2:29220745-29220747 and L1196 = chr2:29220763-29220765 (1-based).
-#include "io/depth_provider.hpp"
+#include "io/depth/provider.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <functional>
 
-#include "io/depth_gvcf.hpp"
-#include "io/depth_mosdepth.hpp"
+#include "io/depth/gvcf.hpp"
+#include "io/depth/mosdepth.hpp"
 #include "rvanno/error.hpp"
 
 namespace fs = std::filesystem;

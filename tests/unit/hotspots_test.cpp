@@ -8,8 +8,8 @@
 #include <set>
 #include <sstream>
 
-#include "core/hotspot_map.hpp"
-#include "io/depth_provider.hpp"
+#include "interpret/hotspot_map.hpp"
+#include "io/depth/provider.hpp"
 #include "rvanno/interpret.hpp"
 #include "rvanno/knowledge.hpp"
 #include "rvanno/transcript.hpp"

@@ -1,6 +1,6 @@
 // The sample sheet of `rvanno batch` (src/cli/sample_sheet.cpp), its output file names, and the
 // shared context options (src/cli/context_options.cpp) that the sheet's cells go through.
-#include "cli/sample_sheet.hpp"
+#include "io/sample_sheet.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // read_structural_variants(): breakend ALT notation, VCF/BCF pairing, fusion tables and the
 // errors for malformed input, on rvanno's own samples (testdata/sv/) and real caller output
 // (../shared/data/formats/, read in place).
-#include "io/sv_breakend.hpp"
+#include "io/sv/breakend.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/fusion.hpp"
 

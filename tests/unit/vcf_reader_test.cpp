@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "io/hts.hpp"
-#include "io/target_index.hpp"
+#include "base/target_index.hpp"
 #include "rvanno/error.hpp"
 
 namespace fs = std::filesystem;

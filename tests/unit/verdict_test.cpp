@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "core/knowledge_parse.hpp"
+#include "knowledge/knowledge_parse.hpp"
 #include "rvanno/matcher.hpp"
 #include "rvanno/report.hpp"
 

@@ -1,0 +1,159 @@
+// consequence_of(): trims the VCF allele, applies the HGVS 3' rule when sequence is
+// available, then describes the change on the transcript (hgvs_c.cpp), finds what it
+// touches (footprint.cpp) and, for changes inside the spliced CDS, translates
+// (protein_change.cpp). Splice-site changes get no protein prediction: their effect on
+// the mRNA is unknown.
+#include "rvanno/consequence.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "base/dna.hpp"
+#include "consequence/footprint.hpp"
+#include "consequence/hgvs_c.hpp"
+#include "consequence/protein_change.hpp"
+
+namespace rvanno {
+namespace {
+
+constexpr std::array<std::string_view, 17> kSeverity{
+    "splice_donor_variant", "splice_acceptor_variant", "stop_gained", "frameshift_variant",
+    "stop_lost", "start_lost", "inframe_insertion", "inframe_deletion", "missense_variant",
+    "protein_altering_variant", "splice_region_variant", "synonymous_variant",
+    "coding_sequence_variant", "5_prime_UTR_variant", "3_prime_UTR_variant",
+    "non_coding_transcript_exon_variant", "intron_variant"};
+
+std::size_t severity_rank(const std::string& term) {
+    return static_cast<std::size_t>(
+        std::find(kSeverity.begin(), kSeverity.end(), term) - kSeverity.begin());
+}
+
+void add_term(Consequence& c, const std::string& term) {
+    if (std::find(c.terms.begin(), c.terms.end(), term) == c.terms.end()) c.terms.push_back(term);
+}
+
+bool has_term(const Consequence& c, std::string_view term) {
+    return std::find(c.terms.begin(), c.terms.end(), term) != c.terms.end();
+}
+
+bool touches_transcript(const Edit& e, const Transcript& tx) {
+    if (e.is_insertion()) return e.pos > tx.tx_begin && e.pos < tx.tx_end;
+    return e.pos < tx.tx_end && e.end() > tx.tx_begin;
+}
+
+// The change in CDS coordinates and transcript orientation.
+CodingEdit coding_edit(const Edit& e, const TranscriptMap& map) {
+    const bool plus = map.transcript().strand == '+';
+    const std::string ins = plus ? e.ins : reverse_complement(e.ins);
+    if (e.is_insertion()) {
+        const std::int64_t three = map.locate(plus ? e.pos : e.pos - 1).anchor - map.cds_first();
+        return {three, three, ins};
+    }
+    const std::int64_t first = map.locate(plus ? e.pos : e.end() - 1).anchor;
+    const std::int64_t last = map.locate(plus ? e.end() - 1 : e.pos).anchor;
+    return {first - map.cds_first(), last + 1 - map.cds_first(), ins};
+}
+
+void add_location_terms(Consequence& c, const Footprint& f, bool coding) {
+    if (f.donor) add_term(c, "splice_donor_variant");
+    if (f.acceptor) add_term(c, "splice_acceptor_variant");
+    if (f.splice_region) add_term(c, "splice_region_variant");
+    if (f.intronic && !f.donor && !f.acceptor) add_term(c, "intron_variant");
+    if (!coding && f.exonic) add_term(c, "non_coding_transcript_exon_variant");
+    if (f.utr5) add_term(c, "5_prime_UTR_variant");
+    if (f.utr3) add_term(c, "3_prime_UTR_variant");
+}
+
+// Frameshift and in-frame terms need only lengths, so they hold with or without sequence.
+void add_length_terms(Consequence& c, const Edit& e) {
+    const auto delta = static_cast<std::int64_t>(e.ins.size()) -
+                       static_cast<std::int64_t>(e.del.size());
+    if (delta % 3 != 0) add_term(c, "frameshift_variant");
+    else if (delta > 0) add_term(c, "inframe_insertion");
+    else if (delta < 0) add_term(c, "inframe_deletion");
+}
+
+void add_protein_effect(Consequence& c, const CodingEdit& ce, const TranscriptMap& map,
+                        CachedReference& ref) {
+    const bool plus = map.transcript().strand == '+';
+    const CdsBases bases = [&](std::int64_t i) -> std::optional<char> {
+        const std::int64_t t = map.cds_first() + i;
+        if (i < 0 || t >= map.length()) return std::nullopt;
+        auto b = ref.base(map.genomic_of(t));
+        if (!b) return std::nullopt;
+        return plus ? *b : complement(*b);
+    };
+    ProteinEffect p = protein_effect(ce, bases);
+    c.hgvs_p = p.hgvs_p;
+    c.protein_change = to_one_letter_protein_change(p.hgvs_p);
+    c.ref_aa = p.ref_aa;
+    for (const auto& t : p.terms) add_term(c, t);
+}
+
+void describe_coding(Consequence& c, const Edit& e, const Footprint& f,
+                     const TranscriptMap& map, CachedReference* ref) {
+    const CodingEdit ce = coding_edit(e, map);
+    c.codon = static_cast<int>(std::max<std::int64_t>(ce.begin, 0) / 3 + 1);
+    const bool whole_cds = f.exonic_only() && !f.utr5 && !f.utr3;
+    if (whole_cds) add_length_terms(c, e);
+    // A change reaching into the 5' UTR loses the start; one reaching past the stop into
+    // the 3' UTR can still be translated.
+    if (ref && f.exonic_only() && !f.utr5) add_protein_effect(c, ce, map, *ref);
+    const bool known = !c.hgvs_p.empty() || has_term(c, "stop_lost");
+    // Without a translation, any change of c.1-c.3 is taken to lose the start.
+    if (!known && f.touches_start) add_term(c, "start_lost");
+    if (!known && !has_term(c, "start_lost") && !has_term(c, "frameshift_variant") &&
+        !has_term(c, "inframe_insertion") && !has_term(c, "inframe_deletion"))
+        add_term(c, "coding_sequence_variant");
+    c.protein_altering = !has_term(c, "synonymous_variant") &&
+                         !(c.hgvs_p.size() > 1 && c.hgvs_p.back() == '=');
+}
+
+void finish(Consequence& c) {
+    std::stable_sort(c.terms.begin(), c.terms.end(), [](const auto& a, const auto& b) {
+        return severity_rank(a) < severity_rank(b);
+    });
+    for (const char* lof : {"stop_gained", "frameshift_variant", "splice_donor_variant",
+                            "splice_acceptor_variant", "start_lost"})
+        c.loss_of_function |= has_term(c, lof);
+}
+
+}  // namespace
+
+std::optional<Consequence> consequence_of(const Allele& allele, const Transcript& tx,
+                                          const ReferenceSequence* ref) {
+    if (allele.contig != tx.contig || allele.ref.empty()) return std::nullopt;
+    Edit e = trim(allele);
+    // Symbolic ("<DEL>") and spanning ('*') alleles are described by other code paths.
+    const bool plain = (e.del + e.ins).find_first_not_of("ACGTN") == std::string::npos;
+    const bool no_change = (e.del.empty() && e.ins.empty()) || !plain;
+    const auto span_end = allele.pos + static_cast<std::int64_t>(allele.ref.size());
+    if (no_change ? (allele.pos >= tx.tx_end || span_end <= tx.tx_begin)
+                  : !touches_transcript(e, tx))
+        return std::nullopt;
+    Consequence c;
+    c.gene = tx.gene;
+    c.transcript = tx.accession;
+    c.exon_count = static_cast<int>(tx.exons.size());
+    if (no_change) return c;
+
+    const TranscriptMap map(tx);
+    std::optional<CachedReference> cache;
+    if (ref) cache.emplace(*ref, tx.contig);
+    if (cache) e = shift_to_3prime(e, map, *cache);
+    c.hgvs_c = hgvs_c(e, map, cache && is_duplication(e, map, *cache));
+
+    const Footprint f = footprint(e, map);
+    c.exon = f.exon;
+    c.intron = f.intron;
+    add_location_terms(c, f, tx.is_coding());
+    if (f.cds && !f.donor && !f.acceptor)
+        describe_coding(c, e, f, map, cache ? &*cache : nullptr);
+    else if (f.cds)
+        c.protein_altering = true;  // a splice site and coding bases: the effect is unknown
+    finish(c);
+    return c;
+}
+
+}  // namespace rvanno

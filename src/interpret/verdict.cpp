@@ -1,0 +1,329 @@
+/*  Verdict rules
+    =============
+
+    A verdict says what all the evidence of one sample, taken together, means for one drug. It
+    is built from the matches already in the report (small variants, compound rows, copy
+    number, fusions) and the sample's context (--tumor-type, --driver, drivers detected in the
+    report, --therapy-history). Nothing is matched again here, and no evidence is dropped: a
+    row that does not decide is still listed under the drug, with the reason.
+
+    Which drugs get a verdict
+              Every drug a matched row names, expanded: a class row (drugs.tsv class `class`,
+              e.g. ALK_TKI) stands for every member of the class. The drug's class (its
+              drugs.tsv `class`; for a class row without members, the class itself) is then
+              "touched", and EVERY member of a touched class gets a verdict, so that a drug
+              without evidence shows as no_evidence next to its neighbours instead of being
+              missing. Classes come ALK_TKI first, then by class id (byte order); drugs within a
+              class by generation (drugs without one last), then id. A drug or class id that
+              drugs.tsv does not know (only possible with a hand-made knowledge base) is its
+              own one-drug class.
+
+    Step 1    Context. A row whose `context` is not met (a required driver neither declared
+              nor detected; a tumour-type limit that the sample's --tumor-type is not in, or
+              no --tumor-type at all) does not apply: applies=false, why_not says what is
+              missing and how to supply it. It never decides and never supersedes. A driver
+              counts when declared (--driver, compared case-insensitively; "EML4::ALK fusion"
+              is an ALK fusion) or detected (detect_drivers: a fusion of the report whose 3'
+              partner is GENE matched a row of mechanism `driver`). Tumour-type codes are
+              compared case-insensitively.
+
+    Step 2    Compound rows outrank their parts (rule b). Each applying compound row (one
+              with `requires`) stands on a set of alterations: its own protein change and the
+              required ones ("ALK:G1202R", "ALK:L1196M"). An applying row for the SAME drug
+              that stands on a strict subset of that set (a single-alteration row matched by
+              one of the member alleles, or a smaller compound) is superseded by it
+              (superseded=true, superseded_by = the compound's id; the largest compound wins
+              when several apply). Superseded rows do not decide. So G1202R + L1196M is
+              lorlatinib-resistant through ALK-G1202R_L1196M-lorlatinib-1, not sensitive
+              through the G1202R rows. Rows that stand on no protein change (copy number,
+              fusions, lof/missense without a known change) are never superseded.
+
+    Step 3    On-target resistance outranks driver sensitivity (rule a). When any applying,
+              not superseded row for the drug has mechanism `on_target` and effect resistance
+              or reduced_sensitivity, the drug's sensitivity rows of mechanism `driver` (the
+              fusion or driver-mutation rows that make the drug the standard of care) are set
+              aside whatever their level: they describe the tumour before the resistance
+              mutation arose, and a level-A approval must not mask a level-C resistance
+              mutation. They stay listed.
+
+    Step 4    The strongest level decides (rules d, e). Of the rows left, the best evidence
+              level (A > B > C > D > E) is found; only rows of that level decide. Within that
+              level, verified rows outrank unverified ones: if any of them is verified, the
+              unverified ones do not decide. The deciding rows then give the call:
+                all sensitivity                          -> sensitive
+                resistance, reduced_sensitivity or       -> resistant if any row says
+                no_benefit only                             resistance, else
+                                                            reduced_sensitivity (no_benefit
+                                                            counts against the drug but is
+                                                            not proof of resistance)
+                sensitivity AND any of the others        -> conflicting (never a silent pick)
+              Opposite evidence at a weaker level does not make a conflict; the rule text
+              names it as outranked. `strength` is the deciding level.
+
+    Step 5    Bypass lowers confidence for the whole class (rule c). An applying, not
+              superseded row of mechanism `bypass` or `downstream` with effect resistance or
+              reduced_sensitivity shows a resistance route that does not depend on the drug's
+              binding site, so it speaks against every drug of the class. Every member of
+              that drug's class gets low_confidence=true, whatever its call; the row itself
+              still counts in step 4 for the drug it names (a level-B bypass row can decide,
+              or be outranked by level-A sensitivity). A sensitive call therefore stays
+              sensitive but is flagged, and its rule text says which finding lowered it.
+
+    Step 6    No applicable evidence -> no_evidence (rule f), strength empty. The rule text
+              says whether no row named the drug or which contexts were missing.
+
+    The rule text is one sentence: the call, the deciding level and row ids, then each rule
+    that changed the outcome (set aside, superseded, outranked, lowered confidence, not
+    applying). `evidence` lists every row bearing on the drug in this order: deciding rows,
+    other applying rows, rows set aside by rule a, superseded rows, rows that do not apply;
+    within each group by level, verified first, then report order. A row matched by several
+    findings is listed once, its findings joined with "; ".
+
+    Therapy history: already_given and history_position (1-based) come from the first
+    --therapy-history item that names the drug by id, name or synonym (case-insensitive).
+*/
+#include "rvanno/verdict.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "interpret/verdict_context.hpp"
+#include "interpret/verdict_decide.hpp"
+#include "rvanno/interpret.hpp"
+
+namespace rvanno {
+
+std::string to_string(VerdictCall c) {
+    switch (c) {
+        case VerdictCall::resistant: return "resistant";
+        case VerdictCall::reduced_sensitivity: return "reduced_sensitivity";
+        case VerdictCall::sensitive: return "sensitive";
+        case VerdictCall::conflicting: return "conflicting";
+        case VerdictCall::no_evidence: return "no_evidence";
+    }
+    return "?";
+}
+
+namespace {
+
+// "ALK tyrosine kinase inhibitors (class)" in drugs.tsv reads "ALK tyrosine kinase inhibitors".
+std::string class_display_name(const KnowledgeBase& kb, const std::string& klass) {
+    const Drug* row = kb.drug(klass);
+    if (!row || !row->is_class() || row->name.empty()) return klass;
+    const std::string suffix = " (class)";
+    std::string name = row->name;
+    if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+        name.resize(name.size() - suffix.size());
+    return name;
+}
+
+// One row as evidence for one drug, with what the rules need besides the Evidence itself.
+struct Item {
+    Evidence ev;
+    std::vector<std::string> parts;  // sorted "GENE:CHANGE" the row stands on (step 2)
+    bool set_aside{false};           // step 3
+};
+using Items = std::vector<Item>;
+
+const KnowledgeEntry& row(const Item& i) { return *i.ev.entry; }
+bool counts(const Item& i) { return i.ev.applies && !i.ev.superseded; }
+bool is_resistance(Effect e) { return e == Effect::resistance || e == Effect::reduced_sensitivity; }
+bool is_for(Effect e) { return e == Effect::sensitivity; }
+
+class Collector {
+public:
+    Collector(const KnowledgeBase& kb, const SampleContext& ctx) : kb_(kb), ctx_(ctx) {}
+
+    std::map<std::string, Items> by_drug;  // drug id -> its evidence
+    std::set<std::string> classes;         // touched classes
+
+    // The class a drug id belongs to: its drugs.tsv class, or itself for a class row.
+    std::string class_of(const std::string& id) const {
+        const Drug* d = kb_.drug(id);
+        if (!d) return id;
+        return d->is_class() ? d->id : d->drug_class;
+    }
+    // The drugs of a class; a class without members (or an unknown id) is its own member.
+    std::vector<std::string> members(const std::string& klass) const {
+        std::vector<std::string> out;
+        for (const auto& [id, d] : kb_.drugs)
+            if (!d.is_class() && d.drug_class == klass) out.push_back(id);
+        if (out.empty()) out.push_back(klass);
+        return out;
+    }
+
+    void add(const Match& m, const std::string& finding, std::vector<std::string> parts) {
+        if (!m.entry) return;
+        std::sort(parts.begin(), parts.end());
+        parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
+        for (const auto& named : m.entry->drugs) {
+            const Drug* d = kb_.drug(named);
+            classes.insert(class_of(named));
+            auto expanded = d && d->is_class() ? members(named) : std::vector<std::string>{named};
+            for (const auto& drug : expanded) add_one(drug, m, finding, parts);
+        }
+    }
+
+private:
+    const KnowledgeBase& kb_;
+    const SampleContext& ctx_;
+
+    void add_one(const std::string& drug, const Match& m, const std::string& finding,
+                 const std::vector<std::string>& parts) {
+        auto& items = by_drug[drug];
+        auto same = std::find_if(items.begin(), items.end(), [&](const Item& i) { return i.ev.entry == m.entry; });
+        if (same != items.end()) {
+            if (same->ev.finding.find(finding) == std::string::npos) same->ev.finding += "; " + finding;
+            std::vector<std::string> merged;
+            std::set_union(same->parts.begin(), same->parts.end(), parts.begin(), parts.end(), std::back_inserter(merged));
+            same->parts = std::move(merged);
+            return;
+        }
+        Item i;
+        i.ev.entry = m.entry;
+        i.ev.finding = finding;
+        i.ev.how = m.how;
+        i.ev.why_not = detail::context_not_met(*m.entry, ctx_);
+        i.ev.applies = i.ev.why_not.empty();
+        i.parts = parts;
+        items.push_back(std::move(i));
+    }
+};
+
+void collect(const Report& report, Collector& c) {
+    for (const auto& f : report.findings) {
+        for (const auto& m : f.matches) {
+            if (!m.entry) continue;
+            std::string change = f.csq.protein_change;
+            if (change.empty() && m.entry->kind == AlterationKind::hgvs_p) change = m.entry->protein_change;
+            std::vector<std::string> parts;
+            std::string finding = f.csq.gene + " " + (change.empty() ? f.csq.hgvs_c : "p." + change);
+            if (!change.empty()) parts.push_back(m.entry->gene + ":" + change);
+            for (const auto& r : m.entry->requires_all) {
+                parts.push_back(r.gene + ":" + r.protein_change);
+                finding += " + " + r.gene + " p." + r.protein_change;
+            }
+            c.add(m, finding, std::move(parts));
+        }
+    }
+    for (const auto& cn : report.copy_number)
+        for (const auto& m : cn.matches) {
+            const char* what = m.how == MatchHow::deletion ? " deep deletion"
+                               : m.how == MatchHow::loss   ? " loss"
+                                                           : " amplification";
+            c.add(m, cn.cn.gene + what, {});
+        }
+    for (const auto& f : report.fusions)
+        for (const auto& m : f.matches) {
+            auto name = [](const std::string& g) { return g.empty() ? std::string("?") : g; };
+            c.add(m, name(f.fusion.gene5) + "::" + name(f.fusion.gene3) + " fusion", {});
+        }
+}
+
+// Step 2: applying rows standing on a strict subset of an applying compound's alterations.
+void supersede(Items& items) {
+    for (auto& i : items) {
+        if (!i.ev.applies || i.parts.empty()) continue;
+        const Item* best = nullptr;
+        for (const auto& c : items) {
+            if (&c == &i || !c.ev.applies || row(c).requires_all.empty() || c.parts.size() <= i.parts.size()) continue;
+            if (!std::includes(c.parts.begin(), c.parts.end(), i.parts.begin(), i.parts.end())) continue;
+            if (!best || c.parts.size() > best->parts.size()) best = &c;
+        }
+        if (best) {
+            i.ev.superseded = true;
+            i.ev.superseded_by = row(*best).id;
+        }
+    }
+}
+
+// Step 3.
+void set_aside_driver_sensitivity(Items& items) {
+    bool on_target_resistance = std::any_of(items.begin(), items.end(), [](const Item& i) {
+        return counts(i) && row(i).mechanism == "on_target" && is_resistance(row(i).effect);
+    });
+    if (!on_target_resistance) return;
+    for (auto& i : items)
+        if (counts(i) && row(i).mechanism == "driver" && is_for(row(i).effect)) i.set_aside = true;
+}
+
+// Step 5: a class's bypass/downstream resistance, row ids by finding, in report order.
+using Bypass = std::vector<std::pair<std::string, std::vector<std::string>>>;
+
+void add_bypass(const Items& items, Bypass& out) {
+    for (const auto& i : items) {
+        if (!counts(i) || !(row(i).mechanism == "bypass" || row(i).mechanism == "downstream") ||
+            !is_resistance(row(i).effect))
+            continue;
+        auto f = std::find_if(out.begin(), out.end(), [&](const auto& b) { return b.first == i.ev.finding; });
+        if (f == out.end()) f = out.insert(out.end(), {i.ev.finding, {}});
+        if (std::find(f->second.begin(), f->second.end(), row(i).id) == f->second.end()) f->second.push_back(row(i).id);
+    }
+}
+
+// "MET amplification (MET-amp-alectinib-1, MET-amp-lorlatinib-1)"
+std::vector<std::string> described(const Bypass& b) {
+    std::vector<std::string> out;
+    for (const auto& [finding, ids] : b) {
+        std::string s = finding + " (";
+        for (std::size_t k = 0; k < ids.size(); ++k) s += (k ? ", " : "") + ids[k];
+        out.push_back(s + ")");
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<DrugVerdict> compute_verdicts(const Report& report, const KnowledgeBase& kb,
+                                          const SampleContext& context) {
+    Collector c(kb, context);
+    collect(report, c);
+
+    std::map<std::string, Bypass> class_bypass;
+    for (auto& [drug, items] : c.by_drug) {
+        supersede(items);
+        set_aside_driver_sensitivity(items);
+        add_bypass(items, class_bypass[c.class_of(drug)]);
+    }
+
+    std::vector<std::string> classes(c.classes.begin(), c.classes.end());
+    std::stable_partition(classes.begin(), classes.end(), [](const std::string& k) { return k == "ALK_TKI"; });
+
+    std::vector<DrugVerdict> out;
+    for (const auto& klass : classes) {
+        auto drugs = c.members(klass);
+        std::sort(drugs.begin(), drugs.end(), [&](const std::string& a, const std::string& b) {
+            const Drug* da = kb.drug(a);
+            const Drug* db = kb.drug(b);
+            auto ga = da ? da->generation : std::nullopt;
+            auto gb = db ? db->generation : std::nullopt;
+            if (ga.has_value() != gb.has_value()) return ga.has_value();
+            if (ga != gb) return *ga < *gb;
+            return a < b;
+        });
+        auto bypass = described(class_bypass[klass]);
+        for (const auto& drug : drugs) {
+            std::vector<Evidence> evidence;
+            std::vector<bool> aside;
+            for (const auto& i : c.by_drug[drug]) {
+                evidence.push_back(i.ev);
+                aside.push_back(i.set_aside);
+            }
+            auto v = detail::decide(drug, klass, std::move(evidence), aside, bypass);
+            v.class_name = class_display_name(kb, klass);
+            if (const Drug* d = kb.drug(drug)) {
+                v.generation = d->generation;
+                v.history_position = detail::history_position(*d, context.therapy_history);
+            } else if (auto p = std::find(context.therapy_history.begin(), context.therapy_history.end(), drug);
+                       p != context.therapy_history.end()) {
+                v.history_position = static_cast<int>(p - context.therapy_history.begin()) + 1;
+            }
+            v.already_given = v.history_position.has_value();
+            out.push_back(std::move(v));
+        }
+    }
+    return out;
+}
+
+}  // namespace rvanno

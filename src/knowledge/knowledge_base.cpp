@@ -1,0 +1,231 @@
+// Loading and validating db/. One pass serves both uses: `rvanno annotate` stops at the
+// first problem (load_knowledge_base), `rvanno db check` lists them all.
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <stdexcept>
+
+#include "build_config.hpp"
+#include "knowledge/knowledge_parse.hpp"
+#include "base/text_table.hpp"
+#include "io/content_hash.hpp"
+#include "rvanno/error.hpp"
+#include "rvanno/knowledge.hpp"
+#include "rvanno/fusion.hpp"
+#include "rvanno/gene_copy_number.hpp"
+#include "rvanno/transcript.hpp"
+
+namespace fs = std::filesystem;
+
+namespace rvanno {
+namespace {
+
+const std::vector<std::string> kEntryColumns = {
+    "id", "gene", "kind", "alteration", "hgvs_c", "requires", "drugs", "effect",
+    "evidence_level", "disease", "mechanism", "citations", "status", "notes"};
+
+class Loader {
+public:
+    Loader(fs::path dir, std::vector<DbProblem>* problems) : dir_(std::move(dir)), problems_(problems) {}
+
+    KnowledgeBase run() {
+        kb_.directory = dir_;
+        if (!fs::is_directory(dir_))
+            throw UserError("knowledge base '" + dir_.string() + "' is not a directory",
+                            "give the db/ directory with --db, or set RVANNO_DB");
+        read_version();
+        guarded([&] { read_genes(); });
+        guarded([&] { read_drugs(); });
+        for (const auto& f : knowledge_files()) guarded([&] { read_entries(f); });
+        guarded([&] { check_transcripts(); });
+        guarded([&] { check_gene_level_tables(); });
+        kb_.content_md5 = md5_of_files(dir_, content_files());
+        return std::move(kb_);
+    }
+
+private:
+    fs::path dir_;
+    std::vector<DbProblem>* problems_;
+    KnowledgeBase kb_;
+    std::set<std::string> ids_;
+
+    void report(const std::string& where, const std::string& what, const std::string& hint = {}) {
+        if (!problems_) throw InputError(where, what, hint);
+        problems_->push_back({where, what});
+    }
+    template <class F> void guarded(F f) {
+        try { f(); } catch (const InputError& e) {
+            if (!problems_) throw;
+            problems_->push_back({e.where(), std::string(e.what()).substr(e.where().size() + 2)});
+        }
+    }
+    std::string rel(const fs::path& p) const { return fs::relative(p, dir_).generic_string(); }
+
+    std::vector<fs::path> knowledge_files() const {
+        std::vector<fs::path> out;
+        if (fs::is_directory(dir_ / "knowledge"))
+            for (const auto& f : fs::directory_iterator(dir_ / "knowledge"))
+                if (f.path().extension() == ".tsv") out.push_back(f.path());
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+    std::vector<fs::path> content_files() const {
+        std::vector<fs::path> out = {dir_ / "VERSION", dir_ / "drugs.tsv", dir_ / "genes.txt", dir_ / "fusion_variants.tsv"};
+        for (auto b : {GenomeBuild::GRCh37, GenomeBuild::GRCh38}) {
+            out.push_back(kb_.transcripts_path(b));
+            out.push_back(dir_ / ("chromosome_arms." + to_string(b) + ".tsv"));
+        }
+        for (const auto& f : knowledge_files()) out.push_back(f);
+        out.erase(std::remove_if(out.begin(), out.end(), [](const fs::path& p) { return !fs::exists(p); }), out.end());
+        return out;
+    }
+
+    void read_version() {
+        std::ifstream in(dir_ / "VERSION");
+        if (!(in >> kb_.version)) report((dir_ / "VERSION").string(), "missing or empty VERSION file",
+                                         "write one line such as 2026.11-1");
+    }
+
+    void read_genes() {
+        std::ifstream in(dir_ / "genes.txt");
+        if (!in) throw InputError((dir_ / "genes.txt").string(), "cannot read the gene list");
+        std::string line;
+        while (std::getline(in, line)) {
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            if (!line.empty() && line[0] != '#') kb_.genes.push_back(line);
+        }
+    }
+
+    void read_drugs() {
+        TextTable t(dir_ / "drugs.tsv", {"id", "name", "synonyms", "class", "generation", "targets"});
+        static const std::regex id_re("[A-Za-z0-9_.+-]+");
+        while (t.next()) {
+            Drug d{t.get("id"), t.get("name"), t.get("class"), detail::split_list(t.get("synonyms")),
+                   detail::split_list(t.get("targets")), std::nullopt};
+            if (!std::regex_match(d.id, id_re)) { report(t.where(), "bad drug id '" + d.id + "'"); continue; }
+            if (d.name.empty() || d.drug_class.empty()) report(t.where(), "drug '" + d.id + "' needs a name and a class");
+            if (!t.get("generation").empty()) {
+                try { d.generation = std::stoi(t.get("generation")); }
+                catch (const std::exception&) { report(t.where(), "generation '" + t.get("generation") + "' is not a number"); }
+            }
+            if (kb_.drugs.count(d.id)) report(t.where(), "duplicate drug id '" + d.id + "'");
+            kb_.drugs.emplace(d.id, std::move(d));
+        }
+    }
+
+    void read_entries(const fs::path& file) {
+        TextTable t(file, kEntryColumns);
+        while (t.next()) {
+            try {
+                kb_.entries.push_back(parse_entry(t, file));
+            } catch (const std::invalid_argument& e) {
+                report(t.where(), e.what(), "see db/README.md for the schema; run 'rvanno db check' to list every problem");
+            }
+        }
+    }
+
+    KnowledgeEntry parse_entry(const TextTable& t, const fs::path& file) {
+        static const std::regex id_re("[A-Za-z0-9_.-]+");
+        KnowledgeEntry e;
+        e.file = rel(file);
+        e.line = t.line();
+        e.id = t.get("id");
+        e.gene = t.get("gene");
+        if (!std::regex_match(e.id, id_re)) throw std::invalid_argument("bad id '" + e.id + "'");
+        if (!ids_.insert(e.id).second) throw std::invalid_argument("duplicate id '" + e.id + "'");
+        if (std::find(kb_.genes.begin(), kb_.genes.end(), e.gene) == kb_.genes.end())
+            throw std::invalid_argument("gene '" + e.gene + "' is not in genes.txt");
+        e.kind = detail::parse_kind(t.get("kind"));
+        e.alteration = t.get("alteration");
+        detail::parse_alteration(e);
+        e.hgvs_c_alleles = detail::split_list(t.get("hgvs_c"));
+        for (const auto& c : e.hgvs_c_alleles)
+            if (c.rfind("c.", 0) != 0) throw std::invalid_argument("hgvs_c '" + c + "' must start with 'c.'");
+        e.requires_all = detail::parse_requires(t.get("requires"));
+        for (const auto& r : e.requires_all)
+            if (std::find(kb_.genes.begin(), kb_.genes.end(), r.gene) == kb_.genes.end())
+                throw std::invalid_argument("requires names gene '" + r.gene + "', which is not in genes.txt");
+        e.drugs = detail::split_list(t.get("drugs"));
+        if (e.drugs.empty()) throw std::invalid_argument("no drug named");
+        for (const auto& d : e.drugs)
+            if (!kb_.drugs.count(d)) throw std::invalid_argument("unknown drug '" + d + "' (not in drugs.tsv)");
+        e.effect = detail::parse_effect(t.get("effect"));
+        e.level = detail::parse_level(t.get("evidence_level"));
+        e.diseases = detail::split_list(t.get("disease"));
+        if (e.diseases.empty()) throw std::invalid_argument("no disease context (use 'any' if none)");
+        e.mechanism = t.get("mechanism");
+        detail::parse_mechanism(e.mechanism);
+        e.citations = detail::split_list(t.get("citations"));
+        if (e.citations.empty()) throw std::invalid_argument("row is not cited: every row needs a PMID or DOI");
+        for (const auto& c : e.citations) detail::parse_citation(c);
+        const auto& status = t.get("status");
+        if (status != "verified" && status != "unverified")
+            throw std::invalid_argument("unknown status '" + status + "' (expected: verified|unverified)");
+        e.verified = status == "verified";
+        e.notes = t.get("notes");
+        detail::parse_context(t.get("context"), e);  // optional column: "" when absent
+        for (const auto& d : e.required_drivers) {
+            auto gene = d.substr(0, d.find(' '));
+            if (std::find(kb_.genes.begin(), kb_.genes.end(), gene) == kb_.genes.end())
+                throw std::invalid_argument("context names driver gene '" + gene + "', which is not in genes.txt");
+        }
+        return e;
+    }
+
+    // The tables that copy-number and fusion annotation read must exist and parse.
+    void check_gene_level_tables() {
+        for (auto b : {GenomeBuild::GRCh38, GenomeBuild::GRCh37}) {
+            auto arms = dir_ / ("chromosome_arms." + to_string(b) + ".tsv");
+            if (!fs::exists(arms)) report(arms.string(), "chromosome arm table missing", "run db/tools/make_arms.py");
+            else if (read_chromosome_arms(arms).size() != 48) report(arms.string(), "expected 48 arms (1p..Yq)", "run db/tools/make_arms.py");
+        }
+        auto variants = dir_ / "fusion_variants.tsv";
+        if (!fs::exists(variants)) { report(variants.string(), "fusion variant table missing"); return; }
+        for (const auto& v : read_fusion_variants(variants)) {
+            for (const auto& g : {v.gene5, v.gene3})
+                if (std::find(kb_.genes.begin(), kb_.genes.end(), g) == kb_.genes.end())
+                    report(variants.string(), "fusion variant '" + v.name + "' names gene '" + g + "', which is not in genes.txt");
+        }
+    }
+
+    void check_transcripts() {
+        for (auto b : {GenomeBuild::GRCh38, GenomeBuild::GRCh37}) {
+            auto path = kb_.transcripts_path(b);
+            if (!fs::exists(path)) { report(path.string(), "transcript table missing", "run db/tools/make_transcripts.py"); continue; }
+            std::set<std::string> have;
+            for (const auto& tx : read_transcript_table(path)) have.insert(tx.gene);
+            for (const auto& g : kb_.genes)
+                if (!have.count(g)) report(path.string(), "gene '" + g + "' of genes.txt has no transcript",
+                                           "regenerate the tables with db/tools/make_transcripts.py");
+        }
+    }
+};
+
+}  // namespace
+
+KnowledgeBase load_knowledge_base(const fs::path& dir) { return Loader(dir, nullptr).run(); }
+
+std::vector<DbProblem> check_knowledge_base(const fs::path& dir) {
+    std::vector<DbProblem> problems;
+    Loader(dir, &problems).run();
+    return problems;
+}
+
+fs::path default_knowledge_base_dir() {
+    if (const char* env = std::getenv("RVANNO_DB"); env && *env) return env;
+    std::error_code ec;
+    auto exe = fs::read_symlink("/proc/self/exe", ec);
+    std::vector<fs::path> candidates;
+    if (!ec) candidates.push_back(exe.parent_path().parent_path() / "share" / "rvanno" / "db");
+    candidates.push_back(RVANNO_INSTALL_DB);
+    candidates.push_back(RVANNO_SOURCE_DB);
+    for (const auto& c : candidates)
+        if (fs::exists(c / "VERSION")) return c;
+    throw UserError("cannot find the bundled knowledge base",
+                    "give --db DIR, set RVANNO_DB, or reinstall rvanno (looked in " +
+                        candidates.front().string() + ", " RVANNO_INSTALL_DB ", " RVANNO_SOURCE_DB ")");
+}
+
+}  // namespace rvanno

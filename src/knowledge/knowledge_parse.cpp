@@ -1,0 +1,191 @@
+#include "knowledge/knowledge_parse.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <regex>
+#include <stdexcept>
+
+#include "base/text_table.hpp"
+#include "rvanno/consequence.hpp"
+
+namespace rvanno::detail {
+namespace {
+
+[[noreturn]] void bad(const std::string& what) { throw std::invalid_argument(what); }
+
+template <class T>
+T pick(const std::string& s, const char* column,
+       std::initializer_list<std::pair<const char*, T>> allowed) {
+    std::string list;
+    for (const auto& [name, value] : allowed) {
+        if (s == name) return value;
+        list += list.empty() ? name : std::string("|") + name;
+    }
+    bad(std::string("unknown ") + column + " '" + s + "' (expected: " + list + ")");
+}
+
+int to_int(const std::string& s, const std::string& what) {
+    int v{};
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size() || v <= 0) bad("bad " + what + " '" + s + "'");
+    return v;
+}
+
+std::string trim(const std::string& s) {
+    auto b = s.find_first_not_of(" \t");
+    if (b == std::string::npos) return {};
+    return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+}
+
+GenomicAllele parse_genomic_allele(const std::string& s) {
+    // GRCh38:2:29220747:C:T  (1-based position, VCF-style alleles)
+    std::vector<std::string> f;
+    std::size_t start = 0, p;
+    while ((p = s.find(':', start)) != std::string::npos) { f.push_back(s.substr(start, p - start)); start = p + 1; }
+    f.push_back(s.substr(start));
+    if (f.size() != 5) bad("genomic allele '" + s + "' is not BUILD:CONTIG:POS:REF:ALT");
+    auto build = parse_genome_build(f[0]);
+    auto contig = canonical_contig(f[1]);
+    if (!build) bad("unknown genome build '" + f[0] + "' in '" + s + "'");
+    if (!contig) bad("unknown contig '" + f[1] + "' in '" + s + "'");
+    static const std::regex bases("[ACGT]+");
+    if (!std::regex_match(f[3], bases) || !std::regex_match(f[4], bases))
+        bad("alleles of '" + s + "' must be A/C/G/T");
+    return {*build, *contig, to_int(f[2], "position") - 1, f[3], f[4]};
+}
+
+}  // namespace
+
+std::vector<std::string> split_list(const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        auto p = s.find(';', start);
+        if (p == std::string::npos) p = s.size();
+        auto item = trim(s.substr(start, p - start));
+        if (!item.empty()) out.push_back(item);
+        start = p + 1;
+    }
+    return out;
+}
+
+AlterationKind parse_kind(const std::string& s) {
+    using K = AlterationKind;
+    return pick<K>(s, "kind", {{"genomic", K::genomic}, {"hgvs_c", K::hgvs_c}, {"hgvs_p", K::hgvs_p},
+                               {"codon", K::codon}, {"range", K::range}, {"lof", K::lof},
+                               {"missense", K::missense}, {"amplification", K::amplification},
+                               {"deletion", K::deletion}, {"loss", K::loss}, {"fusion", K::fusion}});
+}
+
+Effect parse_effect(const std::string& s) {
+    return pick<Effect>(s, "effect", {{"resistance", Effect::resistance},
+                                      {"reduced_sensitivity", Effect::reduced_sensitivity},
+                                      {"sensitivity", Effect::sensitivity},
+                                      {"no_benefit", Effect::no_benefit}});
+}
+
+EvidenceLevel parse_level(const std::string& s) {
+    using L = EvidenceLevel;
+    return pick<L>(s, "evidence_level", {{"A", L::A}, {"B", L::B}, {"C", L::C}, {"D", L::D}, {"E", L::E}});
+}
+
+void parse_mechanism(const std::string& s) {
+    pick<int>(s, "mechanism", {{"on_target", 0}, {"bypass", 1}, {"downstream", 2},
+                               {"lineage", 3}, {"driver", 4}, {"other", 5}});
+}
+
+void parse_citation(const std::string& s) {
+    static const std::regex pmid("PMID:[1-9][0-9]{0,8}");
+    static const std::regex doi("DOI:10\\.[0-9]{4,9}/\\S+");
+    if (!std::regex_match(s, pmid) && !std::regex_match(s, doi))
+        bad("citation '" + s + "' is not PMID:<digits> or DOI:10.<registrant>/<suffix>");
+}
+
+std::vector<RequiredAlteration> parse_requires(const std::string& s) {
+    std::vector<RequiredAlteration> out;
+    for (const auto& item : split_list(s)) {
+        auto colon = item.find(':');
+        std::string change = colon == std::string::npos ? "" : to_one_letter_protein_change(item.substr(colon + 1));
+        if (colon == 0 || change.empty())
+            bad("requires '" + item + "' is not GENE:p.<change>");
+        out.push_back({item.substr(0, colon), change});
+    }
+    return out;
+}
+
+void parse_context(const std::string& s, KnowledgeEntry& e) {
+    static const std::regex driver("driver=([A-Za-z0-9][A-Za-z0-9.-]*) fusion");
+    static const std::regex code("[A-Za-z0-9_]+");
+    std::smatch m;
+    for (const auto& cond : split_list(s)) {
+        if (std::regex_match(cond, m, driver)) {
+            std::string d = m[1].str() + " fusion";
+            if (std::find(e.required_drivers.begin(), e.required_drivers.end(), d) != e.required_drivers.end())
+                bad("context names 'driver=" + d + "' twice");
+            e.required_drivers.push_back(d);
+        } else if (cond.rfind("tumor_type=", 0) == 0) {
+            if (!e.tumor_types.empty()) bad("context has more than one tumor_type= condition (list the codes in one: tumor_type=A,B)");
+            for (const auto& c : split(cond.substr(11), ',')) {
+                if (!std::regex_match(c, code))
+                    bad("context tumor_type code '" + c + "' is not an OncoTree-style code like NB or NSCLC");
+                e.tumor_types.push_back(c);
+            }
+        } else {
+            bad("unknown context condition '" + cond + "' (expected: driver=<GENE> fusion | tumor_type=<CODE>[,<CODE>])");
+        }
+    }
+}
+
+void parse_alteration(KnowledgeEntry& e) {
+    const std::string& a = e.alteration;
+    static const std::regex codon("([ACDEFGHIKLMNPQRSTVWY])([1-9][0-9]*)");
+    static const std::regex range("([1-9][0-9]*)-([1-9][0-9]*)");
+    static const std::regex amp("(cn>=([0-9]+(\\.[0-9]+)?))?");
+    std::smatch m;
+    switch (e.kind) {
+        case AlterationKind::genomic:
+            for (const auto& item : split_list(a)) e.alleles.push_back(parse_genomic_allele(item));
+            if (e.alleles.empty()) bad("genomic row needs at least one BUILD:CONTIG:POS:REF:ALT");
+            break;
+        case AlterationKind::hgvs_c:
+            if (a.rfind("c.", 0) != 0 || a.size() < 4) bad("hgvs_c alteration '" + a + "' must start with 'c.'");
+            e.hgvs_c = a;
+            break;
+        case AlterationKind::hgvs_p:
+            e.protein_change = to_one_letter_protein_change(a);
+            if (a.rfind("p.", 0) != 0 || e.protein_change.empty())
+                bad("hgvs_p alteration '" + a + "' is not a protein change like p.G1202R or p.Gly1202Arg");
+            break;
+        case AlterationKind::codon:
+            if (!std::regex_match(a, m, codon)) bad("codon alteration '" + a + "' is not like G1202");
+            e.codon_ref_aa = m[1].str()[0];
+            e.codon = to_int(m[2].str(), "codon");
+            break;
+        case AlterationKind::range:
+            if (!std::regex_match(a, m, range)) bad("range alteration '" + a + "' is not like 1116-1383");
+            e.range_begin = to_int(m[1].str(), "range start");
+            e.range_end = to_int(m[2].str(), "range end");
+            if (e.range_end < e.range_begin) bad("range '" + a + "' ends before it starts");
+            break;
+        case AlterationKind::amplification:
+            if (!std::regex_match(a, m, amp)) bad("amplification alteration '" + a + "' must be empty or cn>=N");
+            if (m[2].matched) e.min_copy_number = std::stod(m[2].str());
+            break;
+        case AlterationKind::fusion: {
+            auto sep = a.find("::");
+            if (sep == std::string::npos || sep == 0 || sep + 2 >= a.size() || a.find("::", sep + 2) != std::string::npos)
+                bad("fusion alteration '" + a + "' is not like EML4::ALK or *::ALK (5' partner first)");
+            e.fusion5 = a.substr(0, sep);
+            e.fusion3 = a.substr(sep + 2);
+            break;
+        }
+        case AlterationKind::lof:
+        case AlterationKind::missense:
+        case AlterationKind::deletion:
+        case AlterationKind::loss:
+            if (!a.empty()) bad("a " + to_string(e.kind) + " row takes no alteration text, found '" + a + "'");
+            break;
+    }
+}
+
+}  // namespace rvanno::detail

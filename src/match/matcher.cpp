@@ -1,0 +1,224 @@
+/*  Matching rules
+    ==============
+
+    rvanno matches one ALT allele at a time against the knowledge rows of the genes whose MANE
+    Select transcript the allele touches. Every row that matches is reported, together with
+    *how* it matched; a row is reported at most once per allele: by its genomic allele when it
+    has one for the run's build, otherwise by the route its kind defines (for hgvs_p rows the
+    protein change first, then the listed c. alleles).
+
+    The routes:
+
+    genomic   The row names an allele per build (GRCh38:2:29220747:C:T). It matches when the
+              allele, after splitting and (with --fasta) left-normalisation, is identical on
+              the run's build. Rows must therefore be written left-normalised.
+    hgvs_c    The row names a c. change (c.1088+1G>A), or a hgvs_p row lists the c. alleles
+              known to encode its protein change in its `hgvs_c` column. It matches when rvanno's
+              own HGVS c. on the MANE transcript is the identical string. This is what lets a
+              raw VCF match protein-level rows without a reference FASTA. The listed c. alleles
+              are only consulted when the allele's protein change is unknown: a known, different
+              protein change is never overruled by them.
+    hgvs_p    The row names a protein change (p.G1202R = p.Gly1202Arg). It matches when the
+              allele's protein change is identical. The protein change comes from rvanno's own
+              translation (needs --fasta) or, failing that, from VEP/SnpEff/BCSQ annotation on
+              the same MANE transcript already in the VCF.
+    codon     The row names a residue (G1202). It matches any protein-altering change of that
+              codon. The reference amino acid must agree when it is known. Without --fasta a
+              substitution in the codon "may" alter the protein: the match is still made and
+              its detail says the effect is unconfirmed.
+    range     As codon, for any residue in an inclusive range.
+    lof       Gene-level loss of function: stop gained, frameshift, splice donor/acceptor
+              (+1/+2, -1/-2) or start lost.
+    missense  Gene-level: any missense change (needs a known protein change).
+    compound  A row with `requires` (G1202R + L1196M) matches only when its own alteration
+              matches an allele of the sample AND every required protein change is also
+              observed in the same sample. Cis/trans is not decided here.
+
+    Copy-number, deletion and fusion rows never match small variants. They match gene-level
+    findings instead (match_copy_number, match_fusion):
+
+    amplification  The gene's class is amplification under the run's thresholds (printed in the
+              output), judged on its minimum copy number over the exons; or, when the row has
+              its own cut-off (cn>=N, studies define MET amplification differently), the
+              minimum copy number reaches that cut-off whatever the run's thresholds. A
+              partial amplification (only some exons) never matches; it is shown in the gene
+              table.
+    deletion  The gene is deeply deleted (some exon has no copy left).
+    loss      The gene is lost: heterozygous loss or deep deletion.
+    fusion    The fusion's 5' and 3' partners equal the row's (`*` = any). Candidate fusions
+              (an inversion or deletion joining the genes) and fusions that drop the kinase
+              domain still match, and the detail says so.
+*/
+#include "rvanno/matcher.hpp"
+
+#include <algorithm>
+
+#include "base/format.hpp"
+
+namespace rvanno {
+
+std::string to_string(MatchHow h) {
+    switch (h) {
+        case MatchHow::genomic: return "genomic";
+        case MatchHow::hgvs_c: return "hgvs_c";
+        case MatchHow::hgvs_p: return "hgvs_p";
+        case MatchHow::codon: return "codon";
+        case MatchHow::range: return "range";
+        case MatchHow::lof: return "class:lof";
+        case MatchHow::missense: return "class:missense";
+        case MatchHow::compound: return "compound";
+        case MatchHow::amplification: return "class:amplification";
+        case MatchHow::deletion: return "class:deep_deletion";
+        case MatchHow::loss: return "class:loss";
+        case MatchHow::fusion: return "fusion";
+    }
+    return "?";
+}
+
+namespace {
+
+bool has_term(const Consequence& c, const char* term) {
+    return std::find(c.terms.begin(), c.terms.end(), term) != c.terms.end();
+}
+
+std::optional<Match> genomic_match(const Allele& a, GenomeBuild build, const KnowledgeEntry& e) {
+    for (const auto& g : e.alleles)
+        if (g.build == build && g.contig == a.contig && g.pos == a.pos && g.ref == a.ref && g.alt == a.alt)
+            return Match{&e, MatchHow::genomic, to_string(build) + ":" + g.contig + ":" +
+                                                    std::to_string(g.pos + 1) + ":" + g.ref + ":" + g.alt};
+    return std::nullopt;
+}
+
+std::optional<Match> protein_match(const Consequence& c, const KnowledgeEntry& e) {
+    if (!c.protein_change.empty() && c.protein_change == e.protein_change)
+        return Match{&e, MatchHow::hgvs_p, "p." + c.protein_change};
+    if (!c.protein_change.empty()) return std::nullopt;  // a known, different change wins
+    for (const auto& h : e.hgvs_c_alleles)
+        if (h == c.hgvs_c) return Match{&e, MatchHow::hgvs_c, h + " encodes p." + e.protein_change};
+    return std::nullopt;
+}
+
+std::string residue_detail(const Consequence& c) {
+    if (!c.protein_change.empty()) return "p." + c.protein_change;
+    return c.hgvs_c + " in codon " + std::to_string(c.codon.value_or(0)) +
+           " (protein effect unconfirmed without --fasta)";
+}
+
+bool residue_changed(const Consequence& c, int first, int last, char ref_aa) {
+    if (!c.codon || *c.codon < first || *c.codon > last || !c.protein_altering) return false;
+    return !(ref_aa && c.ref_aa && *c.ref_aa != ref_aa);
+}
+
+}  // namespace
+
+std::optional<Match> match_entry(const Allele& allele, GenomeBuild build, const Consequence& c,
+                                 const KnowledgeEntry& e) {
+    if (auto m = genomic_match(allele, build, e)) return m;
+    switch (e.kind) {
+        case AlterationKind::hgvs_c:
+            if (c.hgvs_c == e.hgvs_c) return Match{&e, MatchHow::hgvs_c, c.hgvs_c};
+            break;
+        case AlterationKind::hgvs_p:
+            return protein_match(c, e);
+        case AlterationKind::codon:
+            if (residue_changed(c, e.codon, e.codon, e.codon_ref_aa))
+                return Match{&e, MatchHow::codon, residue_detail(c)};
+            break;
+        case AlterationKind::range:
+            if (residue_changed(c, e.range_begin, e.range_end, 0))
+                return Match{&e, MatchHow::range, residue_detail(c)};
+            break;
+        case AlterationKind::lof:
+            if (c.loss_of_function) return Match{&e, MatchHow::lof, c.terms.empty() ? "" : c.terms.front()};
+            break;
+        case AlterationKind::missense:
+            if (has_term(c, "missense_variant")) return Match{&e, MatchHow::missense, "p." + c.protein_change};
+            break;
+        default:
+            break;
+    }
+    return std::nullopt;
+}
+
+std::vector<Match> match_allele(const Allele& allele, GenomeBuild build, const Consequence& csq,
+                                const std::vector<const KnowledgeEntry*>& entries) {
+    std::vector<Match> out;
+    for (const KnowledgeEntry* e : entries) {
+        if (!e->requires_all.empty()) continue;
+        if (auto m = match_entry(allele, build, csq, *e)) out.push_back(*m);
+    }
+    return out;
+}
+
+bool requirements_met(const KnowledgeEntry& e, const std::vector<std::string>& observed) {
+    for (const auto& r : e.requires_all)
+        if (std::find(observed.begin(), observed.end(), r.gene + ":" + r.protein_change) == observed.end())
+            return false;
+    return true;
+}
+
+}  // namespace rvanno
+
+namespace rvanno {
+namespace {
+
+std::optional<Match> copy_number_match(const GeneCopyNumber& g, const std::string& thresholds, const KnowledgeEntry& e) {
+    const std::string value = "min CN " + fmt::fixed(*g.min_cn, 2) + " (max " + fmt::fixed(*g.max_cn, 2) + ")";
+    const std::string where = g.focal ? (*g.focal ? ", focal" : ", arm-level") + std::string(" ") + g.arm : "";
+    switch (e.kind) {
+        case AlterationKind::amplification:
+            if (e.min_copy_number) {
+                if (*g.min_cn >= *e.min_copy_number)
+                    return Match{&e, MatchHow::amplification, value + " >= this row's cut-off " + fmt::fixed(*e.min_copy_number, 2) + where};
+                return std::nullopt;
+            }
+            if (g.cn_class == CnClass::amplification)
+                return Match{&e, MatchHow::amplification, value + " >= amplification threshold " + thresholds + where};
+            return std::nullopt;
+        case AlterationKind::deletion:
+            if (g.cn_class == CnClass::deep_deletion) return Match{&e, MatchHow::deletion, value + " is a deep deletion" + where};
+            return std::nullopt;
+        case AlterationKind::loss:
+            if (g.cn_class == CnClass::deep_deletion || g.cn_class == CnClass::loss)
+                return Match{&e, MatchHow::loss, value + " is " + to_string(g.cn_class) + where};
+            return std::nullopt;
+        default:
+            return std::nullopt;
+    }
+}
+
+bool partner_matches(const std::string& want, const std::string& have) { return want == "*" || want == have; }
+
+std::string fusion_detail(const Fusion& f) {
+    std::string d = f.gene5.empty() ? "unknown 5' partner" : f.gene5;
+    d += "::" + f.gene3;
+    if (!f.variant_name.empty()) d += ", " + f.variant_name;
+    if (f.in_frame) d += *f.in_frame ? ", in frame" : ", OUT OF FRAME";
+    if (f.kinase_domain_retained) d += *f.kinase_domain_retained ? ", kinase domain retained" : ", kinase domain NOT retained";
+    if (f.candidate) d += ", candidate (inferred from " + f.junction.kind + ")";
+    return d;
+}
+
+}  // namespace
+
+std::vector<Match> match_copy_number(const GeneCopyNumber& cn, const std::string& thresholds,
+                                     const std::vector<const KnowledgeEntry*>& entries) {
+    std::vector<Match> out;
+    if (!cn.assessed || !cn.min_cn) return out;
+    for (const KnowledgeEntry* e : entries)
+        if (e->gene == cn.gene)
+            if (auto m = copy_number_match(cn, thresholds, *e)) out.push_back(*m);
+    return out;
+}
+
+std::vector<Match> match_fusion(const Fusion& f, const std::vector<const KnowledgeEntry*>& entries) {
+    std::vector<Match> out;
+    if (f.gene3.empty()) return out;
+    for (const KnowledgeEntry* e : entries)
+        if (e->kind == AlterationKind::fusion && partner_matches(e->fusion3, f.gene3) &&
+            (e->fusion5 == "*" || (!f.gene5.empty() && e->fusion5 == f.gene5)))
+            out.push_back({e, MatchHow::fusion, fusion_detail(f)});
+    return out;
+}
+
+}  // namespace rvanno

@@ -1,0 +1,193 @@
+#include "pipeline/sample.hpp"
+
+#include <htslib/hts.h>
+
+#include <memory>
+
+#include "build_config.hpp"
+#include "pipeline/small_variants.hpp"
+#include "io/fasta_reference.hpp"
+#include "io/vcf_reader.hpp"
+#include "rvanno/compare.hpp"
+#include "rvanno/error.hpp"
+#include "rvanno/fusion.hpp"
+
+namespace rvanno::cli {
+namespace {
+
+struct Inputs {
+    std::unique_ptr<VcfReader> vcf;
+    std::vector<CopyNumberInput> cnv;
+    std::vector<SvInput> sv;
+};
+
+std::string describe(const std::vector<std::string>& names) {
+    std::string s;
+    for (std::size_t i = 0; i < names.size() && i < 5; ++i) s += (i ? ", " : "") + names[i];
+    return names.size() > 5 ? s + ", ..." : s;
+}
+
+struct BuildClue {
+    std::string what;   // "'file.vcf'"
+    GenomeBuild build;
+    std::string reason; // "##contig lengths match GRCh38 (24 of 24 primary contigs)"
+};
+
+void check_vcf_header(const SampleInputs& o, const PipelineSettings& p, const VcfHeaderSummary& h, const BuildEvidence& ev) {
+    if (!p.genome.empty()) {
+        auto bad = contigs_contradicting(*parse_genome_build(p.genome), h.contigs);
+        if (!bad.empty())
+            throw UserError("'" + o.vcf + "': the header contradicts --genome " + p.genome + " (contig lengths of " +
+                                describe(bad) + ")",
+                            "check the build of the file; lift it over or give the matching --genome");
+    } else if (!ev.build && !ev.contradictions.empty()) {
+        throw UserError("'" + o.vcf + "': ##contig lengths fit neither GRCh37 nor GRCh38 (" +
+                            describe(ev.contradictions) + ")",
+                        "rvanno supports GRCh37 and GRCh38; give --genome only if the header is wrong");
+    }
+}
+
+// Every input that reveals its build must agree with the others and with --genome.
+std::pair<GenomeBuild, std::string> decide_build(const SampleInputs& o, const PipelineSettings& p, const Inputs& in) {
+    std::vector<BuildClue> clues;
+    if (in.vcf) {
+        auto ev = detect_build(in.vcf->header().contigs, in.vcf->header().reference_line);
+        check_vcf_header(o, p, in.vcf->header(), ev);
+        if (ev.build) clues.push_back({"'" + o.vcf + "'", *ev.build, ev.reason});
+    }
+    for (const auto& c : in.cnv) if (c.build) clues.push_back({"'" + c.path + "'", *c.build, "from " + c.path});
+    for (const auto& s : in.sv) if (s.build) clues.push_back({"'" + s.path + "'", *s.build, "from " + s.path});
+    std::optional<GenomeBuild> chosen = p.genome.empty() ? std::nullopt : parse_genome_build(p.genome);
+    std::string reason = chosen ? "given with --genome" : "";
+    for (const auto& clue : clues) {
+        if (chosen && *chosen != clue.build)
+            throw UserError(clue.what + " is " + to_string(clue.build) + " but the run is " + to_string(*chosen) + " (" +
+                                reason + ")",
+                            "all inputs must be on one build; check --genome and the files");
+        if (!chosen) { chosen = clue.build; reason = clue.reason; }
+    }
+    if (!chosen)
+        throw UserError("cannot tell the genome build of the inputs (no ##contig lengths or ##reference)",
+                        "give --genome GRCh38 or --genome GRCh37");
+    return {*chosen, reason};
+}
+
+Inputs open_inputs(const SampleInputs& o, const PipelineSettings& p) {
+    Inputs in;
+    if (!o.vcf.empty()) in.vcf = std::make_unique<VcfReader>(o.vcf, VcfReaderOptions{o.vcf_sample, p.include_filtered, p.threads});
+    auto fmt = p.cnv_format.empty() ? std::nullopt : parse_cnv_format(p.cnv_format);
+    for (const auto& f : o.cnv) in.cnv.push_back(read_copy_number(f, fmt));
+    for (const auto& f : o.sv) in.sv.push_back(read_structural_variants(f));
+    return in;
+}
+
+void run_small_variants(const SampleInputs& o, const PipelineSettings& p, const KnowledgeBase& kb, GenomeBuild build,
+                        const std::vector<Transcript>& transcripts, Inputs& in, Report& report) {
+    std::unique_ptr<FastaReference> fasta;
+    if (!p.fasta.empty()) fasta = std::make_unique<FastaReference>(p.fasta);
+    Annotator annotator(kb, build, transcripts, fasta.get(), in.vcf->header().annotation_tags, o.vcf);
+    in.vcf->set_targets(annotator.targets());
+    VariantRecord rec;
+    while (in.vcf->next(rec)) annotator.add(rec);
+    annotator.finish();
+    report.findings = std::move(annotator.findings());
+    auto& counters = report.counters.values;
+    for (const auto& [k, v] : annotator.counters()) counters[k] = v;
+    const auto& rc = in.vcf->counters();
+    counters["records"] = rc.records;
+    counters["records_outside_knowledge_base_genes"] = rc.outside_targets;
+    counters["records_filtered"] = rc.filtered;
+    counters["records_examined"] = rc.candidates - rc.filtered;
+    counters["alleles_symbolic_skipped"] = rc.symbolic_alleles;
+    counters["alleles_star_skipped"] = rc.star_alleles;
+}
+
+CnSettings cn_settings(const PipelineSettings& p, const Inputs& in) {
+    CnSettings s;
+    s.thresholds = p.thresholds;
+    s.purity = p.purity;
+    std::optional<double> ploidy = p.ploidy;
+    for (const auto& c : in.cnv) {
+        if (!s.purity && c.purity) s.purity = c.purity;
+        if (!ploidy && c.ploidy) ploidy = c.ploidy;
+    }
+    s.ploidy = ploidy.value_or(2.0);
+    return s;
+}
+
+void run_copy_number(const PipelineSettings& p, const KnowledgeBase& kb, GenomeBuild build,
+                     const std::vector<Transcript>& transcripts, const Inputs& in, Report& report) {
+    const CnSettings settings = cn_settings(p, in);
+    report.provenance.cn_settings = describe(settings);
+    std::vector<CopyNumberSegment> segments;
+    for (const auto& c : in.cnv) segments.insert(segments.end(), c.segments.begin(), c.segments.end());
+    auto arms = read_chromosome_arms(kb.directory / ("chromosome_arms." + to_string(build) + ".tsv"));
+    auto genes = gene_copy_numbers(segments, transcripts, arms, settings);
+    for (std::size_t i = 0; i < genes.size(); ++i) {
+        const auto& tx = transcripts[i];
+        CopyNumberFinding f{genes[i], tx.contig, tx.tx_begin, tx.tx_end, {}};
+        for (const auto& s : segments)
+            if (s.where.contig == tx.contig) { f.contig_name = s.contig_name; break; }
+        f.matches = match_copy_number(genes[i], amplification_threshold(settings), kb.entries_for_gene(tx.gene));
+        report.copy_number.push_back(std::move(f));
+    }
+    report.counters.values["copy_number_segments"] = static_cast<long>(segments.size());
+}
+
+void run_fusions(const KnowledgeBase& kb, const std::vector<Transcript>& transcripts, const Inputs& in, Report& report) {
+    std::vector<Junction> junctions;
+    long unpaired = 0;
+    for (const auto& s : in.sv) {
+        junctions.insert(junctions.end(), s.junctions.begin(), s.junctions.end());
+        unpaired += s.unpaired_breakends;
+    }
+    std::vector<const KnowledgeEntry*> fusion_rows;
+    for (const auto& e : kb.entries) if (e.kind == AlterationKind::fusion) fusion_rows.push_back(&e);
+    const auto variants = read_fusion_variants(kb.directory / "fusion_variants.tsv");
+    for (auto& f : annotate_fusions(junctions, transcripts, variants)) {
+        auto matches = match_fusion(f, fusion_rows);
+        report.fusions.push_back({std::move(f), std::move(matches)});
+    }
+    report.counters.values["sv_junctions"] = static_cast<long>(junctions.size());
+    report.counters.values["sv_unpaired_breakends"] = unpaired;
+}
+
+void summarise_genes(const std::vector<Transcript>& transcripts, bool small, bool sv, Report& r) {
+    for (std::size_t i = 0; i < transcripts.size(); ++i) {
+        GeneSummary g{transcripts[i].gene, transcripts[i].accession, small ? 0 : -1, 0, std::nullopt, sv ? 0 : -1};
+        for (const auto& f : r.findings)
+            if (f.csq.gene == g.gene) { ++g.small_variant_alleles; g.matched_small_variants += f.matches.empty() ? 0 : 1; }
+        if (!r.copy_number.empty()) g.cn = r.copy_number[i].cn;
+        for (const auto& f : r.fusions) g.fusions += (f.fusion.gene5 == g.gene || f.fusion.gene3 == g.gene) ? 1 : 0;
+        r.genes.push_back(std::move(g));
+    }
+}
+
+std::string sample_name(const Inputs& in) {
+    if (in.vcf) return in.vcf->header().sample;
+    for (const auto& c : in.cnv) if (!c.sample.empty()) return c.sample;
+    return "";
+}
+
+}  // namespace
+
+Report annotate_sample(const SampleInputs& o, const PipelineSettings& p, const KnowledgeBase& kb,
+                       const std::string& command_line) {
+    Inputs in = open_inputs(o, p);
+    auto [build, reason] = decide_build(o, p, in);
+    const auto transcripts = read_transcript_table(kb.transcripts_path(build));
+    Report report;
+    report.provenance = {RVANNO_VERSION, hts_version(), kb.version, kb.content_md5, to_string(build), reason,
+                         command_line, {}, sample_name(in), p.fasta, o.cnv, o.sv, ""};
+    if (!o.vcf.empty()) report.provenance.inputs.push_back(o.vcf);
+    if (in.vcf) run_small_variants(o, p, kb, build, transcripts, in, report);
+    if (!in.cnv.empty()) run_copy_number(p, kb, build, transcripts, in, report);
+    if (!in.sv.empty()) run_fusions(kb, transcripts, in, report);
+    summarise_genes(transcripts, in.vcf != nullptr, !in.sv.empty(), report);
+    // In a multi-sample VCF a record may belong to another sample: keep only what this sample
+    // carries (and no compound match built on another sample's allele).
+    if (in.vcf) drop_alleles_not_carried(report);
+    return report;
+}
+
+}  // namespace rvanno::cli

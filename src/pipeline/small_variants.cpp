@@ -1,0 +1,162 @@
+#include "pipeline/small_variants.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "base/dna.hpp"
+#include "rvanno/error.hpp"
+#include "rvanno/matcher.hpp"
+#include "rvanno/normalize.hpp"
+
+namespace rvanno {
+namespace {
+
+// Upstream padding so that a deletion starting just before a transcript is still read.
+constexpr std::int64_t kTargetPadding = 1000;
+
+std::string unversioned(const std::string& acc) { return acc.substr(0, acc.find('.')); }
+bool is_skippable_alt(const std::string& a) {
+    return a == "*" || a == "." || a.empty() || a.find_first_of("<>[]") != std::string::npos;
+}
+bool same_transcript(const std::string& annotated, const Transcript& tx) {
+    auto a = unversioned(annotated);
+    return !a.empty() && (a == unversioned(tx.accession) || (!tx.ensembl.empty() && a == unversioned(tx.ensembl)));
+}
+// VEP trims the shared padding base ("-" for a deletion); SnpEff writes the VCF ALT.
+bool same_allele(const AnnotatedConsequence& ac, const VariantRecord& rec, const std::string& alt) {
+    if (rec.alts.size() == 1 || ac.allele.empty()) return true;
+    if (ac.allele == alt) return true;
+    if (!alt.empty() && !rec.ref.empty() && alt[0] == rec.ref[0])
+        return ac.allele == (alt.size() == 1 ? std::string("-") : alt.substr(1));
+    return false;
+}
+
+}  // namespace
+
+Annotator::Annotator(const KnowledgeBase& kb, GenomeBuild build, std::vector<Transcript> transcripts,
+                     const ReferenceSequence* ref, std::vector<std::pair<std::string, AnnotationLayout>> tags,
+                     std::string input_name)
+    : kb_(kb), build_(build), ref_(ref), tags_(std::move(tags)), input_name_(std::move(input_name)) {
+    for (const auto& e : kb_.entries) entries_by_gene_[e.gene].push_back(&e);
+    for (auto& tx : transcripts)
+        if (entries_by_gene_.count(tx.gene)) transcripts_.push_back(std::move(tx));
+}
+
+TargetIndex Annotator::targets() const {
+    TargetIndex t;
+    for (const auto& tx : transcripts_)
+        t.add({tx.contig, std::max<std::int64_t>(0, tx.tx_begin - kTargetPadding), tx.tx_end});
+    t.finish();
+    return t;
+}
+
+Allele Annotator::prepare_allele(const VariantRecord& rec, const std::string& alt) {
+    Allele a{rec.contig, rec.pos, to_upper(rec.ref), to_upper(alt)};
+    if (!ref_) return a;
+    auto ok = ref_matches(a, *ref_);
+    if (ok && !*ok)
+        throw InputError(input_name_ + ": record " + std::to_string(rec.record_number) + " (" + rec.contig_name +
+                             ":" + std::to_string(rec.pos + 1) + ")",
+                         "REF '" + rec.ref + "' does not match the reference FASTA",
+                         "the VCF and --fasta are probably from different genome builds");
+    if (!ok) ++counters_["alleles_reference_unavailable"];
+    if (a.ref.size() != a.alt.size() || a.ref.size() > 1) a = left_normalize(a, *ref_);
+    return a;
+}
+
+void Annotator::add(const VariantRecord& rec) {
+    for (const auto& alt : rec.alts) {
+        if (is_skippable_alt(alt)) continue;
+        const std::size_t alt_index = &alt - rec.alts.data();
+        Allele a = prepare_allele(rec, alt);
+        for (const auto& tx : transcripts_) {
+            if (tx.contig != a.contig || a.pos + static_cast<std::int64_t>(a.ref.size()) <= tx.tx_begin ||
+                a.pos >= tx.tx_end)
+                continue;
+            auto csq = consequence_of(a, tx, ref_);
+            if (!csq) continue;
+            AlleleFinding f;
+            f.record_number = rec.record_number;
+            f.contig_name = rec.contig_name;
+            f.pos = a.pos;
+            f.ref = a.ref;
+            f.alt = a.alt;
+            if (a.pos != rec.pos || a.ref != to_upper(rec.ref) || a.alt != to_upper(alt))
+                f.input_allele = rec.contig_name + ":" + std::to_string(rec.pos + 1) + ":" + rec.ref + ":" + alt;
+            f.filter = rec.filter;
+            f.genotype = rec.genotype;
+            f.vaf = rec.vaf[alt_index];
+            f.depth = rec.depth;
+            if (!csq->protein_change.empty()) f.protein_source = "rvanno";
+            merge_annotations(rec, alt, tx, *csq, f.protein_source);
+            f.csq = std::move(*csq);
+            f.matches = match_allele(a, build_, f.csq, entries_by_gene_[tx.gene]);
+            infer_protein_change_from_matches(f);
+            ++counters_["alleles_in_knowledge_base_genes"];
+            findings_.push_back(std::move(f));
+            alleles_.push_back(a);
+        }
+    }
+}
+
+// Without --fasta or annotation, a c. allele the knowledge base lists for a protein change
+// still names that change: show it, and say where it came from.
+void Annotator::infer_protein_change_from_matches(AlleleFinding& f) {
+    if (!f.csq.protein_change.empty()) return;
+    for (const auto& m : f.matches) {
+        if (m.how != MatchHow::hgvs_c || m.entry->kind != AlterationKind::hgvs_p) continue;
+        f.csq.protein_change = m.entry->protein_change;
+        f.protein_source = "knowledge base (" + f.csq.hgvs_c + " is a listed allele of p." + m.entry->protein_change + ")";
+        return;
+    }
+}
+
+void Annotator::merge_annotations(const VariantRecord& rec, const std::string& alt, const Transcript& tx,
+                                  Consequence& csq, std::string& source) const {
+    if (!csq.protein_change.empty()) return;
+    for (const auto& [tag, value] : rec.annotations) {
+        auto layout = std::find_if(tags_.begin(), tags_.end(), [&](const auto& t) { return t.first == tag; });
+        if (layout == tags_.end()) continue;
+        for (const auto& ac : parse_annotations(layout->second, value)) {
+            if (!same_transcript(ac.transcript, tx) || !same_allele(ac, rec, alt) || ac.hgvs_p.empty()) continue;
+            auto pc = to_one_letter_protein_change(ac.hgvs_p);
+            if (pc.empty()) continue;
+            csq.protein_change = pc;
+            csq.hgvs_p = ac.hgvs_p;
+            source = "INFO/" + tag;
+            if (ac.consequence.find("missense_variant") != std::string::npos) {
+                std::replace(csq.terms.begin(), csq.terms.end(), std::string("coding_sequence_variant"),
+                             std::string("missense_variant"));
+            }
+            if (pc.back() == '=') csq.protein_altering = false;
+            return;
+        }
+    }
+}
+
+void Annotator::finish() {
+    std::vector<std::string> observed;
+    for (const auto& f : findings_) {
+        if (!f.csq.protein_change.empty()) observed.push_back(f.csq.gene + ":" + f.csq.protein_change);
+        for (const auto& m : f.matches)
+            if (m.entry->kind == AlterationKind::hgvs_p) observed.push_back(m.entry->gene + ":" + m.entry->protein_change);
+    }
+    for (const auto& e : kb_.entries) {
+        if (e.requires_all.empty()) continue;
+        for (std::size_t i = 0; i < findings_.size(); ++i) {
+            auto& f = findings_[i];
+            if (f.csq.gene != e.gene || !requirements_met(e, observed)) continue;
+            if (auto m = match_entry(alleles_[i], build_, f.csq, e)) {
+                std::string with;
+                for (const auto& r : e.requires_all) with += (with.empty() ? "" : ", ") + r.gene + ":p." + r.protein_change;
+                f.matches.push_back({&e, MatchHow::compound,
+                                     m->detail + " with " + with + " in the same sample (phase not assessed)"});
+            }
+        }
+    }
+    long matched = 0;
+    for (const auto& f : findings_) matched += f.matches.empty() ? 0 : 1;
+    counters_["alleles_matched"] = matched;
+}
+
+}  // namespace rvanno

@@ -1,0 +1,52 @@
+// The small-variant pipeline between reader and report: split ALTs, check and normalise
+// against the reference, compute consequences on the knowledge-base genes' transcripts,
+// merge annotation already in the VCF, and match. Plain values only; no HTSlib.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/target_index.hpp"
+#include "rvanno/annotation_tags.hpp"
+#include "rvanno/knowledge.hpp"
+#include "rvanno/report.hpp"
+#include "rvanno/transcript.hpp"
+#include "rvanno/variant.hpp"
+
+namespace rvanno {
+
+class Annotator {
+public:
+    // Keeps references to kb and ref; both must outlive the Annotator. `transcripts` is the
+    // whole table for `build`; only genes with knowledge rows are kept.
+    Annotator(const KnowledgeBase& kb, GenomeBuild build, std::vector<Transcript> transcripts,
+              const ReferenceSequence* ref, std::vector<std::pair<std::string, AnnotationLayout>> tags,
+              std::string input_name);
+
+    // Intervals a record must touch to be worth parsing: every kept transcript, padded.
+    TargetIndex targets() const;
+    void add(const VariantRecord& rec);
+    // Evaluates compound rows over everything added; call once after the last add().
+    void finish();
+    std::vector<AlleleFinding>& findings() { return findings_; }
+    std::map<std::string, long>& counters() { return counters_; }
+
+private:
+    const KnowledgeBase& kb_;
+    GenomeBuild build_;
+    std::vector<Transcript> transcripts_;
+    const ReferenceSequence* ref_;
+    std::vector<std::pair<std::string, AnnotationLayout>> tags_;
+    std::string input_name_;
+    std::map<std::string, std::vector<const KnowledgeEntry*>> entries_by_gene_;
+    std::vector<AlleleFinding> findings_;
+    std::vector<Allele> alleles_;   // parallel to findings_
+    std::map<std::string, long> counters_;
+
+    static void infer_protein_change_from_matches(AlleleFinding& f);
+    Allele prepare_allele(const VariantRecord& rec, const std::string& alt);
+    void merge_annotations(const VariantRecord& rec, const std::string& alt, const Transcript& tx,
+                           Consequence& csq, std::string& source) const;
+};
+
+}  // namespace rvanno

@@ -1,0 +1,132 @@
+// TSV forms of the report (columns: docs/output.md).
+#include <ostream>
+
+#include "base/format.hpp"
+#include "rvanno/report.hpp"
+
+namespace rvanno {
+
+const char* const kResearchUseNotice =
+    "For research use only. rvanno is not a medical device; its output is not a diagnosis or a "
+    "treatment recommendation and must be reviewed by qualified professionals.";
+
+namespace {
+
+using fmt::fixed;
+using fmt::join;
+
+void write_provenance(const Provenance& p, std::ostream& out) {
+    out << "##rvanno_version=" << p.rvanno_version << "\n"
+        << "##htslib_version=" << p.htslib_version << "\n"
+        << "##knowledge_base_version=" << p.kb_version << "\n"
+        << "##knowledge_base_md5=" << p.kb_md5 << "\n"
+        << "##genome_build=" << p.genome_build << " (" << p.genome_build_reason << ")\n"
+        << "##sample=" << p.sample << "\n";
+    for (const auto& i : p.inputs) out << "##input=" << i << "\n";
+    for (const auto& i : p.cnv_inputs) out << "##cnv_input=" << i << "\n";
+    for (const auto& i : p.sv_inputs) out << "##sv_input=" << i << "\n";
+    if (!p.cn_settings.empty()) out << "##copy_number_thresholds=" << p.cn_settings << "\n";
+    if (!p.fasta.empty()) out << "##reference_fasta=" << p.fasta << "\n";
+    out << "##command=" << p.command_line << "\n"
+        << "##coordinates=pos is 1-based (VCF style); HGVS and exons on the MANE Select transcript\n"
+        << "##notice=" << kResearchUseNotice << "\n";
+}
+
+// The finding-specific leading columns of a row, tab-terminated.
+struct Lead {
+    std::string finding, chrom, pos, ref, alt, filter, vaf, depth, gene, transcript, hgvs_c, hgvs_p,
+        protein_change, consequence, location;
+};
+
+void write_rows(const std::string& sample, const Lead& l, const std::vector<Match>& matches, std::ostream& out) {
+    for (const auto& m : matches) {
+        const KnowledgeEntry& e = *m.entry;
+        for (const auto& drug : e.drugs) {
+            out << sample << '\t' << l.finding << '\t' << l.chrom << '\t' << l.pos << '\t' << l.ref << '\t' << l.alt
+                << '\t' << l.filter << '\t' << l.vaf << '\t' << l.depth << '\t' << l.gene << '\t' << l.transcript
+                << '\t' << l.hgvs_c << '\t' << l.hgvs_p << '\t' << l.protein_change << '\t' << l.consequence
+                << '\t' << l.location << '\t' << to_string(m.how) << '\t' << m.detail << '\t' << e.id << '\t'
+                << (e.alteration.empty() ? to_string(e.kind) : e.alteration) << '\t' << drug << '\t'
+                << to_string(e.effect) << '\t' << to_string(e.level) << '\t' << amp_tier(e.level) << '\t'
+                << join(e.diseases, ";") << '\t' << e.mechanism << '\t' << (e.verified ? "verified" : "unverified")
+                << '\t' << join(e.citations, ";") << '\t' << e.notes << '\n';
+        }
+    }
+}
+
+Lead lead(const AlleleFinding& f) {
+    const auto& c = f.csq;
+    return {"small_variant", f.contig_name, std::to_string(f.pos + 1), f.ref, f.alt, f.filter, fixed(f.vaf),
+            fmt::opt_int(f.depth), c.gene, c.transcript, c.hgvs_c, c.hgvs_p, c.protein_change,
+            join(c.terms, "&"), fmt::exon_or_intron(c)};
+}
+
+Lead lead(const CopyNumberFinding& f) {
+    const auto& g = f.cn;
+    return {"copy_number", f.contig_name, std::to_string(f.gene_begin + 1), "", "", "", "",
+            "", g.gene, g.transcript, "", "", "", to_string(g.cn_class) + (g.partial ? " (partial amplification)" : ""),
+            "CN min " + fixed(g.min_cn, 2) + " max " + fixed(g.max_cn, 2) + (g.focal ? "; " + fmt::extent(g) : "")};
+}
+
+Lead lead(const FusionFinding& f) {
+    const auto& u = f.fusion;
+    const auto& bp = u.junction.a;
+    return {"fusion", bp.contig_name, std::to_string(bp.pos + 1), "", "", u.junction.filter, "",
+            fmt::opt_int(u.junction.split_reads), u.gene3, u.transcript3, "", "", "",
+            (u.gene5.empty() ? std::string("?") : u.gene5) + "::" + u.gene3 + (u.candidate ? " candidate fusion" : " fusion"),
+            fmt::breakpoints(u)};
+}
+
+}  // namespace
+
+void write_tsv(const Report& r, std::ostream& out) {
+    write_provenance(r.provenance, out);
+    out << "sample\tfinding\tchrom\tpos\tref\talt\tfilter\tvaf\tdepth\tgene\ttranscript\thgvs_c\thgvs_p\t"
+           "protein_change\tconsequence\tlocation\tmatch\tmatch_detail\tkb_id\talteration\tdrug\t"
+           "effect\tevidence_level\tamp_tier\tdisease\tmechanism\tstatus\tcitations\tnotes\n";
+    const auto& s = r.provenance.sample;
+    for (const auto& f : r.findings) write_rows(s, lead(f), f.matches, out);
+    for (const auto& f : r.copy_number) write_rows(s, lead(f), f.matches, out);
+    for (const auto& f : r.fusions) write_rows(s, lead(f), f.matches, out);
+}
+
+void write_gene_table_tsv(const Report& r, std::ostream& out) {
+    write_provenance(r.provenance, out);
+    out << "gene\ttranscript\tsmall_variant_alleles\tmatched_small_variants\tcn_assessed\tcn_min\tcn_max\t"
+           "cn_covered_fraction\tcn_class\tcn_partial_amplification\tcn_extent\tfusions\n";
+    for (const auto& g : r.genes) {
+        out << g.gene << '\t' << g.transcript << '\t'
+            << (g.small_variant_alleles < 0 ? "not_assessed" : std::to_string(g.small_variant_alleles)) << '\t'
+            << (g.small_variant_alleles < 0 ? "" : std::to_string(g.matched_small_variants)) << '\t';
+        if (g.cn) {
+            const auto& c = *g.cn;
+            out << (c.assessed ? "yes" : "no") << '\t' << fixed(c.min_cn, 2) << '\t' << fixed(c.max_cn, 2) << '\t'
+                << fixed(c.covered_fraction, 2) << '\t' << (c.assessed ? to_string(c.cn_class) : "") << '\t'
+                << (c.partial ? "yes" : "") << '\t' << fmt::extent(c) << '\t';
+        } else {
+            out << "not_assessed\t\t\t\t\t\t\t";
+        }
+        out << (g.fusions < 0 ? "not_assessed" : std::to_string(g.fusions)) << '\n';
+    }
+}
+
+void write_verdict_table_tsv(const Report& r, std::ostream& out) {
+    write_provenance(r.provenance, out);
+    out << "##tumor_type=" << r.context.tumor_type << "\n##drivers=" << join(r.context.declared_drivers, ";")
+        << (r.context.detected_drivers.empty() ? "" : " (detected: " + join(r.context.detected_drivers, ";") + ")")
+        << "\n##therapy_history=" << join(r.context.therapy_history, ",") << "\n";
+    out << "drug\tclass\tgeneration\tcall\tstrength\tlow_confidence\talready_given\thistory_position\t"
+           "deciding_kb_ids\trule\n";
+    for (const auto& v : r.verdicts) {
+        std::vector<std::string> deciding;
+        for (const auto& e : v.evidence)
+            if (e.applies && !e.superseded) deciding.push_back(e.entry->id);
+        out << v.drug << '\t' << v.drug_class << '\t' << (v.generation ? std::to_string(*v.generation) : "") << '\t'
+            << to_string(v.call) << '\t' << (v.strength ? to_string(*v.strength) : "") << '\t'
+            << (v.low_confidence ? "yes" : "") << '\t' << (v.already_given ? "yes" : "") << '\t'
+            << (v.history_position ? std::to_string(*v.history_position) : "") << '\t' << join(deciding, ";")
+            << '\t' << v.rule << '\n';
+    }
+}
+
+}  // namespace rvanno
