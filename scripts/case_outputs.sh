@@ -9,8 +9,11 @@ bin="$(realpath "$1")"
 out="$(realpath -m "$2")"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 rm -rf "$out" && mkdir -p "$out"
-tmp="$(mktemp -d)"
+# A fixed scratch path and knowledge base, so that stamped command lines and paths compare equal.
+tmp=/tmp/rvanno-case-outputs
+rm -rf "$tmp" && mkdir -p "$tmp"
 trap 'rm -rf "$tmp"' EXIT
+export RVANNO_DB="${RVANNO_DB:-$root/db}"
 
 # run NAME DIR ARGS...: stdout, stderr, exit code, plus any side files written into $tmp.
 run() {
@@ -19,15 +22,14 @@ run() {
   (cd "$dir" && "$bin" "$@" >"$out/$name.out" 2>"$out/$name.err"; echo $? >"$out/$name.exit")
   for f in "$tmp"/*; do
     [ -e "$f" ] || continue
-    if [ -d "$f" ]; then cp -r "$f" "$out/$name.$(basename "$f")"; else
+    if [ -d "$f" ]; then cp -r "$f" "$out/$name.dir-$(basename "$f")"; else
       case "$f" in
-        *.gz|*.bcf) (zcat -f "$f" 2>/dev/null || cat "$f") | grep -v '^##bcftools' >"$out/$name.$(basename "$f").txt" ;;
+        *.vcf.gz|*.bcf) bcftools view --no-version "$f" >"$out/$name.$(basename "$f").txt" ;;
         *) cp "$f" "$out/$name.$(basename "$f")" ;;
       esac
     fi
   done
   # -f html/json/tsv output files named with -o land in $tmp too; rename the tmp dir out of paths
-  sed -i "s#$tmp#TMP#g" "$out/$name".* 2>/dev/null || true
 }
 
 for d in "$root"/testdata/cases/*/; do
@@ -42,9 +44,10 @@ for d in "$root"/testdata/cases/*/; do
   run "annotate.$c.side" "$d" annotate "${args[@]}" --gene-table "$tmp/genes.tsv" \
       --verdict-table "$tmp/verdicts.tsv" -o "$tmp/report.tsv" "${input[@]}"
   if [ ${#input[@]} -gt 0 ]; then
+    declare -A ext=([v]=vcf [z]=vcf.gz [b]=bcf)
     for mode in v z b; do
       run "annotate.$c.vcf$mode" "$d" annotate "${args[@]}" -o "$tmp/report.tsv" \
-          --output-vcf "$tmp/annotated.$mode" -O "$mode" "${input[@]}"
+          --output-vcf "$tmp/annotated.${ext[$mode]}" -O "$mode" "${input[@]}"
     done
   fi
 done
