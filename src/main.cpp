@@ -1,7 +1,4 @@
 // rvanno: command dispatch and the only place errors are caught and turned into exit codes.
-#include <htslib/hts.h>
-#include <htslib/hts_log.h>
-
 #include <exception>
 #include <iostream>
 #include <string>
@@ -9,6 +6,7 @@
 
 #include "build_config.hpp"
 #include "cli/commands.hpp"
+#include "io/hts_info.hpp"
 #include "rvanno/error.hpp"
 
 namespace {
@@ -49,7 +47,7 @@ std::string main_usage() {
 }  // namespace rvanno::cli
 
 int main(int argc, char** argv) {
-    hts_set_log_level(HTS_LOG_ERROR);
+    rvanno::quiet_htslib_logs();
     std::vector<std::string> args(argv + 1, argv + argc);
     std::string command_line = "rvanno";
     for (const auto& a : args) command_line += " " + quote(a);
@@ -71,6 +69,10 @@ int main(int argc, char** argv) {
         return 1;
     } catch (const std::exception& e) {
         std::cerr << "rvanno: internal error: " << e.what() << "\nrvanno: please report this with the command line: "
+                  << command_line << " (rvanno " << RVANNO_VERSION << ")\n";
+        return 1;
+    } catch (...) {
+        std::cerr << "rvanno: internal error: an exception of unknown type\nrvanno: please report this with the command line: "
                   << command_line << " (rvanno " << RVANNO_VERSION << ")\n";
         return 1;
     }

@@ -1,4 +1,4 @@
-// What `rvanno annotate` produces, and its TSV and JSON forms (schemas: docs/output.md).
+// What `rvanno annotate` produces: one sample's Report (writers: src/report/writers.hpp).
 #pragma once
 #include <cstdint>
 #include <map>
@@ -80,18 +80,5 @@ struct Report {
     std::vector<HotspotStatus> hotspots;          // coverage-aware negatives (interpret.hpp)
     Counters counters;
 };
-
-extern const char* const kResearchUseNotice;
-
-// TSV: one row per (match, drug) for every finding type (column `finding`).
-void write_tsv(const Report& r, std::ostream& out);
-// The per-gene table (copy number, small variants, fusions), with the same provenance lines.
-void write_gene_table_tsv(const Report& r, std::ostream& out);
-// The per-drug verdicts: one row per drug, with the deciding rule and rows.
-void write_verdict_table_tsv(const Report& r, std::ostream& out);
-void write_json(const Report& r, std::ostream& out);
-// One self-contained HTML file for a tumour board (inline CSS, no script, nothing loaded;
-// every input-derived value escaped). Sections: docs/html_report.md.
-void write_html(const Report& r, std::ostream& out);
 
 }  // namespace rvanno

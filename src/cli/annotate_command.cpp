@@ -1,22 +1,16 @@
-// rvanno annotate: composition of readers -> annotators -> report. No logic of its own beyond
-// deciding the genome build and wiring the stages together.
-#include <htslib/hts.h>
-
+// rvanno annotate: options -> pipeline (annotate_sample, interpret_sample) -> writers.
 #include <iostream>
 #include <memory>
 
-#include "build_config.hpp"
 #include "cli/annotate_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/context_options.hpp"
-#include "pipeline/sample.hpp"
-#include "io/depth/provider.hpp"
 #include "io/output_file.hpp"
 #include "io/vcf_writer.hpp"
-#include "rvanno/interpret.hpp"
+#include "pipeline/sample.hpp"
+#include "report/provenance.hpp"
+#include "report/writers.hpp"
 #include "rvanno/error.hpp"
-#include "rvanno/fusion.hpp"
-#include "rvanno/gene_copy_number.hpp"
 #include "rvanno/knowledge.hpp"
 #include "rvanno/report.hpp"
 
@@ -32,30 +26,11 @@ void check_output_directory(const std::string& path) {
                         "create the directory or choose another output path");
 }
 
-// Verdicts over the whole sample, and the hotspot table of coverage-aware negatives.
-void interpret(const AnnotateOptions& o, const KnowledgeBase& kb, Report& report) {
-    report.context = parse_sample_context(o.tumor_type, o.drivers, o.therapy_history, kb);
-    report.context.detected_drivers = detect_drivers(report);
-    report.verdicts = compute_verdicts(report, kb, report.context);
-    auto build = parse_genome_build(report.provenance.genome_build);
-    const auto transcripts = read_transcript_table(kb.transcripts_path(*build));
-    auto depth = o.depth.empty() ? nullptr : open_depth(o.depth);
-    report.hotspots = assess_hotspots(report, kb, transcripts, report.context, depth.get());
-}
-
 void write_side_table(const std::string& path, const Report& report, void (*writer)(const Report&, std::ostream&)) {
     if (path.empty()) return;
     OutputFile table(path);
     writer(report, table.stream());
     table.commit();
-}
-
-std::vector<std::string> vcf_header_lines(const Report& r) {
-    const auto& p = r.provenance;
-    return {"##rvanno_version=" + p.rvanno_version,
-            "##rvanno_knowledge_base=" + p.kb_version + " (md5 " + p.kb_md5 + ")",
-            "##rvanno_genome_build=" + p.genome_build,
-            "##rvanno_command=" + p.command_line};
 }
 
 void write_outputs(const AnnotateOptions& o, const Report& report) {
@@ -66,7 +41,7 @@ void write_outputs(const AnnotateOptions& o, const Report& report) {
     write_side_table(o.gene_table, report, write_gene_table_tsv);
     write_side_table(o.verdict_table, report, write_verdict_table_tsv);
     if (!o.output_vcf.empty())
-        write_annotated_vcf(o.input, o.output_vcf, o.output_vcf_mode, report.findings, vcf_header_lines(report), o.threads);
+        write_annotated_vcf(o.input, o.output_vcf, o.output_vcf_mode, report.findings, provenance::vcf_header_lines(report.provenance), o.threads);
     output.commit();
 }
 
@@ -96,11 +71,14 @@ int annotate(const std::vector<std::string>& args, const std::string& command_li
     const AnnotateOptions& o = *parsed;
     const KnowledgeBase kb = load_knowledge_base(o.db.empty() ? default_knowledge_base_dir() : std::filesystem::path(o.db));
     for (const auto& path : {o.output, o.gene_table, o.verdict_table, o.output_vcf}) check_output_directory(path);
-    Report report = annotate_sample({o.input, o.sample, o.cnv, o.sv},
-                                    {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads, o.purity,
-                                     o.ploidy, o.thresholds},
-                                    kb, command_line);
-    interpret(o, kb, report);
+    pipeline::RunTables tables(kb);
+    Report report = pipeline::annotate_sample({o.input, o.sample, o.cnv, o.sv},
+                                              {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads,
+                                               o.purity, o.ploidy, o.thresholds},
+                                              tables, command_line);
+    const auto declared = parse_sample_context(o.tumor_type, o.drivers, o.therapy_history, kb);
+    pipeline::interpret_sample(report, pipeline::with_detected_drivers(declared, report),
+                               pipeline::annotate_steps(o.depth), tables);
     write_outputs(o, report);
     if (!o.quiet) print_summary(report, !o.input.empty(), !o.cnv.empty(), !o.sv.empty());
     return 0;

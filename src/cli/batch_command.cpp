@@ -8,14 +8,13 @@
 #include "cli/commands.hpp"
 #include "cli/context_options.hpp"
 #include "cli/option_parsing.hpp"
-#include "pipeline/sample.hpp"
-#include "io/sample_sheet.hpp"
-#include "base/format.hpp"
 #include "io/output_file.hpp"
+#include "io/sample_sheet.hpp"
 #include "io/vcf_reader.hpp"
-#include "rvanno/compare.hpp"
+#include "pipeline/cohort.hpp"
+#include "report/cohort.hpp"
+#include "report/writers.hpp"
 #include "rvanno/error.hpp"
-#include "rvanno/interpret.hpp"
 
 namespace po = boost::program_options;
 
@@ -125,11 +124,7 @@ std::optional<BatchOptions> parse(const std::vector<std::string>& args) {
     return o;
 }
 
-struct Job {
-    std::string name;
-    SampleInputs inputs;
-    SampleContext context;
-};
+using Job = pipeline::CohortJob;
 
 std::vector<Job> jobs_from_sheet(const BatchOptions& o, const KnowledgeBase& kb) {
     std::vector<Job> jobs;
@@ -166,102 +161,12 @@ void make_output_dir(const std::string& dir) {
     if (ec) throw UserError("cannot create the output directory '" + dir + "': " + ec.message(), "its parent directory must exist");
 }
 
-// What the cohort tables need of one sample's report.
-struct SampleSummary {
-    std::string name;
-    bool small{false}, cnv{false}, sv{false};
-    std::vector<KeyedAlteration> alterations;
-    std::vector<DrugVerdict> verdicts;  // evidence cleared
-};
-
-Report run_job(const Job& job, const PipelineSettings& settings, const KnowledgeBase& kb, const std::string& command_line) {
-    try {
-        Report r = annotate_sample(job.inputs, settings, kb, command_line);
-        r.provenance.sample = job.name;
-        SampleContext context = job.context;
-        context.detected_drivers = detect_drivers(r);
-        r.context = context;
-        r.verdicts = compute_verdicts(r, kb, context);
-        return r;
-    } catch (const UsageError& e) {
-        throw UsageError("sample '" + job.name + "': " + e.what(), e.hint());
-    } catch (const UserError& e) {
-        throw UserError("sample '" + job.name + "': " + e.what(), e.hint());
-    }
-}
-
 void write_report(const Report& r, const std::string& path, const std::string& format) {
     OutputFile out(path);
     if (format == "json") write_json(r, out.stream());
     else if (format == "html") write_html(r, out.stream());
     else write_tsv(r, out.stream());
     out.commit();
-}
-
-void write_provenance(const Report& first, const BatchOptions& o, std::size_t n, const char* cells, std::ostream& out) {
-    const auto& p = first.provenance;
-    out << "##rvanno_version=" << p.rvanno_version << "\n##htslib_version=" << p.htslib_version
-        << "\n##knowledge_base_version=" << p.kb_version << "\n##knowledge_base_md5=" << p.kb_md5
-        << "\n##genome_build=" << p.genome_build << "\n"
-        << (o.sheet.empty() ? "##input=" + o.vcf : "##sample_sheet=" + o.sheet) << "\n##samples=" << n
-        << "\n##cells=" << cells << "\n##command=" << p.command_line << "\n##notice=" << kResearchUseNotice << "\n";
-}
-
-std::string cell(const KeyedAlteration& a) {
-    if (a.finding == "small_variant" && a.presence.vaf) return fmt::fixed(a.presence.vaf, 4);
-    if (a.finding == "copy_number" && a.presence.cn) return fmt::fixed(a.presence.cn, 2);
-    return "present";
-}
-
-int finding_rank(const std::string& f) { return f == "small_variant" ? 0 : f == "copy_number" ? 1 : 2; }
-
-void write_cohort_alterations(const std::vector<SampleSummary>& samples, std::ostream& out) {
-    std::vector<KeyedAlteration> rows;  // union of keys, kb_ids merged
-    for (const auto& s : samples)
-        for (const auto& a : s.alterations) {
-            auto it = std::find_if(rows.begin(), rows.end(), [&](const auto& r) { return r.key == a.key && r.finding == a.finding; });
-            if (it == rows.end()) { rows.push_back(a); continue; }
-            for (const auto& id : a.presence.kb_ids)
-                if (std::find(it->presence.kb_ids.begin(), it->presence.kb_ids.end(), id) == it->presence.kb_ids.end())
-                    it->presence.kb_ids.push_back(id);
-        }
-    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
-        return finding_rank(a.finding) != finding_rank(b.finding) ? finding_rank(a.finding) < finding_rank(b.finding) : a.key < b.key;
-    });
-    out << "alteration\tfinding\tgene\tkb_ids";
-    for (const auto& s : samples) out << '\t' << s.name;
-    out << '\n';
-    for (const auto& r : rows) {
-        std::string ids;
-        for (const auto& id : r.presence.kb_ids) ids += (ids.empty() ? "" : ";") + id;
-        out << r.key << '\t' << r.finding << '\t' << r.gene << '\t' << ids;
-        for (const auto& s : samples) {
-            auto it = std::find_if(s.alterations.begin(), s.alterations.end(),
-                                   [&](const auto& a) { return a.key == r.key && a.finding == r.finding; });
-            const bool assessed = r.finding == "small_variant" ? s.small : r.finding == "copy_number" ? s.cnv : s.sv;
-            out << '\t' << (it != s.alterations.end() ? cell(*it) : assessed ? "" : "not_assessed");
-        }
-        out << '\n';
-    }
-}
-
-void write_cohort_verdicts(const std::vector<SampleSummary>& samples, std::ostream& out) {
-    std::vector<const DrugVerdict*> drugs;  // first appearance, sample by sample
-    for (const auto& s : samples)
-        for (const auto& v : s.verdicts)
-            if (std::none_of(drugs.begin(), drugs.end(), [&](const DrugVerdict* d) { return d->drug == v.drug; }))
-                drugs.push_back(&v);
-    out << "drug\tdrug_class\tgeneration";
-    for (const auto& s : samples) out << '\t' << s.name;
-    out << '\n';
-    for (const DrugVerdict* d : drugs) {
-        out << d->drug << '\t' << d->drug_class << '\t' << (d->generation ? std::to_string(*d->generation) : "");
-        for (const auto& s : samples) {
-            auto it = std::find_if(s.verdicts.begin(), s.verdicts.end(), [&](const DrugVerdict& v) { return v.drug == d->drug; });
-            out << '\t' << to_string(it == s.verdicts.end() ? VerdictCall::no_evidence : it->call);
-        }
-        out << '\n';
-    }
 }
 
 }  // namespace
@@ -271,32 +176,27 @@ int batch(const std::vector<std::string>& args, const std::string& command_line)
     if (!parsed) return 0;  // --help
     const BatchOptions& o = *parsed;
     const KnowledgeBase kb = load_knowledge_base(o.db.empty() ? default_knowledge_base_dir() : std::filesystem::path(o.db));
-    PipelineSettings settings{o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads, {}, {}, make_cn_thresholds(o.cn, "batch")};
+    pipeline::RunTables tables(kb);
     const std::vector<Job> jobs = o.sheet.empty() ? jobs_from_vcf(o, kb) : jobs_from_sheet(o, kb);
     std::vector<std::string> names;
     for (const auto& j : jobs) names.push_back(j.name);
     const auto stems = output_stems(names, kCohortStems);
     make_output_dir(o.output);
     const bool progress = ::isatty(STDERR_FILENO) == 1;
-    std::vector<SampleSummary> summaries;
-    std::optional<Report> first;
-    for (std::size_t i = 0; i < jobs.size(); ++i) {
-        if (progress) std::cerr << "[" << i + 1 << "/" << jobs.size() << "] " << jobs[i].name << " ...\n";
-        Report r = run_job(jobs[i], settings, kb, command_line);
-        if (settings.genome.empty()) settings.genome = r.provenance.genome_build;  // one build for the cohort
-        write_report(r, (std::filesystem::path(o.output) / (stems[i] + "." + o.format)).string(), o.format);
-        SampleSummary s{jobs[i].name, !r.provenance.inputs.empty(), !r.provenance.cnv_inputs.empty(),
-                        !r.provenance.sv_inputs.empty(), keyed_alterations(r), r.verdicts};
-        for (auto& v : s.verdicts) v.evidence.clear();
-        summaries.push_back(std::move(s));
-        if (!first) first = std::move(r);
-    }
+    const auto cohort = pipeline::run_cohort(
+        jobs, {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads, {}, {}, make_cn_thresholds(o.cn, "batch")},
+        tables, command_line,
+        [&](std::size_t i, const Report& r) {
+            write_report(r, (std::filesystem::path(o.output) / (stems[i] + "." + o.format)).string(), o.format);
+        },
+        [&](std::size_t i) {
+            if (progress) std::cerr << "[" << i + 1 << "/" << jobs.size() << "] " << jobs[i].name << " ...\n";
+        });
+    const std::string input_line = o.sheet.empty() ? "##input=" + o.vcf : "##sample_sheet=" + o.sheet;
     OutputFile alterations((std::filesystem::path(o.output) / "cohort_alterations.tsv").string());
-    write_provenance(*first, o, jobs.size(), "VAF (small variant), minimum copy number (copy number), present, empty = absent, not_assessed = no input of that kind", alterations.stream());
-    write_cohort_alterations(summaries, alterations.stream());
+    write_cohort_alterations(cohort, input_line, alterations.stream());
     OutputFile verdicts((std::filesystem::path(o.output) / "cohort_verdicts.tsv").string());
-    write_provenance(*first, o, jobs.size(), "verdict call per drug (no_evidence when no knowledge row bears on the drug)", verdicts.stream());
-    write_cohort_verdicts(summaries, verdicts.stream());
+    write_cohort_verdicts(cohort, input_line, verdicts.stream());
     alterations.commit();
     verdicts.commit();
     if (!o.quiet)

@@ -1,23 +1,19 @@
 // rvanno compare: one patient at two time points. Runs the one-sample pipeline on each side,
-// computes verdicts with one shared context, and writes the comparison (src/core/compare.cpp).
+// computes verdicts with one shared context, and writes the comparison (src/pipeline/compare.cpp).
 #include <boost/program_options.hpp>
 #include <iostream>
-#include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "build_config.hpp"
 #include "cli/commands.hpp"
 #include "cli/context_options.hpp"
 #include "cli/option_parsing.hpp"
-#include "pipeline/sample.hpp"
-#include "base/format.hpp"
 #include "io/output_file.hpp"
+#include "pipeline/compare.hpp"
+#include "report/compare.hpp"
 #include "rvanno/compare.hpp"
 #include "rvanno/error.hpp"
-#include "rvanno/interpret.hpp"
 
 namespace po = boost::program_options;
-using Json = nlohmann::ordered_json;
 
 namespace rvanno::cli {
 namespace {
@@ -174,163 +170,6 @@ std::optional<CompareOptions> parse(const std::vector<std::string>& args) {
     return o;
 }
 
-// Runs one side, naming it in any error (the two sides may share a file).
-Report run_side(const char* name, const Side& s, PipelineSettings settings, const KnowledgeBase& kb,
-                const std::string& command_line) {
-    settings.purity = s.purity;
-    settings.ploidy = s.ploidy;
-    try {
-        Report r = annotate_sample({s.vcf, s.sample, s.cnv, s.sv}, settings, kb, command_line);
-        return r;
-    } catch (const UsageError& e) {
-        throw UsageError(std::string(name) + ": " + e.what(), e.hint());
-    } catch (const UserError& e) {
-        throw UserError(std::string(name) + ": " + e.what(), e.hint());
-    }
-}
-
-// Both sides are judged in one context: declared drivers plus those detected on either side.
-void add_verdicts(Report& base, Report& prog, SampleContext context, const KnowledgeBase& kb) {
-    for (const Report* r : {&base, &prog})
-        for (auto& d : detect_drivers(*r))
-            if (std::find(context.detected_drivers.begin(), context.detected_drivers.end(), d) == context.detected_drivers.end())
-                context.detected_drivers.push_back(d);
-    for (Report* r : {&base, &prog}) {
-        r->context = context;
-        r->verdicts = compute_verdicts(*r, kb, context);
-    }
-}
-
-std::string yes_no(bool b) { return b ? "yes" : "no"; }
-std::string level(std::optional<EvidenceLevel> l) { return l ? to_string(*l) : ""; }
-std::string value(const AlterationChange& c, const AlterationPresence& p) {
-    if (c.finding == "small_variant") return fmt::fixed(p.vaf, 4);
-    if (c.finding == "copy_number") return fmt::fixed(p.cn, 2);
-    return "";
-}
-std::string join(const std::vector<std::string>& v, const char* sep) {
-    std::string s;
-    for (const auto& x : v) s += (s.empty() ? "" : sep) + x;
-    return s;
-}
-
-void write_tsv_provenance(const Report& base, const Report& prog, const SampleContext& ctx, std::ostream& out) {
-    const auto& p = prog.provenance;
-    out << "##rvanno_version=" << p.rvanno_version << "\n##htslib_version=" << p.htslib_version
-        << "\n##knowledge_base_version=" << p.kb_version << "\n##knowledge_base_md5=" << p.kb_md5
-        << "\n##genome_build=" << p.genome_build << " (" << p.genome_build_reason << ")\n";
-    for (const auto& [name, r] : {std::pair<const char*, const Report*>{"baseline", &base}, {"progression", &prog}}) {
-        out << "##" << name << "_sample=" << r->provenance.sample << "\n";
-        for (const auto& i : r->provenance.inputs) out << "##" << name << "_input=" << i << "\n";
-        for (const auto& i : r->provenance.cnv_inputs) out << "##" << name << "_cnv_input=" << i << "\n";
-        for (const auto& i : r->provenance.sv_inputs) out << "##" << name << "_sv_input=" << i << "\n";
-        if (!r->provenance.cn_settings.empty()) out << "##" << name << "_copy_number_thresholds=" << r->provenance.cn_settings << "\n";
-    }
-    if (!p.fasta.empty()) out << "##reference_fasta=" << p.fasta << "\n";
-    out << "##tumor_type=" << ctx.tumor_type << "\n##declared_drivers=" << join(ctx.declared_drivers, ",")
-        << "\n##detected_drivers=" << join(ctx.detected_drivers, ",") << "\n##therapy_history="
-        << join(ctx.therapy_history, ",") << "\n##command=" << p.command_line
-        << "\n##notice=" << kResearchUseNotice << "\n";
-}
-
-void write_compare_tsv(const Report& base, const Report& prog, const Comparison& c, std::ostream& out) {
-    write_tsv_provenance(base, prog, prog.context, out);
-    out << "section\talteration\tfinding\tgene\tstatus\tbefore\tafter\tvalue_before\tvalue_after\tchange\tkb_ids\tnote\n";
-    for (const auto& a : c.alterations) {
-        auto ids = a.before.kb_ids;
-        for (const auto& id : a.after.kb_ids)
-            if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-        out << "alteration\t" << a.key << '\t' << a.finding << '\t' << a.gene << '\t' << to_string(a.status) << '\t'
-            << to_string(a.before.state) << '\t' << to_string(a.after.state) << '\t' << value(a, a.before) << '\t'
-            << value(a, a.after) << '\t' << a.change << '\t' << join(ids, ";") << '\t' << a.note << '\n';
-    }
-    out << "section\tdrug\tdrug_class\tgeneration\tcall_before\tcall_after\tchanged\tstrength_before\tstrength_after"
-           "\tlow_confidence\tgiven\thistory_position\trule\n";
-    for (const auto& v : c.verdicts)
-        out << "verdict\t" << v.drug << '\t' << v.drug_class << '\t' << (v.generation ? std::to_string(*v.generation) : "")
-            << '\t' << to_string(v.before) << '\t' << to_string(v.after) << '\t' << yes_no(v.changed()) << '\t'
-            << level(v.strength_before) << '\t' << level(v.strength_after) << '\t' << yes_no(v.low_confidence_after)
-            << '\t' << yes_no(v.given) << '\t' << (v.history_position ? std::to_string(*v.history_position) : "")
-            << '\t' << v.rule_after << '\n';
-    out << "section\trank\tdrug\tdrug_class\tgeneration\tcall\tstrength\tlow_confidence\tcall_before"
-           "\tsilent_on_acquired\trule\n";
-    for (const auto& r : c.remaining)
-        out << "remaining_option\t" << r.rank << '\t' << r.drug << '\t' << r.drug_class << '\t'
-            << (r.generation ? std::to_string(*r.generation) : "") << '\t' << to_string(r.call) << '\t'
-            << level(r.strength) << '\t' << yes_no(r.low_confidence) << '\t' << to_string(r.call_before) << '\t'
-            << join(r.silent_on_acquired, ";") << '\t' << r.rule << '\n';
-}
-
-template <class T> Json opt(const std::optional<T>& v) { return v ? Json(*v) : Json(); }
-Json opt_number(std::optional<double> v, int digits) { return v ? Json(std::stod(fmt::fixed(v, digits))) : Json(); }
-Json opt_level(std::optional<EvidenceLevel> l) { return l ? Json(to_string(*l)) : Json(); }
-
-// The report's own JSON (as 'rvanno annotate -f json' writes it) without schema and notice.
-Json report_parts(const Report& r) {
-    std::ostringstream s;
-    write_json(r, s);
-    Json j = Json::parse(s.str());
-    j.erase("schema");
-    j.erase("notice");
-    Json verdicts = Json::array();
-    for (const auto& v : r.verdicts)
-        verdicts.push_back({{"drug", v.drug}, {"class", v.drug_class}, {"generation", opt(v.generation)},
-                            {"call", to_string(v.call)}, {"strength", opt_level(v.strength)},
-                            {"low_confidence", v.low_confidence}, {"rule", v.rule}});
-    if (!j.contains("verdicts")) j["verdicts"] = verdicts;
-    return j;
-}
-
-Json presence_json(const AlterationChange& c, const AlterationPresence& p) {
-    Json j = {{"state", to_string(p.state)}};
-    if (c.finding == "small_variant") { j["vaf"] = opt_number(p.vaf, 4); j["depth"] = opt(p.depth); }
-    if (c.finding == "copy_number") {
-        j["cn"] = opt_number(p.cn, 2);
-        j["class"] = p.cn_class.empty() ? Json() : Json(p.cn_class);
-    }
-    j["kb_ids"] = p.kb_ids;
-    return j;
-}
-
-void write_compare_json(const Report& base, const Report& prog, const Comparison& c, std::ostream& out) {
-    const auto& p = prog.provenance;
-    const auto& ctx = prog.context;
-    Json doc;
-    doc["schema"] = "rvanno-compare/1";
-    doc["notice"] = kResearchUseNotice;
-    doc["provenance"] = {{"rvanno_version", p.rvanno_version}, {"htslib_version", p.htslib_version},
-                         {"knowledge_base", {{"version", p.kb_version}, {"md5", p.kb_md5}}},
-                         {"genome_build", {{"name", p.genome_build}, {"reason", p.genome_build_reason}}},
-                         {"command", p.command_line}};
-    doc["context"] = {{"tumor_type", ctx.tumor_type.empty() ? Json() : Json(ctx.tumor_type)},
-                      {"declared_drivers", ctx.declared_drivers}, {"detected_drivers", ctx.detected_drivers},
-                      {"therapy_history", ctx.therapy_history}};
-    doc["baseline"] = report_parts(base);
-    doc["progression"] = report_parts(prog);
-    Json alterations = Json::array();
-    for (const auto& a : c.alterations)
-        alterations.push_back({{"key", a.key}, {"finding", a.finding}, {"gene", a.gene}, {"status", to_string(a.status)},
-                               {"before", presence_json(a, a.before)}, {"after", presence_json(a, a.after)},
-                               {"change", a.change}, {"note", a.note.empty() ? Json() : Json(a.note)}});
-    doc["alterations"] = alterations;
-    Json verdicts = Json::array();
-    for (const auto& v : c.verdicts)
-        verdicts.push_back({{"drug", v.drug}, {"class", v.drug_class}, {"generation", opt(v.generation)},
-                            {"before", {{"call", to_string(v.before)}, {"strength", opt_level(v.strength_before)}}},
-                            {"after", {{"call", to_string(v.after)}, {"strength", opt_level(v.strength_after)},
-                                       {"low_confidence", v.low_confidence_after}, {"rule", v.rule_after}}},
-                            {"changed", v.changed()}, {"given", v.given}, {"history_position", opt(v.history_position)}});
-    doc["verdicts"] = verdicts;
-    Json remaining = Json::array();
-    for (const auto& r : c.remaining)
-        remaining.push_back({{"rank", r.rank}, {"drug", r.drug}, {"class", r.drug_class}, {"generation", opt(r.generation)},
-                             {"call", to_string(r.call)}, {"strength", opt_level(r.strength)},
-                             {"low_confidence", r.low_confidence}, {"call_before", to_string(r.call_before)},
-                             {"silent_on_acquired", r.silent_on_acquired}, {"rule", r.rule}});
-    doc["remaining_options"] = remaining;
-    out << doc.dump(2) << "\n";
-}
-
 void print_summary(const Comparison& c) {
     long n[3] = {0, 0, 0}, changed = 0;
     for (const auto& a : c.alterations) ++n[static_cast<int>(a.status)];
@@ -354,17 +193,16 @@ int compare(const std::vector<std::string>& args, const std::string& command_lin
     if (auto dir = std::filesystem::path(o.output).parent_path(); o.output != "-" && !dir.empty() && !std::filesystem::is_directory(dir))
         throw UserError("cannot write '" + o.output + "': directory '" + dir.string() + "' does not exist",
                         "create the directory or choose another output path");
-    PipelineSettings settings{o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads, {}, {}, thresholds};
-    Report base = run_side("baseline", o.base, settings, kb, command_line);
-    // Without --genome the progression must be on the build the baseline was found to be on.
-    if (settings.genome.empty()) settings.genome = base.provenance.genome_build;
-    Report prog = run_side("progression", o.prog, settings, kb, command_line);
-    if (o.genome.empty()) prog.provenance.genome_build_reason = "as the baseline: " + base.provenance.genome_build_reason;
-    add_verdicts(base, prog, context, kb);
-    const Comparison c = compare_reports(base, prog, context.therapy_history);
+    pipeline::RunTables tables(kb);
+    const auto run = pipeline::compare_samples(
+        {{o.base.vcf, o.base.sample, o.base.cnv, o.base.sv}, o.base.purity, o.base.ploidy},
+        {{o.prog.vcf, o.prog.sample, o.prog.cnv, o.prog.sv}, o.prog.purity, o.prog.ploidy},
+        {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads, {}, {}, thresholds}, context, tables,
+        command_line);
+    const Comparison& c = run.comparison;
     OutputFile output(o.output);
-    if (o.format == "json") write_compare_json(base, prog, c, output.stream());
-    else write_compare_tsv(base, prog, c, output.stream());
+    if (o.format == "json") write_compare_json(run.baseline, run.progression, c, output.stream());
+    else write_compare_tsv(run.baseline, run.progression, c, output.stream());
     output.commit();
     if (!o.quiet) print_summary(c);
     return 0;

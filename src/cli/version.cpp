@@ -1,14 +1,13 @@
-#include <htslib/hts.h>
-
 #include "build_config.hpp"
 #include "cli/commands.hpp"
+#include "io/hts_info.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/knowledge.hpp"
 
 namespace rvanno::cli {
 
 std::string version_text() {
-    std::string s = "rvanno " RVANNO_VERSION "\nHTSlib " + std::string(hts_version()) + "\n";
+    std::string s = "rvanno " RVANNO_VERSION "\nHTSlib " + htslib_version() + "\n";
     try {
         auto dir = default_knowledge_base_dir();
         auto kb = load_knowledge_base(dir);

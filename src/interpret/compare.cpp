@@ -13,7 +13,7 @@
 // presence is `not_assessed` and `note` says so, so a reader never takes "acquired" for proven.
 // Verdicts are taken as computed (compute_verdicts, same context on both sides); a drug that a
 // side has no verdict for is `no_evidence` there.
-#include "rvanno/compare.hpp"
+#include "interpret/compare.hpp"
 
 #include <algorithm>
 #include <map>

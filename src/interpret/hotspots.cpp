@@ -37,7 +37,7 @@
 
 #include "interpret/hotspot_map.hpp"
 #include "rvanno/genome.hpp"
-#include "rvanno/interpret.hpp"
+#include "interpret/interpret.hpp"
 
 namespace rvanno {
 

@@ -90,7 +90,7 @@
 
 #include "interpret/verdict_context.hpp"
 #include "interpret/verdict_decide.hpp"
-#include "rvanno/interpret.hpp"
+#include "interpret/interpret.hpp"
 
 namespace rvanno {
 

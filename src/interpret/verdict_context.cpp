@@ -6,7 +6,7 @@
 #include <cctype>
 #include <sstream>
 
-#include "rvanno/interpret.hpp"
+#include "interpret/interpret.hpp"
 
 namespace rvanno {
 namespace detail {

@@ -1,18 +1,40 @@
+// One sample through the stages, in order (the order is stated in pipeline/sample.hpp).
 #include "pipeline/sample.hpp"
 
-#include <htslib/hts.h>
-
+#include <algorithm>
 #include <memory>
 
 #include "build_config.hpp"
-#include "pipeline/small_variants.hpp"
+#include "interpret/compare.hpp"
+#include "interpret/interpret.hpp"
+#include "io/depth/provider.hpp"
 #include "io/fasta_reference.hpp"
+#include "io/hts_info.hpp"
 #include "io/vcf_reader.hpp"
-#include "rvanno/compare.hpp"
+#include "pipeline/small_variants.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/fusion.hpp"
 
-namespace rvanno::cli {
+namespace rvanno::pipeline {
+
+const std::vector<Transcript>& RunTables::transcripts(GenomeBuild b) {
+    auto it = transcripts_.find(b);
+    if (it == transcripts_.end()) it = transcripts_.emplace(b, read_transcript_table(kb_.transcripts_path(b))).first;
+    return it->second;
+}
+
+const std::vector<ChromosomeArm>& RunTables::arms(GenomeBuild b) {
+    auto it = arms_.find(b);
+    if (it == arms_.end())
+        it = arms_.emplace(b, read_chromosome_arms(kb_.directory / ("chromosome_arms." + to_string(b) + ".tsv"))).first;
+    return it->second;
+}
+
+const std::vector<FusionVariant>& RunTables::fusion_variants() {
+    if (!fusion_variants_) fusion_variants_ = read_fusion_variants(kb_.directory / "fusion_variants.tsv");
+    return *fusion_variants_;
+}
+
 namespace {
 
 struct Inputs {
@@ -27,13 +49,7 @@ std::string describe(const std::vector<std::string>& names) {
     return names.size() > 5 ? s + ", ..." : s;
 }
 
-struct BuildClue {
-    std::string what;   // "'file.vcf'"
-    GenomeBuild build;
-    std::string reason; // "##contig lengths match GRCh38 (24 of 24 primary contigs)"
-};
-
-void check_vcf_header(const SampleInputs& o, const PipelineSettings& p, const VcfHeaderSummary& h, const BuildEvidence& ev) {
+void check_vcf_header(const SampleInputs& o, const RunSettings& p, const VcfHeaderSummary& h, const BuildEvidence& ev) {
     if (!p.genome.empty()) {
         auto bad = contigs_contradicting(*parse_genome_build(p.genome), h.contigs);
         if (!bad.empty())
@@ -47,8 +63,8 @@ void check_vcf_header(const SampleInputs& o, const PipelineSettings& p, const Vc
     }
 }
 
-// Every input that reveals its build must agree with the others and with --genome.
-std::pair<GenomeBuild, std::string> decide_build(const SampleInputs& o, const PipelineSettings& p, const Inputs& in) {
+// Every input that reveals its build, for decide_build().
+std::pair<GenomeBuild, std::string> run_build(const SampleInputs& o, const RunSettings& p, const Inputs& in) {
     std::vector<BuildClue> clues;
     if (in.vcf) {
         auto ev = detect_build(in.vcf->header().contigs, in.vcf->header().reference_line);
@@ -57,22 +73,10 @@ std::pair<GenomeBuild, std::string> decide_build(const SampleInputs& o, const Pi
     }
     for (const auto& c : in.cnv) if (c.build) clues.push_back({"'" + c.path + "'", *c.build, "from " + c.path});
     for (const auto& s : in.sv) if (s.build) clues.push_back({"'" + s.path + "'", *s.build, "from " + s.path});
-    std::optional<GenomeBuild> chosen = p.genome.empty() ? std::nullopt : parse_genome_build(p.genome);
-    std::string reason = chosen ? "given with --genome" : "";
-    for (const auto& clue : clues) {
-        if (chosen && *chosen != clue.build)
-            throw UserError(clue.what + " is " + to_string(clue.build) + " but the run is " + to_string(*chosen) + " (" +
-                                reason + ")",
-                            "all inputs must be on one build; check --genome and the files");
-        if (!chosen) { chosen = clue.build; reason = clue.reason; }
-    }
-    if (!chosen)
-        throw UserError("cannot tell the genome build of the inputs (no ##contig lengths or ##reference)",
-                        "give --genome GRCh38 or --genome GRCh37");
-    return {*chosen, reason};
+    return decide_build(p.genome, clues);
 }
 
-Inputs open_inputs(const SampleInputs& o, const PipelineSettings& p) {
+Inputs open_inputs(const SampleInputs& o, const RunSettings& p) {
     Inputs in;
     if (!o.vcf.empty()) in.vcf = std::make_unique<VcfReader>(o.vcf, VcfReaderOptions{o.vcf_sample, p.include_filtered, p.threads});
     auto fmt = p.cnv_format.empty() ? std::nullopt : parse_cnv_format(p.cnv_format);
@@ -81,7 +85,7 @@ Inputs open_inputs(const SampleInputs& o, const PipelineSettings& p) {
     return in;
 }
 
-void run_small_variants(const SampleInputs& o, const PipelineSettings& p, const KnowledgeBase& kb, GenomeBuild build,
+void run_small_variants(const SampleInputs& o, const RunSettings& p, const KnowledgeBase& kb, GenomeBuild build,
                         const std::vector<Transcript>& transcripts, Inputs& in, Report& report) {
     std::unique_ptr<FastaReference> fasta;
     if (!p.fasta.empty()) fasta = std::make_unique<FastaReference>(p.fasta);
@@ -102,7 +106,7 @@ void run_small_variants(const SampleInputs& o, const PipelineSettings& p, const 
     counters["alleles_star_skipped"] = rc.star_alleles;
 }
 
-CnSettings cn_settings(const PipelineSettings& p, const Inputs& in) {
+CnSettings cn_settings(const RunSettings& p, const Inputs& in) {
     CnSettings s;
     s.thresholds = p.thresholds;
     s.purity = p.purity;
@@ -115,14 +119,14 @@ CnSettings cn_settings(const PipelineSettings& p, const Inputs& in) {
     return s;
 }
 
-void run_copy_number(const PipelineSettings& p, const KnowledgeBase& kb, GenomeBuild build,
+void run_copy_number(const RunSettings& p, RunTables& tables, GenomeBuild build,
                      const std::vector<Transcript>& transcripts, const Inputs& in, Report& report) {
+    const KnowledgeBase& kb = tables.kb();
     const CnSettings settings = cn_settings(p, in);
     report.provenance.cn_settings = describe(settings);
     std::vector<CopyNumberSegment> segments;
     for (const auto& c : in.cnv) segments.insert(segments.end(), c.segments.begin(), c.segments.end());
-    auto arms = read_chromosome_arms(kb.directory / ("chromosome_arms." + to_string(build) + ".tsv"));
-    auto genes = gene_copy_numbers(segments, transcripts, arms, settings);
+    auto genes = gene_copy_numbers(segments, transcripts, tables.arms(build), settings);
     for (std::size_t i = 0; i < genes.size(); ++i) {
         const auto& tx = transcripts[i];
         CopyNumberFinding f{genes[i], tx.contig, tx.tx_begin, tx.tx_end, {}};
@@ -134,7 +138,8 @@ void run_copy_number(const PipelineSettings& p, const KnowledgeBase& kb, GenomeB
     report.counters.values["copy_number_segments"] = static_cast<long>(segments.size());
 }
 
-void run_fusions(const KnowledgeBase& kb, const std::vector<Transcript>& transcripts, const Inputs& in, Report& report) {
+void run_fusions(RunTables& tables, const std::vector<Transcript>& transcripts, const Inputs& in, Report& report) {
+    const KnowledgeBase& kb = tables.kb();
     std::vector<Junction> junctions;
     long unpaired = 0;
     for (const auto& s : in.sv) {
@@ -143,8 +148,7 @@ void run_fusions(const KnowledgeBase& kb, const std::vector<Transcript>& transcr
     }
     std::vector<const KnowledgeEntry*> fusion_rows;
     for (const auto& e : kb.entries) if (e.kind == AlterationKind::fusion) fusion_rows.push_back(&e);
-    const auto variants = read_fusion_variants(kb.directory / "fusion_variants.tsv");
-    for (auto& f : annotate_fusions(junctions, transcripts, variants)) {
+    for (auto& f : annotate_fusions(junctions, transcripts, tables.fusion_variants())) {
         auto matches = match_fusion(f, fusion_rows);
         report.fusions.push_back({std::move(f), std::move(matches)});
     }
@@ -171,18 +175,18 @@ std::string sample_name(const Inputs& in) {
 
 }  // namespace
 
-Report annotate_sample(const SampleInputs& o, const PipelineSettings& p, const KnowledgeBase& kb,
-                       const std::string& command_line) {
+Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& tables, const std::string& command_line) {
+    const KnowledgeBase& kb = tables.kb();
     Inputs in = open_inputs(o, p);
-    auto [build, reason] = decide_build(o, p, in);
-    const auto transcripts = read_transcript_table(kb.transcripts_path(build));
+    auto [build, reason] = run_build(o, p, in);
+    const auto& transcripts = tables.transcripts(build);
     Report report;
-    report.provenance = {RVANNO_VERSION, hts_version(), kb.version, kb.content_md5, to_string(build), reason,
+    report.provenance = {RVANNO_VERSION, htslib_version(), kb.version, kb.content_md5, to_string(build), reason,
                          command_line, {}, sample_name(in), p.fasta, o.cnv, o.sv, ""};
     if (!o.vcf.empty()) report.provenance.inputs.push_back(o.vcf);
     if (in.vcf) run_small_variants(o, p, kb, build, transcripts, in, report);
-    if (!in.cnv.empty()) run_copy_number(p, kb, build, transcripts, in, report);
-    if (!in.sv.empty()) run_fusions(kb, transcripts, in, report);
+    if (!in.cnv.empty()) run_copy_number(p, tables, build, transcripts, in, report);
+    if (!in.sv.empty()) run_fusions(tables, transcripts, in, report);
     summarise_genes(transcripts, in.vcf != nullptr, !in.sv.empty(), report);
     // In a multi-sample VCF a record may belong to another sample: keep only what this sample
     // carries (and no compound match built on another sample's allele).
@@ -190,4 +194,20 @@ Report annotate_sample(const SampleInputs& o, const PipelineSettings& p, const K
     return report;
 }
 
-}  // namespace rvanno::cli
+SampleContext with_detected_drivers(SampleContext context, const Report& report) {
+    for (auto& d : detect_drivers(report))
+        if (std::find(context.detected_drivers.begin(), context.detected_drivers.end(), d) == context.detected_drivers.end())
+            context.detected_drivers.push_back(d);
+    return context;
+}
+
+void interpret_sample(Report& report, const SampleContext& context, const InterpretSteps& steps, RunTables& tables) {
+    report.context = context;
+    report.verdicts = compute_verdicts(report, tables.kb(), context);
+    if (!steps.hotspots) return;
+    auto build = parse_genome_build(report.provenance.genome_build);
+    auto depth = steps.depth.empty() ? nullptr : open_depth(steps.depth);
+    report.hotspots = assess_hotspots(report, tables.kb(), tables.transcripts(*build), context, depth.get());
+}
+
+}  // namespace rvanno::pipeline

@@ -1,32 +1,94 @@
-// One sample through the whole pipeline: open its inputs, decide the genome build, annotate
-// small variants, copy number and fusions, and summarise every knowledge-base gene. Shared by
-// `rvanno annotate`, `rvanno compare` and batch mode. Verdicts are added by the caller.
+// The pipeline: the order of the stages, and nothing else. Every command runs a sample through
+// the same two calls:
+//   annotate_sample   READ the sample's inputs -> decide the genome build -> CONSEQUENCE ->
+//                     MATCH (small variants, copy number, fusions) -> per-gene summary
+//   interpret_sample  drivers found in the report join the declared context -> INTERPRET
+//                     (per-drug verdicts) -> hotspots (coverage-aware negatives)
+// compare_samples (compare.hpp) and run_cohort (cohort.hpp) are built on these two; the
+// writers of src/report/ then print what they return.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "rvanno/fusion.hpp"
 #include "rvanno/gene_copy_number.hpp"
+#include "rvanno/genome.hpp"
 #include "rvanno/knowledge.hpp"
 #include "rvanno/report.hpp"
+#include "rvanno/transcript.hpp"
+#include "rvanno/verdict.hpp"
 
-namespace rvanno::cli {
+namespace rvanno::pipeline {
 
+// The inputs of one sample.
 struct SampleInputs {
     std::string vcf;                  // "" when only copy number / SVs
-    std::string vcf_sample;           // --sample; "" = ##tumor_sample or the first
+    std::string vcf_sample;           // "" = ##tumor_sample or the first
     std::vector<std::string> cnv, sv;
 };
 
-struct PipelineSettings {
-    std::string genome, fasta, cnv_format;
+// How every sample of a run is read and classified.
+struct RunSettings {
+    std::string genome, fasta, cnv_format;   // "" = detect / none
     bool include_filtered{false};
     int threads{0};
-    std::optional<double> purity, ploidy;
+    std::optional<double> purity, ploidy;    // nullopt = from the file, else 1 and 2
     CnThresholds thresholds;
 };
 
-Report annotate_sample(const SampleInputs& inputs, const PipelineSettings& settings, const KnowledgeBase& kb,
+// The optional steps of interpret_sample, and which command runs which: the one place where a
+// command's deliberate skip is stated.
+struct InterpretSteps {
+    bool hotspots{false};     // coverage-aware negatives at the drivers' resistance hotspots
+    std::string depth;        // gVCF or mosdepth file for them; "" = "not assessed"
+};
+// annotate: every step; hotspots with --depth, else listed as not assessed.
+inline InterpretSteps annotate_steps(std::string depth) { return {true, std::move(depth)}; }
+// compare: no hotspots. Its output shows changes between two samples; a hotspot table has no
+// before/after form yet (docs/compare_and_batch.md).
+inline InterpretSteps compare_steps() { return {false, ""}; }
+// batch: no hotspots. A cohort has no per-sample depth input, so every hotspot would be "not
+// assessed" in every report, and the cohort tables have no place for them.
+inline InterpretSteps cohort_steps() { return {false, ""}; }
+
+// The knowledge base plus the tables of a genome build, each read from db/ once per run, not
+// once per sample.
+class RunTables {
+public:
+    explicit RunTables(const KnowledgeBase& kb) : kb_(kb) {}
+    const KnowledgeBase& kb() const { return kb_; }
+    const std::vector<Transcript>& transcripts(GenomeBuild b);
+    const std::vector<ChromosomeArm>& arms(GenomeBuild b);
+    const std::vector<FusionVariant>& fusion_variants();
+
+private:
+    const KnowledgeBase& kb_;
+    std::map<GenomeBuild, std::vector<Transcript>> transcripts_;
+    std::map<GenomeBuild, std::vector<ChromosomeArm>> arms_;
+    std::optional<std::vector<FusionVariant>> fusion_variants_;
+};
+
+// Reads, annotates and matches one sample. In a multi-sample VCF only the alleles the chosen
+// sample carries are kept. The report has findings, gene summaries and provenance; no verdicts.
+Report annotate_sample(const SampleInputs& inputs, const RunSettings& settings, RunTables& tables,
                        const std::string& command_line);
 
-}  // namespace rvanno::cli
+// The drivers a report reveals (e.g. a matched ALK fusion) added to the declared context.
+SampleContext with_detected_drivers(SampleContext context, const Report& report);
+
+// Sets report.context = context, the per-drug verdicts and, if `steps` says so, the hotspots.
+// `context` must already hold the detected drivers (with_detected_drivers).
+void interpret_sample(Report& report, const SampleContext& context, const InterpretSteps& steps, RunTables& tables);
+
+// Decides the run's genome build from --genome and every input that reveals one; they must
+// agree (src/pipeline/build.cpp). `clues` are (what, build, reason) of each input.
+struct BuildClue {
+    std::string what;    // "'file.vcf'"
+    GenomeBuild build;
+    std::string reason;  // "##contig lengths match GRCh38 (24 of 24 primary contigs)"
+};
+std::pair<GenomeBuild, std::string> decide_build(const std::string& genome_option, const std::vector<BuildClue>& clues);
+
+}  // namespace rvanno::pipeline

@@ -4,6 +4,8 @@
 #include <ostream>
 
 #include "base/format.hpp"
+#include "report/provenance.hpp"
+#include "report/writers.hpp"
 #include "rvanno/report.hpp"
 
 namespace rvanno {
@@ -119,15 +121,6 @@ json context_json(const SampleContext& c) {
             {"detected_drivers", c.detected_drivers}, {"therapy_history", c.therapy_history}};
 }
 
-json provenance_json(const Provenance& p) {
-    return {{"rvanno_version", p.rvanno_version}, {"htslib_version", p.htslib_version},
-            {"knowledge_base", {{"version", p.kb_version}, {"md5", p.kb_md5}}},
-            {"genome_build", {{"name", p.genome_build}, {"reason", p.genome_build_reason}}},
-            {"inputs", p.inputs}, {"cnv_inputs", p.cnv_inputs}, {"sv_inputs", p.sv_inputs},
-            {"copy_number_thresholds", opt(p.cn_settings)}, {"reference_fasta", opt(p.fasta)},
-            {"command", p.command_line}};
-}
-
 template <class T, class F>
 json array_of(const std::vector<T>& v, F f, bool (*keep)(const T&)) {
     json a = json::array();
@@ -142,7 +135,7 @@ void write_json(const Report& r, std::ostream& out) {
     json doc;
     doc["schema"] = "rvanno-annotate/1";
     doc["notice"] = kResearchUseNotice;
-    doc["provenance"] = provenance_json(r.provenance);
+    doc["provenance"] = provenance::json(r.provenance, true);
     doc["sample"] = r.provenance.sample;
     json counters = json::object();
     for (const auto& [k, v] : r.counters.values) counters[k] = v;

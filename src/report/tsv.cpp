@@ -1,14 +1,12 @@
-// TSV forms of the report (columns: docs/output.md).
+// TSV forms of the report: findings, gene table, verdict table (columns: docs/output.md).
 #include <ostream>
 
 #include "base/format.hpp"
+#include "report/provenance.hpp"
+#include "report/writers.hpp"
 #include "rvanno/report.hpp"
 
 namespace rvanno {
-
-const char* const kResearchUseNotice =
-    "For research use only. rvanno is not a medical device; its output is not a diagnosis or a "
-    "treatment recommendation and must be reviewed by qualified professionals.";
 
 namespace {
 
@@ -16,20 +14,10 @@ using fmt::fixed;
 using fmt::join;
 
 void write_provenance(const Provenance& p, std::ostream& out) {
-    out << "##rvanno_version=" << p.rvanno_version << "\n"
-        << "##htslib_version=" << p.htslib_version << "\n"
-        << "##knowledge_base_version=" << p.kb_version << "\n"
-        << "##knowledge_base_md5=" << p.kb_md5 << "\n"
-        << "##genome_build=" << p.genome_build << " (" << p.genome_build_reason << ")\n"
-        << "##sample=" << p.sample << "\n";
-    for (const auto& i : p.inputs) out << "##input=" << i << "\n";
-    for (const auto& i : p.cnv_inputs) out << "##cnv_input=" << i << "\n";
-    for (const auto& i : p.sv_inputs) out << "##sv_input=" << i << "\n";
-    if (!p.cn_settings.empty()) out << "##copy_number_thresholds=" << p.cn_settings << "\n";
-    if (!p.fasta.empty()) out << "##reference_fasta=" << p.fasta << "\n";
-    out << "##command=" << p.command_line << "\n"
-        << "##coordinates=pos is 1-based (VCF style); HGVS and exons on the MANE Select transcript\n"
-        << "##notice=" << kResearchUseNotice << "\n";
+    provenance::tsv_head(p, true, out);
+    provenance::tsv_sample(p, "", out);
+    provenance::tsv_fasta(p, out);
+    provenance::tsv_tail(p, true, out);
 }
 
 // The finding-specific leading columns of a row, tab-terminated.

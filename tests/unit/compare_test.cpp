@@ -1,7 +1,7 @@
 // The comparison rules of src/core/compare.cpp on reports built by hand: keys, acquired / lost /
 // persistent with the values before and after, "not assessed" sides, verdict changes and the
 // order of the remaining options, and which alleles a sample carries.
-#include "rvanno/compare.hpp"
+#include "interpret/compare.hpp"
 
 #include <gtest/gtest.h>
 

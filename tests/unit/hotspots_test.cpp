@@ -10,7 +10,7 @@
 
 #include "interpret/hotspot_map.hpp"
 #include "io/depth/provider.hpp"
-#include "rvanno/interpret.hpp"
+#include "interpret/interpret.hpp"
 #include "rvanno/knowledge.hpp"
 #include "rvanno/transcript.hpp"
 

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "report/writers.hpp"
 #include "rvanno/report.hpp"
 
 using namespace rvanno;

@@ -3,7 +3,7 @@
 // Reports are built by hand from the real db/ rows (load_knowledge_base(RVANNO_DB)) so each
 // rule is checked on the evidence a patient's report would actually carry; the rules that the
 // shipped rows cannot isolate use a hand-made knowledge base.
-#include "rvanno/interpret.hpp"
+#include "interpret/interpret.hpp"
 
 #include <gtest/gtest.h>
 

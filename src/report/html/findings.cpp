@@ -8,6 +8,7 @@
 #include "report/html/style.hpp"
 #include "report/html/text.hpp"
 #include "report/html/writer.hpp"
+#include "report/writers.hpp"
 
 namespace rvanno::html {
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "report/writers.hpp"
 #include "rvanno/report.hpp"
 
 namespace rvanno::html {

@@ -1,4 +1,5 @@
-// Interpretation over a whole sample: per-drug verdicts (with compound and conditional rows
+// Stage 4, INTERPRET: takes a sample's Report (findings with matches) and its SampleContext,
+// gives per-drug verdicts and hotspot statuses. Interpretation over a whole sample: per-drug verdicts (with compound and conditional rows
 // evaluated against the sample's context) and the hotspot table of coverage-aware negatives.
 #pragma once
 #include <vector>
@@ -16,7 +17,7 @@ namespace rvanno {
 std::vector<std::string> detect_drivers(const Report& report);
 
 // One DrugVerdict per drug of every drug class touched by the report's matches, classes in a
-// fixed order (ALK TKIs first), drugs by generation then name. Rules: src/core/verdict.cpp.
+// fixed order (ALK TKIs first), drugs by generation then name. Rules: src/interpret/verdict.cpp.
 std::vector<DrugVerdict> compute_verdicts(const Report& report, const KnowledgeBase& kb,
                                           const SampleContext& context);
 

@@ -1,0 +1,82 @@
+// `rvanno batch` cohort tables: alterations x samples and drugs x samples
+// (docs/compare_and_batch.md).
+#include "report/cohort.hpp"
+
+#include <algorithm>
+
+#include "base/format.hpp"
+#include "report/provenance.hpp"
+
+namespace rvanno {
+namespace {
+
+void write_provenance(const CohortResult& c, const std::string& input_line, const char* cells, std::ostream& out) {
+    provenance::tsv_head(c.first, false, out);
+    out << input_line << "\n##samples=" << c.samples.size() << "\n##cells=" << cells << "\n";
+    provenance::tsv_tail(c.first, false, out);
+}
+
+std::string cell(const KeyedAlteration& a) {
+    if (a.finding == "small_variant" && a.presence.vaf) return fmt::fixed(a.presence.vaf, 4);
+    if (a.finding == "copy_number" && a.presence.cn) return fmt::fixed(a.presence.cn, 2);
+    return "present";
+}
+
+int finding_rank(const std::string& f) { return f == "small_variant" ? 0 : f == "copy_number" ? 1 : 2; }
+
+}  // namespace
+
+void write_cohort_alterations(const CohortResult& cohort, const std::string& input_line, std::ostream& out) {
+    const auto& samples = cohort.samples;
+    write_provenance(cohort, input_line, "VAF (small variant), minimum copy number (copy number), present, empty = absent, not_assessed = no input of that kind", out);
+    std::vector<KeyedAlteration> rows;  // union of keys, kb_ids merged
+    for (const auto& s : samples)
+        for (const auto& a : s.alterations) {
+            auto it = std::find_if(rows.begin(), rows.end(), [&](const auto& r) { return r.key == a.key && r.finding == a.finding; });
+            if (it == rows.end()) { rows.push_back(a); continue; }
+            for (const auto& id : a.presence.kb_ids)
+                if (std::find(it->presence.kb_ids.begin(), it->presence.kb_ids.end(), id) == it->presence.kb_ids.end())
+                    it->presence.kb_ids.push_back(id);
+        }
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+        return finding_rank(a.finding) != finding_rank(b.finding) ? finding_rank(a.finding) < finding_rank(b.finding) : a.key < b.key;
+    });
+    out << "alteration\tfinding\tgene\tkb_ids";
+    for (const auto& s : samples) out << '\t' << s.name;
+    out << '\n';
+    for (const auto& r : rows) {
+        std::string ids;
+        for (const auto& id : r.presence.kb_ids) ids += (ids.empty() ? "" : ";") + id;
+        out << r.key << '\t' << r.finding << '\t' << r.gene << '\t' << ids;
+        for (const auto& s : samples) {
+            auto it = std::find_if(s.alterations.begin(), s.alterations.end(),
+                                   [&](const auto& a) { return a.key == r.key && a.finding == r.finding; });
+            const bool assessed = r.finding == "small_variant" ? s.small : r.finding == "copy_number" ? s.cnv : s.sv;
+            out << '\t' << (it != s.alterations.end() ? cell(*it) : assessed ? "" : "not_assessed");
+        }
+        out << '\n';
+    }
+}
+
+void write_cohort_verdicts(const CohortResult& cohort, const std::string& input_line, std::ostream& out) {
+    const auto& samples = cohort.samples;
+    write_provenance(cohort, input_line, "verdict call per drug (no_evidence when no knowledge row bears on the drug)", out);
+    std::vector<const DrugVerdict*> drugs;  // first appearance, sample by sample
+    for (const auto& s : samples)
+        for (const auto& v : s.verdicts)
+            if (std::none_of(drugs.begin(), drugs.end(), [&](const DrugVerdict* d) { return d->drug == v.drug; }))
+                drugs.push_back(&v);
+    out << "drug\tdrug_class\tgeneration";
+    for (const auto& s : samples) out << '\t' << s.name;
+    out << '\n';
+    for (const DrugVerdict* d : drugs) {
+        out << d->drug << '\t' << d->drug_class << '\t' << (d->generation ? std::to_string(*d->generation) : "");
+        for (const auto& s : samples) {
+            auto it = std::find_if(s.verdicts.begin(), s.verdicts.end(), [&](const DrugVerdict& v) { return v.drug == d->drug; });
+            out << '\t' << to_string(it == s.verdicts.end() ? VerdictCall::no_evidence : it->call);
+        }
+        out << '\n';
+    }
+}
+
+}  // namespace rvanno

@@ -1,0 +1,71 @@
+#include "report/provenance.hpp"
+
+#include "base/format.hpp"
+#include "report/writers.hpp"
+
+namespace rvanno {
+
+const char* const kResearchUseNotice =
+    "For research use only. rvanno is not a medical device; its output is not a diagnosis or a "
+    "treatment recommendation and must be reviewed by qualified professionals.";
+
+namespace provenance {
+
+void tsv_head(const Provenance& p, bool with_reason, std::ostream& out) {
+    out << "##rvanno_version=" << p.rvanno_version << "\n"
+        << "##htslib_version=" << p.htslib_version << "\n"
+        << "##knowledge_base_version=" << p.kb_version << "\n"
+        << "##knowledge_base_md5=" << p.kb_md5 << "\n"
+        << "##genome_build=" << p.genome_build;
+    if (with_reason) out << " (" << p.genome_build_reason << ")";
+    out << "\n";
+}
+
+void tsv_sample(const Provenance& p, const std::string& prefix, std::ostream& out) {
+    out << "##" << prefix << "sample=" << p.sample << "\n";
+    for (const auto& i : p.inputs) out << "##" << prefix << "input=" << i << "\n";
+    for (const auto& i : p.cnv_inputs) out << "##" << prefix << "cnv_input=" << i << "\n";
+    for (const auto& i : p.sv_inputs) out << "##" << prefix << "sv_input=" << i << "\n";
+    if (!p.cn_settings.empty()) out << "##" << prefix << "copy_number_thresholds=" << p.cn_settings << "\n";
+}
+
+void tsv_fasta(const Provenance& p, std::ostream& out) {
+    if (!p.fasta.empty()) out << "##reference_fasta=" << p.fasta << "\n";
+}
+
+void tsv_context(const SampleContext& c, std::ostream& out) {
+    out << "##tumor_type=" << c.tumor_type << "\n##declared_drivers=" << fmt::join(c.declared_drivers, ",")
+        << "\n##detected_drivers=" << fmt::join(c.detected_drivers, ",")
+        << "\n##therapy_history=" << fmt::join(c.therapy_history, ",") << "\n";
+}
+
+void tsv_tail(const Provenance& p, bool coordinates, std::ostream& out) {
+    out << "##command=" << p.command_line << "\n";
+    if (coordinates) out << "##coordinates=pos is 1-based (VCF style); HGVS and exons on the MANE Select transcript\n";
+    out << "##notice=" << kResearchUseNotice << "\n";
+}
+
+nlohmann::ordered_json json(const Provenance& p, bool with_inputs) {
+    using Json = nlohmann::ordered_json;
+    Json j = {{"rvanno_version", p.rvanno_version}, {"htslib_version", p.htslib_version},
+              {"knowledge_base", {{"version", p.kb_version}, {"md5", p.kb_md5}}},
+              {"genome_build", {{"name", p.genome_build}, {"reason", p.genome_build_reason}}}};
+    if (with_inputs) {
+        j["inputs"] = p.inputs;
+        j["cnv_inputs"] = p.cnv_inputs;
+        j["sv_inputs"] = p.sv_inputs;
+        j["copy_number_thresholds"] = p.cn_settings.empty() ? Json() : Json(p.cn_settings);
+        j["reference_fasta"] = p.fasta.empty() ? Json() : Json(p.fasta);
+    }
+    j["command"] = p.command_line;
+    return j;
+}
+
+std::vector<std::string> vcf_header_lines(const Provenance& p) {
+    return {"##rvanno_version=" + p.rvanno_version,
+            "##rvanno_knowledge_base=" + p.kb_version + " (md5 " + p.kb_md5 + ")",
+            "##rvanno_genome_build=" + p.genome_build, "##rvanno_command=" + p.command_line};
+}
+
+}  // namespace provenance
+}  // namespace rvanno
