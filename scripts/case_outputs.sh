@@ -32,42 +32,40 @@ run() {
   # -f html/json/tsv output files named with -o land in $tmp too; rename the tmp dir out of paths
 }
 
-for d in "$root"/testdata/cases/*/; do
-  c="$(basename "$d")"
+# case_args DIR: the case's args (one per line, "" = empty, {TMP} = the scratch dir) into $args.
+case_args() {
   args=()
-  [ -f "$d/args" ] && read -r -a args <"$d/args"
-  input=()
-  [ -f "$d/input.vcf" ] && input=(input.vcf)
-  for fmt in tsv json html; do
-    run "annotate.$c.$fmt" "$d" annotate "${args[@]}" -f "$fmt" "${input[@]}"
+  [ -f "$1/args" ] && mapfile -t args <"$1/args"
+  for i in "${!args[@]}"; do
+    [ "${args[$i]}" = '""' ] && args[$i]=""
+    args[$i]="${args[$i]//\{TMP\}/$tmp}"
   done
-  run "annotate.$c.side" "$d" annotate "${args[@]}" --gene-table "$tmp/genes.tsv" \
-      --verdict-table "$tmp/verdicts.tsv" -o "$tmp/report.tsv" "${input[@]}"
-  if [ ${#input[@]} -gt 0 ]; then
-    declare -A ext=([v]=vcf [z]=vcf.gz [b]=bcf)
-    for mode in v z b; do
-      run "annotate.$c.vcf$mode" "$d" annotate "${args[@]}" -o "$tmp/report.tsv" \
-          --output-vcf "$tmp/annotated.${ext[$mode]}" -O "$mode" "${input[@]}"
-    done
-  fi
+}
+
+# Each case as the runner runs it, then every output format and side file.
+for d in "$root"/testdata/cases/*/*/; do
+  [ -f "$d/args" ] || continue
+  c="$(basename "$d")"; cmd="$(basename "$(dirname "$d")")"
+  case_args "$d"
+  run "$cmd.$c" "$d" "$cmd" "${args[@]}"
+  case "$cmd" in
+    annotate)
+      for fmt in tsv json html; do run "annotate.$c.$fmt" "$d" annotate -f "$fmt" "${args[@]}"; done
+      run "annotate.$c.side" "$d" annotate --verdict-table "$tmp/verdicts.tsv" -o "$tmp/report.tsv" "${args[@]}"
+      if [ -f "$d/input.vcf" ]; then
+        declare -A ext=([v]=vcf [z]=vcf.gz [b]=bcf)
+        for mode in v z b; do
+          run "annotate.$c.vcf$mode" "$d" annotate -o "$tmp/report.tsv" \
+              --output-vcf "$tmp/annotated.${ext[$mode]}" -O "$mode" "${args[@]}"
+        done
+      fi ;;
+    compare) run "compare.$c.json" "$d" compare -f json "${args[@]}" ;;
+    batch)
+      run "batch.$c.json" "$d" batch -f json "${args[@]}"
+      run "batch.$c.html" "$d" batch -q -f html "${args[@]}" ;;
+  esac
 done
 
-for d in "$root"/testdata/compare/*/; do
-  c="$(basename "$d")"
-  args=()
-  [ -f "$d/args" ] && mapfile -t args <"$d/args"
-  for i in "${!args[@]}"; do [ "${args[$i]}" = '""' ] && args[$i]=""; done
-  for fmt in tsv json; do
-    run "compare.$c.$fmt" "$d" compare "${args[@]}" -f "$fmt"
-  done
-done
-
-run "batch.sheet" "$root/testdata/batch/sheet" batch --sample-sheet samples.tsv -o "$tmp/out"
-run "batch.sheet.json" "$root/testdata/batch/sheet" batch -f json --sample-sheet samples.tsv -o "$tmp/out"
-margs=()
-mapfile -t margs <"$root/testdata/batch/multi_vcf/args"
-run "batch.multi_vcf" "$root/testdata/batch/multi_vcf" batch "${margs[@]}" -o "$tmp/out"
-run "batch.multi_vcf.html" "$root/testdata/batch/multi_vcf" batch -q -f html -o "$tmp/out" cohort.vcf
 for s in "$root"/testdata/batch/bad_sheet/*.tsv; do
   run "batch.bad_sheet.$(basename "$s" .tsv)" "$root/testdata/batch/bad_sheet" batch --sample-sheet "$(basename "$s")" -o "$tmp/out"
 done

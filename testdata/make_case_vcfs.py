@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the input.vcf of the end-to-end cases in testdata/cases/ (run from the repo root).
+"""Writes the input.vcf of the end-to-end cases in testdata/cases/annotate/ (run from the repo root).
 
 The ##contig lengths come from ../shared/data/genome/chrom_sizes (UCSC hg38/hg19). The
 variant coordinates that matter are verified facts:
@@ -52,8 +52,8 @@ def rec(chrom, pos, ref, alt, filt, note, values, info_extra=""):
 
 
 def write(case, text):
-    os.makedirs(f"testdata/cases/{case}", exist_ok=True)
-    with open(f"testdata/cases/{case}/input.vcf", "w") as f:
+    os.makedirs(f"testdata/cases/annotate/{case}", exist_ok=True)
+    with open(f"testdata/cases/annotate/{case}/input.vcf", "w") as f:
         f.write(text)
 
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the copy-number inputs of testdata/cases/index_case_cnv* (run from the repo root).
+"""Writes the copy-number inputs of testdata/cases/annotate/index_case_cnv* (run from the repo root).
 
 The index case (Cochin et al. 2025) reports focal ALK, CCND1 and PPM1D amplification; the paper's
 copy numbers are not used here. The segments are ILLUSTRATIVE: each amplified segment spans the
@@ -51,7 +51,7 @@ def segments():
 
 def main():
     segs = segments()
-    with open("testdata/cases/index_case_cnv/tumour.cns", "w") as f:
+    with open("testdata/cases/annotate/index_case_cnv/tumour.cns", "w") as f:
         f.write("chromosome\tstart\tend\tgene\tlog2\tdepth\tprobes\tweight\n")
         for c, b, e, cn, g in segs:
             f.write(f"chr{c}\t{b}\t{e}\t{g or '-'}\t{math.log2(cn / 2):.6f}\t100\t50\t40\n")
@@ -72,7 +72,7 @@ def main():
         alt = "<DUP>" if cn > 2 else "<CNV>"
         svtype = "DUP" if cn > 2 else "CNV"
         vcf.append(f"chr{c}\t{pos}\t.\tN\t{alt}\t.\tPASS\tSVTYPE={svtype};END={e};SVLEN={e - b}\tGT:CN\t./.:{cn}")
-    open("testdata/cases/index_case_cnv_vcf/tumour.cnv.vcf", "w").write("\n".join(vcf) + "\n")
+    open("testdata/cases/annotate/index_case_cnv_vcf/tumour.cnv.vcf", "w").write("\n".join(vcf) + "\n")
 
 
 if __name__ == "__main__":

@@ -5,14 +5,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/cli_run.hpp"
+#include "support/cli_run.hpp"
 
 namespace fs = std::filesystem;
 using namespace rvanno::test;
 
 namespace {
 
-const fs::path kCases = fs::path(RVANNO_TESTDATA) / "cases";
+const fs::path kCases = fs::path(RVANNO_TESTDATA) / "cases" / "annotate";
 const std::vector<std::string> kKeyColumns = {"gene", "hgvs_c", "protein_change", "match", "kb_id", "drug", "effect"};
 
 fs::path fresh_dir(const std::string& name) {

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/cli_run.hpp"
+#include "support/cli_run.hpp"
 
 namespace fs = std::filesystem;
 using namespace rvanno::test;
@@ -146,7 +146,7 @@ TEST(Malformed, cn_and_sv_files_give_file_line_errors) {
 
 // Why: inputs on different builds must not be combined silently.
 TEST(Build, cnv_vcf_on_another_build_than_the_small_variants_is_refused) {
-    const fs::path cases = fs::path(RVANNO_TESTDATA) / "cases";
+    const fs::path cases = fs::path(RVANNO_TESTDATA) / "cases" / "annotate";
     auto r = run_rvanno(cases, {"annotate", "--cnv", "index_case_cnv_vcf/tumour.cnv.vcf", "index_case_grch37/input.vcf"});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find("is GRCh38 but the run is GRCh37"), std::string::npos) << r.err;

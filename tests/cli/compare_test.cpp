@@ -1,44 +1,24 @@
-// `rvanno compare` end to end. Every directory in testdata/compare/ is one case:
-//   readme                   why it exists (required)
-//   args                     one argument per line ("" = an empty argument)
-//   expected.alterations.tsv the whole alteration block, reduced to the columns of its header
-//   expected.verdicts.tsv    rows that must be in the verdict block (columns of its header)
-//   expected.remaining.tsv   the first rows of the remaining_option block
-//   expected.exit            exit code (default 0); expected.stderr: lines stderr must contain
+// `rvanno compare` end to end, beyond the golden cases in testdata/cases/compare/ (run by
+// cases_test.cpp): JSON, equivalence of the input forms, whole-file output, help.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "cli/cli_run.hpp"
+#include "support/cli_run.hpp"
+#include "support/tsv.hpp"
 
 namespace fs = std::filesystem;
 using namespace rvanno::test;
 
 namespace {
 
-const fs::path kCompare = fs::path(RVANNO_TESTDATA) / "compare";
-
-std::vector<std::string> case_names() {
-    std::vector<std::string> out;
-    for (const auto& d : fs::directory_iterator(kCompare))
-        if (d.is_directory()) out.push_back(d.path().filename().string());
-    std::sort(out.begin(), out.end());
-    return out;
-}
+const fs::path kCompare = fs::path(RVANNO_TESTDATA) / "cases" / "compare";
 
 std::vector<std::string> args_of(const fs::path& dir) {
     std::vector<std::string> out{"compare"};
     for (const auto& l : lines(slurp(dir / "args"))) out.push_back(l == "\"\"" ? "" : l);
-    return out;
-}
-
-std::vector<std::string> cells(const std::string& line) {
-    std::vector<std::string> out;
-    std::size_t start = 0, p;
-    while ((p = line.find('\t', start)) != std::string::npos) { out.push_back(line.substr(start, p - start)); start = p + 1; }
-    out.push_back(line.substr(start));
     return out;
 }
 
@@ -61,46 +41,6 @@ std::vector<std::string> block(const std::string& tsv, const std::string& sectio
     }
     return out;
 }
-
-// Expected rows of a file whose header names the columns; returns {columns, rows}.
-std::pair<std::vector<std::string>, std::vector<std::string>> expected(const fs::path& file) {
-    auto ls = lines(slurp(file));
-    return {cells(ls.at(0)), {ls.begin() + 1, ls.end()}};
-}
-
-class CompareCase : public ::testing::TestWithParam<std::string> {};
-
-// Why: each case pins one user-visible behaviour of compare end to end; see its readme.
-TEST_P(CompareCase, output_matches_expected_answers) {
-    const fs::path dir = kCompare / GetParam();
-    ASSERT_TRUE(fs::exists(dir / "readme")) << "every case needs a readme saying why it exists";
-    auto r = run_rvanno(dir, args_of(dir));
-    const int want_exit = fs::exists(dir / "expected.exit") ? std::stoi(slurp(dir / "expected.exit")) : 0;
-    EXPECT_EQ(r.exit_code, want_exit) << r.err;
-    if (fs::exists(dir / "expected.stderr"))
-        for (const auto& l : lines(slurp(dir / "expected.stderr"))) {
-            EXPECT_NE(r.err.find(l), std::string::npos) << "stderr lacks: " << l << "\nstderr: " << r.err;
-        }
-    if (fs::exists(dir / "expected.alterations.tsv")) {
-        auto [cols, rows] = expected(dir / "expected.alterations.tsv");
-        EXPECT_EQ(block(r.out, "alteration", cols), rows);
-    }
-    if (fs::exists(dir / "expected.verdicts.tsv")) {
-        auto [cols, rows] = expected(dir / "expected.verdicts.tsv");
-        auto got = block(r.out, "verdict", cols);
-        for (const auto& row : rows) {
-            EXPECT_NE(std::find(got.begin(), got.end(), row), got.end()) << "verdict block lacks: " << row;
-        }
-    }
-    if (fs::exists(dir / "expected.remaining.tsv")) {
-        auto [cols, rows] = expected(dir / "expected.remaining.tsv");
-        auto got = block(r.out, "remaining_option", cols);
-        ASSERT_GE(got.size(), rows.size());
-        EXPECT_EQ(std::vector<std::string>(got.begin(), got.begin() + static_cast<long>(rows.size())), rows);
-    }
-}
-
-INSTANTIATE_TEST_SUITE_P(Testdata, CompareCase, ::testing::ValuesIn(case_names()));
 
 // Why: JSON is the workflow interface; the done-when facts must be readable from it too, with
 // both reports' parts and the provenance.

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/cli_run.hpp"
+#include "support/cli_run.hpp"
 
 namespace fs = std::filesystem;
 using namespace rvanno::test;

@@ -2,7 +2,7 @@
 // documented exit code; one error line plus a hint when the input is refused.
 #include <gtest/gtest.h>
 
-#include "cli/cli_run.hpp"
+#include "support/cli_run.hpp"
 
 namespace fs = std::filesystem;
 using namespace rvanno::test;

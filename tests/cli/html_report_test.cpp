@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/cli_run.hpp"
+#include "support/cli_run.hpp"
 
 namespace fs = std::filesystem;
 using namespace rvanno::test;
@@ -74,7 +74,7 @@ std::string lower(std::string s) {
     return s;
 }
 
-const fs::path kCase = fs::path(RVANNO_TESTDATA) / "cases" / "index_case";
+const fs::path kCase = fs::path(RVANNO_TESTDATA) / "cases" / "annotate" / "index_case";
 
 std::vector<std::string> index_case_args(const fs::path& out, const std::string& vcf) {
     return {"annotate", "--cnv", "../index_case_cnv/tumour.cns", "--driver", "ALK fusion", "--tumor-type", "IMT",

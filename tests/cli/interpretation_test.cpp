@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/cli_run.hpp"
+#include "support/cli_run.hpp"
 
 namespace fs = std::filesystem;
 using namespace rvanno::test;
@@ -13,7 +13,7 @@ using nlohmann::json;
 
 namespace {
 
-const fs::path kCases = fs::path(RVANNO_TESTDATA) / "cases";
+const fs::path kCases = fs::path(RVANNO_TESTDATA) / "cases" / "annotate";
 
 json annotate_json(const fs::path& dir, std::vector<std::string> args) {
     args.insert(args.begin(), {"annotate", "-f", "json"});

@@ -14,34 +14,17 @@
 
 #include "rvanno/error.hpp"
 
+#include "support/temp_dir.hpp"
+
 namespace fs = std::filesystem;
 using rvanno::OutputFile;
 using rvanno::UserError;
 
+using rvanno::test::TempDir;
+
 namespace {
 
 // A fresh, empty directory per test, removed afterwards.
-class TempDir {
-public:
-    explicit TempDir(const std::string& name)
-        : path_(fs::temp_directory_path() / ("rvanno_out_" + std::to_string(::getpid()) + "_" + name)) {
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    const fs::path& path() const { return path_; }
-    std::vector<std::string> entries() const {
-        std::vector<std::string> out;
-        for (const auto& e : fs::directory_iterator(path_)) out.push_back(e.path().filename().string());
-        return out;
-    }
-
-private:
-    fs::path path_;
-};
 
 std::string slurp(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);

@@ -18,6 +18,7 @@ using namespace rvanno::cli;
 namespace {
 
 const fs::path kBatch = fs::path(RVANNO_TESTDATA) / "batch";
+const fs::path kSheet = fs::path(RVANNO_TESTDATA) / "cases" / "batch" / "sheet";
 
 // The message of the UserError `f` throws, or "" when it throws none.
 template <class F> std::string error_of(F f) {
@@ -39,13 +40,13 @@ const KnowledgeBase& kb() {
 // Why: the sheet is the batch's whole input; paths must resolve against the sheet's directory
 // (not the working directory) and ','-lists must split.
 TEST(SampleSheet, reads_rows_and_resolves_paths_against_the_sheet) {
-    auto rows = read_sample_sheet(kBatch / "sheet" / "samples.tsv");
+    auto rows = read_sample_sheet(kSheet / "samples.tsv");
     ASSERT_EQ(rows.size(), 3u);
     EXPECT_EQ(rows[0].sample, "S1");
-    EXPECT_EQ(fs::path(rows[0].vcf), kBatch / "sheet" / "s1.vcf");
+    EXPECT_EQ(fs::path(rows[0].vcf), kSheet / "s1.vcf");
     ASSERT_EQ(rows[0].sv.size(), 1u);
     EXPECT_EQ(rows[0].therapy_history, "crizotinib,alectinib");
-    EXPECT_EQ(rows[0].where, (kBatch / "sheet" / "samples.tsv").string() + ":3");
+    EXPECT_EQ(rows[0].where, (kSheet / "samples.tsv").string() + ":3");
     EXPECT_EQ(rows[1].sample, "patient 2");
     EXPECT_TRUE(rows[1].vcf.empty());
     EXPECT_EQ(rows[1].drivers, std::vector<std::string>{"ALK fusion"});

@@ -18,6 +18,8 @@
 #include "io/hts.hpp"
 #include "rvanno/error.hpp"
 
+#include "support/temp_dir.hpp"
+
 namespace fs = std::filesystem;
 using rvanno::AlleleFinding;
 using rvanno::InputError;
@@ -28,6 +30,8 @@ using rvanno::UsageError;
 using rvanno::UserError;
 using rvanno::write_annotated_vcf;
 
+using rvanno::test::TempDir;
+
 namespace {
 
 std::string test_vcf(const std::string& name) { return std::string(RVANNO_TESTDATA) + "/vcf_writer/" + name; }
@@ -36,27 +40,6 @@ const std::vector<std::string> kTags = {"RVANNO_GENE", "RVANNO_HGVSC", "RVANNO_H
                                         "RVANNO_KB",   "RVANNO_MATCH", "RVANNO_DRUG"};
 
 // A fresh, empty directory per test, removed afterwards.
-class TempDir {
-public:
-    explicit TempDir(const std::string& name)
-        : path_(fs::temp_directory_path() / ("rvanno_vcfw_" + std::to_string(::getpid()) + "_" + name)) {
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-    std::vector<std::string> entries() const {
-        std::vector<std::string> out;
-        for (const auto& e : fs::directory_iterator(path_)) out.push_back(e.path().filename().string());
-        return out;
-    }
-
-private:
-    fs::path path_;
-};
 
 KnowledgeEntry entry(const std::string& id, const std::string& drug, rvanno::Effect effect,
                      rvanno::EvidenceLevel level) {

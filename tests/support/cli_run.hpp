@@ -1,0 +1,76 @@
+// Runs the real rvanno binary in a directory and captures stdout, stderr and the exit code
+// (the seqan app-template cli_test idea). Test-only.
+#pragma once
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "support/tsv.hpp"
+
+namespace rvanno::test {
+
+struct RunResult {
+    std::string out, err;
+    int exit_code{-1};
+};
+
+inline std::string slurp(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+inline std::string shell_quote(const std::string& s) {
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+// `args` are passed unquoted-split by the shell only if `raw_shell` is set; normally each is quoted.
+inline RunResult run_rvanno(const std::filesystem::path& cwd, const std::vector<std::string>& args,
+                            const std::string& stdin_file = "") {
+    static int counter = 0;
+    auto tmp = std::filesystem::temp_directory_path() / ("rvanno_cli_" + std::to_string(::getpid()) + "_" +
+                                                        std::to_string(counter++));
+    // Sanitizer findings get exit codes of their own, so they can never pass for exit 1.
+    std::string cmd = "cd " + shell_quote(cwd.string()) +
+                      " && ASAN_OPTIONS=exitcode=99:detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:exitcode=98:print_stacktrace=1 " +
+                      shell_quote(RVANNO_BINARY);
+    for (const auto& a : args) cmd += " " + shell_quote(a);
+    if (!stdin_file.empty()) cmd += " < " + shell_quote(stdin_file);
+    cmd += " > " + shell_quote(tmp.string() + ".out") + " 2> " + shell_quote(tmp.string() + ".err");
+    int status = std::system(cmd.c_str());
+    RunResult r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(tmp.string() + ".out");
+    r.err = slurp(tmp.string() + ".err");
+    std::filesystem::remove(tmp.string() + ".out");
+    std::filesystem::remove(tmp.string() + ".err");
+    return r;
+}
+
+// The data rows of an rvanno TSV reduced to `columns` (tab-joined), header first.
+inline std::vector<std::string> project(const std::string& tsv, const std::vector<std::string>& columns) {
+    std::vector<std::string> out, header;
+    std::vector<std::size_t> idx;
+    for (const auto& l : lines(tsv)) {
+        if (l.rfind("##", 0) == 0) continue;
+        const auto cells = test::cells(l);
+        if (header.empty()) {
+            header = cells;
+            for (const auto& c : columns)
+                for (std::size_t i = 0; i < header.size(); ++i)
+                    if (header[i] == c) idx.push_back(i);
+        }
+        std::string row;
+        for (std::size_t k = 0; k < idx.size(); ++k) row += (k ? "\t" : "") + (idx[k] < cells.size() ? cells[idx[k]] : "");
+        out.push_back(row);
+    }
+    return out;
+}
+
+}  // namespace rvanno::test
