@@ -1,28 +1,30 @@
-// Options of `rvanno annotate`: declaration, parsing and validation (the help text is the spec).
+// Options of `rvanno annotate`: its option table (cli/options.hpp), parsing and validation.
 #pragma once
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "cli/context_options.hpp"
+#include "cli/options.hpp"
 #include "rvanno/gene_copy_number.hpp"
 
 namespace rvanno::cli {
 
-struct AnnotateOptions {
+// The shared parts hold genome, fasta, cnv_format, include_filtered (input), tumor_type,
+// therapy_history, drivers (context), db, output, format and threads, quiet.
+struct AnnotateOptions : InputOptions, ContextOptions, KnowledgeOptions, OutputOptions, GeneralOptions {
     std::string input;                        // small variants; "" when only --cnv/--sv
     std::vector<std::string> cnv, sv;
-    std::string cnv_format;
-    std::string sample, genome, fasta, db, output = "-", format = "tsv", gene_table;
-    std::string tumor_type, therapy_history, depth, verdict_table, output_vcf;
-    std::vector<std::string> drivers;
+    std::string sample, gene_table, depth, verdict_table, output_vcf;
+    std::string output_vcf_type = "v";        // -O as given; output_vcf_mode is its letter
     char output_vcf_mode = 'v';
-    bool include_filtered = false, quiet = false;
-    int threads = 0;
     std::optional<double> purity, ploidy;
+    CnThresholdOptions cn;                    // as given; thresholds is what they resolve to
     CnThresholds thresholds;
 };
 
-extern const char* const kAnnotateUsage;
+// The usage, option table and examples of `rvanno annotate`, bound to `o`.
+CommandSpec annotate_command_spec(AnnotateOptions& o);
 
 // Parses; returns nullopt when --help was given (and printed). Throws UsageError.
 std::optional<AnnotateOptions> parse_annotate_options(const std::vector<std::string>& args);

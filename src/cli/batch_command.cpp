@@ -2,12 +2,12 @@
 // report per sample plus two cohort tables (alterations x samples, drugs x samples).
 #include <unistd.h>
 
-#include <boost/program_options.hpp>
+#include <algorithm>
 #include <iostream>
 
+#include "cli/batch_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/context_options.hpp"
-#include "cli/option_parsing.hpp"
 #include "io/output_file.hpp"
 #include "io/sample_sheet.hpp"
 #include "io/vcf_reader.hpp"
@@ -16,113 +16,10 @@
 #include "report/writers.hpp"
 #include "rvanno/error.hpp"
 
-namespace po = boost::program_options;
-
 namespace rvanno::cli {
 namespace {
 
-const char* const kUsageHead =
-    "Usage: rvanno batch [options] (--sample-sheet SHEET | MULTI.vcf) -o OUTDIR\n"
-    "\n"
-    "Annotates every sample of a cohort as 'rvanno annotate' would, with verdicts, and writes\n"
-    "OUTDIR/<sample>.tsv|json|html (the sample name with characters other than A-Z a-z 0-9 . _ -\n"
-    "replaced by '_'; names that would collide are refused) plus two cohort tables:\n"
-    "  cohort_alterations.tsv  one row per alteration (keys as in 'rvanno compare'), one column\n"
-    "                          per sample: VAF, copy number, \"present\", \"\" (absent) or\n"
-    "                          \"not_assessed\" (the sample has no input of that kind)\n"
-    "  cohort_verdicts.tsv     one row per drug, one column per sample: the verdict call\n"
-    "The inputs are a sample sheet or a multi-sample VCF/BCF (one report per sample column; an\n"
-    "allele with genotype 0/0 or VAF 0 in a sample is not that sample's).\n"
-    "\n"
-    "Input:\n"
-    "      --sample-sheet FILE   TSV with the header sample, vcf, cnv, sv, tumor_type, driver\n"
-    "                            (optional columns: vcf_sample, therapy_history); cnv, sv and\n"
-    "                            driver may list several entries separated by ','; paths are\n"
-    "                            relative to the sheet's directory; empty cells allowed\n"
-    "  -g, --genome BUILD        GRCh38 or GRCh37 [detected from the first sample; every\n"
-    "                            sample must be on that build]\n"
-    "      --include-filtered    also report non-PASS records [off]\n"
-    "      --fasta FILE          reference FASTA of the same build [none]\n"
-    "      --cnv-format FMT      format of every CNV file, as for annotate [detected]\n"
-    "\n"
-    "Copy number (purity and ploidy are taken from each sample's files):\n"
-    "      --cn-thresholds MODE  absolute or relative [absolute]\n"
-    "      --amp-cn X  --gain-cn X  --loss-cn X  --deep-deletion-cn X\n"
-    "                            as for annotate [5, 3, 1, 0.5 absolute; 3, 1.5, 0.5, 0.5\n"
-    "                            relative]\n"
-    "\n";
-
-const char* const kUsageTail =
-    "                            (for every sample; a sheet's tumor_type and therapy_history\n"
-    "                            cells replace these for their row, its driver cell adds to\n"
-    "                            --driver)\n"
-    "\n"
-    "Knowledge base:\n"
-    "  -d, --db DIR              knowledge base directory [$RVANNO_DB, else bundled]\n"
-    "\n"
-    "Output:\n"
-    "  -o, --output DIR          output directory, created if missing (required)\n"
-    "  -f, --format FMT          per-sample reports as tsv, json or html [tsv]\n"
-    "\n"
-    "General:\n"
-    "      --threads N           extra BGZF decompression threads [0]\n"
-    "  -q, --quiet               no summary line on stderr [off]\n"
-    "  -h, --help                print this help and exit\n"
-    "\n"
-    "Every file is written whole or not at all. The first sample that fails stops the batch;\n"
-    "the message names it, and the reports written before it stay. A progress line\n"
-    "\"[3/12] SAMPLE ...\" goes to stderr when it is a terminal. Formats: docs/compare_and_batch.md.\n"
-    "Exit status: 0 done, 1 input or runtime error, 2 usage error.\n"
-    "\n"
-    "Example:\n"
-    "  rvanno batch --sample-sheet cohort/samples.tsv -f json -o cohort/reports\n"
-    "  rvanno batch --tumor-type NSCLC -o reports cohort.vcf.gz\n";
-
-const char* const kSeeHelp = "see 'rvanno batch --help'";
 const std::vector<std::string> kCohortStems = {"cohort_alterations", "cohort_verdicts"};
-
-struct BatchOptions {
-    std::string sheet, vcf, genome, fasta, cnv_format, db, output, format = "tsv";
-    std::string tumor_type, therapy_history;
-    std::vector<std::string> drivers;
-    bool include_filtered = false, quiet = false;
-    int threads = 0;
-    CnThresholdOptions cn;
-};
-
-std::optional<BatchOptions> parse(const std::vector<std::string>& args) {
-    BatchOptions o;
-    bool help = false;
-    po::options_description d;
-    d.add_options()("help,h", po::bool_switch(&help))("sample-sheet", po::value(&o.sheet))("genome,g", po::value(&o.genome))(
-        "include-filtered", po::bool_switch(&o.include_filtered))("fasta", po::value(&o.fasta))(
-        "cnv-format", po::value(&o.cnv_format))("cn-thresholds", po::value(&o.cn.mode))("amp-cn", po::value<double>())(
-        "gain-cn", po::value<double>())("loss-cn", po::value<double>())("deep-deletion-cn", po::value<double>())(
-        "tumor-type", po::value(&o.tumor_type))("driver", po::value(&o.drivers)->composing())(
-        "therapy-history", po::value(&o.therapy_history))("db,d", po::value(&o.db))("output,o", po::value(&o.output))(
-        "format,f", po::value(&o.format))("threads", po::value(&o.threads))("quiet,q", po::bool_switch(&o.quiet))(
-        "input", po::value(&o.vcf));
-    po::positional_options_description pos;
-    pos.add("input", 1);
-    const auto vm = parse_command_line("batch", args, d, pos);
-    if (help) {
-        std::cout << kUsageHead << kContextOptionsHelp << kUsageTail;
-        return std::nullopt;
-    }
-    o.cn = {o.cn.mode, optional_number(vm, "amp-cn"), optional_number(vm, "gain-cn"), optional_number(vm, "loss-cn"), optional_number(vm, "deep-deletion-cn")};
-    if (o.sheet.empty() == o.vcf.empty())
-        throw UsageError("batch: give either --sample-sheet FILE or one multi-sample VCF/BCF", kSeeHelp);
-    if (o.vcf == "-") throw UsageError("batch: the VCF is read once per sample, so it cannot be standard input", kSeeHelp);
-    if (o.output.empty()) throw UsageError("batch: -o OUTDIR is required", kSeeHelp);
-    if (o.format != "tsv" && o.format != "json" && o.format != "html")
-        throw UsageError("batch: unknown --format '" + o.format + "' (expected: tsv, json or html)", kSeeHelp);
-    if (o.threads < 0 || o.threads > 64) throw UsageError("batch: --threads must be 0..64", kSeeHelp);
-    if (!o.genome.empty() && !parse_genome_build(o.genome))
-        throw UsageError("batch: unknown --genome '" + o.genome + "' (expected: GRCh38 or GRCh37)", kSeeHelp);
-    if (!o.cnv_format.empty() && !parse_cnv_format(o.cnv_format))
-        throw UsageError("batch: unknown --cnv-format '" + o.cnv_format + "'", kSeeHelp);
-    return o;
-}
 
 using Job = pipeline::CohortJob;
 
@@ -172,7 +69,7 @@ void write_report(const Report& r, const std::string& path, const std::string& f
 }  // namespace
 
 int batch(const std::vector<std::string>& args, const std::string& command_line) {
-    auto parsed = parse(args);
+    auto parsed = parse_batch_options(args);
     if (!parsed) return 0;  // --help
     const BatchOptions& o = *parsed;
     const KnowledgeBase kb = load_knowledge_base(o.db.empty() ? default_knowledge_base_dir() : std::filesystem::path(o.db));

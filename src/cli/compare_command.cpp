@@ -1,174 +1,20 @@
 // rvanno compare: one patient at two time points. Runs the one-sample pipeline on each side,
 // computes verdicts with one shared context, and writes the comparison (src/pipeline/compare.cpp).
-#include <boost/program_options.hpp>
 #include <iostream>
 
 #include "build_config.hpp"
 #include "cli/commands.hpp"
+#include "cli/compare_options.hpp"
 #include "cli/context_options.hpp"
-#include "cli/option_parsing.hpp"
 #include "io/output_file.hpp"
 #include "pipeline/compare.hpp"
 #include "report/compare.hpp"
 #include "rvanno/compare.hpp"
 #include "rvanno/error.hpp"
 
-namespace po = boost::program_options;
 
 namespace rvanno::cli {
 namespace {
-
-const char* const kUsageHead =
-    "Usage: rvanno compare [options] BASELINE PROGRESSION\n"
-    "\n"
-    "Compares two samples of one patient, typically before treatment and at progression.\n"
-    "Each side is annotated as by 'rvanno annotate'; then every alteration is classified as\n"
-    "acquired, lost or persistent (small variants by gene + protein change, else HGVS c., else\n"
-    "chrom:pos:ref:alt, with VAF before/after; copy number by gene + class, with CN before/\n"
-    "after; fusions by partners + exons), each drug's verdict is shown before and after, and\n"
-    "the drugs not in --therapy-history are listed as remaining options: sensitive first,\n"
-    "then conflicting, reduced sensitivity, no evidence, resistant; within a call by evidence\n"
-    "strength, then later drug generation first.\n"
-    "BASELINE and PROGRESSION are VCF/BCF files; either may be \"\" when that side has only\n"
-    "copy-number or SV input, or both may be one multi-sample VCF with --baseline-sample and\n"
-    "--progression-sample.\n"
-    "\n"
-    "Input:\n"
-    "      --baseline-sample NAME     VCF sample of the baseline [##tumor_sample, else first]\n"
-    "      --progression-sample NAME  VCF sample of the progression [as above]\n"
-    "      --baseline-cnv FILE        copy-number calls of the baseline; repeatable [none]\n"
-    "      --progression-cnv FILE     copy-number calls of the progression; repeatable [none]\n"
-    "      --baseline-sv FILE         SV/fusion calls of the baseline; repeatable [none]\n"
-    "      --progression-sv FILE      SV/fusion calls of the progression; repeatable [none]\n"
-    "  -g, --genome BUILD             GRCh38 or GRCh37 [detected; the progression must be on\n"
-    "                                 the baseline's build]\n"
-    "      --include-filtered         also report non-PASS records [off]\n"
-    "      --fasta FILE               reference FASTA of the same build (HGVS p., REF check,\n"
-    "                                 normalisation) [none]\n"
-    "      --cnv-format FMT           format of every CNV file, as for annotate [detected]\n"
-    "\n"
-    "Copy number:\n"
-    "      --baseline-purity X, --progression-purity X\n"
-    "                                 tumour purity (0,1] per side [from the file, else 1]\n"
-    "      --baseline-ploidy X, --progression-ploidy X\n"
-    "                                 tumour ploidy per side [from the file, else 2]\n"
-    "      --cn-thresholds MODE       absolute or relative [absolute]\n"
-    "      --amp-cn X  --gain-cn X  --loss-cn X  --deep-deletion-cn X\n"
-    "                                 as for annotate [5, 3, 1, 0.5 absolute;\n"
-    "                                 3, 1.5, 0.5, 0.5 relative]\n"
-    "\n";
-
-const char* const kUsageTail =
-    "\n"
-    "Knowledge base:\n"
-    "  -d, --db DIR                   knowledge base directory [$RVANNO_DB, else bundled]\n"
-    "\n"
-    "Output:\n"
-    "  -o, --output FILE              written whole or not at all [- = stdout]\n"
-    "  -f, --format FMT               tsv (three blocks: alteration, verdict, remaining_option;\n"
-    "                                 each row's first column names its block) or json\n"
-    "                                 (schema rvanno-compare/1) [tsv]\n"
-    "\n"
-    "General:\n"
-    "      --threads N                extra BGZF decompression threads [0]\n"
-    "  -q, --quiet                    no summary line on stderr [off]\n"
-    "  -h, --help                     print this help and exit\n"
-    "\n"
-    "An allele whose genotype is 0/0 or whose VAF is 0 in a side's sample is not that side's\n"
-    "alteration. A side without small-variant, CN or SV input cannot show an alteration absent:\n"
-    "such changes carry a note. Output formats: docs/compare_and_batch.md.\n"
-    "Exit status: 0 done, 1 input or runtime error, 2 usage error.\n"
-    "\n"
-    "Example:\n"
-    "  rvanno compare -g GRCh38 --baseline-sv base.sv.vcf --progression-sv prog.sv.vcf \\\n"
-    "      --tumor-type NSCLC --therapy-history crizotinib,alectinib \"\" prog.vcf\n"
-    "  rvanno compare --baseline-sample PRE --progression-sample POST -f json -o cmp.json \\\n"
-    "      both.vcf.gz both.vcf.gz\n";
-
-const char* const kSeeHelp = "see 'rvanno compare --help'";
-
-struct Side {
-    std::string vcf, sample;
-    std::vector<std::string> cnv, sv;
-    std::optional<double> purity, ploidy;
-};
-
-struct CompareOptions {
-    Side base, prog;
-    std::string genome, fasta, cnv_format, db, output = "-", format = "tsv";
-    std::string tumor_type, therapy_history;
-    std::vector<std::string> drivers;
-    bool include_filtered = false, quiet = false;
-    int threads = 0;
-    CnThresholdOptions cn;
-};
-
-po::options_description declare(CompareOptions& o, bool& help) {
-    po::options_description d;
-    d.add_options()("help,h", po::bool_switch(&help))("baseline-sample", po::value(&o.base.sample))(
-        "progression-sample", po::value(&o.prog.sample))("baseline-cnv", po::value(&o.base.cnv)->composing())(
-        "progression-cnv", po::value(&o.prog.cnv)->composing())("baseline-sv", po::value(&o.base.sv)->composing())(
-        "progression-sv", po::value(&o.prog.sv)->composing())("genome,g", po::value(&o.genome))(
-        "include-filtered", po::bool_switch(&o.include_filtered))("fasta", po::value(&o.fasta))(
-        "cnv-format", po::value(&o.cnv_format))("baseline-purity", po::value<double>())(
-        "progression-purity", po::value<double>())("baseline-ploidy", po::value<double>())(
-        "progression-ploidy", po::value<double>())("cn-thresholds", po::value(&o.cn.mode))(
-        "amp-cn", po::value<double>())("gain-cn", po::value<double>())("loss-cn", po::value<double>())(
-        "deep-deletion-cn", po::value<double>())("tumor-type", po::value(&o.tumor_type))(
-        "driver", po::value(&o.drivers)->composing())("therapy-history", po::value(&o.therapy_history))(
-        "db,d", po::value(&o.db))("output,o", po::value(&o.output))("format,f", po::value(&o.format))(
-        "threads", po::value(&o.threads))("quiet,q", po::bool_switch(&o.quiet))(
-        "baseline", po::value(&o.base.vcf))("progression", po::value(&o.prog.vcf));
-    return d;
-}
-
-void validate(CompareOptions& o, const po::variables_map& vm) {
-    if (!vm.count("baseline") || !vm.count("progression"))
-        throw UsageError("compare: needs BASELINE and PROGRESSION",
-                         "give two VCF/BCF paths; use \"\" for a side that has only --*-cnv/--*-sv input");
-    o.base.purity = optional_number(vm, "baseline-purity");
-    o.prog.purity = optional_number(vm, "progression-purity");
-    o.base.ploidy = optional_number(vm, "baseline-ploidy");
-    o.prog.ploidy = optional_number(vm, "progression-ploidy");
-    o.cn.amplification = optional_number(vm, "amp-cn");
-    o.cn.gain = optional_number(vm, "gain-cn");
-    o.cn.loss = optional_number(vm, "loss-cn");
-    o.cn.deep_deletion = optional_number(vm, "deep-deletion-cn");
-    for (const auto* s : {&o.base, &o.prog}) {
-        const char* name = s == &o.base ? "baseline" : "progression";
-        if (s->vcf.empty() && s->cnv.empty() && s->sv.empty())
-            throw UsageError(std::string("compare: the ") + name + " has no input",
-                             std::string("give a VCF/BCF, --") + name + "-cnv FILE or --" + name + "-sv FILE");
-        if (s->purity && !(*s->purity > 0 && *s->purity <= 1)) throw UsageError(std::string("compare: --") + name + "-purity must be in (0,1]", kSeeHelp);
-        if (s->ploidy && !(*s->ploidy > 0 && *s->ploidy <= 10)) throw UsageError(std::string("compare: --") + name + "-ploidy must be in (0,10]", kSeeHelp);
-    }
-    if (o.base.vcf == "-" && o.prog.vcf == "-") throw UsageError("compare: standard input can be read only once", kSeeHelp);
-    if (!o.base.vcf.empty() && o.base.vcf == o.prog.vcf && o.base.sample == o.prog.sample)
-        throw UsageError("compare: the same VCF on both sides needs two different samples",
-                         "give --baseline-sample NAME and --progression-sample NAME");
-    if (o.format != "tsv" && o.format != "json")
-        throw UsageError("compare: unknown --format '" + o.format + "' (expected: tsv or json)", kSeeHelp);
-    if (o.threads < 0 || o.threads > 64) throw UsageError("compare: --threads must be 0..64", kSeeHelp);
-    if (!o.genome.empty() && !parse_genome_build(o.genome))
-        throw UsageError("compare: unknown --genome '" + o.genome + "' (expected: GRCh38 or GRCh37)", kSeeHelp);
-    if (!o.cnv_format.empty() && !parse_cnv_format(o.cnv_format))
-        throw UsageError("compare: unknown --cnv-format '" + o.cnv_format + "'", kSeeHelp);
-}
-
-std::optional<CompareOptions> parse(const std::vector<std::string>& args) {
-    CompareOptions o;
-    bool help = false;
-    auto desc = declare(o, help);
-    po::positional_options_description pos;
-    pos.add("baseline", 1).add("progression", 1);
-    const auto vm = parse_command_line("compare", args, desc, pos);
-    if (help) {
-        std::cout << kUsageHead << kContextOptionsHelp << kUsageTail;
-        return std::nullopt;
-    }
-    validate(o, vm);
-    return o;
-}
 
 void print_summary(const Comparison& c) {
     long n[3] = {0, 0, 0}, changed = 0;
@@ -184,7 +30,7 @@ void print_summary(const Comparison& c) {
 }  // namespace
 
 int compare(const std::vector<std::string>& args, const std::string& command_line) {
-    auto parsed = parse(args);
+    auto parsed = parse_compare_options(args);
     if (!parsed) return 0;  // --help
     const CompareOptions& o = *parsed;
     const KnowledgeBase kb = load_knowledge_base(o.db.empty() ? default_knowledge_base_dir() : std::filesystem::path(o.db));

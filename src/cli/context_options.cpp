@@ -8,17 +8,6 @@
 
 namespace rvanno::cli {
 
-const char* const kContextOptionsHelp =
-    "Sample context:\n"
-    "      --tumor-type CODE     OncoTree-style tumour type, e.g. NSCLC, IMT; rows shown in\n"
-    "                            another disease are reported but do not decide [unknown]\n"
-    "      --driver TEXT         known driver, \"<GENE> fusion\" (e.g. \"ALK fusion\"); repeatable\n"
-    "                            [drivers are also detected from the inputs]\n"
-    "      --therapy-history LIST\n"
-    "                            drugs already given, comma-separated, in order, as ids,\n"
-    "                            names or synonyms of drugs.tsv (e.g. crizotinib,alectinib)\n"
-    "                            [none]\n";
-
 namespace {
 
 std::string lower(std::string s) {

@@ -12,9 +12,6 @@
 
 namespace rvanno::cli {
 
-// Help lines of the three context options, in the style of the subcommand help texts.
-extern const char* const kContextOptionsHelp;
-
 // Builds the context of one sample (detected_drivers stays empty: the caller fills it from the
 // report with detect_drivers()).
 //   tumor_type           OncoTree-style code ("NSCLC", "IMT"): letters, digits, '_', '-';

@@ -1,0 +1,238 @@
+#include "cli/options.hpp"
+
+#include <boost/program_options.hpp>
+#include <iostream>
+#include <sstream>
+#include <stdexcept>
+
+#include "rvanno/copy_number.hpp"
+#include "rvanno/error.hpp"
+#include "rvanno/genome.hpp"
+
+namespace po = boost::program_options;
+
+namespace rvanno::cli {
+
+std::string OptionRow::long_name() const { return name.substr(0, name.find(',')); }
+
+std::string OptionRow::short_name() const {
+    const auto comma = name.find(',');
+    return comma == std::string::npos ? "" : name.substr(comma + 1);
+}
+
+OptionRow& OptionGroup::row(std::string_view long_name) {
+    for (auto& r : rows)
+        if (r.long_name() == long_name) return r;
+    throw std::logic_error("option group '" + title + "' has no row --" + std::string(long_name));
+}
+
+std::vector<const OptionRow*> CommandSpec::rows() const {
+    std::vector<const OptionRow*> all;
+    for (const auto& g : groups)
+        for (const auto& r : g.rows) all.push_back(&r);
+    return all;
+}
+
+std::string see_help(const std::string& command) { return "see 'rvanno " + command + " --help'"; }
+
+// ---- Help ----
+
+namespace {
+
+// Appends `tokens` to `line` (already holding text up to the help column), breaking before a
+// token that would pass kHelpWidth; "\n" tokens force a break. Returns the finished lines.
+std::string wrap(std::string line, const std::vector<std::string>& tokens) {
+    const std::string indent(kHelpColumn, ' ');
+    std::string out;
+    bool empty = true;
+    for (const auto& t : tokens) {
+        if (t == "\n" || (!empty && line.size() + 1 + t.size() > kHelpWidth)) {
+            out += line + "\n";
+            line = indent;
+            empty = true;
+            if (t == "\n") continue;
+        }
+        line += (empty ? "" : " ") + t;
+        empty = false;
+    }
+    return out + line + "\n";
+}
+
+std::vector<std::string> words(const std::string& text) {
+    std::vector<std::string> w;
+    std::istringstream lines(text);
+    bool first = true;
+    for (std::string l; std::getline(lines, l); first = false) {
+        if (!first) w.push_back("\n");
+        std::istringstream in(l);
+        for (std::string x; in >> x;) w.push_back(x);
+    }
+    return w;
+}
+
+std::string render_row(const OptionRow& r) {
+    std::string option = "  " + (r.short_name().empty() ? std::string("    ") : "-" + r.short_name() + ", ") + "--" +
+                         r.long_name() + (r.metavar.empty() ? "" : " " + r.metavar);
+    std::string out;
+    if (option.size() + 2 > kHelpColumn) {  // too long: the help starts on the next line
+        out = option + "\n";
+        option.clear();
+    }
+    option.resize(kHelpColumn, ' ');
+    auto tokens = words(r.help);
+    tokens.push_back(r.default_text);  // one token: a default is never broken across lines
+    return out + wrap(option, tokens);
+}
+
+}  // namespace
+
+std::string render_help(const CommandSpec& spec) {
+    std::string s = spec.head;
+    for (const auto& g : spec.groups) {
+        s += g.title + ":\n";
+        for (const auto& r : g.rows) s += render_row(r);
+        if (!g.note.empty()) s += wrap(std::string(kHelpColumn, ' '), words(g.note));
+        s += "\n";
+    }
+    return s + spec.tail;
+}
+
+// ---- Parser ----
+
+namespace {
+
+template <class... F> struct Overloaded : F... { using F::operator()...; };
+template <class... F> Overloaded(F...) -> Overloaded<F...>;
+
+void declare(po::options_description_easy_init& add, const std::string& name, const OptionBinding& binding) {
+    const char* n = name.c_str();
+    std::visit(Overloaded{
+                   [&](std::monostate) { add(n, po::bool_switch()); },
+                   [&](std::string* p) { add(n, po::value(p)); },
+                   [&](std::vector<std::string>* p) { add(n, po::value(p)->composing()); },
+                   [&](bool* p) { add(n, po::bool_switch(p)); },
+                   [&](int* p) { add(n, po::value(p)); },
+                   [&](std::optional<double>* p) { add(n, po::value<double>()->notifier([p](double v) { *p = v; })); },
+               },
+               binding);
+}
+
+}  // namespace
+
+std::optional<GivenOptions> parse_command(const CommandSpec& spec, const std::vector<std::string>& args) {
+    po::options_description options;
+    po::positional_options_description positional;
+    auto add = options.add_options();
+    for (const auto* r : spec.rows()) declare(add, r->name, r->binding);
+    for (const auto& p : spec.positionals) {
+        declare(add, p.name, p.binding);
+        positional.add(p.name.c_str(), 1);
+    }
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw UsageError(spec.command + ": " + e.what(), see_help(spec.command));
+    }
+    GivenOptions given;
+    for (const auto& [name, value] : vm)
+        if (!value.defaulted()) given.names.insert(name);
+    if (given.has("help")) {
+        std::cout << render_help(spec);
+        return std::nullopt;
+    }
+    return given;
+}
+
+// ---- Shared groups ----
+
+OptionGroup input_group(InputOptions& o) {
+    return {"Input",
+            {{"genome,g", &o.genome, "BUILD", "GRCh38 or GRCh37 (hg38/hg19/b37 accepted)",
+              "[detected from ##contig lengths, else ##reference]"},
+             {"include-filtered", &o.include_filtered, "", "also report records whose FILTER is not PASS or '.'", "[off]"},
+             {"fasta", &o.fasta, "FILE",
+              "faidx-indexed reference FASTA of the same build: adds HGVS p., checks REF, left-normalises indels",
+              "[none]"},
+             {"cnv-format", &o.cnv_format, "FMT",
+              "format of every copy-number file: vcf, cnvkit_cns, cnvkit_call, gatk_seg, generic_seg, "
+              "purple_somatic, purple_gene, pcgr_allelic, plain",
+              "[detected from the content]"}},
+            ""};
+}
+
+OptionGroup copy_number_group(CnThresholdOptions& o) {
+    return {"Copy number",
+            {{"cn-thresholds", &o.mode, "MODE", "absolute (copy numbers) or relative (multiples of ploidy)",
+              "[absolute]"},
+             {"amp-cn", &o.amplification, "X", "amplification: gene minimum CN >= X",
+              "[5 absolute (PCGR); 3 relative (PURPLE)]"},
+             {"gain-cn", &o.gain, "X", "gain: CN >= X", "[3 absolute; 1.5 relative]"},
+             {"loss-cn", &o.loss, "X", "loss: CN <= X", "[1 absolute; 0.5 relative]"},
+             {"deep-deletion-cn", &o.deep_deletion, "X", "deep deletion: CN < X, always absolute", "[0.5]"}},
+            ""};
+}
+
+OptionGroup context_group(ContextOptions& o) {
+    return {"Sample context",
+            {{"tumor-type", &o.tumor_type, "CODE",
+              "OncoTree-style tumour type (NSCLC, IMT, ALCL, NB, ...): rows limited to a tumour type decide a "
+              "verdict only when it matches, else they are shown but do not decide",
+              "[unknown]"},
+             {"driver", &o.drivers, "TEXT",
+              "declared driver, \"<GENE> fusion\" (e.g. \"ALK fusion\"); repeatable. Kinase-domain rows count as "
+              "acquired TKI resistance only with their driver",
+              "[none; driver fusions found in the SV input count too]"},
+             {"therapy-history", &o.therapy_history, "LIST",
+              "drugs already given, comma-separated, in order, as ids, names or synonyms of drugs.tsv (e.g. "
+              "crizotinib,alectinib); marked as given in the verdicts",
+              "[none]"}},
+            ""};
+}
+
+OptionGroup knowledge_group(KnowledgeOptions& o) {
+    return {"Knowledge base",
+            {{"db,d", &o.db, "DIR", "knowledge base directory", "[$RVANNO_DB, else the bundled db]"}},
+            ""};
+}
+
+OptionGroup output_group(OutputOptions& o) {
+    return {"Output",
+            {{"output,o", &o.output, "FILE", "output file, written whole or not at all", "[- = stdout]"},
+             {"format,f", &o.format, "FMT", "tsv, json or html (self-contained tumour-board report)", "[tsv]"}},
+            ""};
+}
+
+OptionGroup general_group(GeneralOptions& o) {
+    return {"General",
+            {{"threads", &o.threads, "N", "extra BGZF decompression threads", "[0]"},
+             {"quiet,q", &o.quiet, "", "no summary line on stderr", "[off]"},
+             {"help,h", std::monostate{}, "", "print this help and exit", "[off]"}},
+            ""};
+}
+
+// ---- Shared checks ----
+
+void check_format(const std::string& command, const std::string& format, const std::vector<std::string>& allowed) {
+    for (const auto& a : allowed)
+        if (format == a) return;
+    std::string list;
+    for (std::size_t i = 0; i < allowed.size(); ++i)
+        list += (i == 0 ? "" : i + 1 == allowed.size() ? " or " : ", ") + allowed[i];
+    throw UsageError(command + ": unknown --format '" + format + "' (expected: " + list + ")", see_help(command));
+}
+
+void check_threads(const std::string& command, const GeneralOptions& o) {
+    if (o.threads < 0 || o.threads > 64) throw UsageError(command + ": --threads must be 0..64", see_help(command));
+}
+
+void check_input_options(const std::string& command, const InputOptions& o) {
+    if (!o.genome.empty() && !parse_genome_build(o.genome))
+        throw UsageError(command + ": unknown --genome '" + o.genome + "' (expected: GRCh38 or GRCh37)",
+                         see_help(command));
+    if (!o.cnv_format.empty() && !parse_cnv_format(o.cnv_format))
+        throw UsageError(command + ": unknown --cnv-format '" + o.cnv_format + "'", see_help(command));
+}
+
+}  // namespace rvanno::cli
