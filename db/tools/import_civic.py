@@ -563,7 +563,12 @@ class Classifier:
                         restrict=f"fusion_exons={fe.group(3)}" if fe else "", check="not_checked_fusion")]
         fmut = RE_FUSION_MUT.match(name)
         if fmut:
-            g3 = gene
+            # the mutation is in the variant's gene (ABL1 in 'BCR::ABL V379I', PML in
+            # 'PML::RARA A216V'); the driver context names the fusion's 3' gene
+            g5 = "ABL1" if fmut.group(1) == "ABL" else fmut.group(1)
+            g3 = "ABL1" if fmut.group(2) == "ABL" else fmut.group(2)
+            if gene not in (g5, g3):
+                raise Skip("fusion + mutation", f"'{name}': mutated gene {gene} is not a fusion partner", True)
             parts = [p.strip() for p in re.split(r"\s+and\s+", fmut.group(3), flags=re.I)]
             changes = [norm_protein(p) for p in parts]
             if any(c is None or not RE_POINT.match(c) for c in changes):
@@ -571,7 +576,7 @@ class Classifier:
             need_model()
             alt = Alt(gene, "hgvs_p", "p." + changes[0], "fusion + mutation", protein=changes[0],
                       context=f"driver={g3} fusion",
-                      restrict=f"fusion={fmut.group(1)}::{g3}", check="no_coordinates")
+                      restrict=f"fusion={g5}::{g3}", check="no_coordinates")
             alt.requires = [f"{gene}:p.{c}" for c in changes[1:]]
             return [alt]
 
