@@ -199,6 +199,9 @@ GENE_CLASSES = {
     "fusion": ("fusion", "fusion_any", ""),
     "rearrangement": ("fusion", "fusion_any", ""),
 }
+# 'Exon N Deletion' names a class of small in-frame deletions only here; elsewhere (EGFR exon 4,
+# VHL exon 1/2/3) it is a whole-exon deletion, which no kind expresses.
+SMALL_DELETION_EXONS = {("EGFR", 19)}
 # Exon-level variants without CIViC coordinates: a well-known hotspot residue that must lie in
 # the exon (on the MANE protein) for the exon number to be accepted.
 EXON_ANCHORS = {("BRAF", 15): 600, ("PDGFRA", 18): 842, ("ERBB2", 20): 776, ("EGFR", 19): 746,
@@ -599,6 +602,9 @@ class Classifier:
         if em:
             need_model()
             exon, what = int(em.group(1)), em.group(2).lower()
+            if what == "deletion" and (gene, exon) not in SMALL_DELETION_EXONS:
+                raise Skip("structural/other", "whole-exon deletion (structural): no kind; only "
+                           "EGFR exon 19 deletion is a class of small in-frame deletions", False)
             rr = exon_residues(m, exon)
             if rr is None:
                 raise Skip("exon-level", f"exon {exon} of {m.accession} is not coding or does not exist", True)
