@@ -401,6 +401,27 @@ def first_residue(change: str):
     return (m.group(1), int(m.group(2))) if m else None
 
 
+def variant_category(name: str, gene: str) -> str:
+    """The report category of a variant name the schema can express (for skipped ones)."""
+    low = name.lower()
+    if RE_FUSION.match(name) or RE_FUSION_EXONS.match(name) or low in ("fusion", "rearrangement"):
+        return "fusion"
+    if RE_FUSION_MUT.match(name):
+        return "fusion + mutation"
+    if low in GENE_CLASSES:
+        return GENE_CLASSES[low][0]
+    if RE_EXON.match(name):
+        return "exon-level"
+    if name.startswith("c.") or low.startswith("splice site") or RE_RSID.match(name):
+        return "c./genomic only"
+    p = re.sub(r" \(c\.[^)]+\)$", "", name)
+    if RE_CODON.match(p) or RE_CODON_MULTI.match(p):
+        return "codon"
+    if RE_POINT.match(p) or RE_POINT_MULTI.match(p):
+        return "protein change"
+    return "protein indel/frameshift"
+
+
 class Classifier:
     def __init__(self, models38: dict, models37: dict, lifter: Lifter):
         self.m38, self.m37, self.lifter = models38, models37, lifter
@@ -541,6 +562,15 @@ class Classifier:
 
     # -- one CIViC variant -> list of Alt (several for 'G12/G13', 'D835H/Y') -------------------
     def classify(self, v: dict) -> list[Alt]:
+        """Alternatives for one CIViC variant. A Skip carries `vcat`, the variant's category
+        (for the report), whatever the reason it was skipped for."""
+        try:
+            return self._classify(v)
+        except Skip as s:
+            s.vcat = s.category if not s.supported else variant_category(v["variant"].strip(), v["gene"])
+            raise
+
+    def _classify(self, v: dict) -> list[Alt]:
         gene = v["gene"].strip()
         name = v["variant"].strip()
         low = name.lower()
@@ -664,7 +694,7 @@ class Classifier:
         if mm:
             need_model()
             codons = [mm.group(1)] + mm.group(2).split("/")[1:]
-            return [Alt(gene, "codon", c, "codon") for c in codons]
+            return [Alt(gene, "codon", c, "codon", check="not_checked_split") for c in codons]
         mm = RE_CODON.match(pname)
         if mm:
             need_model()
@@ -675,7 +705,7 @@ class Classifier:
             need_model()
             alts = [mm.group(3)] + mm.group(4).split("/")[1:]
             return [Alt(gene, "hgvs_p", f"p.{mm.group(1)}{mm.group(2)}{a}", "protein change",
-                        protein=f"{mm.group(1)}{mm.group(2)}{a}") for a in alts]
+                        protein=f"{mm.group(1)}{mm.group(2)}{a}", check="not_checked_split") for a in alts]
         change = norm_protein(pname)
         if change is None:
             if re.match(rf"^[{AA}]\d+", pname, re.I):
@@ -925,7 +955,7 @@ class Importer:
         for vid in [x.strip() for x in mp["variant_ids"].split(",") if x.strip()]:
             c = self.cache.get(vid)
             if isinstance(c, Skip):
-                cats.append(c.category)
+                cats.append(getattr(c, "vcat", c.category))
             elif c:
                 cats.append(c[0].category)
         return cats
@@ -1344,6 +1374,24 @@ def make_report(imp, clf, drugs, release, cmd, out_genes, no_model, extra_genes,
     L += ["", "| disease mapped to a project/OncoTree code | rows |", "|---|---:|",
           f"| yes | {sum(1 for r in imp.rows if not r['disease'].startswith('DOID:'))} |",
           f"| no (written as DOID:n) | {sum(1 for r in imp.rows if r['disease'].startswith('DOID:'))} |"]
+    L += ["", "| match_restrict (narrowing the kind cannot express; see db/tools/README.md) | rows |", "|---|---:|"]
+    for k, c in sorted(Counter(re.sub(r"=.*", "=...", x) for r in imp.rows + imp.arows
+                               for x in (r["match_restrict"].split(";") if r["match_restrict"] else ["(none)"])).items()):
+        L.append(f"| {k} | {c} |")
+    L += ["", "## Caveats (read before loading this layer)", "",
+          "* `status` `civic` and `effect` `no_resistance` are new values: the current C++ loader rejects them "
+          "and does not read db/civic/ at all (see db/tools/README.md, 'What the C++ loader must learn').",
+          "* `mechanism` is derived by the importer from drug targets (`mechanism_basis` says how), not taken from CIViC; "
+          "no `bypass`/`downstream` row is derived, so verdict rule c (class-wide low confidence) never fires on civic rows.",
+          "* `range` rows for exon classes and gene-level `Mutation` are broader than CIViC until the loader honours "
+          "`match_restrict` (e.g. EGFR exon 19 deletion = residues 729-761 with `deletion`).",
+          "* CIViC `Loss` is written as copy-number `loss`; some CIViC items mean loss of protein expression (IHC).",
+          "* No `context` is inferred beyond the profile itself: CIViC ALK/ROS1/RET/NTRK kinase rows do not carry "
+          "`driver=<GENE> fusion` unless the profile names the fusion.",
+          "* hgvs_p/codon rows without CIViC coordinates (`coordinate_check` `no_coordinates`) are unchecked: their "
+          "residue numbering is assumed to be the MANE protein's.",
+          "* Disease codes outside the curated set are standard OncoTree codes or `DOID:<n>`; tumour-type matching "
+          "(`context`) is not derived from them."]
     # skip reasons
     L += ["", "## Skipped evidence items, by reason", "",
           "| reason | supported type | items | example EIDs |", "|---|---|---:|---|"]
