@@ -827,7 +827,7 @@ class Drugs:
         did = self.lookup.get(n.lower()) or self.lookup.get(base.lower())
         if did is None:
             did = drug_slug(n)
-            if did in self.existing:   # slug collides with an existing id of another name
+            if did in self.existing or did in NEW_CLASSES:  # slug collides with a drug or class id
                 did = did + "_civic"
             d = self.new.setdefault(did, {"name": base, "synonyms": set()})
             if n != d["name"]:
@@ -1282,6 +1282,7 @@ def main(argv=None):
                             + kn_note, COLUMNS, imp.arows))
     drow = [dict(zip(DRUG_COLUMNS, r)) for r in drugs.rows()]
     dups = [r["id"] for r in drow if r["id"] in drugs.existing]
+    dups += sorted(i for i, c in Counter(r["id"] for r in drow).items() if c > 1)
     if dups:
         mt.die(f"drugs_civic.tsv would repeat ids of db/drugs.tsv: {dups}")
     write_lines(out / "drugs_civic.tsv",

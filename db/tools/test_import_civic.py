@@ -10,8 +10,10 @@ import contextlib
 import csv
 import hashlib
 import io
+import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import unittest
@@ -212,6 +214,33 @@ class ImportCivicTest(unittest.TestCase):
                 m = re.match(r"^driver=([A-Za-z0-9][A-Za-z0-9.-]*) fusion$", c)
                 self.assertTrue(m, c)
                 self.assertIn(m.group(1), genes)
+
+    @unittest.skipUnless(os.environ.get("RVANNO_BIN"), "set RVANNO_BIN=path/to/rvanno to run `db check` on a merged copy")
+    def test_today_loader_accepts_rows_except_new_values(self):
+        """Merge db/ and the civic layer into a temporary copy, mapping the two new values to what
+        today's loader knows (status civic -> unverified, effect no_resistance -> no_benefit), and
+        run `rvanno db check` on it: every other rule of the C++ loader must pass."""
+        d = self.tmp / "merged"
+        shutil.copytree(DB, d, ignore=shutil.ignore_patterns("civic", "tools"))
+        body = lambda p, skip=1: [l for l in p.read_text().splitlines() if not l.startswith("#")][skip:]
+        with open(d / "genes.txt", "a") as f:
+            f.write("\n".join(body(self.out / "genes_civic.txt", 0)) + "\n")
+        for b in ("GRCh38", "GRCh37"):
+            with open(d / f"transcripts.{b}.tsv", "a") as f:
+                f.write("\n".join(body(self.out / f"transcripts.{b}.tsv")) + "\n")
+        with open(d / "drugs.tsv", "a") as f:
+            f.write("\n".join(body(self.out / "drugs_civic.tsv")) + "\n")
+        for n in ("civic_predictive.tsv", "civic_assertions.tsv"):
+            lines = body(self.out / n, 0)
+            out = [lines[0]]
+            for l in lines[1:]:
+                x = l.split("\t")
+                x[12] = "unverified"
+                x[7] = "no_benefit" if x[7] == "no_resistance" else x[7]
+                out.append("\t".join(x))
+            (d / "knowledge" / n).write_text("\n".join(out) + "\n")
+        res = subprocess.run([os.environ["RVANNO_BIN"], "db", "check", str(d)], capture_output=True, text=True)
+        self.assertEqual(res.returncode, 0, res.stdout + res.stderr)
 
     def test_report_headline(self):
         rep = self.first["IMPORT_REPORT.md"].decode()
