@@ -1071,7 +1071,18 @@ class Importer:
                             key=lambda c: int(c.split(":")[1]))
                 if not pm:
                     raise Skip("citation", "no linked evidence item with a PMID", True)
-                drug_ids = self.therapies(r)
+                # the assertion export has no interaction type: take it from a linked evidence
+                # item naming the same therapies (BRAF V600E dabrafenib+trametinib is a combination)
+                ra = dict(r)
+                tset = {x.strip().lower() for x in r["therapies"].split(",") if x.strip()}
+                kinds = sorted({ev_by_id[e]["therapy_interaction_type"] for e in eids if e in ev_by_id
+                                and {x.strip().lower() for x in ev_by_id[e]["therapies"].split(",") if x.strip()} == tset})
+                ra["therapy_interaction_type"] = kinds[0] if len(tset) > 1 and len(kinds) == 1 else ""
+                if len(tset) > 1 and len(kinds) != 1:
+                    raise Skip("therapy", "several therapies and no unambiguous interaction type in the linked "
+                               "evidence items", True)
+                drug_ids = self.therapies(ra)
+                r = ra
                 dname = clean(r["disease"])
                 extra = {
                     "disease": disease_code(dname, r["doid"]), "civic_id": f"AID{aid}",

@@ -120,7 +120,10 @@ class ImportCivicTest(unittest.TestCase):
         self.assertEqual((r["kind"], r["hgvs_c"], r["status"], r["layer"]), ("hgvs_p", "c.1799T>A", "civic", "civic"))
         self.assertIn("GRCh38:7:140753336-140753336:A>T", r["civic_coordinates"])
         self.assertIn("p_ok", r["coordinate_check"])
-        self.assertTrue(any(x["evidence_level"] == "A" for x in self.find("BRAF", "p.V600E", "vemurafenib", rows=self.arows)))
+        # assertions: the combination is taken from the linked evidence items (AID7, Tier I A)
+        aid7 = self.find("BRAF", "p.V600E", "dabrafenib+trametinib", rows=self.arows)
+        self.assertEqual([(x["civic_id"], x["evidence_level"], x["amp_tier"]) for x in aid7],
+                         [("AID7", "A", "Tier I - Level A")])
 
     def test_egfr_t790m_osimertinib(self):
         rows = self.find("EGFR", "p.T790M", "osimertinib", "sensitivity")
