@@ -920,6 +920,8 @@ def row_id(prefix: str, did: str, n: int) -> str:
 def pmid_citation(source_type: str, cid: str):
     if source_type == "PubMed" and cid.isdigit() and cid[0] != "0":
         return f"PMID:{cid}"
+    if re.fullmatch(r"10\.[0-9]{4,9}/\S+", cid):  # ASH abstracts are cited by DOI
+        return f"DOI:{cid}"
     return None
 
 
@@ -1469,7 +1471,7 @@ def generic_reason(r: str) -> str:
         return "named residue differs from the codon at the lifted position (numbering not MANE)"
     r = re.sub(r"^'[^']*': ", "", r)
     r = re.sub(r"^[A-Z0-9-]+ has no MANE", "gene has no MANE", r)
-    r = re.sub(r"abstract \d+", "abstract", r)
+    r = re.sub(r"abstract [^:\s]+", "abstract", r)
     r = re.sub(r"fusion [^:]+: the driver", "fusion: the driver", r)
     r = re.sub(r"^exon \d+ of \S+", "exon", r)
     r = re.sub(r"^variant \d+", "variant", r)

@@ -211,7 +211,7 @@ class ImportCivicTest(unittest.TestCase):
             self.assertTrue(r["disease"])
             self.assertIn(r["mechanism"], {"on_target", "bypass", "downstream", "lineage", "driver", "other"})
             for c in r["citations"].split(";"):
-                self.assertRegex(c, r"^PMID:[1-9]\d{0,8}$")
+                self.assertRegex(c, r"^(PMID:[1-9]\d{0,8}|DOI:10\.\d{4,9}/\S+)$")
             self.assertEqual(r["status"], "civic")
             for c in filter(None, r["context"].split(";")):
                 m = re.match(r"^driver=([A-Za-z0-9][A-Za-z0-9.-]*) fusion$", c)
