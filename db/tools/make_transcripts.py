@@ -230,6 +230,39 @@ def bed_to_model(c: list[str], gene: str) -> Model:
                  exons=exons, cds_start=int(c[6]), cds_end=int(c[7]))
 
 
+def model_grch38(g: str, r: dict, bed: dict, bed_name: str, data: Path, civic_vcf: Path) -> Model | None:
+    """The GRCh38 model of gene g from its MANE row r and the BED12 rows (read_bed), checked
+    (failures go to FAIL). None when no model can be made. Shared with import_civic.py."""
+    nm = r["RefSeq_nuc"]
+    unv = nm.split(".")[0]
+    chrom = r["GRCh38_chr"]
+    if chrom not in PRIMARY:
+        FAIL.add(f"{g}: MANE chromosome {chrom!r} is not a primary chromosome")
+        return None
+    rows = [c for c in bed[unv] if c[0] == "chr" + chrom]
+    if not rows and g in SUBSTITUTES and not bed[unv]:
+        m = make_substitute(g, r, bed, data, civic_vcf)
+        if m is None:
+            return None
+    elif len(rows) != 1:
+        FAIL.add(f"{g}: {len(rows)} rows for {unv} on chr{chrom} in {bed_name} "
+                 f"({len(bed[unv])} on any contig); need exactly 1")
+        return None
+    else:
+        m = bed_to_model(rows[0], g)
+        m.accession, m.protein, m.ensembl = nm, r["RefSeq_prot"], r["Ensembl_nuc"]
+        m.source = f"hg38_RefSeq.bed {unv} (unversioned) = MANE {nm}"
+    if m.strand != r["chr_strand"]:
+        FAIL.add(f"{g}: BED strand {m.strand} != MANE strand {r['chr_strand']}")
+    gs, ge = int(r["chr_start"]) - 1, int(r["chr_end"])
+    if m.tx_end <= gs or m.tx_start >= ge:
+        FAIL.add(f"{g}: BED transcript {m.tx_start}-{m.tx_end} outside MANE gene {gs}-{ge}")
+    elif m.is_mane and not (gs <= m.cds_start and m.cds_end <= ge):
+        FAIL.add(f"{g}: BED CDS {m.cds_start}-{m.cds_end} outside MANE gene span {gs}-{ge}")
+    validate_model(m, "GRCh38")
+    return m
+
+
 # ---------------------------------------------------------------------------------------------
 # Chain file (UCSC chain format)
 
@@ -690,35 +723,9 @@ def main(argv=None):
     for g in genes:
         if g not in mane:
             continue
-        r = mane[g]
-        nm = r["RefSeq_nuc"]
-        unv = nm.split(".")[0]
-        chrom = r["GRCh38_chr"]
-        if chrom not in PRIMARY:
-            FAIL.add(f"{g}: MANE chromosome {chrom!r} is not a primary chromosome")
-            continue
-        rows = [c for c in bed[unv] if c[0] == "chr" + chrom]
-        if not rows and g in SUBSTITUTES and not bed[unv]:
-            m = make_substitute(g, r, bed, data, civic_vcf)
-            if m is None:
-                continue
-        elif len(rows) != 1:
-            FAIL.add(f"{g}: {len(rows)} rows for {unv} on chr{chrom} in {bed_p.name} "
-                     f"({len(bed[unv])} on any contig); need exactly 1")
-            continue
-        else:
-            m = bed_to_model(rows[0], g)
-            m.accession, m.protein, m.ensembl = nm, r["RefSeq_prot"], r["Ensembl_nuc"]
-            m.source = f"hg38_RefSeq.bed {unv} (unversioned) = MANE {nm}"
-        if m.strand != r["chr_strand"]:
-            FAIL.add(f"{g}: BED strand {m.strand} != MANE strand {r['chr_strand']}")
-        gs, ge = int(r["chr_start"]) - 1, int(r["chr_end"])
-        if m.tx_end <= gs or m.tx_start >= ge:
-            FAIL.add(f"{g}: BED transcript {m.tx_start}-{m.tx_end} outside MANE gene {gs}-{ge}")
-        elif m.is_mane and not (gs <= m.cds_start and m.cds_end <= ge):
-            FAIL.add(f"{g}: BED CDS {m.cds_start}-{m.cds_end} outside MANE gene span {gs}-{ge}")
-        validate_model(m, "GRCh38")
-        m38[g] = m
+        m = model_grch38(g, mane[g], bed, bed_p.name, data, civic_vcf)
+        if m is not None:
+            m38[g] = m
 
     chains = read_chains(chain_p, {"chr" + m.contig for m in m38.values()})
     m37 = {}
