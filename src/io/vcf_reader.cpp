@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "io/hts.hpp"
+#include "io/vcf_region_cursor.hpp"
 
 #include <htslib/bgzf.h>
 #include "rvanno/error.hpp"
@@ -20,6 +21,7 @@ struct VcfReader::Impl {
     hts::File fp;
     hts::Header hdr;
     hts::Record rec{bcf_init()};
+    std::unique_ptr<RegionCursor> cursor;  // -r/-R; declared after fp, so destroyed before it
     hts::KString line;
     bool is_text{false};
     VcfHeaderSummary summary;
@@ -80,6 +82,7 @@ VcfReader::VcfReader(const std::string& path, const VcfReaderOptions& options) :
     if (!m.rec) throw UserError("out of memory");
     m.read_header_summary();
     m.choose_sample();
+    if (!options.regions.empty()) m.cursor = std::make_unique<RegionCursor>(m.fp.get(), m.hdr.get(), path, options.regions);
 }
 
 VcfReader::~VcfReader() = default;
@@ -148,7 +151,7 @@ bool VcfReader::next(VariantRecord& out) {
 // Reads raw lines; only CHROM and POS are looked at until the record is a candidate.
 bool VcfReader::Impl::next_candidate_text() {
     while (true) {
-        int ret = hts_getline(fp.get(), KS_SEP_LINE, &line.s);
+        int ret = cursor ? cursor->next_line(&line.s) : hts_getline(fp.get(), KS_SEP_LINE, &line.s);
         if (ret == -1) { check_stream_intact(); return false; }
         if (ret < -1) throw InputError(where(counters.records + 1), "read error (truncated or corrupt file?)",
                                        "check the file with: bgzip -t FILE");
@@ -217,7 +220,7 @@ const Intervals* VcfReader::Impl::intervals_for_rid(int rid) {
 // BCF records stay packed (no bcf_unpack) until they are known to be candidates.
 bool VcfReader::Impl::next_candidate_binary() {
     while (true) {
-        int ret = bcf_read(fp.get(), hdr.get(), rec.get());
+        int ret = cursor ? cursor->next_record(rec.get()) : bcf_read(fp.get(), hdr.get(), rec.get());
         if (ret == -1) { check_stream_intact(); return false; }
         ++counters.records;
         if (ret < -1) throw InputError(where(counters.records), "truncated or corrupt BCF record",

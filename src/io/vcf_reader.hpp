@@ -3,7 +3,9 @@
 // Speed comes from never fully parsing records that cannot match: for VCF text each line is
 // read raw (hts_getline) and only CHROM/POS are looked at until the record falls inside a
 // TargetIndex interval; for BCF the record's shared/individual blocks stay packed. Only
-// candidates are parsed (vcf_parse / bcf_unpack).
+// candidates are parsed (vcf_parse / bcf_unpack). With regions (-r/-R) the records come from
+// the index (RegionCursor, vcf_region_cursor.hpp), still as raw lines or packed records, and
+// the same CHROM/POS pre-filter applies; record ordinals count the records in the regions.
 #pragma once
 #include <memory>
 #include <optional>
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "base/target_index.hpp"
+#include "io/vcf_regions.hpp"
 #include "rvanno/annotation_tags.hpp"
 #include "rvanno/genome.hpp"
 #include "rvanno/variant.hpp"
@@ -40,6 +43,7 @@ struct VcfReaderOptions {
     std::string sample;            // --sample; "" = ##tumor_sample, else the first sample
     bool include_filtered{false};  // --include-filtered
     int threads{0};                // extra BGZF decompression threads
+    VcfRegions regions;            // -r/-R: read only these, through the index; empty = all
 };
 
 class VcfReader {

@@ -7,9 +7,11 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string_view>
 
 #include "io/hts.hpp"
+#include "io/vcf_region_cursor.hpp"
 
 #include <htslib/bgzf.h>
 #include <htslib/hfile.h>
@@ -61,15 +63,15 @@ private:
     bool committed_{false};
 };
 
-const char* write_mode(char mode) {
-    switch (mode) {
-        case 'v': return "w";
-        case 'z': return "wz";
-        case 'b': return "wb";
-        default: break;
-    }
-    throw UsageError(std::string("unknown VCF output type '") + mode + "'",
-                     "use -O v (VCF), -O z (bgzipped VCF) or -O b (BCF)");
+// bcftools output types: v VCF, z bgzipped VCF, b BCF, u uncompressed BCF; z and b may carry
+// a compression level (z9).
+std::string write_mode(const std::string& type) {
+    if (!is_vcf_output_type(type))
+        throw UsageError("unknown VCF output type '" + type + "'",
+                         "use -O v (VCF), z (bgzipped VCF), b (BCF) or u (uncompressed BCF); z and b take a level, z9");
+    if (type == "v") return "w";
+    if (type == "u") return "wbu";
+    return "w" + type;
 }
 
 void close_checked(hts::File& f, const std::string& what) {
@@ -85,22 +87,25 @@ std::vector<std::string> alt_alleles(const bcf1_t* r) {
 
 class Writer {
 public:
-    Writer(const std::string& input, const std::string& output, char mode,
-           const std::vector<AlleleFinding>& findings, const std::vector<std::string>& header_lines, int threads);
+    Writer(const std::string& input, const std::string& output, const std::string& type,
+           const std::vector<AlleleFinding>& findings, const std::vector<std::string>& header_lines, int threads,
+           const VcfRegions& regions);
     void run();
 
 private:
     std::string input_, output_;
-    const char* wmode_;
+    std::string wmode_;
     bool binary_out_;
     std::map<long, std::vector<const AlleleFinding*>> by_record_;
     const std::vector<std::string>& header_lines_;
     int threads_;
+    const VcfRegions& regions_;
     // Declaration order is destruction order in reverse: files close before the pool is
     // destroyed and before the temporary file is removed.
     ThreadPool pool_;
     TempTarget target_;
     hts::File in_, out_;
+    std::unique_ptr<RegionCursor> cursor_;  // -r/-R; destroyed before in_ is closed
     hts::Header hdr_;
     hts::Record rec_{bcf_init()};
     hts::KString line_;
@@ -119,11 +124,11 @@ private:
     void check_stream_intact() const;
 };
 
-Writer::Writer(const std::string& input, const std::string& output, char mode,
+Writer::Writer(const std::string& input, const std::string& output, const std::string& type,
                const std::vector<AlleleFinding>& findings, const std::vector<std::string>& header_lines,
-               int threads)
-    : input_(input), output_(output), wmode_(write_mode(mode)), binary_out_(mode == 'b'),
-      header_lines_(header_lines), threads_(threads), target_(output) {
+               int threads, const VcfRegions& regions)
+    : input_(input), output_(output), wmode_(write_mode(type)), binary_out_(type[0] == 'b' || type[0] == 'u'),
+      header_lines_(header_lines), threads_(threads), regions_(regions), target_(output) {
     if (!rec_) throw UserError("out of memory");
     for (const auto& f : findings) {
         if (f.matches.empty()) continue;
@@ -162,6 +167,7 @@ void Writer::open_input() {
         throw UserError("cannot use threads to read '" + input_ + "'");
     hdr_.reset(bcf_hdr_read(in_.get()));
     if (!hdr_) throw InputError(input_, "cannot read the VCF header", "the file must start with ##fileformat=VCFv4.x");
+    if (!regions_.empty()) cursor_ = std::make_unique<RegionCursor>(in_.get(), hdr_.get(), input_, regions_);
 }
 
 // Input header + rvanno's INFO declarations + the caller's lines. One header serves reading
@@ -190,7 +196,7 @@ void Writer::prepare_header() {
 }
 
 void Writer::open_output() {
-    out_.reset(hts_open(target_.path().c_str(), wmode_));
+    out_.reset(hts_open(target_.path().c_str(), wmode_.c_str()));
     if (!out_) throw UserError("cannot write '" + output_ + "'", "check that its directory exists and is writable");
     // Not hts_set_thread_pool: HTSlib 1.16 treats a text file opened for writing as SAM there
     // and leaks the SAM state it allocates. Only BGZF (z, b) output uses threads anyway.
@@ -249,7 +255,7 @@ bool Writer::copy_text_record() {
     kstring_t& l = line_.s;
     int ret;
     do {
-        ret = hts_getline(in_.get(), KS_SEP_LINE, &l);
+        ret = cursor_ ? cursor_->next_line(&l) : hts_getline(in_.get(), KS_SEP_LINE, &l);
     } while (ret >= 0 && l.l == 0);   // empty lines are not records (as in VcfReader)
     if (ret == -1) {
         check_stream_intact();
@@ -291,7 +297,7 @@ bool Writer::copy_text_record() {
 
 // One BCF record: written still packed when nothing changes.
 bool Writer::copy_binary_record() {
-    int ret = bcf_read(in_.get(), hdr_.get(), rec_.get());
+    int ret = cursor_ ? cursor_->next_record(rec_.get()) : bcf_read(in_.get(), hdr_.get(), rec_.get());
     if (ret == -1) {
         check_stream_intact();
         return false;
@@ -315,17 +321,29 @@ void Writer::run() {
                             " was annotated; the input changed since it was annotated",
                         "annotate and write the VCF in one run, from a file that does not change");
     close_checked(out_, output_);
+    cursor_.reset();
     close_checked(in_, input_);
     target_.commit();
 }
 
 }  // namespace
 
+bool is_vcf_output_type(const std::string& type) {
+    if (type.empty() || type.size() > 2 || std::string_view("vzbu").find(type[0]) == std::string_view::npos) return false;
+    return type.size() == 1 || ((type[0] == 'z' || type[0] == 'b') && type[1] >= '0' && type[1] <= '9');
+}
+
+void write_annotated_vcf(const std::string& input, const std::string& output, const std::string& type,
+                         const std::vector<AlleleFinding>& findings, const std::vector<std::string>& header_lines,
+                         int threads, const VcfRegions& regions) {
+    Writer w(input, output, type, findings, header_lines, threads, regions);
+    w.run();
+}
+
 void write_annotated_vcf(const std::string& input, const std::string& output, char mode,
                          const std::vector<AlleleFinding>& findings, const std::vector<std::string>& header_lines,
                          int threads) {
-    Writer w(input, output, mode, findings, header_lines, threads);
-    w.run();
+    write_annotated_vcf(input, output, std::string(1, mode), findings, header_lines, threads, VcfRegions{});
 }
 
 }  // namespace rvanno

@@ -1,4 +1,4 @@
-// Annotated VCF/BCF output (`rvanno annotate --output-vcf FILE -O v|z|b`).
+// Annotated VCF/BCF output (`rvanno annotate --output-vcf FILE -O v|z|b|u`).
 //
 // The input is read a second time and EVERY record is written, in input order: records with
 // knowledge-base matches get RVANNO_* INFO tags, all others pass through unchanged. For text
@@ -16,6 +16,8 @@
 //   RVANNO_KB     knowledge-base row ids that matched
 //   RVANNO_MATCH  how each RVANNO_KB row matched (hgvs_p, genomic, class:lof, ...), aligned
 //   RVANNO_DRUG   drug|effect|level of the matched rows, e.g. lorlatinib|sensitivity|D
+//                 (no "Format:" in its Description on purpose: bcftools +split-vep would read
+//                 '&'-joined entries of one ALT as one entry, see docs/bcftools_conventions.md)
 // A tag whose value would be '.' for every allele is left out of the record.
 //
 // An input that already declares these tags (an rvanno output annotated again) keeps the
@@ -25,12 +27,13 @@
 #include <utility>
 #include <vector>
 
+#include "io/vcf_regions.hpp"
 #include "rvanno/report.hpp"
 
 namespace rvanno {
 
 // Writes `input` (a VCF, VCF.gz or BCF file; "-" is refused with a UserError) to `output`
-// as VCF (mode 'v'), bgzipped VCF ('z') or BCF ('b'). The output appears whole or not at
+// as VCF (mode 'v'), bgzipped VCF ('z'), BCF ('b') or uncompressed BCF ('u'). The output appears whole or not at
 // all: it is written to "<output>.rvanno-tmp-<pid>" and renamed at the end; the temporary
 // file is removed on error. output "-" writes to standard output directly.
 // `findings` are the annotation of the same input (AlleleFinding::record_number is the
@@ -43,6 +46,17 @@ namespace rvanno {
 void write_annotated_vcf(const std::string& input, const std::string& output, char mode,
                          const std::vector<AlleleFinding>& findings,
                          const std::vector<std::string>& header_lines, int threads);
+
+// The same with a bcftools output type ("v", "z", "b", "u"; "z" or "b" may carry a
+// compression level digit, "z9") and regions: with regions only the records in them are
+// written, read through the index exactly as VcfReader read them (the findings' record
+// numbers count the records in the regions).
+void write_annotated_vcf(const std::string& input, const std::string& output, const std::string& type,
+                         const std::vector<AlleleFinding>& findings,
+                         const std::vector<std::string>& header_lines, int threads, const VcfRegions& regions);
+
+// True when `type` is a bcftools output type that write_annotated_vcf accepts.
+bool is_vcf_output_type(const std::string& type);
 
 // The INFO tags above, in the order they are declared: ID and header Description.
 struct RvannoInfoTag {

@@ -428,7 +428,7 @@ TEST(VcfWriter, InputAsOutputAndBadModeAreRefused) {
     fs::copy_file(test_vcf("input.vcf"), copy);
     EXPECT_THROW(write_annotated_vcf(copy, copy, 'v', fx.findings, kProvenance, 0), UserError);
     EXPECT_EQ(data_lines(copy), data_lines(test_vcf("input.vcf")));
-    EXPECT_THROW(write_annotated_vcf(copy, dir.file("out.vcf"), 'u', fx.findings, kProvenance, 0), UsageError);
+    EXPECT_THROW(write_annotated_vcf(copy, dir.file("out.vcf"), 'x', fx.findings, kProvenance, 0), UsageError);
     EXPECT_EQ(dir.entries(), std::vector<std::string>{"in.vcf"});
 }
 

@@ -1,0 +1,51 @@
+// Reads the records of an open VCF.gz/BCF that overlap VcfRegions, through its index; shared
+// by VcfReader and the annotated-VCF writer, so both see the same records in the same order
+// (the writer finds its findings by record ordinal). Private to src/io (HTSlib types).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "io/hts.hpp"
+#include "io/vcf_regions.hpp"
+
+#include <htslib/tbx.h>
+
+namespace rvanno {
+
+class RegionCursor {
+public:
+    // `fp` is open for reading and its header `hdr` is read. Loads the index of `path`; throws
+    // UserError when the input is stdin or has no index, or a region names a contig that
+    // neither the header nor the index knows.
+    RegionCursor(htsFile* fp, const bcf_hdr_t* hdr, const std::string& path, const VcfRegions& regions);
+    ~RegionCursor();
+    RegionCursor(const RegionCursor&) = delete;
+    RegionCursor& operator=(const RegionCursor&) = delete;
+
+    // VCF.gz: the next raw line in the regions. >= 0 a line, -1 end, < -1 read error.
+    int next_line(kstring_t* line);
+    // BCF: the next record in the regions (still packed). Same return values.
+    int next_record(bcf1_t* rec);
+
+private:
+    struct Span {
+        int tid;
+        std::int64_t beg, end;
+    };
+    htsFile* fp_;
+    std::string path_;
+    bool text_;
+    tbx_t* tbx_{nullptr};
+    hts_idx_t* idx_{nullptr};
+    hts_itr_t* itr_{nullptr};
+    std::vector<Span> spans_;
+    std::size_t next_span_{0};
+    int tid_{-1};
+    std::int64_t prev_end_{-1};  // end of the previous span on the same contig, -1 = none
+
+    void resolve(const bcf_hdr_t* hdr, const VcfRegions& regions);
+    bool open_next_span();
+    bool seen_before(std::int64_t pos) const { return pos < prev_end_; }
+};
+
+}  // namespace rvanno
