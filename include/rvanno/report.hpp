@@ -26,6 +26,7 @@ struct Provenance {
     std::string fasta;   // "" when not given
     std::vector<std::string> cnv_inputs, sv_inputs;
     std::string cn_settings;   // describe(CnSettings) when --cnv was given
+    std::string regions;       // -r/-R of the small-variant input ("chr2:1-100,chr7", "FILE (N regions)"); "" = all
 };
 
 // One ALT allele of one record in a knowledge-base gene, with its consequence and matches.

@@ -24,6 +24,7 @@ void tsv_head(const Provenance& p, bool with_reason, std::ostream& out) {
 void tsv_sample(const Provenance& p, const std::string& prefix, std::ostream& out) {
     out << "##" << prefix << "sample=" << p.sample << "\n";
     for (const auto& i : p.inputs) out << "##" << prefix << "input=" << i << "\n";
+    if (!p.regions.empty()) out << "##" << prefix << "regions=" << p.regions << "\n";
     for (const auto& i : p.cnv_inputs) out << "##" << prefix << "cnv_input=" << i << "\n";
     for (const auto& i : p.sv_inputs) out << "##" << prefix << "sv_input=" << i << "\n";
     if (!p.cn_settings.empty()) out << "##" << prefix << "copy_number_thresholds=" << p.cn_settings << "\n";
@@ -52,6 +53,7 @@ nlohmann::ordered_json json(const Provenance& p, bool with_inputs) {
               {"genome_build", {{"name", p.genome_build}, {"reason", p.genome_build_reason}}}};
     if (with_inputs) {
         j["inputs"] = p.inputs;
+        if (!p.regions.empty()) j["regions"] = p.regions;
         j["cnv_inputs"] = p.cnv_inputs;
         j["sv_inputs"] = p.sv_inputs;
         j["copy_number_thresholds"] = p.cn_settings.empty() ? Json() : Json(p.cn_settings);
@@ -62,9 +64,11 @@ nlohmann::ordered_json json(const Provenance& p, bool with_inputs) {
 }
 
 std::vector<std::string> vcf_header_lines(const Provenance& p) {
-    return {"##rvanno_version=" + p.rvanno_version,
+    std::vector<std::string> lines{"##rvanno_version=" + p.rvanno_version,
             "##rvanno_knowledge_base=" + p.kb_version + " (md5 " + p.kb_md5 + ")",
             "##rvanno_genome_build=" + p.genome_build, "##rvanno_command=" + p.command_line};
+    if (!p.regions.empty()) lines.insert(lines.end() - 1, "##rvanno_regions=" + p.regions);
+    return lines;
 }
 
 }  // namespace provenance
