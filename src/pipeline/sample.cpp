@@ -78,7 +78,7 @@ std::pair<GenomeBuild, std::string> run_build(const SampleInputs& o, const RunSe
 
 Inputs open_inputs(const SampleInputs& o, const RunSettings& p) {
     Inputs in;
-    if (!o.vcf.empty()) in.vcf = std::make_unique<VcfReader>(o.vcf, VcfReaderOptions{o.vcf_sample, p.include_filtered, p.threads});
+    if (!o.vcf.empty()) in.vcf = std::make_unique<VcfReader>(o.vcf, VcfReaderOptions{o.vcf_sample, p.include_filtered, p.threads, p.regions});
     auto fmt = p.cnv_format.empty() ? std::nullopt : parse_cnv_format(p.cnv_format);
     for (const auto& f : o.cnv) in.cnv.push_back(read_copy_number(f, fmt));
     for (const auto& f : o.sv) in.sv.push_back(read_structural_variants(f));
@@ -156,11 +156,15 @@ void run_fusions(RunTables& tables, const std::vector<Transcript>& transcripts, 
     report.counters.values["sv_unpaired_breakends"] = unpaired;
 }
 
-void summarise_genes(const std::vector<Transcript>& transcripts, bool small, bool sv, Report& r) {
+// With -r/-R a gene counts as assessed for small variants only if the regions cover it whole.
+void summarise_genes(const std::vector<Transcript>& transcripts, bool small, bool sv, const VcfRegions& regions,
+                     Report& r) {
     for (std::size_t i = 0; i < transcripts.size(); ++i) {
-        GeneSummary g{transcripts[i].gene, transcripts[i].accession, small ? 0 : -1, 0, std::nullopt, sv ? 0 : -1};
+        const auto& tx = transcripts[i];
+        const bool read = small && (regions.empty() || regions_cover(regions, tx.contig, tx.tx_begin, tx.tx_end));
+        GeneSummary g{tx.gene, tx.accession, read ? 0 : -1, 0, std::nullopt, sv ? 0 : -1};
         for (const auto& f : r.findings)
-            if (f.csq.gene == g.gene) { ++g.small_variant_alleles; g.matched_small_variants += f.matches.empty() ? 0 : 1; }
+            if (read && f.csq.gene == g.gene) { ++g.small_variant_alleles; g.matched_small_variants += f.matches.empty() ? 0 : 1; }
         if (!r.copy_number.empty()) g.cn = r.copy_number[i].cn;
         for (const auto& f : r.fusions) g.fusions += (f.fusion.gene5 == g.gene || f.fusion.gene3 == g.gene) ? 1 : 0;
         r.genes.push_back(std::move(g));
@@ -182,12 +186,13 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
     const auto& transcripts = tables.transcripts(build);
     Report report;
     report.provenance = {RVANNO_VERSION, htslib_version(), kb.version, kb.content_md5, to_string(build), reason,
-                         command_line, {}, sample_name(in), p.fasta, o.cnv, o.sv, ""};
+                         command_line, {}, sample_name(in), p.fasta, o.cnv, o.sv, "",
+                         in.vcf ? p.regions.description : ""};
     if (!o.vcf.empty()) report.provenance.inputs.push_back(o.vcf);
     if (in.vcf) run_small_variants(o, p, kb, build, transcripts, in, report);
     if (!in.cnv.empty()) run_copy_number(p, tables, build, transcripts, in, report);
     if (!in.sv.empty()) run_fusions(tables, transcripts, in, report);
-    summarise_genes(transcripts, in.vcf != nullptr, !in.sv.empty(), report);
+    summarise_genes(transcripts, in.vcf != nullptr, !in.sv.empty(), p.regions, report);
     // In a multi-sample VCF a record may belong to another sample: keep only what this sample
     // carries (and no compound match built on another sample's allele).
     if (in.vcf) drop_alleles_not_carried(report);

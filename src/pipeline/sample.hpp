@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "io/vcf_regions.hpp"
 #include "rvanno/fusion.hpp"
 #include "rvanno/gene_copy_number.hpp"
 #include "rvanno/genome.hpp"
@@ -36,6 +37,7 @@ struct RunSettings {
     int threads{0};
     std::optional<double> purity, ploidy;    // nullopt = from the file, else 1 and 2
     CnThresholds thresholds;
+    VcfRegions regions;                      // -r/-R: only these records of the VCF; empty = all
 };
 
 // The optional steps of interpret_sample, and which command runs which: the one place where a
