@@ -1,6 +1,7 @@
 // rvanno annotate: options -> pipeline (annotate_sample, interpret_sample) -> writers.
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "cli/annotate_options.hpp"
 #include "cli/commands.hpp"
@@ -33,16 +34,19 @@ void write_side_table(const std::string& path, const Report& report, void (*writ
     table.commit();
 }
 
+// -f vcf: the annotated VCF is the one output of -o (no report file).
 void write_outputs(const AnnotateOptions& o, const Report& report) {
-    OutputFile output(o.output);
-    if (o.format == "json") write_json(report, output.stream());
-    else if (o.format == "html") write_html(report, output.stream());
-    else write_tsv(report, output.stream());
+    std::optional<OutputFile> output;
+    if (o.format != "vcf") output.emplace(o.output);
+    if (o.format == "json") write_json(report, output->stream());
+    else if (o.format == "html") write_html(report, output->stream());
+    else if (o.format == "tsv") write_tsv(report, output->stream());
     write_side_table(o.gene_table, report, write_gene_table_tsv);
     write_side_table(o.verdict_table, report, write_verdict_table_tsv);
-    if (!o.output_vcf.empty())
-        write_annotated_vcf(o.input, o.output_vcf, o.output_vcf_mode, report.findings, provenance::vcf_header_lines(report.provenance), o.threads);
-    output.commit();
+    if (!o.vcf_output.empty())
+        write_annotated_vcf(o.input, o.vcf_output, o.vcf_type, report.findings,
+                            provenance::vcf_header_lines(report.provenance), o.threads, o.region_list);
+    if (output) output->commit();
 }
 
 void print_summary(const Report& r, bool small, bool cnv, bool sv) {
@@ -74,7 +78,7 @@ int annotate(const std::vector<std::string>& args, const std::string& command_li
     pipeline::RunTables tables(kb);
     Report report = pipeline::annotate_sample({o.input, o.sample, o.cnv, o.sv},
                                               {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads,
-                                               o.purity, o.ploidy, o.thresholds},
+                                               o.purity, o.ploidy, o.thresholds, o.region_list},
                                               tables, command_line);
     const auto declared = parse_sample_context(o.tumor_type, o.drivers, o.therapy_history, kb);
     pipeline::interpret_sample(report, pipeline::with_detected_drivers(declared, report),

@@ -1,5 +1,6 @@
 #include "cli/annotate_options.hpp"
 
+#include "io/vcf_writer.hpp"
 #include "rvanno/error.hpp"
 
 namespace rvanno::cli {
@@ -61,13 +62,21 @@ OptionGroup copy_number_rows(AnnotateOptions& o) {
 
 OptionGroup output_rows(AnnotateOptions& o) {
     OptionGroup g = output_group(o);
+    g.row("output").help = "the report, written whole or not at all. A name ending in .vcf, .vcf.gz, .bcf, .gz "
+                           "or .bgz is refused unless -f vcf: the report is TSV, JSON or HTML, uncompressed";
+    g.row("format").help = "tsv, json, html (self-contained tumour-board report), or vcf: -o is then the "
+                           "annotated VCF of --output-vcf, typed by its name or -O";
     g.rows.push_back({"verdict-table", &o.verdict_table, "FILE", "also write the per-drug verdicts as TSV", "[none]"});
     g.rows.push_back({"output-vcf", &o.output_vcf, "FILE",
-                      "also write the input VCF with every record passed through, in order, matches in "
-                      "INFO/RVANNO_* tags",
+                      "also write the input VCF with every record passed through (only those in the regions "
+                      "with -r/-R), in order, matches in INFO/RVANNO_* tags; its name gives its type as in "
+                      "bcftools: .vcf.gz/.gz/.bgz bgzipped VCF, .bcf BCF, .vcf VCF",
                       "[none]"});
     g.rows.push_back({"output-vcf-type,O", &o.output_vcf_type, "T",
-                      "v (VCF), z (bgzipped VCF) or b (BCF) for --output-vcf", "[v]"});
+                      "type of the annotated VCF (--output-vcf, or -o with -f vcf), as in bcftools: v (VCF), "
+                      "z (bgzipped VCF), b (BCF), u (uncompressed BCF); z and b take a level (z9). Refused "
+                      "when it contradicts the file name, or when no VCF is written",
+                      "[from the file name, else v]"});
     g.rows.push_back({"gene-table", &o.gene_table, "FILE",
                       "also write the per-gene table (copy number, small variants, fusions of every "
                       "knowledge-base gene) as TSV",
@@ -75,11 +84,59 @@ OptionGroup output_rows(AnnotateOptions& o) {
     return g;
 }
 
+// Where the annotated VCF goes and its type: -O if given, else the name's extension, else v.
+// A -O that contradicts the name, or that has no VCF to apply to, is refused: bcftools 1.16
+// silently lets the name win, which hides the mistake.
+void resolve_vcf_output(AnnotateOptions& o) {
+    const std::string see = see_help("annotate");
+    if (o.format == "vcf" && !o.output_vcf.empty())
+        throw UsageError("annotate: -f vcf writes the annotated VCF to -o; --output-vcf would be a second copy",
+                         "use -f vcf -o FILE, or keep the report with -f tsv|json|html -o REPORT --output-vcf FILE");
+    o.vcf_output = o.format == "vcf" ? o.output : o.output_vcf;
+    const std::string named = vcf_type_of_name(o.vcf_output);
+    if (!o.output_vcf_type_given) {
+        o.vcf_type = named.empty() ? "v" : named;
+        return;
+    }
+    if (o.vcf_output.empty())
+        throw UsageError("annotate: -O/--output-vcf-type '" + o.output_vcf_type +
+                             "' applies to the annotated VCF, and none is written",
+                         "-o is the report (TSV, JSON or HTML by -f); for an annotated VCF add --output-vcf FILE "
+                         "(its type follows its name: .vcf.gz, .bcf, .vcf), or use -f vcf -o FILE");
+    const std::string& t = o.output_vcf_type;
+    if (!is_vcf_output_type(t))
+        throw UsageError("annotate: unknown -O/--output-vcf-type '" + t + "'",
+                         "as in bcftools: v (VCF), z (bgzipped VCF), b (BCF), u (uncompressed BCF); z and b "
+                         "take a compression level, e.g. z9");
+    const char letter = t[0];
+    const bool fits = named.empty() || (named == "z" && letter == 'z') ||
+                      (named == "b" && (letter == 'b' || letter == 'u')) || (named == "v" && letter == 'v');
+    if (!fits)
+        throw UsageError("annotate: -O " + t + " contradicts the name '" + o.vcf_output + "' (" +
+                             (named == "z" ? "bgzipped VCF" : named == "b" ? "BCF" : "plain VCF") + ")",
+                         "leave -O out and the name decides, or name the file for the type: .vcf.gz for z, "
+                         ".bcf for b/u, .vcf for v");
+    o.vcf_type = t;
+}
+
 void validate(AnnotateOptions& o) {
     const std::string see = see_help("annotate");
     if (o.input.empty() && o.cnv.empty() && o.sv.empty())
         throw UsageError("annotate: no input", "give a VCF/BCF (or '-'), and/or --cnv FILE, --sv FILE");
-    check_format("annotate", o.format, {"tsv", "json", "html"});
+    check_format("annotate", o.format, {"tsv", "json", "html", "vcf"});
+    if (o.format != "vcf")
+        check_report_name("annotate", "-o/--output", o.output,
+                          "for the annotated VCF use --output-vcf " + o.output + " (the report then goes to "
+                          "stdout or another -o), or -f vcf -o " + o.output + " for the VCF alone");
+    if (o.format == "vcf" && o.input.empty())
+        throw UsageError("annotate: -f vcf needs a small-variant input", see);
+    resolve_vcf_output(o);
+    if ((!o.regions.empty() || !o.regions_file.empty()) && o.input.empty())
+        throw UsageError("annotate: -r/-R restrict the small-variant VCF, and none is given", see);
+    if ((!o.regions.empty() || !o.regions_file.empty()) && !o.depth.empty())
+        throw UsageError("annotate: --depth cannot be combined with -r/-R",
+                         "a hotspot outside the regions would read as not detected although its records were "
+                         "not read: annotate the whole VCF for coverage-aware negatives, or leave out --depth");
     if (!o.output_vcf.empty() && o.input.empty())
         throw UsageError("annotate: --output-vcf needs a small-variant input", see);
     if (!o.output_vcf.empty() && (o.output_vcf == o.output || o.output_vcf == o.gene_table))
@@ -104,13 +161,12 @@ CommandSpec annotate_command_spec(AnnotateOptions& o) {
 
 std::optional<AnnotateOptions> parse_annotate_options(const std::vector<std::string>& args) {
     AnnotateOptions o;
-    if (!parse_command(annotate_command_spec(o), args)) return std::nullopt;  // --help
+    const auto given = parse_command(annotate_command_spec(o), args);
+    if (!given) return std::nullopt;  // --help
+    o.output_vcf_type_given = given->has("output-vcf-type");
     o.thresholds = make_cn_thresholds(o.cn, "annotate");
-    if (o.output_vcf_type != "v" && o.output_vcf_type != "z" && o.output_vcf_type != "b")
-        throw UsageError("annotate: unknown --output-vcf-type '" + o.output_vcf_type + "' (expected: v, z or b)",
-                         see_help("annotate"));
-    o.output_vcf_mode = o.output_vcf_type[0];
     validate(o);
+    o.region_list = input_regions("annotate", o);
     return o;
 }
 

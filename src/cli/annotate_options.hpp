@@ -16,8 +16,11 @@ struct AnnotateOptions : InputOptions, ContextOptions, KnowledgeOptions, OutputO
     std::string input;                        // small variants; "" when only --cnv/--sv
     std::vector<std::string> cnv, sv;
     std::string sample, gene_table, depth, verdict_table, output_vcf;
-    std::string output_vcf_type = "v";        // -O as given; output_vcf_mode is its letter
-    char output_vcf_mode = 'v';
+    std::string output_vcf_type;              // -O as given
+    bool output_vcf_type_given = false;
+    std::string vcf_output;                   // where the annotated VCF goes: --output-vcf, or -o with -f vcf
+    std::string vcf_type = "v";               // its bcftools type: -O, else from its name, else v
+    VcfRegions region_list;                   // -r/-R, resolved
     std::optional<double> purity, ploidy;
     CnThresholdOptions cn;                    // as given; thresholds is what they resolve to
     CnThresholds thresholds;

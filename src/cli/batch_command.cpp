@@ -81,7 +81,8 @@ int batch(const std::vector<std::string>& args, const std::string& command_line)
     make_output_dir(o.output);
     const bool progress = ::isatty(STDERR_FILENO) == 1;
     const auto cohort = pipeline::run_cohort(
-        jobs, {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads, {}, {}, make_cn_thresholds(o.cn, "batch")},
+        jobs, {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads, {}, {}, make_cn_thresholds(o.cn, "batch"),
+                input_regions("batch", o)},
         tables, command_line,
         [&](std::size_t i, const Report& r) {
             write_report(r, (std::filesystem::path(o.output) / (stems[i] + "." + o.format)).string(), o.format);

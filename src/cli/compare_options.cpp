@@ -100,6 +100,8 @@ void validate(CompareOptions& o, const GivenOptions& given) {
         throw UsageError("compare: the same VCF on both sides needs two different samples",
                          "give --baseline-sample NAME and --progression-sample NAME");
     check_format("compare", o.format, {"tsv", "json"});
+    check_report_name("compare", "-o/--output", o.output,
+                      "the comparison is TSV or JSON (-f), uncompressed: name it .tsv or .json");
     check_threads("compare", o);
     check_input_options("compare", o);
 }

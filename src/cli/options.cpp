@@ -1,6 +1,7 @@
 #include "cli/options.hpp"
 
 #include <boost/program_options.hpp>
+#include <cctype>
 #include <iostream>
 #include <sstream>
 #include <stdexcept>
@@ -152,6 +153,15 @@ OptionGroup input_group(InputOptions& o) {
             {{"genome,g", &o.genome, "BUILD", "GRCh38 or GRCh37 (hg38/hg19/b37 accepted)",
               "[detected from ##contig lengths, else ##reference]"},
              {"include-filtered", &o.include_filtered, "", "also report records whose FILTER is not PASS or '.'", "[off]"},
+             {"regions,r", &o.regions, "REG",
+              "read only records overlapping these regions of the small-variant VCF, through its index "
+              "(.tbi/.csi; bcftools index makes one): CHR, CHR:POS, CHR:BEG-END (1-based, inclusive), "
+              "comma-separated, as in bcftools. Genes the regions do not cover whole read as not assessed",
+              "[whole file]"},
+             {"regions-file,R", &o.regions_file, "FILE",
+              "the same from a file: CHR<TAB>POS or CHR<TAB>BEG<TAB>END (1-based), or BED (name ending "
+              ".bed/.bed.gz, 0-based)",
+              "[none]"},
              {"fasta", &o.fasta, "FILE",
               "faidx-indexed reference FASTA of the same build: adds HGVS p., checks REF, left-normalises indels",
               "[none]"},
@@ -227,12 +237,55 @@ void check_threads(const std::string& command, const GeneralOptions& o) {
     if (o.threads < 0 || o.threads > 64) throw UsageError(command + ": --threads must be 0..64", see_help(command));
 }
 
+VcfRegions input_regions(const std::string& command, const InputOptions& o) {
+    if (!o.regions.empty() && !o.regions_file.empty())
+        throw UsageError(command + ": give -r/--regions or -R/--regions-file, not both", see_help(command));
+    if (!o.regions.empty()) return parse_region_list(o.regions, command + ": -r/--regions");
+    if (!o.regions_file.empty()) return read_regions_file(o.regions_file);
+    return {};
+}
+
+namespace {
+bool name_ends_with(const std::string& path, const std::string& suffix) {
+    if (path.size() < suffix.size()) return false;
+    for (std::size_t i = 0; i < suffix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(path[path.size() - suffix.size() + i])) != suffix[i]) return false;
+    return true;
+}
+}  // namespace
+
+std::string vcf_type_of_name(const std::string& path) {
+    if (name_ends_with(path, ".gz") || name_ends_with(path, ".bgz")) return "z";
+    if (name_ends_with(path, ".bcf")) return "b";
+    if (name_ends_with(path, ".vcf")) return "v";
+    return "";
+}
+
+void check_report_name(const std::string& command, const std::string& option, const std::string& path,
+                       const std::string& hint) {
+    const std::string type = vcf_type_of_name(path);
+    if (type.empty()) return;
+    const bool vcf_name = type != "z" || name_ends_with(path, ".vcf.gz") || name_ends_with(path, ".vcf.bgz");
+    const std::string what = type == "b" ? "a BCF file" : vcf_name ? "a VCF file" : "a compressed file";
+    throw UsageError(command + ": " + option + " '" + path + "' names " + what + ", but " + option +
+                         " is the report (TSV, JSON or HTML by -f), written uncompressed",
+                     vcf_name ? hint
+                              : "write the report uncompressed and compress it afterwards, or pipe it: rvanno " +
+                                    command + " ... | bgzip > " + path);
+}
+
 void check_input_options(const std::string& command, const InputOptions& o) {
     if (!o.genome.empty() && !parse_genome_build(o.genome))
         throw UsageError(command + ": unknown --genome '" + o.genome + "' (expected: GRCh38 or GRCh37)",
                          see_help(command));
     if (!o.cnv_format.empty() && !parse_cnv_format(o.cnv_format))
         throw UsageError(command + ": unknown --cnv-format '" + o.cnv_format + "'", see_help(command));
+    if (!o.regions_file.empty() || !o.regions.empty()) {  // syntax errors before any file is read
+        InputOptions syntax_only = o;
+        syntax_only.regions_file.clear();
+        if (!o.regions.empty() && !o.regions_file.empty()) input_regions(command, o);
+        input_regions(command, syntax_only);
+    }
 }
 
 }  // namespace rvanno::cli

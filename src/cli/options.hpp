@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "cli/context_options.hpp"
+#include "io/vcf_regions.hpp"
 
 namespace rvanno::cli {
 
@@ -89,6 +90,7 @@ std::string see_help(const std::string& command);
 
 struct InputOptions {
     std::string genome, fasta, cnv_format;
+    std::string regions, regions_file;  // -r, -R (bcftools syntax)
     bool include_filtered = false;
 };
 struct ContextOptions {
@@ -106,8 +108,8 @@ struct GeneralOptions {
     bool quiet = false;
 };
 
-// -g/--genome, --include-filtered, --fasta, --cnv-format (a command puts its own input rows,
-// the files, in front).
+// -g/--genome, --include-filtered, -r/--regions, -R/--regions-file, --fasta, --cnv-format (a
+// command puts its own input rows, the files, in front).
 OptionGroup input_group(InputOptions& o);
 // --cn-thresholds, --amp-cn, --gain-cn, --loss-cn, --deep-deletion-cn.
 OptionGroup copy_number_group(CnThresholdOptions& o);
@@ -124,5 +126,19 @@ OptionGroup general_group(GeneralOptions& o);
 void check_format(const std::string& command, const std::string& format, const std::vector<std::string>& allowed);
 void check_input_options(const std::string& command, const InputOptions& o);  // --genome, --cnv-format
 void check_threads(const std::string& command, const GeneralOptions& o);
+
+// The regions of -r or -R (io/vcf_regions.hpp); empty when neither is given. Both at once, or a
+// bad -r, is a UsageError; an unreadable or malformed -R file a UserError/InputError.
+VcfRegions input_regions(const std::string& command, const InputOptions& o);
+
+// The bcftools output type a file name asks for, as bcftools 1.16 reads it plus .bgz/.gz:
+// "z" for .vcf.gz, .vcf.bgz, .gz, .bgz; "b" for .bcf; "v" for .vcf; "" for "-" or any other name.
+std::string vcf_type_of_name(const std::string& path);
+
+// A report (TSV/JSON/HTML, written uncompressed) never goes to a name that says VCF, BCF or
+// compressed (.vcf, .vcf.gz, .bcf, .gz, .bgz): UsageError naming `option`, with `hint` for a
+// VCF/BCF name and a compress-afterwards hint for any other compressed name.
+void check_report_name(const std::string& command, const std::string& option, const std::string& path,
+                       const std::string& hint);
 
 }  // namespace rvanno::cli
