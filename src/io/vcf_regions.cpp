@@ -22,15 +22,27 @@ std::optional<std::int64_t> number(const std::string& s) {
 }
 
 // "chr:beg-end", "chr:pos", "chr:beg-", "chr"; nullopt (with `why`) when malformed.
+// "{name}" or "{name}:range" for a contig name that ends in ":digits" (HLA alleles), as in HTSlib.
 std::optional<VcfRegion> parse_region(const std::string& item, std::string& why) {
     VcfRegion r{item, 0, kRegionToContigEnd};
-    const auto colon = item.rfind(':');
+    const bool braced = !item.empty() && item[0] == '{';
+    const auto close = braced ? item.find('}') : std::string::npos;
+    if (braced && (close == std::string::npos || (close + 1 < item.size() && item[close + 1] != ':'))) {
+        why = "expected {CONTIG} or {CONTIG}:BEG-END";
+        return std::nullopt;
+    }
+    const auto colon = braced ? (close + 1 < item.size() ? close + 1 : std::string::npos) : item.rfind(':');
+    if (braced) r.contig = item.substr(1, close - 1);
     const std::string range = colon == std::string::npos ? "" : item.substr(colon + 1);
     const bool numeric = !range.empty() && std::all_of(range.begin(), range.end(), [](char c) {
         return (c >= '0' && c <= '9') || c == '-';
     });
-    if (numeric) {  // else the ':' is part of the contig name (e.g. HLA-A*01:01:01:01)
-        r.contig = item.substr(0, colon);
+    if (braced && colon != std::string::npos && !numeric) {
+        why = "expected {CONTIG}:BEG-END";
+        return std::nullopt;
+    }
+    if (numeric) {  // else the ':' is part of the contig name (e.g. chrUn:x)
+        if (!braced) r.contig = item.substr(0, colon);
         const auto dash = range.find('-');
         const auto beg = number(range.substr(0, dash));
         const auto end = dash == std::string::npos ? beg : range.size() == dash + 1 ? kRegionToContigEnd

@@ -4,7 +4,8 @@
 // an error, never a silent full read.
 //
 // Syntax (bcftools): "chr" (whole contig), "chr:pos" (one position), "chr:beg-end" (1-based,
-// inclusive), "chr:beg-" (to the end of the contig). A regions file has tab-separated
+// inclusive), "chr:beg-" (to the end of the contig); "{name}" or "{name}:beg-end" for a contig
+// whose name ends in ":digits" (HLA-A*01:01:01:01). A regions file has tab-separated
 // CHROM POS or CHROM BEG END (1-based, inclusive) lines, or is BED (0-based, half-open) when
 // its name ends in .bed, .bed.gz or .bed.bgz; '#' lines are comments. It may be gzipped.
 //
