@@ -19,6 +19,8 @@ const char* const kHead =
 
 const char* const kTail =
     "Multi-allelic records are split; '*' and symbolic ALTs are counted and skipped.\n"
+    "As in bcftools, the annotated VCF's name gives its type (.vcf.gz bgzipped, .bcf BCF, .vcf\n"
+    "VCF) and -r/-R read through the index; -o is the report and never takes a VCF name.\n"
     "Positions are printed 1-based. Every output starts with its provenance: rvanno and\n"
     "knowledge-base version, knowledge-base MD5, genome build, thresholds and command line.\n"
     "Exit status: 0 done, 1 input or runtime error, 2 usage error.\n"
@@ -28,7 +30,9 @@ const char* const kTail =
     "  rvanno annotate --cnv tumour.cns --sv tumour.sv.vcf.gz -f json -o tumour.json tumour.vcf.gz\n"
     "  rvanno annotate -g GRCh38 --sv fusions.tsv --gene-table genes.tsv\n"
     "  rvanno annotate --cnv tumour.cns --driver \"ALK fusion\" --tumor-type IMT \\\n"
-    "      --therapy-history crizotinib,alectinib -f html -o report.html tumour.vcf.gz\n";
+    "      --therapy-history crizotinib,alectinib -f html -o report.html tumour.vcf.gz\n"
+    "  rvanno annotate -r chr2:29192774-29921586 --output-vcf alk.vcf.gz tumour.vcf.gz   (indexed input)\n"
+    "  rvanno annotate -f vcf -o annotated.bcf tumour.vcf.gz\n";
 
 OptionGroup input_rows(AnnotateOptions& o) {
     OptionGroup g = input_group(o);
