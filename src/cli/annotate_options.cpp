@@ -135,6 +135,10 @@ void validate(AnnotateOptions& o) {
     if (o.format == "vcf" && o.input.empty())
         throw UsageError("annotate: -f vcf needs a small-variant input", see);
     resolve_vcf_output(o);
+    if (!o.vcf_output.empty() && o.input == "-")  // fail now, not after the whole first pass
+        throw UsageError("annotate: the annotated VCF (" + std::string(o.format == "vcf" ? "-f vcf" : "--output-vcf") +
+                             ") needs the input as a file, not stdin",
+                         "the input is read a second time to write the VCF: save it to a file and give its path");
     if ((!o.regions.empty() || !o.regions_file.empty()) && o.input.empty())
         throw UsageError("annotate: -r/-R restrict the small-variant VCF, and none is given", see);
     if ((!o.regions.empty() || !o.regions_file.empty()) && !o.depth.empty())

@@ -2,6 +2,7 @@
 // by VcfReader and the annotated-VCF writer, so both see the same records in the same order
 // (the writer finds its findings by record ordinal). Private to src/io (HTSlib types).
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -35,9 +36,19 @@ private:
     htsFile* fp_;
     std::string path_;
     bool text_;
-    tbx_t* tbx_{nullptr};
-    hts_idx_t* idx_{nullptr};
-    hts_itr_t* itr_{nullptr};
+    struct TbxFree {
+        void operator()(tbx_t* p) const noexcept { tbx_destroy(p); }
+    };
+    struct IdxFree {
+        void operator()(hts_idx_t* p) const noexcept { hts_idx_destroy(p); }
+    };
+    struct ItrFree {
+        void operator()(hts_itr_t* p) const noexcept { hts_itr_destroy(p); }
+    };
+    // Owned even when the constructor throws (a bad region after the index was loaded).
+    std::unique_ptr<tbx_t, TbxFree> tbx_;
+    std::unique_ptr<hts_idx_t, IdxFree> idx_;
+    std::unique_ptr<hts_itr_t, ItrFree> itr_;
     std::vector<Span> spans_;
     std::size_t next_span_{0};
     int tid_{-1};

@@ -157,30 +157,26 @@ RegionCursor::RegionCursor(htsFile* fp, const bcf_hdr_t* hdr, const std::string&
     if (path == "-")
         throw UserError("-r/-R need an indexed file, not stdin", "save the input to a file, bgzip and index it");
     if (text_) {
-        if (hts_get_format(fp)->compression == bgzf) tbx_ = tbx_index_load3(path.c_str(), nullptr, HTS_IDX_SILENT_FAIL);
+        if (hts_get_format(fp)->compression == bgzf) tbx_.reset(tbx_index_load3(path.c_str(), nullptr, HTS_IDX_SILENT_FAIL));
         if (!tbx_)
             throw UserError("-r/-R need an index, and '" + path + "' has none",
                             hts_get_format(fp)->compression == bgzf
                                 ? "index it: bcftools index " + path + " (or: tabix -p vcf " + path + ")"
                                 : "compress and index it: bgzip " + path + " && bcftools index " + path + ".gz");
     } else {
-        idx_ = bcf_index_load3(path.c_str(), nullptr, HTS_IDX_SILENT_FAIL);
+        idx_.reset(bcf_index_load3(path.c_str(), nullptr, HTS_IDX_SILENT_FAIL));
         if (!idx_) throw UserError("-r/-R need an index, and '" + path + "' has none", "index it: bcftools index " + path);
     }
     resolve(hdr, regions);
 }
 
-RegionCursor::~RegionCursor() {
-    if (itr_) hts_itr_destroy(itr_);
-    if (tbx_) tbx_destroy(tbx_);
-    if (idx_) hts_idx_destroy(idx_);
-}
+RegionCursor::~RegionCursor() = default;
 
 // Region contigs -> index ids (exact name, else the one contig of the same canonical name);
 // grouped by contig in order of first appearance, sorted and merged on each contig.
 void RegionCursor::resolve(const bcf_hdr_t* hdr, const VcfRegions& regions) {
     int n = 0;
-    const char** names = text_ ? tbx_seqnames(tbx_, &n) : bcf_hdr_seqnames(hdr, &n);
+    const char** names = text_ ? tbx_seqnames(tbx_.get(), &n) : bcf_hdr_seqnames(hdr, &n);
     std::vector<std::string> seqs(names, names + n);
     std::free(names);
     std::vector<int> order;
@@ -221,21 +217,20 @@ void RegionCursor::resolve(const bcf_hdr_t* hdr, const VcfRegions& regions) {
 bool RegionCursor::open_next_span() {
     if (itr_) {
         prev_end_ = spans_[next_span_ - 1].end;
-        hts_itr_destroy(itr_);
-        itr_ = nullptr;
+        itr_.reset();
     }
     if (next_span_ >= spans_.size()) return false;
     const Span& s = spans_[next_span_++];
     if (s.tid != tid_) prev_end_ = -1;
     tid_ = s.tid;
-    itr_ = text_ ? tbx_itr_queryi(tbx_, s.tid, s.beg, s.end) : bcf_itr_queryi(idx_, s.tid, s.beg, s.end);
+    itr_.reset(text_ ? tbx_itr_queryi(tbx_.get(), s.tid, s.beg, s.end) : bcf_itr_queryi(idx_.get(), s.tid, s.beg, s.end));
     if (!itr_) throw UserError("cannot query the index of '" + path_ + "'", "rebuild it: bcftools index -f " + path_);
     return true;
 }
 
 int RegionCursor::next_line(kstring_t* line) {
     while (itr_ || open_next_span()) {
-        const int ret = tbx_itr_next(fp_, tbx_, itr_, line);
+        const int ret = tbx_itr_next(fp_, tbx_.get(), itr_.get(), line);
         if (ret < -1) return ret;
         if (ret == -1) {
             open_next_span();
@@ -252,7 +247,7 @@ int RegionCursor::next_line(kstring_t* line) {
 
 int RegionCursor::next_record(bcf1_t* rec) {
     while (itr_ || open_next_span()) {
-        const int ret = bcf_itr_next(fp_, itr_, rec);
+        const int ret = bcf_itr_next(fp_, itr_.get(), rec);
         if (ret < -1) return ret;
         if (ret == -1) {
             open_next_span();

@@ -185,6 +185,10 @@ TEST(OutputType, format_vcf_makes_o_the_annotated_vcf) {
     EXPECT_NE(out.out.find("RVANNO_GENE=PTPN1"), std::string::npos);
     auto both = run_rvanno(dir.path(), {"annotate", "-f", "vcf", "-o", "c.vcf", "--output-vcf", "d.vcf", kIndexVcf.string()});
     EXPECT_EQ(both.exit_code, 2);
+    auto piped = run_rvanno(dir.path(), {"annotate", "-f", "vcf", "-o", "e.vcf", "-"}, kIndexVcf.string());
+    EXPECT_EQ(piped.exit_code, 2);
+    EXPECT_NE(piped.err.find("(-f vcf) needs the input as a file, not stdin"), std::string::npos) << piped.err;
+    EXPECT_FALSE(fs::exists(dir.file("e.vcf")));
 }
 
 // ---- 3. Regions through the index ----
@@ -350,4 +354,21 @@ TEST(SplitVep, rvanno_drug_is_refused_by_split_vep_rather_than_mis_split) {
     ASSERT_NE(vcf.find("RVANNO_DRUG=crizotinib|resistance|C&"), std::string::npos) << "several entries for one ALT";
     EXPECT_NE(sh("bcftools +split-vep -l -a RVANNO_DRUG " + dir.file("a.vcf") + " >/dev/null 2>&1"), 0);
     EXPECT_NE(sh("bcftools +split-vep -a RVANNO_DRUG -f '%drug\\n' " + dir.file("a.vcf") + " >/dev/null 2>&1"), 0);
+}
+
+// Why: a real somatic VCF (many INFO/FORMAT fields, VEP CSQ) written by name as BCF and as
+// bgzipped VCF must be the same records bcftools reads from the input.
+TEST(RealFiles, purple_somatic_vcf_written_by_name_as_bcf_and_vcf_gz) {
+    if (!fs::exists(kRealVcf)) GTEST_SKIP() << "../shared is absent";
+    if (!have("bcftools")) GTEST_SKIP() << "bcftools not installed";
+    TempDir dir("type_real");
+    const auto want = records(kRealVcf.string());
+    ASSERT_GT(want.size(), 100u);
+    for (const std::string name : {"out.bcf", "out.vcf.gz"}) {
+        auto r = run_rvanno(dir.path(), {"annotate", "-q", "--output-vcf", name, kRealVcf.string()});
+        ASSERT_EQ(r.exit_code, 0) << name << r.err;
+        EXPECT_TRUE(gzip_magic(dir.file(name))) << name;
+        EXPECT_EQ(content_head(dir.file(name)), name == "out.bcf" ? std::string("BCF\2") : std::string("##fi"));
+        EXPECT_EQ(records(dir.file(name)), want) << name;
+    }
 }
