@@ -73,6 +73,7 @@ int batch(const std::vector<std::string>& args, const std::string& command_line)
     if (!parsed) return 0;  // --help
     const BatchOptions& o = *parsed;
     const KnowledgeBase kb = load_knowledge_base(o.db.empty() ? default_knowledge_base_dir() : std::filesystem::path(o.db));
+    const VcfRegions regions = input_regions("batch", o);  // a bad -R file fails before the output directory exists
     pipeline::RunTables tables(kb);
     const std::vector<Job> jobs = o.sheet.empty() ? jobs_from_vcf(o, kb) : jobs_from_sheet(o, kb);
     std::vector<std::string> names;
@@ -82,7 +83,7 @@ int batch(const std::vector<std::string>& args, const std::string& command_line)
     const bool progress = ::isatty(STDERR_FILENO) == 1;
     const auto cohort = pipeline::run_cohort(
         jobs, {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads, {}, {}, make_cn_thresholds(o.cn, "batch"),
-                input_regions("batch", o)},
+                regions},
         tables, command_line,
         [&](std::size_t i, const Report& r) {
             write_report(r, (std::filesystem::path(o.output) / (stems[i] + "." + o.format)).string(), o.format);

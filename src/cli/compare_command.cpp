@@ -39,11 +39,12 @@ int compare(const std::vector<std::string>& args, const std::string& command_lin
     if (auto dir = std::filesystem::path(o.output).parent_path(); o.output != "-" && !dir.empty() && !std::filesystem::is_directory(dir))
         throw UserError("cannot write '" + o.output + "': directory '" + dir.string() + "' does not exist",
                         "create the directory or choose another output path");
+    const VcfRegions regions = input_regions("compare", o);
     pipeline::RunTables tables(kb);
     const auto run = pipeline::compare_samples(
         {{o.base.vcf, o.base.sample, o.base.cnv, o.base.sv}, o.base.purity, o.base.ploidy},
         {{o.prog.vcf, o.prog.sample, o.prog.cnv, o.prog.sv}, o.prog.purity, o.prog.ploidy},
-        {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads, {}, {}, thresholds, input_regions("compare", o)}, context, tables,
+        {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads, {}, {}, thresholds, regions}, context, tables,
         command_line);
     const Comparison& c = run.comparison;
     OutputFile output(o.output);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <filesystem>
 #include <map>
 #include <optional>
 
@@ -101,6 +102,7 @@ VcfRegions parse_region_list(const std::string& text, const std::string& option)
 }
 
 VcfRegions read_regions_file(const std::string& path) {
+    if (!std::filesystem::exists(path)) throw UserError("cannot open the regions file '" + path + "': no such file", "check the path");
     hts::File fp(hts_open(path.c_str(), "r"));
     if (!fp) throw UserError("cannot open the regions file '" + path + "'", "check the path");
     const std::string name = lower(path);
