@@ -7,14 +7,14 @@
 # Exits 77 (ctest SKIP_RETURN_CODE) when snakemake is not installed. Snakemake works in a temp
 # directory: nothing is written into the source tree.
 set -euo pipefail
-mode="$1"
-bin="$(realpath "$2")"
-root="$(cd "$(dirname "$0")/../.." && pwd)"
-cohort="$root/testdata/workflow/cohort"
 if ! command -v snakemake >/dev/null 2>&1; then
   echo "SKIP: snakemake is not installed (scripts/install-deps.sh installs it)"
   exit 77
 fi
+mode="$1"
+bin="$(realpath "$2")"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cohort="$root/testdata/workflow/cohort"
 work="$(mktemp -d "${TMPDIR:-/tmp}/rvanno_workflow.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -35,6 +35,12 @@ if [ "$mode" = dry ]; then
   grep -Eq '^annotated_vcf +2 ' "$work/plan.txt" || fail "expected 2 annotated_vcf jobs"
   grep -Eq '^cohort +1 ' "$work/plan.txt" || fail "expected 1 cohort job"
   [ -z "$(ls "$work/results" 2>/dev/null)" ] || fail "a dry run wrote results"
+  # The config schema refuses a bad value, and a sample without VCF needs the build named.
+  if smk -n --config genome=hg19 >"$work/bad.txt" 2>&1; then fail "genome=hg19 was accepted"; fi
+  grep -q "config.schema.yaml\|is not one of" "$work/bad.txt" || { cat "$work/bad.txt"; fail "no schema error for genome=hg19"; }
+  echo "genome: null" >"$work/nogenome.yaml"
+  if smk -n --configfile "$root/workflow/config/config.yaml" "$work/nogenome.yaml" >"$work/bad.txt" 2>&1; then fail "a sample without VCF ran without genome"; fi
+  grep -q "need the genome build" "$work/bad.txt" || { cat "$work/bad.txt"; fail "no hint to set genome"; }
   echo "PASS: dry run plans every output"
   exit 0
 fi

@@ -34,7 +34,7 @@ rule cohort:
     shell:
         """
         rm -rf {params.scratch:q}
-        {params.rvanno} batch -q -f json -o {params.scratch:q} {params.args} 2> {log:q}
+        {params.rvanno:q} batch -q -f json -o {params.scratch:q} {params.args} 2> {log:q}
         mv {params.scratch:q}/cohort_alterations.tsv {output.alterations:q}
         mv {params.scratch:q}/cohort_verdicts.tsv {output.verdicts:q}
         rm -rf {params.scratch:q}

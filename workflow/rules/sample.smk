@@ -21,7 +21,7 @@ rule report:
     container:
         CONTAINER
     shell:
-        "{params.rvanno} annotate -q --threads {params.bgzf_threads} -f {wildcards.fmt} -o {output:q} {params.args} 2> {log:q}"
+        "{params.rvanno:q} annotate -q --threads {params.bgzf_threads} -f {wildcards.fmt} -o {output:q} {params.args} 2> {log:q}"
 
 
 rule annotated_vcf:
@@ -46,4 +46,4 @@ rule annotated_vcf:
         CONTAINER
     shell:
         # The TSV on stdout is the report rule's business; only the VCF is kept.
-        "{params.rvanno} annotate -q --threads {params.bgzf_threads} --output-vcf {output:q} -O {params.type} {params.args} > /dev/null 2> {log:q}"
+        "{params.rvanno:q} annotate -q --threads {params.bgzf_threads} --output-vcf {output:q} -O {params.type} {params.args} > /dev/null 2> {log:q}"
