@@ -83,7 +83,15 @@ if got != want:
     print("rvanno_mqc.tsv:", *map("\t".join, got), sep="\n")
 sys.exit(0 if ok else 1)
 PY
-head -1 "$work/results/cohort/rvanno_mqc.tsv" | grep -q "^# id: 'rvanno'" || fail "rvanno_mqc.tsv lacks the MultiQC custom-content header"
+# MultiQC reads the '#' lines as YAML: it must parse and name the table and its columns.
+python3 - "$work/results/cohort/rvanno_mqc.tsv" <<'PY' || fail "rvanno_mqc.tsv lacks a valid MultiQC custom-content header"
+import sys, yaml
+lines = open(sys.argv[1]).read().splitlines()
+head = yaml.safe_load("\n".join(l[2:] for l in lines if l.startswith("# ")))
+columns = next(l for l in lines if not l.startswith("#")).split("\t")[1:]
+assert head["id"] == "rvanno" and head["plot_type"] == "table" and head["format"] == "tsv", head
+assert sorted(head["headers"]) == sorted(columns), (head["headers"], columns)
+PY
 
 # The cohort tables are the ones rvanno batch writes for the same sheet (only the command
 # line differs: the workflow's batch writes its reports into a scratch directory).
