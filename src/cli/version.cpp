@@ -16,6 +16,7 @@ std::string version_text() {
     } catch (const UserError& e) {
         s += std::string("knowledge base: unavailable (") + e.what() + ")\n";
     }
+    s += "License: MIT (LICENSE); knowledge base CC0 1.0 (db/LICENSE), imported rows from CIViC (CC0)\n";
     return s;
 }
 
