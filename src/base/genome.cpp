@@ -20,6 +20,8 @@
 #include <cctype>
 #include <string_view>
 
+#include "base/strings.hpp"
+
 namespace rvanno {
 namespace {
 
@@ -77,12 +79,6 @@ const PrimaryContig* find_by_refseq(std::string_view accession) {
     for (const auto& c : kPrimary)
         if (c.refseq37 == accession || c.refseq38 == accession) return &c;
     return nullptr;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
 }
 
 bool length_fits(GenomeBuild b, const PrimaryContig& c, std::int64_t length) {

@@ -6,20 +6,6 @@
 
 namespace rvanno {
 
-std::vector<std::string> split(std::string_view s, char sep) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (true) {
-        std::size_t p = s.find(sep, start);
-        if (p == std::string_view::npos) {
-            out.emplace_back(s.substr(start));
-            return out;
-        }
-        out.emplace_back(s.substr(start, p - start));
-        start = p + 1;
-    }
-}
-
 TextTable::TextTable(const std::filesystem::path& path, const std::vector<std::string>& required)
     : path_(path), in_(path, std::ios::binary) {
     if (!in_) {

@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-namespace rvanno {
+#include "base/strings.hpp"
 
-std::vector<std::string> split(std::string_view s, char sep);
+namespace rvanno {
 
 class TextTable {
 public:

@@ -10,7 +10,7 @@
 #include "cli/option_parsing.hpp"
 #include "pipeline/sample.hpp"
 #include "io/sample_sheet.hpp"
-#include "base/format.hpp"
+#include "report/format.hpp"
 #include "io/output_file.hpp"
 #include "io/vcf_reader.hpp"
 #include "rvanno/compare.hpp"

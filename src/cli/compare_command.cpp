@@ -10,7 +10,7 @@
 #include "cli/context_options.hpp"
 #include "cli/option_parsing.hpp"
 #include "pipeline/sample.hpp"
-#include "base/format.hpp"
+#include "report/format.hpp"
 #include "io/output_file.hpp"
 #include "rvanno/compare.hpp"
 #include "rvanno/error.hpp"

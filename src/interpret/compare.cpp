@@ -19,7 +19,8 @@
 #include <map>
 #include <set>
 
-#include "base/format.hpp"
+#include "base/strings.hpp"
+#include "consequence/fusion_annotation.hpp"
 #include "rvanno/genome.hpp"
 
 namespace rvanno {
@@ -62,7 +63,7 @@ std::string small_variant_key(const AlleleFinding& f) {
 
 std::string fusion_key(const Fusion& u) {
     auto name = [](const std::string& g) { return g.empty() ? std::string("?") : g; };
-    return name(u.gene5) + "::" + name(u.gene3) + " (" + fmt::breakpoints(u) + ")";
+    return name(u.gene5) + "::" + name(u.gene3) + " (" + breakpoints(u) + ")";
 }
 
 // Adds `a` under its key, merging duplicates of one side (two alleles, one protein change).
@@ -121,9 +122,9 @@ std::pair<AlterationPresence, std::string> missing_in(const Report& r, const Key
 
 std::string describe(const std::string& finding, const AlterationPresence& p) {
     if (p.state == State::not_assessed) return "not assessed";
-    if (finding == "copy_number" && p.cn) return "CN " + fmt::fixed(p.cn, 2) + " (" + p.cn_class + ")";
+    if (finding == "copy_number" && p.cn) return "CN " + fixed(p.cn, 2) + " (" + p.cn_class + ")";
     if (p.state == State::absent) return "absent";
-    if (finding == "small_variant" && p.vaf) return "VAF " + fmt::fixed(p.vaf, 4);
+    if (finding == "small_variant" && p.vaf) return "VAF " + fixed(p.vaf, 4);
     return "present";
 }
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string_view>
 
+#include "base/strings.hpp"
 #include "io/hts.hpp"
 
 #include <htslib/bgzf.h>
@@ -125,9 +126,7 @@ void VcfReader::Impl::choose_sample() {
     if (want.empty()) return;  // sites-only VCF
     for (std::size_t i = 0; i < s.size(); ++i)
         if (s[i] == want) { sample_index = static_cast<int>(i); summary.sample = want; return; }
-    std::string list;
-    for (const auto& x : s) list += (list.empty() ? "" : ", ") + x;
-    throw UserError("sample '" + want + "' is not in '" + path + "'", "the samples are: " + list);
+    throw UserError("sample '" + want + "' is not in '" + path + "'", "the samples are: " + join(s, ", "));
 }
 
 bool VcfReader::next(VariantRecord& out) {

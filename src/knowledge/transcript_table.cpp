@@ -1,3 +1,4 @@
+#include "base/strings.hpp"
 #include "rvanno/transcript.hpp"
 
 #include <charconv>

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "base/dna.hpp"
+#include "base/strings.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/matcher.hpp"
 #include "rvanno/normalize.hpp"
@@ -51,7 +51,7 @@ TargetIndex Annotator::targets() const {
 }
 
 Allele Annotator::prepare_allele(const VariantRecord& rec, const std::string& alt) {
-    Allele a{rec.contig, rec.pos, to_upper(rec.ref), to_upper(alt)};
+    Allele a{rec.contig, rec.pos, upper(rec.ref), upper(alt)};
     if (!ref_) return a;
     auto ok = ref_matches(a, *ref_);
     if (ok && !*ok)
@@ -81,7 +81,7 @@ void Annotator::add(const VariantRecord& rec) {
             f.pos = a.pos;
             f.ref = a.ref;
             f.alt = a.alt;
-            if (a.pos != rec.pos || a.ref != to_upper(rec.ref) || a.alt != to_upper(alt))
+            if (a.pos != rec.pos || a.ref != upper(rec.ref) || a.alt != upper(alt))
                 f.input_allele = rec.contig_name + ":" + std::to_string(rec.pos + 1) + ":" + rec.ref + ":" + alt;
             f.filter = rec.filter;
             f.genotype = rec.genotype;

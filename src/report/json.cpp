@@ -3,7 +3,7 @@
 
 #include <ostream>
 
-#include "base/format.hpp"
+#include "report/format.hpp"
 #include "rvanno/report.hpp"
 
 namespace rvanno {

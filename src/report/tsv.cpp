@@ -1,7 +1,7 @@
 // TSV forms of the report (columns: docs/output.md).
 #include <ostream>
 
-#include "base/format.hpp"
+#include "report/format.hpp"
 #include "rvanno/report.hpp"
 
 namespace rvanno {
