@@ -49,8 +49,8 @@ struct CopyNumberInput {
 
 // Reads one copy-number file. The format is detected from the content (header columns, VCF
 // magic) unless `format` is given. Throws InputError("file:line", ...) for malformed content:
-// missing columns, END before START, non-numeric values, unknown contigs, CRLF line ends, text
-// before the header. Segments on contigs that are not primary (alt, decoy) are skipped.
+// missing columns, END before START, non-numeric values, unknown contigs, text before the
+// header (CR LF line ends read as LF). Segments on contigs that are not primary (alt, decoy) are skipped.
 CopyNumberInput read_copy_number(const std::filesystem::path& path, std::optional<CnvFormat> format = {});
 
 // Absolute copy number from a log2 copy ratio (CNVkit's rescaling, cnvlib/call.py):

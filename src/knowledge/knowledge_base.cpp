@@ -89,13 +89,11 @@ private:
     }
 
     void read_genes() {
-        std::ifstream in(dir_ / "genes.txt");
-        if (!in) throw InputError((dir_ / "genes.txt").string(), "cannot read the gene list");
+        TextLines in(dir_ / "genes.txt");
+        if (!in.is_open()) throw InputError((dir_ / "genes.txt").string(), "cannot read the gene list");
         std::string line;
-        while (std::getline(in, line)) {
-            if (!line.empty() && line.back() == '\r') line.pop_back();
+        while (in.next(line))
             if (!line.empty() && line[0] != '#') kb_.genes.push_back(line);
-        }
     }
 
     void read_drugs() {
