@@ -13,7 +13,7 @@
 // Mitochondrion: UCSC hg19's chrM is 16571 bp, while GRCh37's own MT (b37 / hs37d5 style,
 // NC_012920.1, the rCRS) is 16569 bp, the same sequence GRCh38 uses. So MT=16571 points to hg19,
 // and MT=16569 fits both builds and decides nothing by itself.
-#include "rvanno/genome.hpp"
+#include "base/genome.hpp"
 
 #include <algorithm>
 #include <array>

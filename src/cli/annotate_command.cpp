@@ -9,6 +9,8 @@
 #include "cli/annotate_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/context_options.hpp"
+#include "knowledge/knowledge_base.hpp"
+#include "knowledge/transcript_table.hpp"
 #include "pipeline/sample.hpp"
 #include "io/depth/provider.hpp"
 #include "io/output_file.hpp"

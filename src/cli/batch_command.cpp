@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/context_options.hpp"
 #include "cli/option_parsing.hpp"
+#include "knowledge/knowledge_base.hpp"
 #include "pipeline/sample.hpp"
 #include "io/sample_sheet.hpp"
 #include "report/format.hpp"

@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/context_options.hpp"
 #include "cli/option_parsing.hpp"
+#include "knowledge/knowledge_base.hpp"
 #include "pipeline/sample.hpp"
 #include "report/format.hpp"
 #include "io/output_file.hpp"

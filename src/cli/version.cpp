@@ -2,6 +2,7 @@
 
 #include "build_config.hpp"
 #include "cli/commands.hpp"
+#include "knowledge/knowledge_base.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/knowledge.hpp"
 

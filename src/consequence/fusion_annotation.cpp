@@ -35,6 +35,8 @@
 //    for clean breaks (a break inside an exon fuses part of it, which the table does not name).
 // 6. candidate: the junction came from an INV, DEL or DUP record and joins two named genes
 //    (e.g. EML4-ALK by inv(2)(p21p23)): a fusion inferred from DNA, to be confirmed.
+#include "consequence/fusion_annotation.hpp"
+
 #include <algorithm>
 #include <map>
 

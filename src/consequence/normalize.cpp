@@ -1,6 +1,7 @@
 // Left-normalisation as `bcftools norm -f` does it: trim the bases the alleles share, slide a
 // pure indel left through its repeat, then put back one padding base (VCF requires it).
-#include "rvanno/normalize.hpp"
+
+#include "consequence/normalize.hpp"
 
 #include "base/strings.hpp"
 #include "consequence/allele_edit.hpp"

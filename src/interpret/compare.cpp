@@ -21,6 +21,7 @@
 
 #include "base/strings.hpp"
 #include "consequence/fusion_annotation.hpp"
+#include "match/matcher.hpp"
 #include "rvanno/genome.hpp"
 
 namespace rvanno {

@@ -8,7 +8,7 @@
 //  * VEP:    "... Format: <names separated by '|'>" where the names include Allele and Consequence.
 //            CIViC's own VCF uses this schema ("Consequence annotations from CIViC. Format: Allele|
 //            Consequence|SYMBOL|...|HGVSc|HGVSp|..."), so it reads as VEP too.
-#include "rvanno/annotation_tags.hpp"
+#include "io/annotation_tags.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "base/strings.hpp"
+#include "io/annotation_tags.hpp"
 #include "io/hts.hpp"
 
 #include <htslib/bgzf.h>

@@ -1,5 +1,7 @@
 // Loading and validating db/. One pass serves both uses: `rvanno annotate` stops at the
 // first problem (load_knowledge_base), `rvanno db check` lists them all.
+#include "knowledge/knowledge_base.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -8,9 +10,12 @@
 #include <stdexcept>
 
 #include "build_config.hpp"
+#include "knowledge/chromosome_arms.hpp"
+#include "knowledge/fusion_variants.hpp"
 #include "knowledge/knowledge_parse.hpp"
 #include "base/text_table.hpp"
 #include "io/content_hash.hpp"
+#include "knowledge/transcript_table.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/knowledge.hpp"
 #include "rvanno/fusion.hpp"

@@ -5,6 +5,7 @@
 #include <regex>
 #include <stdexcept>
 
+#include "base/protein_notation.hpp"
 #include "base/strings.hpp"
 #include "base/text_table.hpp"
 #include "rvanno/consequence.hpp"

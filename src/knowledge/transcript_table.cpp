@@ -1,3 +1,5 @@
+#include "knowledge/transcript_table.hpp"
+
 #include "base/strings.hpp"
 #include "rvanno/transcript.hpp"
 

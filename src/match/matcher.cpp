@@ -49,7 +49,7 @@
               (an inversion or deletion joining the genes) and fusions that drop the kinase
               domain still match, and the detail says so.
 */
-#include "rvanno/matcher.hpp"
+#include "match/matcher.hpp"
 
 #include <algorithm>
 

@@ -4,7 +4,16 @@
 
 #include <memory>
 
+#include "base/genome.hpp"
 #include "build_config.hpp"
+#include "consequence/fusion_annotation.hpp"
+#include "consequence/gene_copy_number.hpp"
+#include "io/cnv/reader.hpp"
+#include "io/sv/reader.hpp"
+#include "knowledge/chromosome_arms.hpp"
+#include "knowledge/fusion_variants.hpp"
+#include "knowledge/transcript_table.hpp"
+#include "match/matcher.hpp"
 #include "pipeline/small_variants.hpp"
 #include "io/fasta_reference.hpp"
 #include "io/vcf_reader.hpp"

@@ -3,10 +3,14 @@
 #include <algorithm>
 #include <set>
 
+#include "base/protein_notation.hpp"
 #include "base/strings.hpp"
+#include "consequence/consequence.hpp"
+#include "consequence/normalize.hpp"
+#include "io/annotation_tags.hpp"
+#include "match/matcher.hpp"
 #include "rvanno/error.hpp"
-#include "rvanno/matcher.hpp"
-#include "rvanno/normalize.hpp"
+#include "rvanno/match.hpp"
 
 namespace rvanno {
 namespace {

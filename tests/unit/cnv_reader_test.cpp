@@ -10,6 +10,8 @@
 #include <fstream>
 #include <string>
 
+#include "consequence/gene_copy_number.hpp"
+#include "io/cnv/reader.hpp"
 #include "rvanno/copy_number.hpp"
 #include "rvanno/error.hpp"
 

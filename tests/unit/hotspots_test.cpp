@@ -10,6 +10,8 @@
 
 #include "interpret/hotspot_map.hpp"
 #include "io/depth/provider.hpp"
+#include "knowledge/knowledge_base.hpp"
+#include "knowledge/transcript_table.hpp"
 #include "rvanno/interpret.hpp"
 #include "rvanno/knowledge.hpp"
 #include "rvanno/transcript.hpp"

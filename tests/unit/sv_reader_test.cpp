@@ -2,6 +2,7 @@
 // errors for malformed input, on rvanno's own samples (testdata/sv/) and real caller output
 // (../shared/data/formats/, read in place).
 #include "io/sv/breakend.hpp"
+#include "io/sv/reader.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/fusion.hpp"
 

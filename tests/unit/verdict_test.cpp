@@ -3,6 +3,8 @@
 // Reports are built by hand from the real db/ rows (load_knowledge_base(RVANNO_DB)) so each
 // rule is checked on the evidence a patient's report would actually carry; the rules that the
 // shipped rows cannot isolate use a hand-made knowledge base.
+#include "knowledge/knowledge_base.hpp"
+#include "match/matcher.hpp"
 #include "rvanno/interpret.hpp"
 
 #include <gtest/gtest.h>
@@ -13,7 +15,7 @@
 #include <vector>
 
 #include "knowledge/knowledge_parse.hpp"
-#include "rvanno/matcher.hpp"
+#include "rvanno/match.hpp"
 #include "rvanno/report.hpp"
 
 using namespace rvanno;

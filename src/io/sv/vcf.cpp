@@ -31,6 +31,7 @@
 
 #include <htslib/bgzf.h>
 
+#include "base/genome.hpp"
 #include "io/hts.hpp"
 #include "io/sv/breakend.hpp"
 #include "io/sv/formats.hpp"
