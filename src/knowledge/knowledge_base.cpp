@@ -63,7 +63,7 @@ private:
     template <class F> void guarded(F f) {
         try { f(); } catch (const InputError& e) {
             if (!problems_) throw;
-            problems_->push_back({e.where(), std::string(e.what()).substr(e.where().size() + 2)});
+            problems_->push_back({e.where(), e.message()});
         }
     }
     std::string rel(const fs::path& p) const { return fs::relative(p, dir_).generic_string(); }
