@@ -115,9 +115,9 @@ struct Partner {
 
 bool is_named_kind(const Junction& j) { return j.kind == "arriba" || j.kind == "star-fusion" || j.kind == "list"; }
 
-class Annotator {
+class FusionAnnotator {
 public:
-    Annotator(const std::vector<Transcript>& transcripts, const std::vector<FusionVariant>& variants)
+    FusionAnnotator(const std::vector<Transcript>& transcripts, const std::vector<FusionVariant>& variants)
         : transcripts_(transcripts), variants_(variants) {
         for (const auto& tx : transcripts_) by_gene_.emplace(tx.gene, &tx);
     }
@@ -178,7 +178,7 @@ private:
     Fusion build(const Junction& j, const Partner& p5, const Partner& p3) const;
 };
 
-Fusion Annotator::build(const Junction& j, const Partner& p5, const Partner& p3) const {
+Fusion FusionAnnotator::build(const Junction& j, const Partner& p5, const Partner& p3) const {
     Fusion f;
     f.junction = j;
     f.gene5 = p5.gene;
@@ -224,7 +224,7 @@ Fusion Annotator::build(const Junction& j, const Partner& p5, const Partner& p3)
 
 std::vector<Fusion> annotate_fusions(const std::vector<Junction>& junctions, const std::vector<Transcript>& transcripts,
                                      const std::vector<FusionVariant>& variants) {
-    Annotator a(transcripts, variants);
+    FusionAnnotator a(transcripts, variants);
     std::vector<Fusion> out;
     for (const auto& j : junctions) a.annotate(j, out);
     return out;

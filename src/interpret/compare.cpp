@@ -311,11 +311,11 @@ bool is_carried(const AlleleFinding& f) {
     return !all_missing;                  // a no-call without AF/AD is no evidence of the allele
 }
 
-// Compound rows were matched against every allele of the file (Annotator::finish); once the
-// alleles the sample does not carry are gone, a compound match whose companions went with them
-// must go too, or a G1202R sample would inherit an L1196M it does not have.
+// Compound rows were matched against every allele of the file (SmallVariantAnnotator::finish);
+// once the alleles the sample does not carry are gone, a compound match whose companions went
+// with them must go too, or a G1202R sample would inherit an L1196M it does not have.
 void drop_unmet_compound_matches(Report& r) {
-    std::vector<std::string> observed;  // as Annotator::finish builds it
+    std::vector<std::string> observed;  // as SmallVariantAnnotator::finish builds it
     for (const auto& f : r.findings) {
         if (!f.csq.protein_change.empty()) observed.push_back(f.csq.gene + ":" + f.csq.protein_change);
         for (const auto& m : f.matches)

@@ -94,7 +94,7 @@ void run_small_variants(const SampleInputs& o, const PipelineSettings& p, const 
                         const std::vector<Transcript>& transcripts, Inputs& in, Report& report) {
     std::unique_ptr<FastaReference> fasta;
     if (!p.fasta.empty()) fasta = std::make_unique<FastaReference>(p.fasta);
-    Annotator annotator(kb, build, transcripts, fasta.get(), in.vcf->header().annotation_tags, o.vcf);
+    SmallVariantAnnotator annotator(kb, build, transcripts, fasta.get(), in.vcf->header().annotation_tags, o.vcf);
     in.vcf->set_targets(annotator.targets());
     VariantRecord rec;
     while (in.vcf->next(rec)) annotator.add(rec);
