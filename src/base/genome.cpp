@@ -16,6 +16,7 @@
 #include "base/genome.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <array>
 #include <cctype>
 #include <string_view>
@@ -251,6 +252,13 @@ std::optional<std::int64_t> contig_length(GenomeBuild b, const std::string& cano
     const auto* c = find_primary(canonical);
     if (!c) return std::nullopt;
     return b == GenomeBuild::GRCh37 ? c->length37 : c->length38;
+}
+
+std::optional<std::int64_t> parse_contig_length(std::string_view text) {
+    std::int64_t v = 0;
+    const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || ec != std::errc() || p != text.data() + text.size() || v <= 0) return std::nullopt;
+    return v;
 }
 
 BuildEvidence detect_build(const std::vector<ContigDeclaration>& contigs,

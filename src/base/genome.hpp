@@ -4,11 +4,16 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rvanno/genome.hpp"
 
 namespace rvanno {
+
+// The length of a ##contig line when it is a positive integer that fits 64 bits; nullopt for
+// anything else (empty, non-numeric, trailing text, negative, zero, overflow).
+std::optional<std::int64_t> parse_contig_length(std::string_view text);
 
 // Length of a canonical primary contig in a build (from UCSC hg19/hg38 chrom sizes),
 // or nullopt if unknown.
