@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "rvanno/knowledge.hpp"
-#include "rvanno/matcher.hpp"
+#include "rvanno/match.hpp"
 
 namespace rvanno {
 

@@ -13,12 +13,15 @@
 // Mitochondrion: UCSC hg19's chrM is 16571 bp, while GRCh37's own MT (b37 / hs37d5 style,
 // NC_012920.1, the rCRS) is 16569 bp, the same sequence GRCh38 uses. So MT=16571 points to hg19,
 // and MT=16569 fits both builds and decides nothing by itself.
-#include "rvanno/genome.hpp"
+#include "base/genome.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <array>
 #include <cctype>
 #include <string_view>
+
+#include "base/strings.hpp"
 
 namespace rvanno {
 namespace {
@@ -77,12 +80,6 @@ const PrimaryContig* find_by_refseq(std::string_view accession) {
     for (const auto& c : kPrimary)
         if (c.refseq37 == accession || c.refseq38 == accession) return &c;
     return nullptr;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
 }
 
 bool length_fits(GenomeBuild b, const PrimaryContig& c, std::int64_t length) {
@@ -255,6 +252,13 @@ std::optional<std::int64_t> contig_length(GenomeBuild b, const std::string& cano
     const auto* c = find_primary(canonical);
     if (!c) return std::nullopt;
     return b == GenomeBuild::GRCh37 ? c->length37 : c->length38;
+}
+
+std::optional<std::int64_t> parse_contig_length(std::string_view text) {
+    std::int64_t v = 0;
+    const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || ec != std::errc() || p != text.data() + text.size() || v <= 0) return std::nullopt;
+    return v;
 }
 
 BuildEvidence detect_build(const std::vector<ContigDeclaration>& contigs,

@@ -1,6 +1,7 @@
 #include "build_config.hpp"
 #include "cli/commands.hpp"
 #include "io/hts_info.hpp"
+#include "knowledge/knowledge_base.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/knowledge.hpp"
 

@@ -3,13 +3,14 @@
 // touches (footprint.cpp) and, for changes inside the spliced CDS, translates
 // (protein_change.cpp). Splice-site changes get no protein prediction: their effect on
 // the mRNA is unknown.
-#include "rvanno/consequence.hpp"
+#include "consequence/consequence.hpp"
 
 #include <algorithm>
 #include <array>
 #include <string_view>
 
 #include "base/dna.hpp"
+#include "base/protein_notation.hpp"
 #include "consequence/footprint.hpp"
 #include "consequence/hgvs_c.hpp"
 #include "consequence/protein_change.hpp"

@@ -19,7 +19,9 @@
 #include <map>
 #include <set>
 
-#include "base/format.hpp"
+#include "base/strings.hpp"
+#include "consequence/fusion_annotation.hpp"
+#include "match/matcher.hpp"
 #include "rvanno/genome.hpp"
 
 namespace rvanno {
@@ -62,7 +64,7 @@ std::string small_variant_key(const AlleleFinding& f) {
 
 std::string fusion_key(const Fusion& u) {
     auto name = [](const std::string& g) { return g.empty() ? std::string("?") : g; };
-    return name(u.gene5) + "::" + name(u.gene3) + " (" + fmt::breakpoints(u) + ")";
+    return name(u.gene5) + "::" + name(u.gene3) + " (" + breakpoints(u) + ")";
 }
 
 // Adds `a` under its key, merging duplicates of one side (two alleles, one protein change).
@@ -121,9 +123,9 @@ std::pair<AlterationPresence, std::string> missing_in(const Report& r, const Key
 
 std::string describe(const std::string& finding, const AlterationPresence& p) {
     if (p.state == State::not_assessed) return "not assessed";
-    if (finding == "copy_number" && p.cn) return "CN " + fmt::fixed(p.cn, 2) + " (" + p.cn_class + ")";
+    if (finding == "copy_number" && p.cn) return "CN " + fixed(p.cn, 2) + " (" + p.cn_class + ")";
     if (p.state == State::absent) return "absent";
-    if (finding == "small_variant" && p.vaf) return "VAF " + fmt::fixed(p.vaf, 4);
+    if (finding == "small_variant" && p.vaf) return "VAF " + fixed(p.vaf, 4);
     return "present";
 }
 
@@ -309,11 +311,11 @@ bool is_carried(const AlleleFinding& f) {
     return !all_missing;                  // a no-call without AF/AD is no evidence of the allele
 }
 
-// Compound rows were matched against every allele of the file (Annotator::finish); once the
-// alleles the sample does not carry are gone, a compound match whose companions went with them
-// must go too, or a G1202R sample would inherit an L1196M it does not have.
+// Compound rows were matched against every allele of the file (SmallVariantAnnotator::finish);
+// once the alleles the sample does not carry are gone, a compound match whose companions went
+// with them must go too, or a G1202R sample would inherit an L1196M it does not have.
 void drop_unmet_compound_matches(Report& r) {
-    std::vector<std::string> observed;  // as Annotator::finish builds it
+    std::vector<std::string> observed;  // as SmallVariantAnnotator::finish builds it
     for (const auto& f : r.findings) {
         if (!f.csq.protein_change.empty()) observed.push_back(f.csq.gene + ":" + f.csq.protein_change);
         for (const auto& m : f.matches)

@@ -4,10 +4,20 @@
 #include <algorithm>
 #include <memory>
 
+#include "base/genome.hpp"
 #include "build_config.hpp"
 #include "interpret/compare.hpp"
 #include "interpret/interpret.hpp"
+#include "consequence/fusion_annotation.hpp"
+#include "consequence/gene_copy_number.hpp"
+#include "io/cnv/reader.hpp"
+#include "io/sv/reader.hpp"
 #include "io/depth/provider.hpp"
+#include "knowledge/chromosome_arms.hpp"
+#include "knowledge/fusion_variants.hpp"
+#include "knowledge/transcript_table.hpp"
+#include "match/matcher.hpp"
+#include "pipeline/small_variants.hpp"
 #include "io/fasta_reference.hpp"
 #include "io/hts_info.hpp"
 #include "io/vcf_reader.hpp"
@@ -89,7 +99,7 @@ void run_small_variants(const SampleInputs& o, const RunSettings& p, const Knowl
                         const std::vector<Transcript>& transcripts, Inputs& in, Report& report) {
     std::unique_ptr<FastaReference> fasta;
     if (!p.fasta.empty()) fasta = std::make_unique<FastaReference>(p.fasta);
-    Annotator annotator(kb, build, transcripts, fasta.get(), in.vcf->header().annotation_tags, o.vcf);
+    SmallVariantAnnotator annotator(kb, build, transcripts, fasta.get(), in.vcf->header().annotation_tags, o.vcf);
     in.vcf->set_targets(annotator.targets());
     VariantRecord rec;
     while (in.vcf->next(rec)) annotator.add(rec);

@@ -1,6 +1,7 @@
 // Consequence tags written by VEP, SnpEff and bcftools csq are read by header Description and
 // by field name. The headers and values below are real tool output (sources in each comment
 // and in testdata/annotation_tags/README.md).
+#include "io/annotation_tags.hpp"
 #include "rvanno/annotation_tags.hpp"
 
 #include <gtest/gtest.h>

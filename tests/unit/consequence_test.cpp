@@ -2,6 +2,10 @@
 // RefSeq BED12 rows quoted below) with the coordinates settled in shared/knowledge/CHECKS.md,
 // real GRCh37 sequence slices from shared/data for HGVS p., and a small synthetic gene whose
 // answers are worked out by hand in the comments.
+#include "base/protein_notation.hpp"
+#include "consequence/consequence.hpp"
+#include "consequence/normalize.hpp"
+#include "knowledge/transcript_table.hpp"
 #include "rvanno/consequence.hpp"
 
 #include <gtest/gtest.h>
@@ -10,7 +14,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "rvanno/normalize.hpp"
 #include "rvanno/transcript.hpp"
 
 namespace fs = std::filesystem;

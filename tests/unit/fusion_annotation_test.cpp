@@ -1,6 +1,10 @@
 // annotate_fusions(): partners, exons, frame, kinase domain and variant names on the MANE
 // tables, for the same EML4-ALK v1 event written by several callers, for real caller output,
 // and for the edge cases of the rules at the top of src/core/fusion_annotation.cpp.
+#include "consequence/fusion_annotation.hpp"
+#include "io/sv/reader.hpp"
+#include "knowledge/fusion_variants.hpp"
+#include "knowledge/transcript_table.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/fusion.hpp"
 #include "rvanno/transcript.hpp"

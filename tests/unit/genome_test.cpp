@@ -1,5 +1,6 @@
 // Contig names and build detection decide which coordinates a VCF is read in. A wrong answer
 // here misplaces every variant, so the tests use real header shapes and known lengths.
+#include "base/genome.hpp"
 #include "rvanno/genome.hpp"
 
 #include <gtest/gtest.h>

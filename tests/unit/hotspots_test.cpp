@@ -11,6 +11,8 @@
 #include "interpret/hotspot_map.hpp"
 #include "io/depth/provider.hpp"
 #include "interpret/interpret.hpp"
+#include "knowledge/knowledge_base.hpp"
+#include "knowledge/transcript_table.hpp"
 #include "rvanno/knowledge.hpp"
 #include "rvanno/transcript.hpp"
 

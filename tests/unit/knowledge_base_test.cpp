@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "knowledge/knowledge_base.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/knowledge.hpp"
 

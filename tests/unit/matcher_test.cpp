@@ -1,6 +1,7 @@
 // The matching rules of src/core/matcher.cpp, one route at a time, each with its near misses.
 // Rows and consequences are built by hand so every test states exactly what it feeds in.
-#include "rvanno/matcher.hpp"
+#include "match/matcher.hpp"
+#include "rvanno/match.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,9 @@
 // left_normalize() and ref_matches() on small invented sequences, with the answers
 // `bcftools norm -f` gives for them worked out by hand.
-#include "rvanno/normalize.hpp"
 
 #include <gtest/gtest.h>
+
+#include "consequence/normalize.hpp"
 
 using rvanno::Allele;
 

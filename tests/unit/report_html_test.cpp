@@ -12,16 +12,12 @@
 #include <vector>
 
 #include "report/writers.hpp"
+#include "base/strings.hpp"
 #include "rvanno/report.hpp"
 
 using namespace rvanno;
 
 namespace {
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
 
 std::size_t count(const std::string& hay, const std::string& needle) {
     std::size_t n = 0;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli/context_options.hpp"
+#include "knowledge/knowledge_base.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/knowledge.hpp"
 

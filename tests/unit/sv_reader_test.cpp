@@ -2,6 +2,7 @@
 // errors for malformed input, on rvanno's own samples (testdata/sv/) and real caller output
 // (../shared/data/formats/, read in place).
 #include "io/sv/breakend.hpp"
+#include "io/sv/reader.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/fusion.hpp"
 
@@ -271,7 +272,6 @@ TEST(SvTables, gene_pair_list) {
 // Every malformed sample names its file and line (tables) or record (VCF).
 TEST(SvErrors, malformed_samples_name_file_and_line) {
     const fs::path m = kSv / "malformed";
-    EXPECT_EQ(error_where(m / "crlf_list.tsv"), (m / "crlf_list.tsv").string() + ":1");
     EXPECT_EQ(error_where(m / "text_before_header.tsv"), (m / "text_before_header.tsv").string() + ":1");
     EXPECT_EQ(error_where(m / "bad_breakpoint.tsv"), (m / "bad_breakpoint.tsv").string() + ":3");
     EXPECT_EQ(error_where(m / "unknown_contig.tsv"), (m / "unknown_contig.tsv").string() + ":2");
@@ -282,13 +282,13 @@ TEST(SvErrors, malformed_samples_name_file_and_line) {
     EXPECT_EQ(error_where(m / "del_without_end.vcf"), (m / "del_without_end.vcf").string() + ": record 2");
 }
 
-// The CRLF error carries a hint on how to fix it; a missing file is a UserError.
-TEST(SvErrors, crlf_hint_and_missing_file) {
-    try {
-        read(kSv / "malformed" / "crlf_list.tsv");
-        FAIL() << "CRLF accepted";
-    } catch (const InputError& e) {
-        EXPECT_NE(e.hint().find("dos2unix"), std::string::npos);
-    }
+// Why: every text table reads CR LF as LF (base/text_table.hpp), so a list saved on Windows
+// gives the same junctions as its Unix copy. A missing file is a UserError.
+TEST(SvTables, crlf_line_ends_read_as_lf_and_missing_file) {
+    auto in = read(kSv / "crlf_list.tsv");
+    EXPECT_EQ(in.format, "list");
+    ASSERT_EQ(in.junctions.size(), 1u);
+    EXPECT_EQ(in.junctions[0].gene_a, "EML4");
+    EXPECT_EQ(in.junctions[0].gene_b, "ALK");
     EXPECT_THROW(read(kSv / "no_such_file.tsv"), rvanno::UserError);
 }

@@ -1,5 +1,6 @@
 // The generated MANE Select tables (db/transcripts.GRCh3[78].tsv), read with the production
 // reader and checked against known answers from ../shared/data and shared/knowledge/CHECKS.md.
+#include "knowledge/transcript_table.hpp"
 #include "rvanno/transcript.hpp"
 
 #include <gtest/gtest.h>

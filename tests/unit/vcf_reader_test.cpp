@@ -8,9 +8,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "base/genome.hpp"
 #include "io/hts.hpp"
 #include "base/target_index.hpp"
 #include "rvanno/error.hpp"
@@ -448,4 +451,58 @@ TEST(TargetIndex, finish_merges_overlapping_and_touching_intervals_and_keeps_gap
     EXPECT_FALSE(TargetIndex::contains(*iv, 600));
     EXPECT_FALSE(t.empty());
     EXPECT_TRUE(TargetIndex().empty());
+}
+
+namespace {
+
+// Everything written to std::cerr while `f` runs.
+template <class F> std::string captured_stderr(F f) {
+    std::ostringstream err;
+    auto* old = std::cerr.rdbuf(err.rdbuf());
+    try { f(); } catch (...) { std::cerr.rdbuf(old); throw; }
+    std::cerr.rdbuf(old);
+    return err.str();
+}
+
+}  // namespace
+
+// Why: a ##contig length that is not a positive integer used to be dropped (or, negative or
+// zero, taken as a length no build has) without a word; now it is named on stderr and the
+// contig takes no part in build detection, so the run still decides the build from the rest.
+TEST(VcfHeader, bad_contig_lengths_are_warned_about_and_not_used) {
+    const fs::path p = temp_path("bad_contig_lengths.vcf");
+    {
+        std::ofstream out(p);
+        out << "##fileformat=VCFv4.2\n"
+               "##contig=<ID=chr1,length=248956422>\n"
+               "##contig=<ID=chr2,length=abc>\n"
+               "##contig=<ID=chr3,length=-5>\n"
+               "##contig=<ID=chr4,length=0>\n"
+               "##contig=<ID=chr5,length=99999999999999999999>\n"
+               "##contig=<ID=chr7>\n"
+               "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n";
+    }
+    std::vector<rvanno::ContigDeclaration> contigs;
+    const std::string err = captured_stderr([&] { contigs = VcfReader(p.string(), {}).header().contigs; });
+    fs::remove(p);
+    const std::string tail = ": length is not a positive integer; the contig is not used for build detection\n";
+    EXPECT_EQ(err,
+              "rvanno: warning: " + p.string() + ": ##contig=<ID=chr2,length=abc>" + tail +
+              "rvanno: warning: " + p.string() + ": ##contig=<ID=chr3,length=-5>" + tail +
+              "rvanno: warning: " + p.string() + ": ##contig=<ID=chr4,length=0>" + tail +
+              "rvanno: warning: " + p.string() + ": ##contig=<ID=chr5,length=99999999999999999999>" + tail);
+    // HTSlib itself drops the lines with lengths "abc" and "-5".
+    ASSERT_EQ(contigs.size(), 4u);
+    EXPECT_EQ(contigs[0].name, "chr1");
+    EXPECT_EQ(contigs[0].length, 248956422);
+    for (std::size_t i = 1; i < contigs.size(); ++i) EXPECT_FALSE(contigs[i].length.has_value()) << contigs[i].name;
+}
+
+// Why: a zero length used to count as a contig length no build has, so the build check refused
+// a GRCh38 file; now the contig is left out and the other contigs decide.
+TEST(VcfHeader, zero_contig_length_does_not_contradict_the_build) {
+    const std::vector<rvanno::ContigDeclaration> contigs = {{"chr1", 248956422}, {"chr4", rvanno::parse_contig_length("0")}};
+    EXPECT_FALSE(contigs[1].length.has_value());
+    EXPECT_TRUE(rvanno::contigs_contradicting(rvanno::GenomeBuild::GRCh38, contigs).empty());
+    EXPECT_EQ(rvanno::detect_build(contigs, "").build, rvanno::GenomeBuild::GRCh38);
 }

@@ -4,6 +4,8 @@
 // rule is checked on the evidence a patient's report would actually carry; the rules that the
 // shipped rows cannot isolate use a hand-made knowledge base.
 #include "interpret/interpret.hpp"
+#include "knowledge/knowledge_base.hpp"
+#include "match/matcher.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +15,7 @@
 #include <vector>
 
 #include "knowledge/knowledge_parse.hpp"
-#include "rvanno/matcher.hpp"
+#include "rvanno/match.hpp"
 #include "rvanno/report.hpp"
 
 using namespace rvanno;

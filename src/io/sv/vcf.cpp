@@ -31,9 +31,11 @@
 
 #include <htslib/bgzf.h>
 
+#include "base/genome.hpp"
 #include "io/hts.hpp"
 #include "io/sv/breakend.hpp"
 #include "io/sv/formats.hpp"
+#include "io/vcf_reader.hpp"
 #include "rvanno/error.hpp"
 
 namespace rvanno::sv {
@@ -111,12 +113,12 @@ void VcfSvReader::open() {
         const bcf_hrec_t* h = hdr_->hrec[i];
         if (h->type == BCF_HL_CTG) {
             ContigDeclaration c;
+            std::string length;
             for (int k = 0; k < h->nkeys; ++k) {
                 if (std::strcmp(h->keys[k], "ID") == 0) c.name = h->vals[k];
-                if (std::strcmp(h->keys[k], "length") == 0) {
-                    try { c.length = std::stoll(h->vals[k]); } catch (const std::exception&) {}
-                }
+                if (std::strcmp(h->keys[k], "length") == 0) length = h->vals[k];
             }
+            c.length = declared_contig_length(path_, c.name, length);
             declared_.insert(c.name);
             contigs.push_back(std::move(c));
         } else if (h->type == BCF_HL_GEN && h->key && h->value && std::strcmp(h->key, "reference") == 0) {

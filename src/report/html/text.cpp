@@ -4,7 +4,7 @@
 #include <cctype>
 #include <climits>
 
-#include "base/format.hpp"
+#include "report/format.hpp"
 
 namespace rvanno::html {
 

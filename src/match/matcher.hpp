@@ -1,5 +1,6 @@
-// Matching one allele's consequence against the knowledge base (rules: src/core/matcher.cpp).
+// Matching findings against the knowledge base (stage 3, match/; rules: match/matcher.cpp).
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -8,19 +9,9 @@
 #include "rvanno/fusion.hpp"
 #include "rvanno/genome.hpp"
 #include "rvanno/knowledge.hpp"
+#include "rvanno/match.hpp"
 
 namespace rvanno {
-
-// How a knowledge row matched, strongest first. Printed as to_string(MatchHow).
-enum class MatchHow { genomic, hgvs_c, hgvs_p, codon, range, lof, missense, compound,
-                      amplification, deletion, loss, fusion };
-std::string to_string(MatchHow h);
-
-struct Match {
-    const KnowledgeEntry* entry{nullptr};  // points into the KnowledgeBase
-    MatchHow how{};
-    std::string detail;                    // e.g. "c.3604G>A encodes p.G1202R"
-};
 
 // Every single-alteration row of `entries` (one gene's rows) that `csq` of `allele` matches,
 // at most one Match per row, in table order. Compound rows (requires_all) are skipped here:
