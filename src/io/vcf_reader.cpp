@@ -1,3 +1,6 @@
+// Stage 1, io/: takes a VCF, VCF.gz or BCF; gives its header summary (contigs, samples,
+// annotation tags) and, record by record, VariantRecords of the records inside the target
+// intervals. The cnv/, sv/ and depth/ readers do the same for the other inputs.
 #include "io/vcf_reader.hpp"
 
 #include <algorithm>
