@@ -30,7 +30,9 @@ public:
 class InputError : public UserError {
 public:
     InputError(std::string where, std::string message, std::string hint = {})
-        : UserError(where + ": " + message, std::move(hint)), where_(std::move(where)), message_(std::move(message)) {}
+        : UserError(where + ": " + message, std::move(hint)),
+          where_(std::move(where)),
+          message_(std::move(message)) {}
     const std::string& where() const noexcept { return where_; }
     const std::string& message() const noexcept { return message_; }
 private:

@@ -1,6 +1,7 @@
 // The curated knowledge base (db/): evidence statements, drugs and genes, as plain values
-// (loaded by src/knowledge/knowledge_base.hpp). Schema and allowed values: db/README.md. A KnowledgeBase owns its entries; matches
-// point into it, so it must outlive every Match made from it.
+// (loaded by src/knowledge/knowledge_base.hpp). Schema and allowed values: db/README.md. A
+// KnowledgeBase owns its entries; matches point into it, so it must outlive every Match made
+// from it.
 #pragma once
 #include <cstdint>
 #include <filesystem>

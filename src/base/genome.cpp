@@ -1,5 +1,7 @@
-// Primary contigs of GRCh37 and GRCh38: their names in every supported style, their lengths
-// and RefSeq accessions, and the rules that decide a VCF's build from its header.
+// base/, helpers every stage may use: takes contig names and ##contig/##reference header
+// values; gives canonical contig names and the genome build. Holds the primary contigs of
+// GRCh37 and GRCh38 (names in every supported style, lengths, RefSeq accessions) and the
+// rules that decide a file's build from its header.
 //
 // Build detection, strongest evidence first:
 //  1. ##contig lines of primary contigs: each declared length (and each NC_ accession version

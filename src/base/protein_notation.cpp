@@ -4,7 +4,7 @@
 
 #include <regex>
 
-#include "consequence/codon_table.hpp"
+#include "base/codon_table.hpp"
 #include "rvanno/consequence.hpp"
 
 namespace rvanno {

@@ -1,3 +1,8 @@
+// Stage 2, consequence/: takes an allele (and, with --fasta, reference sequence) and a MANE
+// transcript; gives its Consequence: HGVS c., exon/intron, SO terms and, when decidable, the
+// protein change. Gene copy number (gene_copy_number.cpp) and fusions (fusion_annotation.cpp)
+// are this stage's other two inputs.
+//
 // consequence_of(): trims the VCF allele, applies the HGVS 3' rule when sequence is
 // available, then describes the change on the transcript (hgvs_c.cpp), finds what it
 // touches (footprint.cpp) and, for changes inside the spliced CDS, translates

@@ -1,4 +1,4 @@
-// Steps 4 to 6 of the verdict rules (src/core/verdict.cpp): the strongest level decides,
+// Steps 4 to 6 of the verdict rules (interpret/verdict.cpp): the strongest level decides,
 // verified before unverified, opposite directions at that level conflict; the bypass flag;
 // and the one-sentence rule text naming every rule that shaped the call.
 #include "interpret/verdict_decide.hpp"

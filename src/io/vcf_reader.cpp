@@ -1,3 +1,6 @@
+// Stage 1, io/: takes a VCF, VCF.gz or BCF; gives its header summary (contigs, samples,
+// annotation tags) and, record by record, VariantRecords of the records inside the target
+// intervals. The cnv/, sv/ and depth/ readers do the same for the other inputs.
 #include "io/vcf_reader.hpp"
 
 #include <algorithm>
@@ -61,34 +64,6 @@ std::string hrec_value(const bcf_hrec_t* h, const char* key) {
         if (std::strcmp(h->keys[k], key) == 0) return unquote(h->vals[k]);
     return {};
 }
-// The value of `key` in a "##contig=<ID=chr2,length=123,...>" line ("" if absent).
-std::string_view contig_field(std::string_view line, std::string_view key) {
-    for (std::size_t at = line.find('<'); at != std::string_view::npos; at = line.find(',', at + 1)) {
-        const std::string_view rest = line.substr(at + 1);
-        if (rest.substr(0, key.size()) == key && rest.substr(key.size(), 1) == "=") {
-            const std::string_view value = rest.substr(key.size() + 1);
-            return value.substr(0, value.find_first_of(",>"));
-        }
-    }
-    return {};
-}
-
-// HTSlib drops a ##contig line whose length is not a number or is negative before the header
-// reaches us (its own warning is silenced in main), so a text VCF's ##contig lines are read
-// again as text to warn about every bad length, in file order. A BCF or stdin is warned about
-// from the lines HTSlib kept (zero, overflow).
-void warn_about_contig_lengths(const std::string& path) {
-    hts::File fp(hts_open(path.c_str(), "r"));
-    if (!fp) return;
-    hts::KString line;
-    while (hts_getline(fp.get(), KS_SEP_LINE, &line.s) >= 0) {
-        const std::string_view l(line.s.s, line.s.l);
-        if (l.substr(0, 2) != "##") break;
-        if (l.substr(0, 10) == "##contig=<")
-            declared_contig_length(path, std::string(contig_field(l, "ID")), std::string(contig_field(l, "length")));
-    }
-}
-
 }  // namespace
 
 VcfReader::VcfReader(const std::string& path, const VcfReaderOptions& options) : impl_(std::make_unique<Impl>()) {
@@ -336,6 +311,34 @@ std::optional<std::int64_t> declared_contig_length(const std::string& file, cons
     warn(file + ": ##contig=<ID=" + id + ",length=" + length +
          ">: length is not a positive integer; the contig is not used for build detection");
     return std::nullopt;
+}
+
+namespace {
+
+// The value of `key` in a "##contig=<ID=chr2,length=123,...>" line ("" if absent).
+std::string_view contig_field(std::string_view line, std::string_view key) {
+    for (std::size_t at = line.find('<'); at != std::string_view::npos; at = line.find(',', at + 1)) {
+        const std::string_view rest = line.substr(at + 1);
+        if (rest.substr(0, key.size()) == key && rest.substr(key.size(), 1) == "=") {
+            const std::string_view value = rest.substr(key.size() + 1);
+            return value.substr(0, value.find_first_of(",>"));
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+void warn_about_contig_lengths(const std::string& path) {
+    hts::File fp(hts_open(path.c_str(), "r"));
+    if (!fp) return;
+    hts::KString line;
+    while (hts_getline(fp.get(), KS_SEP_LINE, &line.s) >= 0) {
+        const std::string_view l(line.s.s, line.s.l);
+        if (l.substr(0, 2) != "##") break;
+        if (l.substr(0, 10) == "##contig=<")
+            declared_contig_length(path, std::string(contig_field(l, "ID")), std::string(contig_field(l, "length")));
+    }
 }
 
 }  // namespace rvanno

@@ -69,4 +69,10 @@ private:
 std::optional<std::int64_t> declared_contig_length(const std::string& file, const std::string& id,
                                                    const std::string& length);
 
+// HTSlib drops a ##contig line whose length is not a number or is negative before the header
+// reaches us (its own warning is silenced in main), so a text VCF's ##contig lines are read
+// again as text: declared_contig_length for each, in file order. For a VCF given by path; a
+// BCF or stdin is warned about from the lines HTSlib kept (zero, overflow).
+void warn_about_contig_lengths(const std::string& path);
+
 }  // namespace rvanno

@@ -1,5 +1,7 @@
-// Loading and validating db/. One pass serves both uses: `rvanno annotate` stops at the
-// first problem (load_knowledge_base), `rvanno db check` lists them all.
+// Knowledge stage: takes the db/ directory; gives a validated KnowledgeBase (entries, drugs,
+// genes, content hash) that every later stage reads, or the list of its problems. One pass
+// serves both uses: `rvanno annotate` stops at the first problem (load_knowledge_base),
+// `rvanno db check` lists them all (check_knowledge_base).
 #include "knowledge/knowledge_base.hpp"
 
 #include <algorithm>

@@ -1,3 +1,6 @@
+// Stage 3, match/: takes one finding (an allele with its consequence, a gene's copy number, a
+// fusion) and the knowledge rows of its gene; gives a Match for every row it meets, each
+// saying how it matched. The rules follow.
 /*  Matching rules
     ==============
 

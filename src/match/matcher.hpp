@@ -15,11 +15,11 @@ namespace rvanno {
 
 // Every single-alteration row of `entries` (one gene's rows) that `csq` of `allele` matches,
 // at most one Match per row, in table order. Compound rows (requires_all) are skipped here:
-// they need the whole sample (match_compounds).
+// they need the whole sample (SmallVariantAnnotator::finish, src/pipeline/small_variants.cpp).
 std::vector<Match> match_allele(const Allele& allele, GenomeBuild build, const Consequence& csq,
                                 const std::vector<const KnowledgeEntry*>& entries);
 
-// The primary-alteration test alone, used by match_compounds: does `csq` match `e`,
+// The primary-alteration test alone, used for compound rows: does `csq` match `e`,
 // ignoring e.requires_all? Returns the Match or nothing.
 std::optional<Match> match_entry(const Allele& allele, GenomeBuild build, const Consequence& csq,
                                  const KnowledgeEntry& e);

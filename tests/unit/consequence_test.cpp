@@ -3,6 +3,7 @@
 // real GRCh37 sequence slices from shared/data for HGVS p., and a small synthetic gene whose
 // answers are worked out by hand in the comments.
 #include "base/protein_notation.hpp"
+#include "base/strings.hpp"
 #include "consequence/consequence.hpp"
 #include "consequence/normalize.hpp"
 #include "knowledge/transcript_table.hpp"
@@ -101,9 +102,7 @@ Consequence must(const std::optional<Consequence>& c) {
 class SliceReference : public rvanno::ReferenceSequence {
 public:
     SliceReference(std::string contig, std::int64_t begin, std::string seq)
-        : contig_(std::move(contig)), begin_(begin), seq_(std::move(seq)) {
-        for (char& c : seq_) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
+        : contig_(std::move(contig)), begin_(begin), seq_(rvanno::upper(seq)) {}
     std::optional<std::string> fetch(const std::string& contig, std::int64_t begin,
                                      std::int64_t end) const override {
         const auto last = begin_ + static_cast<std::int64_t>(seq_.size());

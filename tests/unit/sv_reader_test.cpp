@@ -9,6 +9,10 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <unistd.h>
 #include <string>
 
 namespace fs = std::filesystem;
@@ -291,4 +295,29 @@ TEST(SvTables, crlf_line_ends_read_as_lf_and_missing_file) {
     EXPECT_EQ(in.junctions[0].gene_a, "EML4");
     EXPECT_EQ(in.junctions[0].gene_b, "ALK");
     EXPECT_THROW(read(kSv / "no_such_file.tsv"), rvanno::UserError);
+}
+
+// Why: an SV VCF's ##contig lengths decide its build as a small-variant VCF's do, so a bad
+// length is named on stderr the same way (io/vcf_reader.hpp) and left out of build detection.
+TEST(SvVcf, bad_contig_lengths_are_warned_about) {
+    const fs::path p = fs::temp_directory_path() / ("rvanno_sv_contigs_" + std::to_string(::getpid()) + ".vcf");
+    {
+        std::ofstream out(p);
+        out << "##fileformat=VCFv4.2\n"
+               "##contig=<ID=chr2,length=242193529>\n"
+               "##contig=<ID=chr3,length=abc>\n"
+               "##contig=<ID=chr4,length=0>\n"
+               "##INFO=<ID=SVTYPE,Number=1,Type=String,Description=\"Type\">\n"
+               "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n";
+    }
+    std::ostringstream err;
+    auto* old = std::cerr.rdbuf(err.rdbuf());
+    SvInput in;
+    try { in = read(p); } catch (...) { std::cerr.rdbuf(old); fs::remove(p); throw; }
+    std::cerr.rdbuf(old);
+    fs::remove(p);
+    const std::string tail = ": length is not a positive integer; the contig is not used for build detection\n";
+    EXPECT_EQ(err.str(), "rvanno: warning: " + p.string() + ": ##contig=<ID=chr3,length=abc>" + tail +
+                             "rvanno: warning: " + p.string() + ": ##contig=<ID=chr4,length=0>" + tail);
+    EXPECT_EQ(in.build, rvanno::GenomeBuild::GRCh38);
 }

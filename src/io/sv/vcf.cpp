@@ -109,6 +109,8 @@ void VcfSvReader::open() {
     if (!rec_) throw UserError("out of memory");
     std::vector<ContigDeclaration> contigs;
     std::string reference;
+    const bool rescan = fmt->format == vcf && path_ != "-";
+    if (rescan) warn_about_contig_lengths(path_);
     for (int i = 0; i < hdr_->nhrec; ++i) {
         const bcf_hrec_t* h = hdr_->hrec[i];
         if (h->type == BCF_HL_CTG) {
@@ -118,7 +120,7 @@ void VcfSvReader::open() {
                 if (std::strcmp(h->keys[k], "ID") == 0) c.name = h->vals[k];
                 if (std::strcmp(h->keys[k], "length") == 0) length = h->vals[k];
             }
-            c.length = declared_contig_length(path_, c.name, length);
+            c.length = rescan ? parse_contig_length(length) : declared_contig_length(path_, c.name, length);
             declared_.insert(c.name);
             contigs.push_back(std::move(c));
         } else if (h->type == BCF_HL_GEN && h->key && h->value && std::strcmp(h->key, "reference") == 0) {

@@ -1,5 +1,6 @@
-// The standard genetic code and amino-acid names (1-letter, HGVS 3-letter).
-// Private to src/core. The stop is '*' in 1-letter form and "Ter" in 3-letter form.
+// The standard genetic code and amino-acid names (1-letter, HGVS 3-letter), shared by the
+// protein notation (base/) and translation (consequence/). Private to src/. The stop is '*'
+// in 1-letter form and "Ter" in 3-letter form.
 #pragma once
 #include <optional>
 #include <string>

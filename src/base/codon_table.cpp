@@ -1,4 +1,4 @@
-#include "consequence/codon_table.hpp"
+#include "base/codon_table.hpp"
 
 #include <array>
 #include <utility>
