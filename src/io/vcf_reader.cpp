@@ -181,7 +181,7 @@ bool VcfReader::Impl::next_candidate_text() {
             pos = pos * 10 + (ch - '0');
         }
         if (!last_iv || !TargetIndex::contains(*last_iv, pos - 1)) { ++counters.outside_targets; continue; }
-        // HTSlib 1.16 accepts lines cut short (tests/unit/htslib_behaviour_test.cpp); VCF needs 8.
+        // HTSlib 1.16 accepts lines cut short (tests/unit/io/htslib_behaviour_test.cpp); VCF needs 8.
         if (std::count(l.begin(), l.end(), '\t') < 7)
             throw InputError(where(counters.records) + " (" + last_chrom + ":" + std::to_string(pos) + ")",
                              "fewer than the 8 fixed VCF columns", "the line is cut short or not tab-separated");

@@ -144,7 +144,7 @@ bool VcfSvReader::next() {
         if (ret < -1) throw InputError(where(), "read error (truncated or corrupt file?)", "check the file with: bgzip -t FILE");
         std::string_view l(line_.s.s, line_.s.l);
         if (l[0] == '#') throw InputError(where(), "header line among the records", "header lines must come first");
-        // HTSlib 1.16 accepts lines cut short (tests/unit/htslib_behaviour_test.cpp); VCF needs 8.
+        // HTSlib 1.16 accepts lines cut short (tests/unit/io/htslib_behaviour_test.cpp); VCF needs 8.
         if (std::count(l.begin(), l.end(), '\t') < 7)
             throw InputError(where(), "fewer than the 8 fixed VCF columns", "the line is cut short or not tab-separated");
         if (vcf_parse(&line_.s, hdr_.get(), rec_.get()) < 0)

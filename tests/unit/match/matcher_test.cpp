@@ -1,4 +1,4 @@
-// The matching rules of src/core/matcher.cpp, one route at a time, each with its near misses.
+// The matching rules of src/match/matcher.cpp, one route at a time, each with its near misses.
 // Rows and consequences are built by hand so every test states exactly what it feeds in.
 #include "match/matcher.hpp"
 #include "rvanno/match.hpp"

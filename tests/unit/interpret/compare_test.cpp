@@ -1,4 +1,4 @@
-// The comparison rules of src/core/compare.cpp on reports built by hand: keys, acquired / lost /
+// The comparison rules of src/interpret/compare.cpp on reports built by hand: keys, acquired / lost /
 // persistent with the values before and after, "not assessed" sides, verdict changes and the
 // order of the remaining options, and which alleles a sample carries.
 #include "interpret/compare.hpp"

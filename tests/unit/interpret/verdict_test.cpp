@@ -1,4 +1,4 @@
-// The verdict rules of src/core/verdict.cpp (context, compound, on-target, bypass, conflict,
+// The verdict rules of src/interpret/verdict.cpp (context, compound, on-target, bypass, conflict,
 // level, verified, class expansion and order, therapy history) and the `context` column.
 // Reports are built by hand from the real db/ rows (load_knowledge_base(RVANNO_DB)) so each
 // rule is checked on the evidence a patient's report would actually carry; the rules that the

@@ -1,6 +1,6 @@
 // annotate_fusions(): partners, exons, frame, kinase domain and variant names on the MANE
 // tables, for the same EML4-ALK v1 event written by several callers, for real caller output,
-// and for the edge cases of the rules at the top of src/core/fusion_annotation.cpp.
+// and for the edge cases of the rules at the top of src/consequence/fusion_annotation.cpp.
 #include "consequence/fusion_annotation.hpp"
 #include "io/sv/reader.hpp"
 #include "knowledge/fusion_variants.hpp"

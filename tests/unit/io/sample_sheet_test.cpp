@@ -1,4 +1,4 @@
-// The sample sheet of `rvanno batch` (src/cli/sample_sheet.cpp), its output file names, and the
+// The sample sheet of `rvanno batch` (src/io/sample_sheet.cpp), its output file names, and the
 // shared context options (src/cli/context_options.cpp) that the sheet's cells go through.
 #include "io/sample_sheet.hpp"
 
