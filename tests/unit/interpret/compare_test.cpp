@@ -2,6 +2,7 @@
 // persistent with the values before and after, "not assessed" sides, verdict changes and the
 // order of the remaining options, and which alleles a sample carries.
 #include "interpret/compare.hpp"
+#include "match/carried.hpp"
 
 #include <gtest/gtest.h>
 
@@ -312,7 +313,8 @@ TEST(Compare, remaining_option_flags_acquired_alterations_its_call_is_silent_on)
     ensartinib.evidence.push_back({&kFusion, "EML4::ALK fusion", MatchHow::fusion, true, "", false, ""});
     auto other_class = verdict("osimertinib", VerdictCall::no_evidence, std::nullopt, 3);
     other_class.drug_class = "EGFR_TKI";
-    prog.verdicts = {verdict("alectinib", VerdictCall::resistant, EvidenceLevel::B, 2), lorlatinib, ensartinib, other_class};
+    prog.verdicts = {verdict("alectinib", VerdictCall::resistant, EvidenceLevel::B, 2), lorlatinib, ensartinib,
+                     other_class};
     auto c = compare_reports(base, prog, {"alectinib"});
     ASSERT_EQ(c.remaining.size(), 3u);
     EXPECT_EQ(c.remaining[0].drug, "lorlatinib");
