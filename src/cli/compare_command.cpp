@@ -6,6 +6,8 @@
 #include "cli/commands.hpp"
 #include "cli/compare_options.hpp"
 #include "cli/context_options.hpp"
+#include "knowledge/knowledge_base.hpp"
+#include "report/format.hpp"
 #include "io/output_file.hpp"
 #include "pipeline/compare.hpp"
 #include "report/compare.hpp"

@@ -3,9 +3,9 @@
 
 #include <ostream>
 
-#include "base/format.hpp"
 #include "report/provenance.hpp"
 #include "report/writers.hpp"
+#include "report/format.hpp"
 #include "rvanno/report.hpp"
 
 namespace rvanno {

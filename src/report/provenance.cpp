@@ -1,6 +1,6 @@
 #include "report/provenance.hpp"
 
-#include "base/format.hpp"
+#include "report/format.hpp"
 #include "report/writers.hpp"
 
 namespace rvanno {

@@ -1,9 +1,9 @@
 // TSV forms of the report: findings, gene table, verdict table (columns: docs/output.md).
 #include <ostream>
 
-#include "base/format.hpp"
 #include "report/provenance.hpp"
 #include "report/writers.hpp"
+#include "report/format.hpp"
 #include "rvanno/report.hpp"
 
 namespace rvanno {
