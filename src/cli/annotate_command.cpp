@@ -6,11 +6,10 @@
 #include "cli/annotate_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/context_options.hpp"
-#include "knowledge/knowledge_base.hpp"
-#include "knowledge/transcript_table.hpp"
-#include "pipeline/sample.hpp"
 #include "io/output_file.hpp"
 #include "io/vcf_writer.hpp"
+#include "knowledge/knowledge_base.hpp"
+#include "knowledge/transcript_table.hpp"
 #include "pipeline/sample.hpp"
 #include "report/provenance.hpp"
 #include "report/writers.hpp"
@@ -41,9 +40,12 @@ void write_side_table(const std::string& path, const Report& report, void (*writ
 void write_outputs(const AnnotateOptions& o, const Report& report) {
     std::optional<OutputFile> output;
     if (o.format != "vcf") output.emplace(o.output);
-    if (o.format == "json") write_json(report, output->stream());
-    else if (o.format == "html") write_html(report, output->stream());
-    else if (o.format == "tsv") write_tsv(report, output->stream());
+    if (o.format == "json")
+        write_json(report, output->stream());
+    else if (o.format == "html")
+        write_html(report, output->stream());
+    else if (o.format == "tsv")
+        write_tsv(report, output->stream());
     write_side_table(o.gene_table, report, write_gene_table_tsv);
     write_side_table(o.verdict_table, report, write_verdict_table_tsv);
     if (!o.vcf_output.empty())
@@ -54,19 +56,26 @@ void write_outputs(const AnnotateOptions& o, const Report& report) {
 
 void print_summary(const Report& r, bool small, bool cnv, bool sv) {
     const auto& c = r.counters.values;
-    auto get = [&](const char* k) { auto it = c.find(k); return it == c.end() ? 0L : it->second; };
+    auto get = [&](const char* k) {
+        auto it = c.find(k);
+        return it == c.end() ? 0L : it->second;
+    };
     std::string parts;
     auto add = [&](const std::string& s) { parts += (parts.empty() ? "" : "; ") + s; };
     if (small)
         add(std::to_string(get("records")) + " records, " + std::to_string(get("records_examined")) +
             " in knowledge-base genes, " + std::to_string(get("alleles_matched")) + " allele(s) matched, " +
             std::to_string(get("records_filtered")) + " filtered, " +
-            std::to_string(get("alleles_symbolic_skipped") + get("alleles_star_skipped")) + " symbolic/* alleles skipped");
+            std::to_string(get("alleles_symbolic_skipped") + get("alleles_star_skipped")) +
+            " symbolic/* alleles skipped");
     long cn = 0, fu = 0;
     for (const auto& f : r.copy_number) cn += f.matches.empty() ? 0 : 1;
     for (const auto& f : r.fusions) fu += f.matches.empty() ? 0 : 1;
-    if (cnv) add(std::to_string(get("copy_number_segments")) + " segments, " + std::to_string(cn) + " gene(s) with copy-number matches");
-    if (sv) add(std::to_string(r.fusions.size()) + " junction(s) annotated, " + std::to_string(fu) + " fusion(s) matched");
+    if (cnv)
+        add(std::to_string(get("copy_number_segments")) + " segments, " + std::to_string(cn) +
+            " gene(s) with copy-number matches");
+    if (sv)
+        add(std::to_string(r.fusions.size()) + " junction(s) annotated, " + std::to_string(fu) + " fusion(s) matched");
     std::cerr << "rvanno: " << parts << "; build " << r.provenance.genome_build << "\n";
 }
 
@@ -76,12 +85,13 @@ int annotate(const std::vector<std::string>& args, const std::string& command_li
     auto parsed = parse_annotate_options(args);
     if (!parsed) return 0;  // --help
     const AnnotateOptions& o = *parsed;
-    const KnowledgeBase kb = load_knowledge_base(o.db.empty() ? default_knowledge_base_dir() : std::filesystem::path(o.db));
+    const KnowledgeBase kb =
+        load_knowledge_base(o.db.empty() ? default_knowledge_base_dir() : std::filesystem::path(o.db));
     for (const auto& path : {o.output, o.gene_table, o.verdict_table, o.output_vcf}) check_output_directory(path);
     pipeline::RunTables tables(kb);
     Report report = pipeline::annotate_sample({o.input, o.sample, o.cnv, o.sv},
-                                              {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads,
-                                               o.purity, o.ploidy, o.thresholds, o.region_list},
+                                              {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads, o.purity,
+                                               o.ploidy, o.thresholds, o.region_list},
                                               tables, command_line);
     const auto declared = parse_sample_context(o.tumor_type, o.drivers, o.therapy_history, kb);
     pipeline::interpret_sample(report, pipeline::with_detected_drivers(declared, report),

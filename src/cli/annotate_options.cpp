@@ -58,18 +58,20 @@ OptionGroup input_rows(AnnotateOptions& o) {
 
 OptionGroup copy_number_rows(AnnotateOptions& o) {
     OptionGroup g = copy_number_group(o.cn);
-    g.rows.insert(g.rows.begin(), {{"purity", &o.purity, "X", "tumour purity (0,1] for log2 conversion",
-                                    "[from the file, else 1]"},
-                                   {"ploidy", &o.ploidy, "X", "tumour ploidy", "[from the file, else 2]"}});
+    g.rows.insert(g.rows.begin(),
+                  {{"purity", &o.purity, "X", "tumour purity (0,1] for log2 conversion", "[from the file, else 1]"},
+                   {"ploidy", &o.ploidy, "X", "tumour ploidy", "[from the file, else 2]"}});
     return g;
 }
 
 OptionGroup output_rows(AnnotateOptions& o) {
     OptionGroup g = output_group(o);
-    g.row("output").help = "the report, written whole or not at all. A name ending in .vcf, .vcf.gz, .bcf, .gz "
-                           "or .bgz is refused unless -f vcf: the report is TSV, JSON or HTML, uncompressed";
-    g.row("format").help = "tsv, json, html (self-contained tumour-board report), or vcf: -o is then the "
-                           "annotated VCF of --output-vcf, typed by its name or -O";
+    g.row("output").help =
+        "the report, written whole or not at all. A name ending in .vcf, .vcf.gz, .bcf, .gz "
+        "or .bgz is refused unless -f vcf: the report is TSV, JSON or HTML, uncompressed";
+    g.row("format").help =
+        "tsv, json, html (self-contained tumour-board report), or vcf: -o is then the "
+        "annotated VCF of --output-vcf, typed by its name or -O";
     g.rows.push_back({"verdict-table", &o.verdict_table, "FILE", "also write the per-drug verdicts as TSV", "[none]"});
     g.rows.push_back({"output-vcf", &o.output_vcf, "FILE",
                       "also write the input VCF with every record passed through (only those in the regions "
@@ -117,7 +119,10 @@ void resolve_vcf_output(AnnotateOptions& o) {
                       (named == "b" && (letter == 'b' || letter == 'u')) || (named == "v" && letter == 'v');
     if (!fits)
         throw UsageError("annotate: -O " + t + " contradicts the name '" + o.vcf_output + "' (" +
-                             (named == "z" ? "bgzipped VCF" : named == "b" ? "BCF" : "plain VCF") + ")",
+                             (named == "z"   ? "bgzipped VCF"
+                              : named == "b" ? "BCF"
+                                             : "plain VCF") +
+                             ")",
                          "leave -O out and the name decides, or name the file for the type: .vcf.gz for z, "
                          ".bcf for b/u, .vcf for v");
     o.vcf_type = t;
@@ -130,10 +135,11 @@ void validate(AnnotateOptions& o) {
     check_format("annotate", o.format, {"tsv", "json", "html", "vcf"});
     if (o.format != "vcf")
         check_report_name("annotate", "-o/--output", o.output,
-                          "for the annotated VCF use --output-vcf " + o.output + " (the report then goes to "
-                          "stdout or another -o), or -f vcf -o " + o.output + " for the VCF alone");
-    if (o.format == "vcf" && o.input.empty())
-        throw UsageError("annotate: -f vcf needs a small-variant input", see);
+                          "for the annotated VCF use --output-vcf " + o.output +
+                              " (the report then goes to "
+                              "stdout or another -o), or -f vcf -o " +
+                              o.output + " for the VCF alone");
+    if (o.format == "vcf" && o.input.empty()) throw UsageError("annotate: -f vcf needs a small-variant input", see);
     resolve_vcf_output(o);
     if (!o.vcf_output.empty() && o.input == "-")  // fail now, not after the whole first pass
         throw UsageError("annotate: the annotated VCF (" + std::string(o.format == "vcf" ? "-f vcf" : "--output-vcf") +
@@ -160,11 +166,12 @@ void validate(AnnotateOptions& o) {
 }  // namespace
 
 CommandSpec annotate_command_spec(AnnotateOptions& o) {
-    return {"annotate",
-            kHead,
-            {input_rows(o), copy_number_rows(o), context_group(o), knowledge_group(o), output_rows(o), general_group(o)},
-            {{"input", &o.input}},
-            kTail};
+    return {
+        "annotate",
+        kHead,
+        {input_rows(o), copy_number_rows(o), context_group(o), knowledge_group(o), output_rows(o), general_group(o)},
+        {{"input", &o.input}},
+        kTail};
 }
 
 std::optional<AnnotateOptions> parse_annotate_options(const std::vector<std::string>& args) {

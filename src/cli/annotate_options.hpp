@@ -13,16 +13,16 @@ namespace rvanno::cli {
 // The shared parts hold genome, fasta, cnv_format, include_filtered (input), tumor_type,
 // therapy_history, drivers (context), db, output, format and threads, quiet.
 struct AnnotateOptions : InputOptions, ContextOptions, KnowledgeOptions, OutputOptions, GeneralOptions {
-    std::string input;                        // small variants; "" when only --cnv/--sv
+    std::string input;  // small variants; "" when only --cnv/--sv
     std::vector<std::string> cnv, sv;
     std::string sample, gene_table, depth, verdict_table, output_vcf;
-    std::string output_vcf_type;              // -O as given
+    std::string output_vcf_type;  // -O as given
     bool output_vcf_type_given = false;
-    std::string vcf_output;                   // where the annotated VCF goes: --output-vcf, or -o with -f vcf
-    std::string vcf_type = "v";               // its bcftools type: -O, else from its name, else v
-    VcfRegions region_list;                   // -r/-R, resolved
+    std::string vcf_output;      // where the annotated VCF goes: --output-vcf, or -o with -f vcf
+    std::string vcf_type = "v";  // its bcftools type: -O, else from its name, else v
+    VcfRegions region_list;      // -r/-R, resolved
     std::optional<double> purity, ploidy;
-    CnThresholdOptions cn;                    // as given; thresholds is what they resolve to
+    CnThresholdOptions cn;  // as given; thresholds is what they resolve to
     CnThresholds thresholds;
 };
 

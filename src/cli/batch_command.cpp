@@ -8,14 +8,13 @@
 #include "cli/batch_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/context_options.hpp"
-#include "knowledge/knowledge_base.hpp"
-#include "io/sample_sheet.hpp"
-#include "report/format.hpp"
 #include "io/output_file.hpp"
 #include "io/sample_sheet.hpp"
 #include "io/vcf_reader.hpp"
+#include "knowledge/knowledge_base.hpp"
 #include "pipeline/cohort.hpp"
 #include "report/cohort.hpp"
+#include "report/format.hpp"
 #include "report/writers.hpp"
 #include "rvanno/error.hpp"
 
@@ -35,9 +34,7 @@ std::vector<Job> jobs_from_sheet(const BatchOptions& o, const KnowledgeBase& kb)
         try {
             j.context = parse_sample_context(row.tumor_type.empty() ? o.tumor_type : row.tumor_type, drivers,
                                              row.therapy_history.empty() ? o.therapy_history : row.therapy_history, kb);
-        } catch (const UsageError& e) {
-            throw InputError(row.where, e.what(), e.hint());
-        }
+        } catch (const UsageError& e) { throw InputError(row.where, e.what(), e.hint()); }
         jobs.push_back(std::move(j));
     }
     return jobs;
@@ -56,16 +53,22 @@ std::vector<Job> jobs_from_vcf(const BatchOptions& o, const KnowledgeBase& kb) {
 void make_output_dir(const std::string& dir) {
     std::error_code ec;
     if (std::filesystem::is_directory(dir)) return;
-    if (std::filesystem::exists(dir)) throw UserError("'" + dir + "' exists and is not a directory", "give a directory with -o");
+    if (std::filesystem::exists(dir))
+        throw UserError("'" + dir + "' exists and is not a directory", "give a directory with -o");
     std::filesystem::create_directory(dir, ec);
-    if (ec) throw UserError("cannot create the output directory '" + dir + "': " + ec.message(), "its parent directory must exist");
+    if (ec)
+        throw UserError("cannot create the output directory '" + dir + "': " + ec.message(),
+                        "its parent directory must exist");
 }
 
 void write_report(const Report& r, const std::string& path, const std::string& format) {
     OutputFile out(path);
-    if (format == "json") write_json(r, out.stream());
-    else if (format == "html") write_html(r, out.stream());
-    else write_tsv(r, out.stream());
+    if (format == "json")
+        write_json(r, out.stream());
+    else if (format == "html")
+        write_html(r, out.stream());
+    else
+        write_tsv(r, out.stream());
     out.commit();
 }
 
@@ -75,7 +78,8 @@ int batch(const std::vector<std::string>& args, const std::string& command_line)
     auto parsed = parse_batch_options(args);
     if (!parsed) return 0;  // --help
     const BatchOptions& o = *parsed;
-    const KnowledgeBase kb = load_knowledge_base(o.db.empty() ? default_knowledge_base_dir() : std::filesystem::path(o.db));
+    const KnowledgeBase kb =
+        load_knowledge_base(o.db.empty() ? default_knowledge_base_dir() : std::filesystem::path(o.db));
     const VcfRegions regions = input_regions("batch", o);  // a bad -R file fails before the output directory exists
     pipeline::RunTables tables(kb);
     const std::vector<Job> jobs = o.sheet.empty() ? jobs_from_vcf(o, kb) : jobs_from_sheet(o, kb);
@@ -85,8 +89,16 @@ int batch(const std::vector<std::string>& args, const std::string& command_line)
     make_output_dir(o.output);
     const bool progress = ::isatty(STDERR_FILENO) == 1;
     const auto cohort = pipeline::run_cohort(
-        jobs, {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads, {}, {}, make_cn_thresholds(o.cn, "batch"),
-                regions},
+        jobs,
+        {o.genome,
+         o.fasta,
+         o.cnv_format,
+         o.include_filtered,
+         o.threads,
+         {},
+         {},
+         make_cn_thresholds(o.cn, "batch"),
+         regions},
         tables, command_line,
         [&](std::size_t i, const Report& r) {
             write_report(r, (std::filesystem::path(o.output) / (stems[i] + "." + o.format)).string(), o.format);
@@ -102,8 +114,9 @@ int batch(const std::vector<std::string>& args, const std::string& command_line)
     alterations.commit();
     verdicts.commit();
     if (!o.quiet)
-        std::cerr << "rvanno: " << jobs.size() << " sample report(s), cohort_alterations.tsv and cohort_verdicts.tsv written to "
-                  << o.output << "\n";
+        std::cerr << "rvanno: " << jobs.size()
+                  << " sample report(s), cohort_alterations.tsv and cohort_verdicts.tsv written to " << o.output
+                  << "\n";
     return 0;
 }
 

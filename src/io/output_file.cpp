@@ -12,8 +12,7 @@ OutputFile::OutputFile(const std::string& path) : path_(path) {
     if (path_ == "-") return;
     tmp_ = path_ + ".rvanno-tmp-" + std::to_string(::getpid());
     file_.open(tmp_, std::ios::binary | std::ios::trunc);
-    if (!file_)
-        throw UserError("cannot write '" + path_ + "'", "check that its directory exists and is writable");
+    if (!file_) throw UserError("cannot write '" + path_ + "'", "check that its directory exists and is writable");
 }
 
 OutputFile::~OutputFile() {

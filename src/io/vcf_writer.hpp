@@ -44,8 +44,8 @@ namespace rvanno {
 // Throws UsageError (bad mode), UserError (cannot read/write, the input no longer fits the
 // findings) or InputError (a malformed record).
 void write_annotated_vcf(const std::string& input, const std::string& output, char mode,
-                         const std::vector<AlleleFinding>& findings,
-                         const std::vector<std::string>& header_lines, int threads);
+                         const std::vector<AlleleFinding>& findings, const std::vector<std::string>& header_lines,
+                         int threads);
 
 // The same with a bcftools output type ("v", "z", "b", "u"; "z" or "b" may carry a
 // compression level digit, "z9") and regions: with regions only the records in them are
@@ -75,8 +75,8 @@ std::string encode_info_value(const std::string& value);
 // the allele as written (AlleleFinding::input_allele when normalisation changed it, else
 // AlleleFinding::alt), case-insensitively. Throws UserError naming `where` when a finding's
 // allele is not among `alts` (the input changed since it was annotated).
-std::vector<std::pair<std::string, std::string>> rvanno_info_values(
-    const std::vector<std::string>& alts, const std::vector<const AlleleFinding*>& findings,
-    const std::string& where);
+std::vector<std::pair<std::string, std::string>> rvanno_info_values(const std::vector<std::string>& alts,
+                                                                    const std::vector<const AlleleFinding*>& findings,
+                                                                    const std::string& where);
 
 }  // namespace rvanno

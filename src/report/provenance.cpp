@@ -48,7 +48,8 @@ void tsv_tail(const Provenance& p, bool coordinates, std::ostream& out) {
 
 nlohmann::ordered_json json(const Provenance& p, bool with_inputs) {
     using Json = nlohmann::ordered_json;
-    Json j = {{"rvanno_version", p.rvanno_version}, {"htslib_version", p.htslib_version},
+    Json j = {{"rvanno_version", p.rvanno_version},
+              {"htslib_version", p.htslib_version},
               {"knowledge_base", {{"version", p.kb_version}, {"md5", p.kb_md5}}},
               {"genome_build", {{"name", p.genome_build}, {"reason", p.genome_build_reason}}}};
     if (with_inputs) {
