@@ -35,9 +35,8 @@ std::optional<VcfRegion> parse_region(const std::string& item, std::string& why)
     const auto colon = braced ? (close + 1 < item.size() ? close + 1 : std::string::npos) : item.rfind(':');
     if (braced) r.contig = item.substr(1, close - 1);
     const std::string range = colon == std::string::npos ? "" : item.substr(colon + 1);
-    const bool numeric = !range.empty() && std::all_of(range.begin(), range.end(), [](char c) {
-        return (c >= '0' && c <= '9') || c == '-';
-    });
+    const bool numeric = !range.empty() && std::all_of(range.begin(), range.end(),
+                                                       [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
     if (braced && colon != std::string::npos && !numeric) {
         why = "expected {CONTIG}:BEG-END";
         return std::nullopt;
@@ -46,8 +45,9 @@ std::optional<VcfRegion> parse_region(const std::string& item, std::string& why)
         if (!braced) r.contig = item.substr(0, colon);
         const auto dash = range.find('-');
         const auto beg = number(range.substr(0, dash));
-        const auto end = dash == std::string::npos ? beg : range.size() == dash + 1 ? kRegionToContigEnd
-                                                                                  : number(range.substr(dash + 1));
+        const auto end = dash == std::string::npos  ? beg
+                         : range.size() == dash + 1 ? kRegionToContigEnd
+                                                    : number(range.substr(dash + 1));
         if (!beg || !end || *beg < 1 || *end < *beg) {
             why = "expected CHR:BEG-END with 1 <= BEG <= END (1-based, inclusive)";
             return std::nullopt;
@@ -102,7 +102,8 @@ VcfRegions parse_region_list(const std::string& text, const std::string& option)
 }
 
 VcfRegions read_regions_file(const std::string& path) {
-    if (!std::filesystem::exists(path)) throw UserError("cannot open the regions file '" + path + "': no such file", "check the path");
+    if (!std::filesystem::exists(path))
+        throw UserError("cannot open the regions file '" + path + "': no such file", "check the path");
     hts::File fp(hts_open(path.c_str(), "r"));
     if (!fp) throw UserError("cannot open the regions file '" + path + "'", "check the path");
     const std::string name = lower(path);
@@ -122,8 +123,9 @@ VcfRegions read_regions_file(const std::string& path) {
         const auto end = f.size() > 2 ? number(f[2]) : beg;
         const std::string where = path + ": line " + std::to_string(line_no);
         if (f[0].empty() || !beg || !end)
-            throw InputError(where, bed ? "expected CHROM<TAB>START<TAB>END (BED, 0-based)"
-                                        : "expected CHROM<TAB>POS or CHROM<TAB>BEG<TAB>END (1-based, inclusive)",
+            throw InputError(where,
+                             bed ? "expected CHROM<TAB>START<TAB>END (BED, 0-based)"
+                                 : "expected CHROM<TAB>POS or CHROM<TAB>BEG<TAB>END (1-based, inclusive)",
                              "columns must be tab-separated; a file ending in .bed is read as BED");
         VcfRegion r{f[0], bed ? *beg : *beg - 1, *end};
         if (r.beg < 0 || r.end <= r.beg)
@@ -131,10 +133,12 @@ VcfRegions read_regions_file(const std::string& path) {
                              bed ? "BED is 0-based, half-open: START < END" : "positions are 1-based: 1 <= BEG <= END");
         out.list.push_back(std::move(r));
     }
-    if (ret < -1) throw InputError(path + ": line " + std::to_string(line_no + 1), "read error (truncated or corrupt file?)");
+    if (ret < -1)
+        throw InputError(path + ": line " + std::to_string(line_no + 1), "read error (truncated or corrupt file?)");
     if (out.list.empty())
         throw UserError("the regions file '" + path + "' has no regions", "give CHROM<TAB>BEG<TAB>END lines, or BED");
-    out.description = path + " (" + std::to_string(out.list.size()) + " region" + (out.list.size() == 1 ? "" : "s") + ")";
+    out.description =
+        path + " (" + std::to_string(out.list.size()) + " region" + (out.list.size() == 1 ? "" : "s") + ")";
     return out;
 }
 
@@ -159,7 +163,8 @@ RegionCursor::RegionCursor(htsFile* fp, const bcf_hdr_t* hdr, const std::string&
     if (path == "-")
         throw UserError("-r/-R need an indexed file, not stdin", "save the input to a file, bgzip and index it");
     if (text_) {
-        if (hts_get_format(fp)->compression == bgzf) tbx_.reset(tbx_index_load3(path.c_str(), nullptr, HTS_IDX_SILENT_FAIL));
+        if (hts_get_format(fp)->compression == bgzf)
+            tbx_.reset(tbx_index_load3(path.c_str(), nullptr, HTS_IDX_SILENT_FAIL));
         if (!tbx_)
             throw UserError("-r/-R need an index, and '" + path + "' has none",
                             hts_get_format(fp)->compression == bgzf
@@ -167,7 +172,8 @@ RegionCursor::RegionCursor(htsFile* fp, const bcf_hdr_t* hdr, const std::string&
                                 : "compress and index it: bgzip " + path + " && bcftools index " + path + ".gz");
     } else {
         idx_.reset(bcf_index_load3(path.c_str(), nullptr, HTS_IDX_SILENT_FAIL));
-        if (!idx_) throw UserError("-r/-R need an index, and '" + path + "' has none", "index it: bcftools index " + path);
+        if (!idx_)
+            throw UserError("-r/-R need an index, and '" + path + "' has none", "index it: bcftools index " + path);
     }
     resolve(hdr, regions);
 }
@@ -225,7 +231,8 @@ bool RegionCursor::open_next_span() {
     const Span& s = spans_[next_span_++];
     if (s.tid != tid_) prev_end_ = -1;
     tid_ = s.tid;
-    itr_.reset(text_ ? tbx_itr_queryi(tbx_.get(), s.tid, s.beg, s.end) : bcf_itr_queryi(idx_.get(), s.tid, s.beg, s.end));
+    itr_.reset(text_ ? tbx_itr_queryi(tbx_.get(), s.tid, s.beg, s.end)
+                     : bcf_itr_queryi(idx_.get(), s.tid, s.beg, s.end));
     if (!itr_) throw UserError("cannot query the index of '" + path_ + "'", "rebuild it: bcftools index -f " + path_);
     return true;
 }

@@ -25,8 +25,8 @@ namespace rvanno {
 inline constexpr std::int64_t kRegionToContigEnd = std::numeric_limits<std::int64_t>::max() / 4;
 
 struct VcfRegion {
-    std::string contig;  // as given
-    std::int64_t beg{0};  // 0-based
+    std::string contig;                    // as given
+    std::int64_t beg{0};                   // 0-based
     std::int64_t end{kRegionToContigEnd};  // exclusive
 };
 

@@ -52,8 +52,8 @@ void write_annotated_vcf(const std::string& input, const std::string& output, ch
 // written, read through the index exactly as VcfReader read them (the findings' record
 // numbers count the records in the regions).
 void write_annotated_vcf(const std::string& input, const std::string& output, const std::string& type,
-                         const std::vector<AlleleFinding>& findings,
-                         const std::vector<std::string>& header_lines, int threads, const VcfRegions& regions);
+                         const std::vector<AlleleFinding>& findings, const std::vector<std::string>& header_lines,
+                         int threads, const VcfRegions& regions);
 
 // True when `type` is a bcftools output type that write_annotated_vcf accepts.
 bool is_vcf_output_type(const std::string& type);

@@ -90,7 +90,9 @@ std::pair<GenomeBuild, std::string> run_build(const SampleInputs& o, const RunSe
 
 Inputs open_inputs(const SampleInputs& o, const RunSettings& p) {
     Inputs in;
-    if (!o.vcf.empty()) in.vcf = std::make_unique<VcfReader>(o.vcf, VcfReaderOptions{o.vcf_sample, p.include_filtered, p.threads, p.regions});
+    if (!o.vcf.empty())
+        in.vcf = std::make_unique<VcfReader>(o.vcf,
+                                             VcfReaderOptions{o.vcf_sample, p.include_filtered, p.threads, p.regions});
     auto fmt = p.cnv_format.empty() ? std::nullopt : parse_cnv_format(p.cnv_format);
     for (const auto& f : o.cnv) in.cnv.push_back(read_copy_number(f, fmt));
     for (const auto& f : o.sv) in.sv.push_back(read_structural_variants(f));
@@ -180,7 +182,10 @@ void summarise_genes(const std::vector<Transcript>& transcripts, bool small, boo
         const bool read = small && (regions.empty() || regions_cover(regions, tx.contig, tx.tx_begin, tx.tx_end));
         GeneSummary g{tx.gene, tx.accession, read ? 0 : -1, 0, std::nullopt, sv ? 0 : -1};
         for (const auto& f : r.findings)
-            if (read && f.csq.gene == g.gene) { ++g.small_variant_alleles; g.matched_small_variants += f.matches.empty() ? 0 : 1; }
+            if (read && f.csq.gene == g.gene) {
+                ++g.small_variant_alleles;
+                g.matched_small_variants += f.matches.empty() ? 0 : 1;
+            }
         if (!r.copy_number.empty()) g.cn = r.copy_number[i].cn;
         for (const auto& f : r.fusions) g.fusions += (f.fusion.gene5 == g.gene || f.fusion.gene3 == g.gene) ? 1 : 0;
         r.genes.push_back(std::move(g));
@@ -203,8 +208,19 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
     auto [build, reason] = run_build(o, p, in);
     const auto& transcripts = tables.transcripts(build);
     Report report;
-    report.provenance = {RVANNO_VERSION, htslib_version(), kb.version, kb.content_md5, to_string(build), reason,
-                         command_line, {}, sample_name(in), p.fasta, o.cnv, o.sv, "",
+    report.provenance = {RVANNO_VERSION,
+                         htslib_version(),
+                         kb.version,
+                         kb.content_md5,
+                         to_string(build),
+                         reason,
+                         command_line,
+                         {},
+                         sample_name(in),
+                         p.fasta,
+                         o.cnv,
+                         o.sv,
+                         "",
                          in.vcf ? p.regions.description : ""};
     if (!o.vcf.empty()) report.provenance.inputs.push_back(o.vcf);
     if (in.vcf) run_small_variants(o, p, kb, build, transcripts, in, report);

@@ -37,7 +37,7 @@ struct RunSettings {
     int threads{0};
     std::optional<double> purity, ploidy;  // nullopt = from the file, else 1 and 2
     CnThresholds thresholds;
-    VcfRegions regions;                      // -r/-R: only these records of the VCF; empty = all
+    VcfRegions regions;  // -r/-R: only these records of the VCF; empty = all
 };
 
 // The optional steps of interpret_sample, and which command runs which: the one place where a

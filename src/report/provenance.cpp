@@ -66,8 +66,8 @@ nlohmann::ordered_json json(const Provenance& p, bool with_inputs) {
 
 std::vector<std::string> vcf_header_lines(const Provenance& p) {
     std::vector<std::string> lines{"##rvanno_version=" + p.rvanno_version,
-            "##rvanno_knowledge_base=" + p.kb_version + " (md5 " + p.kb_md5 + ")",
-            "##rvanno_genome_build=" + p.genome_build, "##rvanno_command=" + p.command_line};
+                                   "##rvanno_knowledge_base=" + p.kb_version + " (md5 " + p.kb_md5 + ")",
+                                   "##rvanno_genome_build=" + p.genome_build, "##rvanno_command=" + p.command_line};
     if (!p.regions.empty()) lines.insert(lines.end() - 1, "##rvanno_regions=" + p.regions);
     return lines;
 }

@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
-#include <tuple>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "support/cli_run.hpp"
 #include "support/temp_dir.hpp"
@@ -19,10 +19,13 @@ namespace {
 
 const fs::path kCases = fs::path(RVANNO_TESTDATA) / "cases" / "annotate";
 const fs::path kIndexVcf = kCases / "index_case" / "input.vcf";
-const fs::path kRealVcf = fs::path(RVANNO_SHARED_DATA) / "formats" / "somatic_vcf" / "gpgr.SEQCII_50pc.purple.somatic.vcf.gz";
+const fs::path kRealVcf =
+    fs::path(RVANNO_SHARED_DATA) / "formats" / "somatic_vcf" / "gpgr.SEQCII_50pc.purple.somatic.vcf.gz";
 const std::vector<std::string> kRowColumns = {"chrom", "pos", "gene", "hgvs_c", "match", "kb_id", "drug", "effect"};
 
-bool have(const char* tool) { return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0; }
+bool have(const char* tool) {
+    return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0;
+}
 
 int sh(const std::string& cmd) { return std::system(cmd.c_str()); }
 
@@ -42,9 +45,7 @@ bool gzip_magic(const std::string& path) {
 }
 
 // The first bytes after decompression (or as is): "##fileformat" for VCF, "BCF\2" for BCF.
-std::string content_head(const std::string& path) {
-    return capture("gzip -dcf " + shell_quote(path) + " | head -c 4");
-}
+std::string content_head(const std::string& path) { return capture("gzip -dcf " + shell_quote(path) + " | head -c 4"); }
 
 std::vector<std::string> data_lines(const std::string& text) {
     std::vector<std::string> out;
@@ -54,7 +55,9 @@ std::vector<std::string> data_lines(const std::string& text) {
 }
 
 // The data lines of any VCF/BCF, as bcftools prints them.
-std::vector<std::string> records(const std::string& path) { return data_lines(capture("bcftools view -H " + shell_quote(path))); }
+std::vector<std::string> records(const std::string& path) {
+    return data_lines(capture("bcftools view -H " + shell_quote(path)));
+}
 
 std::vector<std::string> records_of_view(const std::string& regions, const std::string& path) {
     return data_lines(capture("bcftools view -H -r " + regions + " " + shell_quote(path)));
@@ -65,7 +68,8 @@ std::string indexed_copy(const TempDir& dir, const fs::path& vcf, const std::str
     const std::string out = dir.file(name);
     const bool gz = vcf.extension() == ".gz";
     EXPECT_EQ(sh((gz ? "cp " + shell_quote(vcf.string()) + " " : "bgzip -c " + shell_quote(vcf.string()) + " > ") +
-                 shell_quote(out)), 0);
+                 shell_quote(out)),
+              0);
     EXPECT_EQ(sh(index == "tbi" ? "tabix -p vcf " + shell_quote(out) : "bcftools index " + shell_quote(out)), 0);
     return out;
 }
@@ -88,9 +92,7 @@ TEST(OutputType, vcf_output_type_follows_the_file_name) {
         ASSERT_EQ(r.exit_code, 0) << name << r.err;
         EXPECT_EQ(gzip_magic(dir.file(name)), compressed) << name;
         EXPECT_EQ(content_head(dir.file(name)), head) << name;
-        if (have("bcftools")) {
-            EXPECT_EQ(records(dir.file(name)).size(), 3u) << name;
-        }
+        if (have("bcftools")) { EXPECT_EQ(records(dir.file(name)).size(), 3u) << name; }
     }
 }
 
@@ -183,7 +185,8 @@ TEST(OutputType, format_vcf_makes_o_the_annotated_vcf) {
     EXPECT_EQ(out.exit_code, 0) << out.err;
     EXPECT_EQ(out.out.rfind("##fileformat=VCF", 0), 0u);
     EXPECT_NE(out.out.find("RVANNO_GENE=PTPN1"), std::string::npos);
-    auto both = run_rvanno(dir.path(), {"annotate", "-f", "vcf", "-o", "c.vcf", "--output-vcf", "d.vcf", kIndexVcf.string()});
+    auto both =
+        run_rvanno(dir.path(), {"annotate", "-f", "vcf", "-o", "c.vcf", "--output-vcf", "d.vcf", kIndexVcf.string()});
     EXPECT_EQ(both.exit_code, 2);
     auto piped = run_rvanno(dir.path(), {"annotate", "-f", "vcf", "-o", "e.vcf", "-"}, kIndexVcf.string());
     EXPECT_EQ(piped.exit_code, 2);
@@ -271,7 +274,8 @@ TEST(Regions, without_an_index_or_with_bad_regions_is_an_error) {
     auto gz = run_rvanno(dir.path(), {"annotate", "-r", "chr20", "noidx.vcf.gz"});
     EXPECT_EQ(gz.exit_code, 1);
     EXPECT_NE(gz.err.find("hint: index it: bcftools index noidx.vcf.gz (or: tabix -p vcf noidx.vcf.gz)"),
-              std::string::npos) << gz.err;
+              std::string::npos)
+        << gz.err;
     auto plain = run_rvanno(dir.path(), {"annotate", "-r", "chr20", kIndexVcf.string()});
     EXPECT_EQ(plain.exit_code, 1);
     EXPECT_NE(plain.err.find("bgzip"), std::string::npos) << plain.err;
@@ -324,7 +328,9 @@ TEST(RealFiles, regions_on_a_purple_somatic_vcf_match_bcftools_view) {
         std::string in;
         if (index == "bcf") {
             in = dir.file("in.bcf");
-            ASSERT_EQ(sh("bcftools view -Ob -o " + in + " " + shell_quote(kRealVcf.string()) + " && bcftools index " + in), 0);
+            ASSERT_EQ(
+                sh("bcftools view -Ob -o " + in + " " + shell_quote(kRealVcf.string()) + " && bcftools index " + in),
+                0);
         } else {
             in = indexed_copy(dir, kRealVcf, "in." + index + ".vcf.gz", index);
         }
@@ -348,7 +354,8 @@ TEST(SplitVep, rvanno_drug_is_refused_by_split_vep_rather_than_mis_split) {
     if (!have("bcftools") || capture("bcftools plugin -l 2>/dev/null").find("split-vep") == std::string::npos)
         GTEST_SKIP() << "bcftools +split-vep not available";
     TempDir dir("split_vep");
-    auto r = run_rvanno(dir.path(), {"annotate", "-q", "--output-vcf", "a.vcf", (kCases / "alk_compound" / "input.vcf").string()});
+    auto r = run_rvanno(dir.path(),
+                        {"annotate", "-q", "--output-vcf", "a.vcf", (kCases / "alk_compound" / "input.vcf").string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const auto vcf = slurp(dir.file("a.vcf"));
     ASSERT_NE(vcf.find("RVANNO_DRUG=crizotinib|resistance|C&"), std::string::npos) << "several entries for one ALT";

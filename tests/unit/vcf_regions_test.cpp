@@ -14,7 +14,8 @@ namespace {
 std::string show(const VcfRegions& r) {
     std::string s;
     for (const auto& x : r.list)
-        s += x.contig + ":" + std::to_string(x.beg) + "-" + (x.end == kRegionToContigEnd ? "END" : std::to_string(x.end)) + " ";
+        s += x.contig + ":" + std::to_string(x.beg) + "-" +
+             (x.end == kRegionToContigEnd ? "END" : std::to_string(x.end)) + " ";
     return s;
 }
 
@@ -33,7 +34,8 @@ TEST(RegionList, bcftools_forms_become_half_open_intervals) {
 }
 
 TEST(RegionList, malformed_regions_are_usage_errors) {
-    for (const char* bad : {"", "chr2:0-5", "chr2:5-1", ":1-5", "chr2,,chr3", "chr2:1-2-3", "chr1:-5", "{chr2", "{chr2}x", "{chr2}:x", "{}"})
+    for (const char* bad : {"", "chr2:0-5", "chr2:5-1", ":1-5", "chr2,,chr3", "chr2:1-2-3", "chr1:-5", "{chr2",
+                            "{chr2}x", "{chr2}:x", "{}"})
         EXPECT_THROW(parse_region_list(bad, "-r"), UsageError) << bad;
 }
 
@@ -50,9 +52,7 @@ TEST(RegionsFile, one_based_and_bed_files) {
     try {
         read_regions_file(dir.file("bad.txt"));
         FAIL() << "no error";
-    } catch (const InputError& e) {
-        EXPECT_NE(std::string(e.what()).find("line 2"), std::string::npos) << e.what();
-    }
+    } catch (const InputError& e) { EXPECT_NE(std::string(e.what()).find("line 2"), std::string::npos) << e.what(); }
     std::ofstream(dir.file("empty.bed")) << "# nothing\n";
     EXPECT_THROW(read_regions_file(dir.file("empty.bed")), UserError);
     std::ofstream(dir.file("zero.bed")) << "chr2\t5\t5\n";
