@@ -106,7 +106,7 @@ need_panel() {
     sort -k1,1V -k2,2n)"
   if [ ! -s "$panel_bed" ] || [ "$bed_now" != "$(cat "$panel_bed")" ]; then
     printf '%s\n' "$bed_now" > "$panel_bed"
-    rm -f "$panel_vcf" "$panel_vcf.tbi" "$panel_bcf" "$panel_bcf.csi"
+    rm -f "$data"/panel*.vcf.gz "$data"/panel*.vcf.gz.tbi "$data"/panel*.bcf "$data"/panel*.bcf.csi  # every size, and profile.sh's slices
   fi
   [ -s "$panel_vcf" ] || python3 "$shared/make_vcf.py" -n "$n_panel" -s 3 --regions "$panel_bed" -o "$panel_vcf" --index
   make_bcf "$panel_vcf" "$panel_bcf"
