@@ -159,10 +159,10 @@ row() {
   local w c m pw pc pm ratio cratio verdict="" tcol=""
   read -r w c m < <(stats "$key")
   read -r pw pc pm < <(stats "$pkey")
-  ratio=$(awk -v a="$w" -v b="$pw" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
+  ratio=$(awk -v a="$w" -v b="$pw" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "–" }')  # 10 ms resolution
   cratio=$(awk -v a="$c" -v b="$pc" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "–" }')  # GNU time counts CPU in 10 ms
   case "$target" in
-    x*) tcol="≤ ${target#x}×"; verdict=$(awk -v r="$ratio" -v t="${target#x}" 'BEGIN { print (r <= t) ? "met" : "NOT met" }') ;;
+    x*) tcol="≤ ${target#x}×"; verdict=$(awk -v r="$ratio" -v t="${target#x}" 'BEGIN { print (r != "–" && r <= t) ? "met" : "NOT met" }') ;;
     s*) tcol="≤ ${target#s} s"; verdict=$(awk -v r="$w" -v t="${target#s}" 'BEGIN { print (r <= t) ? "met" : "NOT met" }') ;;
   esac
   [ "$key" = "$pkey" ] && plabel="(peer)"
