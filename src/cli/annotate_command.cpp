@@ -1,5 +1,6 @@
 // rvanno annotate: options -> pipeline (annotate_sample, interpret_sample) -> writers.
 #include <iostream>
+#include <sstream>
 #include <memory>
 
 #include "cli/annotate_options.hpp"
@@ -9,6 +10,7 @@
 #include "io/vcf_writer.hpp"
 #include "pipeline/sample.hpp"
 #include "report/provenance.hpp"
+#include "report/text_safety.hpp"
 #include "report/writers.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/knowledge.hpp"
@@ -36,7 +38,11 @@ void write_side_table(const std::string& path, const Report& report, void (*writ
 void write_outputs(const AnnotateOptions& o, const Report& report) {
     OutputFile output(o.output);
     if (o.format == "json") write_json(report, output.stream());
-    else if (o.format == "html") write_html(report, output.stream());
+    else if (o.format == "html") {
+        std::ostringstream html;  // input bytes are not always UTF-8; the file must be
+        write_html(report, html);
+        output.stream() << text::repair_utf8(html.str());
+    }
     else write_tsv(report, output.stream());
     write_side_table(o.gene_table, report, write_gene_table_tsv);
     write_side_table(o.verdict_table, report, write_verdict_table_tsv);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <sstream>
 
 #include "cli/batch_options.hpp"
 #include "cli/commands.hpp"
@@ -13,6 +14,7 @@
 #include "io/vcf_reader.hpp"
 #include "pipeline/cohort.hpp"
 #include "report/cohort.hpp"
+#include "report/text_safety.hpp"
 #include "report/writers.hpp"
 #include "rvanno/error.hpp"
 
@@ -61,7 +63,11 @@ void make_output_dir(const std::string& dir) {
 void write_report(const Report& r, const std::string& path, const std::string& format) {
     OutputFile out(path);
     if (format == "json") write_json(r, out.stream());
-    else if (format == "html") write_html(r, out.stream());
+    else if (format == "html") {
+        std::ostringstream html;  // input bytes are not always UTF-8; the file must be
+        write_html(r, html);
+        out.stream() << text::repair_utf8(html.str());
+    }
     else write_tsv(r, out.stream());
     out.commit();
 }

@@ -7,6 +7,7 @@
 
 #include "base/format.hpp"
 #include "report/provenance.hpp"
+#include "report/text_safety.hpp"
 #include "report/writers.hpp"
 
 using Json = nlohmann::ordered_json;
@@ -129,7 +130,10 @@ void write_compare_json(const Report& base, const Report& prog, const Comparison
                              {"low_confidence", r.low_confidence}, {"call_before", to_string(r.call_before)},
                              {"silent_on_acquired", r.silent_on_acquired}, {"rule", r.rule}});
     doc["remaining_options"] = remaining;
-    out << doc.dump(2) << "\n";
+    // As in write_json: ill-formed UTF-8 becomes U+FFFD and is counted in the provenance (the
+    // baseline and progression parts carry their own counts).
+    if (const auto replaced = text::repair_utf8(doc)) doc["provenance"]["replaced_invalid_utf8"] = replaced;
+    out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
 }
 
 
