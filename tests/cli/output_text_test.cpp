@@ -1,5 +1,6 @@
-// Text in outputs (docs/output.md, "Text in outputs"): input bytes that are not UTF-8 never
-// break an output. JSON gets U+FFFD and counts the replacements in its provenance.
+// Text in outputs (docs/output.md, "Text in outputs"): input bytes that are not UTF-8 or are
+// control characters never break an output. JSON gets U+FFFD and counts the replacements in
+// its provenance; every TSV field escapes \ tab LF CR and other control bytes.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -31,6 +32,17 @@ fs::path knowledge_base_with(const TempDir& dir, const std::string& bytes) {
     text.insert(at + 1 + 8, bytes);  // after "Katayama"
     std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
     return db;
+}
+
+void expect_rows_intact(const std::string& tsv) {
+    EXPECT_EQ(tsv.find('\r'), std::string::npos);
+    std::size_t columns = 0;
+    for (const auto& line : lines(tsv)) {
+        if (line.rfind("##", 0) == 0) continue;
+        // compare's TSV has blocks, each with its own header line starting "section"
+        if (columns == 0 || line.rfind("section\t", 0) == 0) columns = cells(line).size();
+        EXPECT_EQ(cells(line).size(), columns) << line;
+    }
 }
 
 }  // namespace
@@ -68,4 +80,56 @@ TEST(OutputText, valid_input_has_no_replacement_counter) {
     auto r = run_rvanno(case_dir("alk_compound"), {"annotate", "-q", "-g", "GRCh38", "-f", "json", "input.vcf"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_FALSE(Json::parse(r.out)["provenance"].contains("replaced_invalid_utf8"));
+}
+
+// Why: a CR or tab in knowledge-base text was written raw into the TSV, gene and verdict
+// tables, splitting the row.
+TEST(OutputText, control_bytes_in_knowledge_base_text_are_escaped_in_tsv) {
+    TempDir dir("kb_cr");
+    const auto db = knowledge_base_with(dir, "\r\\\x01");
+    ASSERT_FALSE(db.empty());
+    auto r = run_rvanno(case_dir("alk_compound"), {"annotate", "-q", "-g", "GRCh38", "--db", db.string(), "input.vcf"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    expect_rows_intact(r.out);
+    EXPECT_NE(r.out.find("Katayama\\r\\\\\\x01 2012"), std::string::npos);
+}
+
+// Why: batch writes the sample names into the cohort tables' header and provenance; a CR
+// in a sample column name split the header row for universal-newline readers.
+TEST(OutputText, control_bytes_in_batch_sample_names_are_escaped_in_cohort_tables) {
+    TempDir dir("batch_cr");
+    std::string vcf = slurp(fs::path(RVANNO_TESTDATA) / "cases" / "batch" / "multi_vcf" / "cohort.vcf");
+    const auto at = vcf.find("\tP2");
+    ASSERT_NE(at, std::string::npos);
+    vcf.replace(at, 3, "\tP\r2\x1b");
+    std::ofstream(dir.file("cohort.vcf"), std::ios::binary) << vcf;
+    auto r = run_rvanno(dir.path(), {"batch", "-q", "-o", "out", "cohort.vcf"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    for (const char* table : {"cohort_alterations.tsv", "cohort_verdicts.tsv"}) {
+        const std::string text = slurp(dir.path() / "out" / table);
+        expect_rows_intact(text);
+        EXPECT_NE(text.find("\tP\\r2\\x1B"), std::string::npos) << table;
+    }
+}
+
+// Why: compare writes both samples' names into its TSV provenance and its JSON.
+TEST(OutputText, compare_escapes_tsv_and_repairs_json) {
+    TempDir dir("compare_bytes");
+    std::string vcf = slurp(case_dir("alk_compound") / "input.vcf");
+    const auto at = vcf.find("#CHROM");
+    ASSERT_NE(at, std::string::npos);
+    const auto eol = vcf.find('\n', at);
+    const auto tab = vcf.rfind('\t', eol);
+    vcf.replace(tab + 1, eol - tab - 1, "T\r\xFF");
+    std::ofstream(dir.file("b.vcf"), std::ios::binary) << vcf;
+    fs::copy_file(case_dir("alk_compound") / "input.vcf", dir.path() / "p.vcf");
+    auto tsv = run_rvanno(dir.path(), {"compare", "-q", "-g", "GRCh38", "b.vcf", "p.vcf"});
+    ASSERT_EQ(tsv.exit_code, 0) << tsv.err;
+    expect_rows_intact(tsv.out);
+    EXPECT_NE(tsv.out.find("##baseline_sample=T\\r\xFF\n"), std::string::npos);
+    auto json = run_rvanno(dir.path(), {"compare", "-q", "-g", "GRCh38", "-f", "json", "b.vcf", "p.vcf"});
+    ASSERT_EQ(json.exit_code, 0) << json.err;
+    ASSERT_TRUE(is_valid_utf8(json.out));
+    const Json j = Json::parse(json.out);
+    EXPECT_GE(j["baseline"]["provenance"]["replaced_invalid_utf8"].get<int>(), 1);
 }
