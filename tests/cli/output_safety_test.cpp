@@ -1,5 +1,6 @@
-// Output safety (src/io/output_file.*): a device or FIFO is written, not replaced, temporaries
-// are never reached through a planted symlink and do not outlive a killed run.
+// Output safety (src/io/output_file.*, src/io/output_set.*): an output never replaces an input,
+// a device or FIFO is written, not replaced, temporaries are never reached through a planted
+// symlink and do not outlive a killed run, and all outputs of a run appear together.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -27,6 +28,57 @@ std::vector<std::string> annotate(std::vector<std::string> more) {
 
 }  // namespace
 
+// Why: `-o input.vcf` (or a side table, or a hard link to the input) replaced the input with
+// the report. Refused before any work, naming both paths, with a hint; the input is untouched.
+TEST(OutputSafety, output_that_is_an_input_is_refused) {
+    TempDir dir("same_as_input");
+    fs::copy_file(kCase / "input.vcf", dir.path() / "in.vcf");
+    fs::create_hard_link(dir.path() / "in.vcf", dir.path() / "link.tsv");
+    const std::string before = slurp(dir.path() / "in.vcf");
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"-o", "in.vcf", "in.vcf"},
+             {"-o", "link.tsv", "in.vcf"},
+             {"--gene-table", "in.vcf", "in.vcf"},
+             {"--verdict-table", "./in.vcf", "in.vcf"},
+             {"-o", "out.tsv", "--sv", "in.vcf", "--output-vcf", "link.tsv", "in.vcf"}}) {
+        auto r = run_rvanno(dir.path(), annotate(args));
+        EXPECT_EQ(r.exit_code, 1) << args[1] << "\n" << r.err;
+        EXPECT_NE(r.err.find("is the same file as the input"), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find("'in.vcf'"), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find("rvanno: hint: "), std::string::npos) << r.err;
+        EXPECT_EQ(slurp(dir.path() / "in.vcf"), before);
+    }
+    auto c = run_rvanno(dir.path(), {"compare", "-q", "-g", "GRCh38", "-o", "in.vcf", "in.vcf", "link.tsv"});
+    EXPECT_EQ(c.exit_code, 1) << c.err;
+    EXPECT_NE(c.err.find("is the same file as the input"), std::string::npos) << c.err;
+    EXPECT_EQ(slurp(dir.path() / "in.vcf"), before);
+}
+
+// Why: batch names its reports after the samples; a report name in OUTDIR that is an input
+// (here the multi-sample VCF itself, saved as OUTDIR/P1.tsv) was overwritten mid-run.
+TEST(OutputSafety, batch_report_that_is_an_input_is_refused) {
+    TempDir dir("batch_same");
+    fs::create_directory(dir.path() / "out");
+    fs::copy_file(fs::path(RVANNO_TESTDATA) / "cases" / "batch" / "multi_vcf" / "cohort.vcf", dir.path() / "out" / "P1.tsv");
+    const std::string before = slurp(dir.path() / "out" / "P1.tsv");
+    auto r = run_rvanno(dir.path(), {"batch", "-q", "-g", "GRCh38", "-o", "out", "out/P1.tsv"});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_NE(r.err.find("out/P1.tsv"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("is the same file as the input"), std::string::npos) << r.err;
+    EXPECT_EQ(slurp(dir.path() / "out" / "P1.tsv"), before);
+    EXPECT_FALSE(fs::exists(dir.path() / "out" / "cohort_alterations.tsv"));
+}
+
+// Why: two options naming one file (the same path spelled differently, which the option
+// parser's string comparison misses) made the later output silently replace the earlier one.
+TEST(OutputSafety, two_outputs_on_one_path_are_refused) {
+    TempDir dir("two_outputs");
+    auto r = run_rvanno(kCase, annotate({"-o", dir.file("x.tsv"), "--gene-table", (dir.path() / "." / "x.tsv").string(), "input.vcf"}));
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_NE(r.err.find("--gene-table"), std::string::npos) << r.err;
+    EXPECT_TRUE(dir.entries().empty());
+}
+
 // Why: as root, `-o /dev/null` renamed a regular file over the device node. A character
 // device made with mknod in a scratch directory (1,3 is the null device) stands in for it.
 TEST(OutputSafety, character_device_is_written_not_replaced) {
@@ -36,7 +88,8 @@ TEST(OutputSafety, character_device_is_written_not_replaced) {
     for (const auto& args : std::vector<std::vector<std::string>>{
              {"-o", dev.string(), "input.vcf"},
              {"-f", "json", "-o", dev.string(), "input.vcf"},
-             {"-o", "-", "--gene-table", dev.string(), "--verdict-table", dev.string(), "input.vcf"}}) {
+             {"-o", "-", "--gene-table", dev.string(), "--verdict-table", dev.string(), "input.vcf"},
+             {"-o", "-", "--output-vcf", dev.string(), "input.vcf"}}) {
         auto r = run_rvanno(kCase, annotate(args));
         EXPECT_EQ(r.exit_code, 0) << r.err;
         struct stat st{};
@@ -80,6 +133,23 @@ TEST(OutputSafety, symlink_at_the_old_temporary_name_is_not_followed) {
     EXPECT_FALSE(fs::is_symlink(dir.path() / "out.tsv"));
     EXPECT_NE(slurp(dir.path() / "out.tsv").find("sample\tfinding\tchrom"), std::string::npos);
     EXPECT_TRUE(fs::is_symlink(planted)) << "a file rvanno did not make is left alone";
+}
+
+// Why: the gene and verdict tables were renamed into place before the main output and the
+// annotated VCF were written; a later error left new side tables beside an old (or no) report.
+TEST(OutputSafety, an_error_before_the_end_puts_no_output_into_place) {
+    TempDir dir("all_or_nothing");
+    std::ofstream(dir.file("genes.tsv")) << "previous gene table\n";
+    // --output-vcf needs the input as a file: with stdin the error comes after the tables were written.
+    auto r = run_rvanno(dir.path(),
+                        annotate({"-o", "main.tsv", "--gene-table", "genes.tsv", "--verdict-table", "verdicts.tsv",
+                                  "--output-vcf", "out.vcf", "-"}),
+                        (kCase / "input.vcf").string());
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_EQ(slurp(dir.path() / "genes.tsv"), "previous gene table\n");
+    auto entries = dir.entries();
+    std::sort(entries.begin(), entries.end());
+    EXPECT_EQ(entries, std::vector<std::string>{"genes.tsv"});
 }
 
 // Why: a run killed while writing left "<out>.rvanno-tmp-<pid>" behind. The input is a FIFO
