@@ -67,10 +67,11 @@ nlohmann::ordered_json json(const Provenance& p, bool with_inputs) {
     return j;
 }
 
+// Escaped like TSV fields: a newline in the command line would end the header line.
 std::vector<std::string> vcf_header_lines(const Provenance& p) {
-    return {"##rvanno_version=" + p.rvanno_version,
-            "##rvanno_knowledge_base=" + p.kb_version + " (md5 " + p.kb_md5 + ")",
-            "##rvanno_genome_build=" + p.genome_build, "##rvanno_command=" + p.command_line};
+    return {"##rvanno_version=" + tsv(p.rvanno_version),
+            "##rvanno_knowledge_base=" + tsv(p.kb_version) + " (md5 " + tsv(p.kb_md5) + ")",
+            "##rvanno_genome_build=" + tsv(p.genome_build), "##rvanno_command=" + tsv(p.command_line)};
 }
 
 }  // namespace provenance

@@ -133,3 +133,16 @@ TEST(OutputText, compare_escapes_tsv_and_repairs_json) {
     const Json j = Json::parse(json.out);
     EXPECT_GE(j["baseline"]["provenance"]["replaced_invalid_utf8"].get<int>(), 1);
 }
+
+// Why: the command line is stamped into the annotated VCF's header as ##rvanno_command=; a
+// newline in an argument (here the -o path) ended that header line, and --output-vcf failed
+// with "internal error: ... is not a ##key=value header line".
+TEST(OutputText, newline_in_the_command_line_is_escaped_in_the_vcf_header) {
+    TempDir dir("vcf_header");
+    auto r = run_rvanno(case_dir("alk_compound"), {"annotate", "-q", "-g", "GRCh38", "-o", dir.file("a\nb.tsv"),
+                                                   "--output-vcf", dir.file("out.vcf"), "input.vcf"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string vcf = slurp(dir.path() / "out.vcf");
+    EXPECT_NE(vcf.find("a\\nb.tsv' --output-vcf"), std::string::npos);
+    for (const auto& line : lines(vcf)) EXPECT_TRUE(line.rfind("#", 0) == 0 || line.rfind("chr", 0) == 0) << line;
+}
