@@ -146,3 +146,25 @@ TEST(OutputText, newline_in_the_command_line_is_escaped_in_the_vcf_header) {
     EXPECT_NE(vcf.find("a\\nb.tsv' --output-vcf"), std::string::npos);
     for (const auto& line : lines(vcf)) EXPECT_TRUE(line.rfind("#", 0) == 0 || line.rfind("chr", 0) == 0) << line;
 }
+
+// Why: the issue's own case: a CR in a sample sheet's sample id went raw into the cohort
+// tables' header row and the sample report's '##sample=' line.
+TEST(OutputText, cr_in_a_sample_sheet_id_is_escaped) {
+    TempDir dir("sheet_cr");
+    fs::copy(fs::path(RVANNO_TESTDATA) / "cases" / "batch" / "sheet", dir.path() / "sheet");
+    const auto sheet = dir.path() / "sheet" / "samples.tsv";
+    std::string text = slurp(sheet);
+    const auto at = text.find("\nS1\t");
+    ASSERT_NE(at, std::string::npos);
+    text.replace(at + 1, 2, "S\r1");
+    std::ofstream(sheet, std::ios::binary | std::ios::trunc) << text;
+    auto r = run_rvanno(dir.path() / "sheet", {"batch", "-q", "-g", "GRCh38", "--sample-sheet", "samples.tsv", "-o", "out"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    int with_id = 0;  // both cohort tables and the sample's own report
+    for (const auto& e : fs::directory_iterator(dir.path() / "sheet" / "out")) {
+        const std::string out = slurp(e.path());
+        expect_rows_intact(out);
+        with_id += out.find("S\\r1") != std::string::npos ? 1 : 0;
+    }
+    EXPECT_EQ(with_id, 3);
+}
