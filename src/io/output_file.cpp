@@ -5,10 +5,12 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <random>
+#include <stdexcept>
 #include <streambuf>
 #include <vector>
 

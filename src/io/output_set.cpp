@@ -55,10 +55,11 @@ OutputSet::~OutputSet() {
 }
 
 void OutputSet::check(const std::string& path, const std::string& what) {
-    if (path.empty() || output_kind(path) == OutputKind::standard_output) return;
+    if (path.empty()) return;
+    const OutputKind kind = output_kind(path);
+    if (kind == OutputKind::standard_output) return;
     for (const auto& c : checked_)
         if (c.first == path && c.second == what) return;  // checked before, e.g. by open()
-    const OutputKind kind = output_kind(path);
     struct stat st{};
     if (kind == OutputKind::replace && regular_id(path, st)) {
         for (const auto& in : inputs_)
