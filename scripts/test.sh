@@ -14,3 +14,12 @@ if [ "${RVANNO_SKIP_SANITIZE:-0}" != 1 ]; then
   cmake --build build-asan -j"$jobs"
   (cd build-asan && ctest --output-on-failure -j"$jobs")
 fi
+# The container image (Dockerfile) is built only where a container runtime works; say which.
+if command -v docker >/dev/null 2>&1 && timeout 60 docker info >/dev/null 2>&1; then
+  echo "test.sh: docker works: building the container image rvanno/rvanno:0.1.0"
+  docker build -q -t rvanno/rvanno:0.1.0 .
+  docker run --rm rvanno/rvanno:0.1.0 --version
+  echo "test.sh: container image built and run"
+else
+  echo "test.sh: no working container runtime ('docker info' failed or docker is absent): container image not built"
+fi

@@ -1,6 +1,6 @@
-// Readers for consequence annotation already present in a VCF: VEP CSQ, SnpEff ANN and
-// bcftools BCSQ. The layout is taken from the header's Description, never from the tag's
-// name (some pipelines write VEP output into a tag called ANN).
+// Consequence annotation already present in a VCF (VEP CSQ, SnpEff ANN, bcftools BCSQ), as
+// plain values: the layout of a tag and one parsed entry. The readers are in
+// src/io/annotation_tags.hpp.
 #pragma once
 #include <optional>
 #include <string>
@@ -15,14 +15,6 @@ struct AnnotationLayout {
     std::vector<std::string> fields;  // field names in order (for vep/snpeff)
 };
 
-// Decides the layout from an INFO header Description, e.g.
-//  VEP:    "Consequence annotations from Ensembl VEP. Format: Allele|Consequence|...|HGVSc|HGVSp|..."
-//  SnpEff: "Functional annotations: 'Allele | Annotation | ... | HGVS.c | HGVS.p | ...'"
-//  BCSQ:   "Haplotype-aware consequence annotation from BCFtools/csq, see ... Format:
-//           Consequence|gene|transcript|biotype|strand|amino_acid_change|dna_change"
-// Returns nullopt when the Description matches none of them.
-std::optional<AnnotationLayout> detect_annotation_layout(const std::string& description);
-
 struct AnnotatedConsequence {
     std::string allele;        // ALT allele the entry is for (empty for BCSQ)
     std::string gene;
@@ -31,9 +23,5 @@ struct AnnotatedConsequence {
     std::string hgvs_c;        // "c.3604G>A" (transcript prefix "NM_...:" stripped)
     std::string hgvs_p;        // "p.Gly1202Arg" / "p.G1202R" (prefix stripped, URL-decoded)
 };
-
-// Splits one INFO value (comma-separated entries) according to `layout`.
-std::vector<AnnotatedConsequence> parse_annotations(const AnnotationLayout& layout,
-                                                    const std::string& value);
 
 }  // namespace rvanno

@@ -1,6 +1,6 @@
-// Consequence of one allele on one transcript: HGVS c., exon/intron, splice, codon, and —
-// when reference sequence is available — HGVS p. This is rvanno's own small consequence
-// engine for the genes of its knowledge base; it is not a genome-wide VEP.
+// An allele and its consequence on one transcript (HGVS c., exon/intron, splice, codon and,
+// with reference sequence, HGVS p.), as plain values. The engine that computes them is
+// src/consequence/consequence.hpp.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -42,15 +42,5 @@ struct Consequence {
     bool protein_altering{false};      // changes the protein sequence (when known), or may
                                        // (CDS change whose effect is unknown without FASTA)
 };
-
-// Consequence of `allele` on `tx`, or nullopt when the allele lies outside the transcript
-// (tx_begin..tx_end). `ref` may be null: then hgvs_p/protein_change stay empty unless the
-// change is decidable without sequence, and no 3' shifting is done.
-std::optional<Consequence> consequence_of(const Allele& allele, const Transcript& tx,
-                                          const ReferenceSequence* ref = nullptr);
-
-// Converts "p.Gly1202Arg" / "p.G1202R" / "G1202R" / "p.(Gly1202Arg)" to the 1-letter form
-// without "p." ("G1202R"); returns empty when the string is not a protein change.
-std::string to_one_letter_protein_change(const std::string& hgvs_p);
 
 }  // namespace rvanno

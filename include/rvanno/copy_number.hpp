@@ -47,17 +47,6 @@ struct CopyNumberInput {
     long skipped_contigs{0};    // segments on alt/random/decoy/unplaced contigs
 };
 
-// Reads one copy-number file. The format is detected from the content (header columns, VCF
-// magic) unless `format` is given. Throws InputError("file:line", ...) for malformed content:
-// missing columns, END before START, non-numeric values, unknown contigs, CRLF line ends, text
-// before the header. Segments on contigs that are not primary (alt, decoy) are skipped.
-CopyNumberInput read_copy_number(const std::filesystem::path& path, std::optional<CnvFormat> format = {});
-
-// Absolute copy number from a log2 copy ratio (CNVkit's rescaling, cnvlib/call.py):
-//   without purity:  n = ploidy * 2^log2
-//   with purity p:   n = (ploidy * 2^log2 - ploidy * (1 - p)) / p, floored at 0
-double copy_number_from_log2(double log2, std::optional<double> purity, double ploidy);
-
 // ---- gene level -------------------------------------------------------------------------
 
 enum class CnClass { deep_deletion, loss, neutral, gain, amplification };

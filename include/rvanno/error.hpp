@@ -25,13 +25,19 @@ public:
 };
 
 // `where` is "file:line" for text tables, "file: record chr:pos" for VCF/BCF records.
+// what() is "where: message", as printed; where() and message() give the two parts, so no
+// caller has to cut what() apart again.
 class InputError : public UserError {
 public:
-    InputError(std::string where, const std::string& what, std::string hint = {})
-        : UserError(where + ": " + what, std::move(hint)), where_(std::move(where)) {}
+    InputError(std::string where, std::string message, std::string hint = {})
+        : UserError(where + ": " + message, std::move(hint)),
+          where_(std::move(where)),
+          message_(std::move(message)) {}
     const std::string& where() const noexcept { return where_; }
+    const std::string& message() const noexcept { return message_; }
 private:
     std::string where_;
+    std::string message_;
 };
 
 }  // namespace rvanno

@@ -43,12 +43,6 @@ struct SvInput {
     long skipped_other{0};               // records that describe no junction (INS, CNV, no orientation)
 };
 
-// Reads an SV VCF/BCF (Manta, Delly, GRIDSS/GRIPSS, SvABA: BND pairs joined by MATEID/PARID,
-// INV, DEL, DUP, TRA with CHR2/END), an Arriba fusions.tsv, a STAR-Fusion
-// star-fusion.fusion_predictions.tsv, or rvanno's gene-pair list. Format from the content.
-// Throws InputError("file:line", ...) on malformed content.
-SvInput read_structural_variants(const std::filesystem::path& path);
-
 // A fusion after annotation on the MANE transcripts of the knowledge-base genes.
 struct Fusion {
     std::string gene5, gene3;                  // 5' and 3' partner; "" when unknown
@@ -73,22 +67,5 @@ struct FusionVariant {
     std::string name;         // e.g. "EML4-ALK v1"
     std::string citation;     // the checked source(s)
 };
-
-// Reads db/fusion_variants.tsv. Throws UserError if unreadable, InputError("file:line", ...)
-// on a malformed row.
-std::vector<FusionVariant> read_fusion_variants(const std::filesystem::path& path);
-
-// Names the partners, exons/introns, frame, kinase-domain retention and (EML4-ALK) variant of
-// each junction on `transcripts` (the MANE table of the run's build); input order. A junction
-// gives one Fusion per sense reading of the transcripts its breakends hit; none when neither
-// breakend is in a transcript; one with gene5 and gene3 empty when genes are hit but no sense
-// fusion can be read. Breakends with an empty contig (gene-only list rows) are not located.
-// The rules are written out at the top of src/core/fusion_annotation.cpp.
-std::vector<Fusion> annotate_fusions(const std::vector<Junction>& junctions,
-                                     const std::vector<Transcript>& transcripts);
-// As above, also naming variants found in `variants` (variant_name, variant_source).
-std::vector<Fusion> annotate_fusions(const std::vector<Junction>& junctions,
-                                     const std::vector<Transcript>& transcripts,
-                                     const std::vector<FusionVariant>& variants);
 
 }  // namespace rvanno

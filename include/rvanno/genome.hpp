@@ -22,10 +22,6 @@ std::optional<std::string> canonical_contig(const std::string& name);
 // The build a RefSeq NC_ accession belongs to ("NC_000002.12" -> GRCh38), if it is one.
 std::optional<GenomeBuild> build_of_refseq_accession(const std::string& name);
 
-// Length of a canonical primary contig in a build (from UCSC hg19/hg38 chrom sizes),
-// or nullopt if unknown.
-std::optional<std::int64_t> contig_length(GenomeBuild b, const std::string& canonical);
-
 struct ContigDeclaration {
     std::string name;                   // as written in the file
     std::optional<std::int64_t> length; // from ##contig=<...,length=N>
@@ -36,14 +32,5 @@ struct BuildEvidence {
     std::string reason;                 // human-readable, e.g. "##contig lengths match GRCh38 (24 of 24)"
     std::vector<std::string> contradictions;  // contigs whose length fits neither / the other build
 };
-
-// Decides the build from ##contig lengths (primary contigs only) and, failing that, from a
-// ##reference=... value (looks for GRCh38/hg38/GRCh37/hg19/b37 and NC_ versions).
-BuildEvidence detect_build(const std::vector<ContigDeclaration>& contigs,
-                           const std::string& reference_line);
-
-// Checks declared contig lengths against `chosen`; returns the names that contradict it.
-std::vector<std::string> contigs_contradicting(GenomeBuild chosen,
-                                               const std::vector<ContigDeclaration>& contigs);
 
 }  // namespace rvanno

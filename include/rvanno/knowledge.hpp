@@ -1,6 +1,7 @@
-// The curated knowledge base (db/): evidence statements, drugs and genes, loaded into plain
-// values. Schema and allowed values: db/README.md. A KnowledgeBase owns its entries; matches
-// point into it, so it must outlive every Match made from it.
+// The curated knowledge base (db/): evidence statements, drugs and genes, as plain values
+// (loaded by src/knowledge/knowledge_base.hpp). Schema and allowed values: db/README.md. A
+// KnowledgeBase owns its entries; matches point into it, so it must outlive every Match made
+// from it.
 #pragma once
 #include <cstdint>
 #include <filesystem>
@@ -90,16 +91,5 @@ struct DbProblem {
     std::string where;   // "file:line"
     std::string what;
 };
-
-// Loads and validates a knowledge-base directory. Throws InputError for the first problem.
-KnowledgeBase load_knowledge_base(const std::filesystem::path& dir);
-
-// Validates without stopping at the first problem (rvanno db check): cited rows, known
-// genes (also present in both transcript tables), known drugs, allowed values, unique ids.
-std::vector<DbProblem> check_knowledge_base(const std::filesystem::path& dir);
-
-// The knowledge base found without a flag: $RVANNO_DB, else the installed share/rvanno/db,
-// else the source tree's db/ (development builds). Throws UserError when none exists.
-std::filesystem::path default_knowledge_base_dir();
 
 }  // namespace rvanno

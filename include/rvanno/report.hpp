@@ -11,7 +11,7 @@
 #include "rvanno/copy_number.hpp"
 #include "rvanno/fusion.hpp"
 #include "rvanno/hotspot.hpp"
-#include "rvanno/matcher.hpp"
+#include "rvanno/match.hpp"
 #include "rvanno/verdict.hpp"
 
 namespace rvanno {

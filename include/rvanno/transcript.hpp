@@ -29,7 +29,4 @@ struct Transcript {
     bool is_coding() const { return cds_end > cds_begin; }
 };
 
-// Reads a transcript table. Throws InputError("file:line", ...) on any malformed row.
-std::vector<Transcript> read_transcript_table(const std::filesystem::path& path);
-
 }  // namespace rvanno

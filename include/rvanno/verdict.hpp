@@ -1,12 +1,12 @@
 // Per-drug verdicts: what the combined evidence of one sample says about each drug, and the
-// documented rule that decided it (rules: src/core/verdict.cpp's opening essay).
+// documented rule that decided it (rules: src/interpret/verdict.cpp's opening essay).
 #pragma once
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "rvanno/knowledge.hpp"
-#include "rvanno/matcher.hpp"
+#include "rvanno/match.hpp"
 
 namespace rvanno {
 

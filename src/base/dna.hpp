@@ -1,8 +1,6 @@
-// Small DNA string helpers shared by the consequence engine and normalisation.
+// DNA strand helpers shared by the consequence engine and normalisation (case: base/strings.hpp).
 // Private to src/. Bases are upper-case; anything that is not ACGT complements to 'N'.
 #pragma once
-#include <algorithm>
-#include <cctype>
 #include <string>
 
 namespace rvanno {
@@ -21,11 +19,6 @@ inline std::string reverse_complement(const std::string& s) {
     std::string out(s.rbegin(), s.rend());
     for (char& b : out) b = complement(b);
     return out;
-}
-
-inline std::string to_upper(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return s;
 }
 
 }  // namespace rvanno

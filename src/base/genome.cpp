@@ -1,5 +1,7 @@
-// Primary contigs of GRCh37 and GRCh38: their names in every supported style, their lengths
-// and RefSeq accessions, and the rules that decide a VCF's build from its header.
+// base/, helpers every stage may use: takes contig names and ##contig/##reference header
+// values; gives canonical contig names and the genome build. Holds the primary contigs of
+// GRCh37 and GRCh38 (names in every supported style, lengths, RefSeq accessions) and the
+// rules that decide a file's build from its header.
 //
 // Build detection, strongest evidence first:
 //  1. ##contig lines of primary contigs: each declared length (and each NC_ accession version
@@ -13,12 +15,15 @@
 // Mitochondrion: UCSC hg19's chrM is 16571 bp, while GRCh37's own MT (b37 / hs37d5 style,
 // NC_012920.1, the rCRS) is 16569 bp, the same sequence GRCh38 uses. So MT=16571 points to hg19,
 // and MT=16569 fits both builds and decides nothing by itself.
-#include "rvanno/genome.hpp"
+#include "base/genome.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <array>
 #include <cctype>
 #include <string_view>
+
+#include "base/strings.hpp"
 
 namespace rvanno {
 namespace {
@@ -77,12 +82,6 @@ const PrimaryContig* find_by_refseq(std::string_view accession) {
     for (const auto& c : kPrimary)
         if (c.refseq37 == accession || c.refseq38 == accession) return &c;
     return nullptr;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
 }
 
 bool length_fits(GenomeBuild b, const PrimaryContig& c, std::int64_t length) {
@@ -255,6 +254,13 @@ std::optional<std::int64_t> contig_length(GenomeBuild b, const std::string& cano
     const auto* c = find_primary(canonical);
     if (!c) return std::nullopt;
     return b == GenomeBuild::GRCh37 ? c->length37 : c->length38;
+}
+
+std::optional<std::int64_t> parse_contig_length(std::string_view text) {
+    std::int64_t v = 0;
+    const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || ec != std::errc() || p != text.data() + text.size() || v <= 0) return std::nullopt;
+    return v;
 }
 
 BuildEvidence detect_build(const std::vector<ContigDeclaration>& contigs,

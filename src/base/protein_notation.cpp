@@ -1,8 +1,10 @@
 // to_one_letter_protein_change(): the knowledge base and the reports compare protein
 // changes in one spelling, the 1-letter form without "p." ("G1202R", "R123*", "T1151dup").
+#include "base/protein_notation.hpp"
+
 #include <regex>
 
-#include "consequence/codon_table.hpp"
+#include "base/codon_table.hpp"
 #include "rvanno/consequence.hpp"
 
 namespace rvanno {

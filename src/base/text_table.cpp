@@ -1,33 +1,26 @@
 #include "base/text_table.hpp"
 
-#include <fstream>
-
 #include "rvanno/error.hpp"
 
 namespace rvanno {
 
-std::vector<std::string> split(std::string_view s, char sep) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (true) {
-        std::size_t p = s.find(sep, start);
-        if (p == std::string_view::npos) {
-            out.emplace_back(s.substr(start));
-            return out;
-        }
-        out.emplace_back(s.substr(start, p - start));
-        start = p + 1;
-    }
+TextLines::TextLines(const std::filesystem::path& path) : path_(path.string()), in_(path, std::ios::binary) {}
+
+bool TextLines::next(std::string& line) {
+    if (!std::getline(in_, line)) return false;
+    ++line_;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return true;
 }
 
 TextTable::TextTable(const std::filesystem::path& path, const std::vector<std::string>& required)
-    : path_(path), in_(path, std::ios::binary) {
-    if (!in_) {
+    : path_(path), lines_(path) {
+    if (!lines_.is_open()) {
         throw UserError("cannot open '" + path.string() + "'",
                         "check that the file exists and is readable");
     }
     std::string l;
-    while (read_line(l)) {
+    while (lines_.next(l)) {
         if (l.empty() || l[0] == '#') continue;
         header_ = split(l, '\t');
         break;
@@ -41,16 +34,9 @@ TextTable::TextTable(const std::filesystem::path& path, const std::vector<std::s
                              "see db/README.md for the columns this table needs");
 }
 
-bool TextTable::read_line(std::string& out) {
-    if (!std::getline(in_, out)) return false;
-    ++line_;
-    if (!out.empty() && out.back() == '\r') out.pop_back();
-    return true;
-}
-
 bool TextTable::next() {
     std::string l;
-    while (read_line(l)) {
+    while (lines_.next(l)) {
         if (l.empty() || l[0] == '#') continue;
         cells_ = split(l, '\t');
         if (cells_.size() > header_.size())
@@ -69,7 +55,5 @@ const std::string& TextTable::get(const std::string& column) const {
     if (it == index_.end() || it->second >= cells_.size()) return empty;
     return cells_[it->second];
 }
-
-std::string TextTable::where() const { return path_.string() + ":" + std::to_string(line_); }
 
 }  // namespace rvanno

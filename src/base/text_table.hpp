@@ -1,6 +1,10 @@
-// Line-oriented reading of the project's TSV tables with file:line in every error.
-// Private to src/. Accepts LF and CRLF line ends; '#' lines are comments; the first
-// non-comment line is the header.
+// The one reader of the project's text tables (knowledge base, transcript and arm tables,
+// sample sheets, copy-number and fusion tables), with file:line in every error and one CRLF
+// policy: a line ending in CR LF reads as if it ended in LF (the '\r' is dropped), so a table
+// saved by a Windows editor reads the same as its Unix copy. Private to src/.
+//   TextLines  lines, counted from 1; for readers that find their own header (cnv/, sv/)
+//   TextTable  TextLines plus the common layout: '#' lines are comments, the first other
+//              line is the tab-separated header, cells are read by column name
 #pragma once
 #include <filesystem>
 #include <fstream>
@@ -9,9 +13,28 @@
 #include <string_view>
 #include <vector>
 
+#include "base/strings.hpp"
+
 namespace rvanno {
 
-std::vector<std::string> split(std::string_view s, char sep);
+class TextLines {
+public:
+    // Opens `path`; does not throw: callers check is_open() and word the error for their input.
+    explicit TextLines(const std::filesystem::path& path);
+    bool is_open() const { return in_.is_open(); }
+    // The next line without its line end; false at end of file or on a read error (bad()).
+    bool next(std::string& line);
+    bool bad() const { return in_.bad(); }
+    long line() const { return line_; }           // number of the line last read, 0 before
+    std::string where() const { return where(line_); }
+    std::string where(long line) const { return path_ + ":" + std::to_string(line); }
+    const std::string& path() const { return path_; }
+
+private:
+    std::string path_;
+    std::ifstream in_;
+    long line_{0};
+};
 
 class TextTable {
 public:
@@ -23,19 +46,17 @@ public:
     // Cell of the current row by column name ("" if the row is short and the column optional).
     const std::string& get(const std::string& column) const;
     const std::vector<std::string>& header() const { return header_; }
-    long line() const { return line_; }
-    std::string where() const;  // "path:line"
+    long line() const { return lines_.line(); }
+    std::string where() const { return lines_.where(); }  // "path:line"
     const std::filesystem::path& path() const { return path_; }
     const std::vector<std::string>& cells() const { return cells_; }
 
 private:
     std::filesystem::path path_;
-    std::ifstream in_;
+    TextLines lines_;
     std::vector<std::string> header_;
     std::map<std::string, std::size_t> index_;
     std::vector<std::string> cells_;
-    long line_{0};
-    bool read_line(std::string& out);
 };
 
 }  // namespace rvanno

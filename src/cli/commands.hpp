@@ -1,4 +1,6 @@
-// Subcommands. Each parses its own options and throws UsageError/UserError; none exits.
+// cli/: takes the command line; gives the options, runs the pipeline (src/pipeline/) and the
+// writers (src/report/). Options and help only: each subcommand parses its own options from the
+// one option table (options.hpp) and throws UsageError/UserError; none exits.
 #pragma once
 #include <string>
 #include <vector>

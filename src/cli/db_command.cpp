@@ -4,6 +4,7 @@
 
 #include "build_config.hpp"
 #include "cli/commands.hpp"
+#include "knowledge/knowledge_base.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/knowledge.hpp"
 

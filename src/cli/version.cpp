@@ -1,6 +1,7 @@
 #include "build_config.hpp"
 #include "cli/commands.hpp"
 #include "io/hts_info.hpp"
+#include "knowledge/knowledge_base.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/knowledge.hpp"
 
@@ -16,6 +17,7 @@ std::string version_text() {
     } catch (const UserError& e) {
         s += std::string("knowledge base: unavailable (") + e.what() + ")\n";
     }
+    s += "License: MIT (LICENSE); knowledge base CC0 1.0 (db/LICENSE), imported rows from CIViC (CC0)\n";
     return s;
 }
 

@@ -1,11 +1,11 @@
 #include "consequence/allele_edit.hpp"
 
-#include "base/dna.hpp"
+#include "base/strings.hpp"
 
 namespace rvanno {
 
 Edit trim(const Allele& allele) {
-    Edit e{allele.pos, to_upper(allele.ref), to_upper(allele.alt)};
+    Edit e{allele.pos, upper(allele.ref), upper(allele.alt)};
     while (!e.del.empty() && !e.ins.empty() && e.del.back() == e.ins.back()) {
         e.del.pop_back();
         e.ins.pop_back();

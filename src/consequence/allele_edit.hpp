@@ -1,6 +1,6 @@
 // A genomic change with the shared bases trimmed away, and the shifting of indels within
 // repeats. Used by left-normalisation (shift left, as bcftools norm) and by HGVS (shift
-// towards the transcript's 3' end). Private to src/core.
+// towards the transcript's 3' end). Private to src/consequence.
 #pragma once
 #include <cstdint>
 #include <string>

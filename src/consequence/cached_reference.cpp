@@ -1,6 +1,6 @@
 #include "consequence/cached_reference.hpp"
 
-#include "base/dna.hpp"
+#include "base/strings.hpp"
 
 namespace rvanno {
 
@@ -11,7 +11,7 @@ std::optional<char> CachedReference::base(std::int64_t pos) {
     if (it == chunks_.end()) {
         auto seq = ref_.fetch(contig_, chunk * kChunk, (chunk + 1) * kChunk);
         if (seq && static_cast<std::int64_t>(seq->size()) != kChunk) seq.reset();
-        it = chunks_.emplace(chunk, seq ? std::optional(to_upper(*seq)) : std::nullopt).first;
+        it = chunks_.emplace(chunk, seq ? std::optional(upper(*seq)) : std::nullopt).first;
     }
     if (it->second) return (*it->second)[static_cast<std::size_t>(pos - chunk * kChunk)];
     // A whole chunk fails near the end of a contig (or of a test slice); ask for the base alone.
@@ -19,7 +19,7 @@ std::optional<char> CachedReference::base(std::int64_t pos) {
     if (single == singles_.end()) {
         auto seq = ref_.fetch(contig_, pos, pos + 1);
         std::optional<char> b;
-        if (seq && seq->size() == 1) b = to_upper(*seq)[0];
+        if (seq && seq->size() == 1) b = upper(*seq)[0];
         single = singles_.emplace(pos, b).first;
     }
     return single->second;

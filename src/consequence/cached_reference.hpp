@@ -1,6 +1,6 @@
 // Base-by-base access to one contig of a ReferenceSequence, fetched in chunks and cached,
 // because 3' shifting and codon walking ask for many neighbouring single bases.
-// Private to src/core.
+// Private to src/consequence.
 #pragma once
 #include <cstdint>
 #include <map>

@@ -1,15 +1,21 @@
+// Stage 2, consequence/: takes an allele (and, with --fasta, reference sequence) and a MANE
+// transcript; gives its Consequence: HGVS c., exon/intron, SO terms and, when decidable, the
+// protein change. Gene copy number (gene_copy_number.cpp) and fusions (fusion_annotation.cpp)
+// are this stage's other two inputs.
+//
 // consequence_of(): trims the VCF allele, applies the HGVS 3' rule when sequence is
 // available, then describes the change on the transcript (hgvs_c.cpp), finds what it
 // touches (footprint.cpp) and, for changes inside the spliced CDS, translates
 // (protein_change.cpp). Splice-site changes get no protein prediction: their effect on
 // the mRNA is unknown.
-#include "rvanno/consequence.hpp"
+#include "consequence/consequence.hpp"
 
 #include <algorithm>
 #include <array>
 #include <string_view>
 
 #include "base/dna.hpp"
+#include "base/protein_notation.hpp"
 #include "consequence/footprint.hpp"
 #include "consequence/hgvs_c.hpp"
 #include "consequence/protein_change.hpp"

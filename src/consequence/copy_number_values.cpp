@@ -5,6 +5,7 @@
 #include <cmath>
 #include <utility>
 
+#include "consequence/gene_copy_number.hpp"
 #include "rvanno/copy_number.hpp"
 
 namespace rvanno {

@@ -1,5 +1,5 @@
 // Which parts of a transcript a change touches: exons, introns, UTRs, CDS and the splice
-// sites around each intron. Private to src/core; the SO terms are chosen from this.
+// sites around each intron. Private to src/consequence; the SO terms are chosen from this.
 #pragma once
 #include "consequence/allele_edit.hpp"
 #include "consequence/transcript_map.hpp"

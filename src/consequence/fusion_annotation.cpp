@@ -35,11 +35,13 @@
 //    for clean breaks (a break inside an exon fuses part of it, which the table does not name).
 // 6. candidate: the junction came from an INV, DEL or DUP record and joins two named genes
 //    (e.g. EML4-ALK by inv(2)(p21p23)): a fusion inferred from DNA, to be confirmed.
+#include "consequence/fusion_annotation.hpp"
+
 #include <algorithm>
-#include <cctype>
 #include <map>
 
-#include "rvanno/fusion.hpp"
+#include "consequence/fusion_annotation.hpp"
+#include "base/strings.hpp"
 
 namespace rvanno {
 
@@ -99,8 +101,7 @@ std::optional<int> phase_after_exon(const Transcript& tx, int k) {
 }
 
 std::optional<bool> caller_frame(const std::string& s) {
-    std::string l;
-    for (char c : s) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string l = lower(s);
     if (l == "in-frame" || l == "inframe" || l == "in_frame") return true;
     if (l == "out-of-frame" || l == "frameshift" || l == "out_of_frame") return false;
     return std::nullopt;
@@ -114,9 +115,9 @@ struct Partner {
 
 bool is_named_kind(const Junction& j) { return j.kind == "arriba" || j.kind == "star-fusion" || j.kind == "list"; }
 
-class Annotator {
+class FusionAnnotator {
 public:
-    Annotator(const std::vector<Transcript>& transcripts, const std::vector<FusionVariant>& variants)
+    FusionAnnotator(const std::vector<Transcript>& transcripts, const std::vector<FusionVariant>& variants)
         : transcripts_(transcripts), variants_(variants) {
         for (const auto& tx : transcripts_) by_gene_.emplace(tx.gene, &tx);
     }
@@ -177,7 +178,7 @@ private:
     Fusion build(const Junction& j, const Partner& p5, const Partner& p3) const;
 };
 
-Fusion Annotator::build(const Junction& j, const Partner& p5, const Partner& p3) const {
+Fusion FusionAnnotator::build(const Junction& j, const Partner& p5, const Partner& p3) const {
     Fusion f;
     f.junction = j;
     f.gene5 = p5.gene;
@@ -223,10 +224,20 @@ Fusion Annotator::build(const Junction& j, const Partner& p5, const Partner& p3)
 
 std::vector<Fusion> annotate_fusions(const std::vector<Junction>& junctions, const std::vector<Transcript>& transcripts,
                                      const std::vector<FusionVariant>& variants) {
-    Annotator a(transcripts, variants);
+    FusionAnnotator a(transcripts, variants);
     std::vector<Fusion> out;
     for (const auto& j : junctions) a.annotate(j, out);
     return out;
+}
+
+std::string breakpoints(const Fusion& f) {
+    auto part = [](const std::string& g, std::optional<int> exon, std::optional<int> intron) {
+        if (g.empty()) return std::string("?");
+        if (exon) return g + " exon " + std::to_string(*exon);
+        if (intron) return g + " intron " + std::to_string(*intron);
+        return g;
+    };
+    return part(f.gene5, f.exon5, f.intron5) + " :: " + part(f.gene3, f.exon3, f.intron3);
 }
 
 std::vector<Fusion> annotate_fusions(const std::vector<Junction>& junctions, const std::vector<Transcript>& transcripts) {

@@ -1,11 +1,9 @@
-#include "rvanno/gene_copy_number.hpp"
+#include "consequence/gene_copy_number.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-#include "base/text_table.hpp"
-#include "rvanno/error.hpp"
 
 namespace rvanno {
 namespace {
@@ -99,19 +97,6 @@ GeneCopyNumber from_segments(const Transcript& tx, const std::vector<Valued>& so
 }
 
 }  // namespace
-
-std::vector<ChromosomeArm> read_chromosome_arms(const std::filesystem::path& path) {
-    TextTable t(path, {"contig", "arm", "start", "end"});
-    std::vector<ChromosomeArm> out;
-    while (t.next()) {
-        try {
-            out.push_back({t.get("contig"), t.get("arm"), std::stoll(t.get("start")), std::stoll(t.get("end"))});
-        } catch (const std::exception&) {
-            throw InputError(t.where(), "start/end must be integers", "regenerate with db/tools/make_arms.py");
-        }
-    }
-    return out;
-}
 
 std::string describe(const CnSettings& s) {
     const auto& t = s.thresholds;

@@ -1,4 +1,4 @@
-// HGVS c./n. descriptions of a genomic change on one transcript. Private to src/core.
+// HGVS c./n. descriptions of a genomic change on one transcript. Private to src/consequence.
 #pragma once
 #include <string>
 

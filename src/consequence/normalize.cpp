@@ -1,9 +1,10 @@
 // Left-normalisation as `bcftools norm -f` does it: trim the bases the alleles share, slide a
 // pure indel left through its repeat, then put back one padding base (VCF requires it).
-#include "rvanno/normalize.hpp"
 
+#include "consequence/normalize.hpp"
+
+#include "base/strings.hpp"
 #include "consequence/allele_edit.hpp"
-#include "base/dna.hpp"
 
 namespace rvanno {
 namespace {
@@ -45,21 +46,21 @@ std::optional<Allele> with_padding(const Edit& e, const std::string& contig,
 }  // namespace
 
 Allele left_normalize(const Allele& allele, const ReferenceSequence& ref) {
-    Allele upper{allele.contig, allele.pos, to_upper(allele.ref), to_upper(allele.alt)};
-    if (upper.ref == upper.alt || !is_plain_sequence(upper.ref) ||
-        !is_plain_sequence(upper.alt))
-        return upper;  // symbolic, '*' or no-change alleles have nothing to normalise
+    Allele upcased{allele.contig, allele.pos, upper(allele.ref), upper(allele.alt)};
+    if (upcased.ref == upcased.alt || !is_plain_sequence(upcased.ref) ||
+        !is_plain_sequence(upcased.alt))
+        return upcased;  // symbolic, '*' or no-change alleles have nothing to normalise
     CachedReference cache(ref, allele.contig);
-    const Edit shifted = shift_left(trim(upper), cache, 0);
+    const Edit shifted = shift_left(trim(upcased), cache, 0);
     if (auto padded = with_padding(shifted, allele.contig, cache)) return *padded;
-    return trim_keeping_padding(upper);
+    return trim_keeping_padding(upcased);
 }
 
 std::optional<bool> ref_matches(const Allele& allele, const ReferenceSequence& ref) {
     const auto len = static_cast<std::int64_t>(allele.ref.size());
     auto seq = ref.fetch(allele.contig, allele.pos, allele.pos + len);
     if (!seq || seq->size() != allele.ref.size()) return std::nullopt;
-    return to_upper(*seq) == to_upper(allele.ref);
+    return upper(*seq) == upper(allele.ref);
 }
 
 }  // namespace rvanno

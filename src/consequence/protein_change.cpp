@@ -9,7 +9,7 @@
 //   changed residue (p.Arg97ProfsTer23); extensions count from the old stop (p.Ter110GlnextTer17).
 #include "consequence/protein_change.hpp"
 
-#include "consequence/codon_table.hpp"
+#include "base/codon_table.hpp"
 
 namespace rvanno {
 namespace {

@@ -1,5 +1,5 @@
 // HGVS p. of a change in the coding sequence, from translating the reference and the
-// changed sequence with the standard code. Private to src/core.
+// changed sequence with the standard code. Private to src/consequence.
 #pragma once
 #include <cstdint>
 #include <functional>

@@ -1,5 +1,5 @@
 // A transcript's exons in transcript order and the mapping between genomic positions,
-// spliced-transcript positions and HGVS c./n. positions. Private to src/core.
+// spliced-transcript positions and HGVS c./n. positions. Private to src/consequence.
 //
 // "Transcript index" below is the 0-based position in the spliced transcript, counted from
 // its 5' end (whatever the strand). Positions outside the transcript extrapolate: negative

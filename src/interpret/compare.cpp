@@ -19,25 +19,33 @@
 #include <map>
 #include <set>
 
-#include "base/format.hpp"
+#include "base/strings.hpp"
+#include "consequence/fusion_annotation.hpp"
+#include "match/matcher.hpp"
 #include "rvanno/genome.hpp"
 
 namespace rvanno {
 
 std::string to_string(AlterationStatus s) {
     switch (s) {
-        case AlterationStatus::acquired: return "acquired";
-        case AlterationStatus::lost: return "lost";
-        case AlterationStatus::persistent: return "persistent";
+        case AlterationStatus::acquired:
+            return "acquired";
+        case AlterationStatus::lost:
+            return "lost";
+        case AlterationStatus::persistent:
+            return "persistent";
     }
     return "?";
 }
 
 std::string to_string(AlterationPresence::State s) {
     switch (s) {
-        case AlterationPresence::State::present: return "present";
-        case AlterationPresence::State::absent: return "absent";
-        case AlterationPresence::State::not_assessed: return "not_assessed";
+        case AlterationPresence::State::present:
+            return "present";
+        case AlterationPresence::State::absent:
+            return "absent";
+        case AlterationPresence::State::not_assessed:
+            return "not_assessed";
     }
     return "?";
 }
@@ -62,7 +70,7 @@ std::string small_variant_key(const AlleleFinding& f) {
 
 std::string fusion_key(const Fusion& u) {
     auto name = [](const std::string& g) { return g.empty() ? std::string("?") : g; };
-    return name(u.gene5) + "::" + name(u.gene3) + " (" + fmt::breakpoints(u) + ")";
+    return name(u.gene5) + "::" + name(u.gene3) + " (" + breakpoints(u) + ")";
 }
 
 // Adds `a` under its key, merging duplicates of one side (two alleles, one protein change).
@@ -121,24 +129,28 @@ std::pair<AlterationPresence, std::string> missing_in(const Report& r, const Key
 
 std::string describe(const std::string& finding, const AlterationPresence& p) {
     if (p.state == State::not_assessed) return "not assessed";
-    if (finding == "copy_number" && p.cn) return "CN " + fmt::fixed(p.cn, 2) + " (" + p.cn_class + ")";
+    if (finding == "copy_number" && p.cn) return "CN " + fixed(p.cn, 2) + " (" + p.cn_class + ")";
     if (p.state == State::absent) return "absent";
-    if (finding == "small_variant" && p.vaf) return "VAF " + fmt::fixed(p.vaf, 4);
+    if (finding == "small_variant" && p.vaf) return "VAF " + fixed(p.vaf, 4);
     return "present";
 }
 
-int status_rank(AlterationStatus s) { return s == AlterationStatus::acquired ? 0 : s == AlterationStatus::lost ? 1 : 2; }
+int status_rank(AlterationStatus s) {
+    return s == AlterationStatus::acquired ? 0 : s == AlterationStatus::lost ? 1 : 2;
+}
 int finding_rank(const std::string& f) { return f == "small_variant" ? 0 : f == "copy_number" ? 1 : 2; }
 
 std::vector<AlterationChange> compare_alterations(const Report& before, const Report& after) {
     const auto a = keyed_alterations(before), b = keyed_alterations(after);
     auto find = [](const std::vector<KeyedAlteration>& v, const KeyedAlteration& x) {
-        return std::find_if(v.begin(), v.end(), [&](const KeyedAlteration& y) { return y.key == x.key && y.finding == x.finding; });
+        return std::find_if(v.begin(), v.end(),
+                            [&](const KeyedAlteration& y) { return y.key == x.key && y.finding == x.finding; });
     };
     std::vector<AlterationChange> out;
     for (const auto& x : a) {
         AlterationChange c{x.key, x.finding, x.gene, AlterationStatus::persistent, x.presence, {}, "", ""};
-        if (auto it = find(b, x); it != b.end()) c.after = it->presence;
+        if (auto it = find(b, x); it != b.end())
+            c.after = it->presence;
         else {
             c.status = AlterationStatus::lost;
             std::tie(c.after, c.note) = missing_in(after, x, "progression");
@@ -154,7 +166,8 @@ std::vector<AlterationChange> compare_alterations(const Report& before, const Re
     for (auto& c : out) c.change = describe(c.finding, c.before) + " -> " + describe(c.finding, c.after);
     std::stable_sort(out.begin(), out.end(), [](const AlterationChange& x, const AlterationChange& y) {
         if (status_rank(x.status) != status_rank(y.status)) return status_rank(x.status) < status_rank(y.status);
-        if (finding_rank(x.finding) != finding_rank(y.finding)) return finding_rank(x.finding) < finding_rank(y.finding);
+        if (finding_rank(x.finding) != finding_rank(y.finding))
+            return finding_rank(x.finding) < finding_rank(y.finding);
         return x.key < y.key;
     });
     return out;
@@ -178,10 +191,22 @@ std::vector<VerdictChange> compare_verdicts(const Report& before, const Report& 
     auto add_drug = [&](const DrugVerdict& v) {
         for (const auto& c : out)
             if (c.drug == v.drug) return;
-        VerdictChange c{v.drug, v.drug_class, v.generation, VerdictCall::no_evidence, VerdictCall::no_evidence,
-                        std::nullopt, std::nullopt, false, "", false, history_position(history, v.drug)};
+        VerdictChange c{v.drug,
+                        v.drug_class,
+                        v.generation,
+                        VerdictCall::no_evidence,
+                        VerdictCall::no_evidence,
+                        std::nullopt,
+                        std::nullopt,
+                        false,
+                        "",
+                        false,
+                        history_position(history, v.drug)};
         c.given = c.history_position.has_value();
-        if (const auto* b = verdict_for(before, v.drug)) { c.before = b->call; c.strength_before = b->strength; }
+        if (const auto* b = verdict_for(before, v.drug)) {
+            c.before = b->call;
+            c.strength_before = b->strength;
+        }
         if (const auto* p = verdict_for(after, v.drug)) {
             c.after = p->call;
             c.strength_after = p->strength;
@@ -197,11 +222,16 @@ std::vector<VerdictChange> compare_verdicts(const Report& before, const Report& 
 
 int call_rank(VerdictCall c) {
     switch (c) {
-        case VerdictCall::sensitive: return 0;
-        case VerdictCall::conflicting: return 1;
-        case VerdictCall::reduced_sensitivity: return 2;
-        case VerdictCall::no_evidence: return 3;
-        case VerdictCall::resistant: return 4;
+        case VerdictCall::sensitive:
+            return 0;
+        case VerdictCall::conflicting:
+            return 1;
+        case VerdictCall::reduced_sensitivity:
+            return 2;
+        case VerdictCall::no_evidence:
+            return 3;
+        case VerdictCall::resistant:
+            return 4;
     }
     return 5;
 }
@@ -250,7 +280,8 @@ std::vector<std::string> silent_on_acquired(const RemainingOption& o, const Repo
 bool remaining_option_order(const RemainingOption& a, const RemainingOption& b) {
     if (call_rank(a.call) != call_rank(b.call)) return call_rank(a.call) < call_rank(b.call);
     // EvidenceLevel A < B < ... (A strongest); no strength sorts after E.
-    const int sa = a.strength ? static_cast<int>(*a.strength) : 99, sb = b.strength ? static_cast<int>(*b.strength) : 99;
+    const int sa = a.strength ? static_cast<int>(*a.strength) : 99,
+              sb = b.strength ? static_cast<int>(*b.strength) : 99;
     if (sa != sb) return sa < sb;
     const int ga = a.generation.value_or(-1), gb = b.generation.value_or(-1);
     if (ga != gb) return ga > gb;
@@ -266,14 +297,15 @@ std::vector<KeyedAlteration> keyed_alterations(const Report& r) {
     }
     for (const auto& f : r.copy_number) {
         if (!f.cn.assessed || f.cn.cn_class == CnClass::neutral) continue;
-        AlterationPresence p{State::present, std::nullopt, f.cn.min_cn, std::nullopt, to_string(f.cn.cn_class),
-                             kb_ids(f.matches)};
+        AlterationPresence p{State::present,           std::nullopt,     f.cn.min_cn, std::nullopt,
+                             to_string(f.cn.cn_class), kb_ids(f.matches)};
         add(out, {f.cn.gene + " " + to_string(f.cn.cn_class), "copy_number", f.cn.gene, std::move(p)});
     }
     for (const auto& f : r.fusions) {
         if (f.fusion.gene5.empty() && f.fusion.gene3.empty()) continue;
         AlterationPresence p{State::present, std::nullopt, std::nullopt, std::nullopt, "", kb_ids(f.matches)};
-        add(out, {fusion_key(f.fusion), "fusion", f.fusion.gene3.empty() ? f.fusion.gene5 : f.fusion.gene3, std::move(p)});
+        add(out,
+            {fusion_key(f.fusion), "fusion", f.fusion.gene3.empty() ? f.fusion.gene5 : f.fusion.gene3, std::move(p)});
     }
     return out;
 }
@@ -285,68 +317,21 @@ Comparison compare_reports(const Report& baseline, const Report& progression,
     c.verdicts = compare_verdicts(baseline, progression, therapy_history);
     for (const auto& v : c.verdicts) {
         if (v.given || !verdict_for(progression, v.drug)) continue;
-        c.remaining.push_back({0, v.drug, v.drug_class, v.generation, v.after, v.before, v.strength_after,
-                               v.low_confidence_after, v.rule_after, {}});
+        c.remaining.push_back({0,
+                               v.drug,
+                               v.drug_class,
+                               v.generation,
+                               v.after,
+                               v.before,
+                               v.strength_after,
+                               v.low_confidence_after,
+                               v.rule_after,
+                               {}});
         c.remaining.back().silent_on_acquired = silent_on_acquired(c.remaining.back(), progression, c.alterations);
     }
     std::stable_sort(c.remaining.begin(), c.remaining.end(), remaining_option_order);
     for (std::size_t i = 0; i < c.remaining.size(); ++i) c.remaining[i].rank = static_cast<int>(i) + 1;
     return c;
-}
-
-bool is_carried(const AlleleFinding& f) {
-    bool all_ref = !f.genotype.empty(), all_missing = !f.genotype.empty();
-    std::string allele;
-    for (std::size_t i = 0; i < f.genotype.size() + (f.genotype.empty() ? 0 : 1); ++i) {
-        const char ch = i < f.genotype.size() ? f.genotype[i] : '/';
-        if (ch != '/' && ch != '|') { allele += ch; continue; }
-        all_ref = all_ref && allele == "0";
-        all_missing = all_missing && allele == ".";
-        allele.clear();
-    }
-    if (all_ref) return false;            // the caller genotyped the sample as reference
-    if (f.vaf) return *f.vaf > 0.0;       // a measured allele fraction decides
-    return !all_missing;                  // a no-call without AF/AD is no evidence of the allele
-}
-
-// Compound rows were matched against every allele of the file (Annotator::finish); once the
-// alleles the sample does not carry are gone, a compound match whose companions went with them
-// must go too, or a G1202R sample would inherit an L1196M it does not have.
-void drop_unmet_compound_matches(Report& r) {
-    std::vector<std::string> observed;  // as Annotator::finish builds it
-    for (const auto& f : r.findings) {
-        if (!f.csq.protein_change.empty()) observed.push_back(f.csq.gene + ":" + f.csq.protein_change);
-        for (const auto& m : f.matches)
-            if (m.entry && m.entry->kind == AlterationKind::hgvs_p) observed.push_back(m.entry->gene + ":" + m.entry->protein_change);
-    }
-    for (auto& f : r.findings)
-        std::erase_if(f.matches, [&](const Match& m) {
-            return m.entry && !m.entry->requires_all.empty() && !requirements_met(*m.entry, observed);
-        });
-}
-
-long drop_alleles_not_carried(Report& r) {
-    long dropped = 0;
-    std::vector<AlleleFinding> kept;
-    for (auto& f : r.findings) {
-        if (is_carried(f)) kept.push_back(std::move(f));
-        else ++dropped;
-    }
-    r.findings = std::move(kept);
-    if (dropped > 0) drop_unmet_compound_matches(r);
-    long matched = 0;
-    for (const auto& f : r.findings) matched += f.matches.empty() ? 0 : 1;
-    for (auto& g : r.genes) {
-        if (g.small_variant_alleles < 0) continue;
-        g.small_variant_alleles = g.matched_small_variants = 0;
-        for (const auto& f : r.findings)
-            if (f.csq.gene == g.gene) { ++g.small_variant_alleles; g.matched_small_variants += f.matches.empty() ? 0 : 1; }
-    }
-    auto& c = r.counters.values;
-    if (auto it = c.find("alleles_matched"); it != c.end()) it->second = matched;
-    if (auto it = c.find("alleles_in_knowledge_base_genes"); it != c.end()) it->second -= dropped;
-    if (has_small_variant_input(r)) c["alleles_not_carried_by_sample"] = dropped;
-    return dropped;
 }
 
 }  // namespace rvanno

@@ -1,5 +1,5 @@
 // Inverse of TranscriptMap for the hotspot table: a residue (codon) or an HGVS c. position on
-// a MANE transcript -> the genomic bases that encode it. Private to src/core.
+// a MANE transcript -> the genomic bases that encode it. Private to src/interpret.
 //
 // A codon's three bases are consecutive in the spliced CDS but need not be in the genome: a
 // codon split by an intron has its bases in two exons. `parts` then holds one interval per

@@ -35,6 +35,7 @@
 #include <map>
 #include <set>
 
+#include "base/strings.hpp"
 #include "interpret/hotspot_map.hpp"
 #include "rvanno/genome.hpp"
 #include "interpret/interpret.hpp"
@@ -61,11 +62,6 @@ struct Spec {
     std::int64_t order{0};       // residue, or the c. number
     std::vector<std::string> kb_ids;
 };
-
-std::string upper(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return s;
-}
 
 // The knowledge-base genes named by the drivers.
 std::set<std::string> driver_genes(const SampleContext& context, const KnowledgeBase& kb) {
@@ -253,7 +249,7 @@ std::vector<HotspotStatus> assess_hotspots(const Report& report, const Knowledge
         HotspotStatus h;
         h.gene = s.gene;
         h.hotspot = s.name;
-        for (const auto& id : s.kb_ids) h.kb_ids += (h.kb_ids.empty() ? "" : ";") + id;
+        h.kb_ids = join(s.kb_ids, ";");
         std::optional<GenomicBases> where;
         if (const Transcript* tx = transcript_of(transcripts, s.gene))
             where = s.residue ? residue_range_bases(*tx, s.first, s.last) : hgvs_c_bases(*tx, s.hgvs_c);

@@ -1,3 +1,5 @@
+// Stage 4, interpret/: takes a sample's Report (findings with their matches) and its context;
+// gives one DrugVerdict per drug the findings touch. The rules follow.
 /*  Verdict rules
     =============
 

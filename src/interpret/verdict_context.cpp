@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "interpret/interpret.hpp"
+#include "base/strings.hpp"
 
 namespace rvanno {
 namespace detail {
@@ -18,7 +19,7 @@ std::string folded(const std::string& s) {
     std::string word, out;
     while (in >> word) {
         if (!out.empty()) out += ' ';
-        for (char c : word) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        out += lower(word);
     }
     return out;
 }
@@ -46,12 +47,6 @@ std::string with_article(const std::string& driver) {
     return (std::string("AEIOUN").find(first) != std::string::npos ? "an " : "a ") + driver;
 }
 
-std::string joined(const std::vector<std::string>& items, const char* sep) {
-    std::string out;
-    for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
-    return out;
-}
-
 }  // namespace
 
 std::string context_not_met(const KnowledgeEntry& e, const SampleContext& context) {
@@ -64,12 +59,12 @@ std::string context_not_met(const KnowledgeEntry& e, const SampleContext& contex
         bool listed = std::any_of(e.tumor_types.begin(), e.tumor_types.end(),
                                   [&](const std::string& t) { return folded(t) == sample; });
         if (sample.empty())
-            missing.push_back("limited to " + joined(e.tumor_types, ", ") + " (give --tumor-type)");
+            missing.push_back("limited to " + join(e.tumor_types, ", ") + " (give --tumor-type)");
         else if (!listed)
-            missing.push_back("limited to " + joined(e.tumor_types, ", ") + " (the sample's tumour type is " +
+            missing.push_back("limited to " + join(e.tumor_types, ", ") + " (the sample's tumour type is " +
                               context.tumor_type + ")");
     }
-    return joined(missing, "; ");
+    return join(missing, "; ");
 }
 
 std::optional<int> history_position(const Drug& drug, const std::vector<std::string>& history) {

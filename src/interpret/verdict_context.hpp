@@ -1,5 +1,5 @@
 // The sample-context side of the verdicts: whether a knowledge row's `context` column is met,
-// and where a drug stands in the therapy history. Private to src/core (rules: verdict.cpp).
+// and where a drug stands in the therapy history. Private to src/interpret (rules: verdict.cpp).
 #pragma once
 #include <optional>
 #include <string>

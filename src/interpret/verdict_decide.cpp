@@ -1,10 +1,12 @@
-// Steps 4 to 6 of the verdict rules (src/core/verdict.cpp): the strongest level decides,
+// Steps 4 to 6 of the verdict rules (interpret/verdict.cpp): the strongest level decides,
 // verified before unverified, opposite directions at that level conflict; the bypass flag;
 // and the one-sentence rule text naming every rule that shaped the call.
 #include "interpret/verdict_decide.hpp"
 
 #include <algorithm>
 #include <map>
+
+#include "base/strings.hpp"
 
 namespace rvanno::detail {
 namespace {
@@ -13,12 +15,6 @@ namespace {
 enum class Group { deciding, other, set_aside, superseded, not_applying };
 
 bool against(Effect e) { return e != Effect::sensitivity; }
-
-std::string joined(const std::vector<std::string>& v, const char* sep = ", ") {
-    std::string out;
-    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
-    return out;
-}
 
 std::string effect_words(Effect e) {
     switch (e) {
@@ -100,9 +96,9 @@ public:
         if (!class_bypass.empty())
             parts.push_back(std::string(c == VerdictCall::sensitive ? "sensitive but " : "") +
                             "low confidence for the whole " + klass +
-                            " class (rule c): bypass/downstream resistance from " + joined(class_bypass));
+                            " class (rule c): bypass/downstream resistance from " + join(class_bypass, ", "));
         if (auto n = in(Group::not_applying); !n.empty()) parts.push_back(not_applying(n));
-        auto sentence = joined(parts, "; ");
+        auto sentence = join(parts, "; ");
         return sentence + ".";
     }
 
@@ -117,7 +113,7 @@ private:
     std::string ids(const std::vector<std::size_t>& rows) const {
         std::vector<std::string> v;
         for (auto i : rows) v.push_back(ev_[i].entry->id);
-        return joined(v);
+        return join(v, ", ");
     }
     static const char* not_deciding(const std::vector<std::size_t>& rows) {
         return rows.size() == 1 ? " does not decide" : " do not decide";
@@ -126,7 +122,7 @@ private:
         std::vector<std::string> v;
         for (auto i : rows) v.push_back(ev_[i].entry->id + " (" + to_string(level(i)) + ", " +
                                         effect_words(ev_[i].entry->effect) + ")");
-        return joined(v);
+        return join(v, ", ");
     }
 
     std::string main_clause(VerdictCall c, const std::string& drug) const {
@@ -161,7 +157,7 @@ private:
                 if (ev_[i].entry->effect == e) of.push_back(i);
             if (!of.empty()) v.push_back(effect_words(e) + " from " + ids(of));
         }
-        return joined(v, " and ");
+        return join(v, " and ");
     }
 
     std::string not_applying(const std::vector<std::size_t>& rows) const {
@@ -174,7 +170,7 @@ private:
         }
         std::vector<std::string> v;
         for (const auto& [why, rows_] : by_reason) v.push_back(ids(rows_) + " [" + why + "]");
-        return "not applying to this sample: " + joined(v, ", ");
+        return "not applying to this sample: " + join(v, ", ");
     }
 };
 

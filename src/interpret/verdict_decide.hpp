@@ -1,5 +1,5 @@
-// The per-drug decision of the verdict rules (steps 4 to 6 of src/core/verdict.cpp) and the
-// sentence that explains it. Private to src/core.
+// The per-drug decision of the verdict rules (steps 4 to 6 of interpret/verdict.cpp) and the
+// sentence that explains it. Private to src/interpret.
 #pragma once
 #include <string>
 #include <vector>

@@ -8,12 +8,13 @@
 //  * VEP:    "... Format: <names separated by '|'>" where the names include Allele and Consequence.
 //            CIViC's own VCF uses this schema ("Consequence annotations from CIViC. Format: Allele|
 //            Consequence|SYMBOL|...|HGVSc|HGVSp|..."), so it reads as VEP too.
-#include "rvanno/annotation_tags.hpp"
+#include "io/annotation_tags.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <string_view>
 
+#include "base/strings.hpp"
 #include "base/text_table.hpp"
 
 namespace rvanno {
@@ -22,16 +23,9 @@ namespace {
 constexpr std::string_view kBcsqFields[] = {"consequence", "gene", "transcript", "biotype",
                                             "strand", "amino_acid_change", "dna_change"};
 
-std::string trim(std::string_view s) {
-    const auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return std::string(s);
-}
-
 std::vector<std::string> split_names(std::string_view list) {
     std::vector<std::string> names;
-    for (const auto& n : split(list, '|')) names.push_back(trim(n));
+    for (const auto& n : split(list, '|')) names.push_back(trim(n, kWhitespace));
     return names;
 }
 
@@ -61,7 +55,7 @@ std::optional<AnnotationLayout> snpeff_layout(std::string_view d) {
 std::optional<AnnotationLayout> vep_layout(std::string_view d) {
     const auto at = d.find("Format:");
     if (at == std::string_view::npos) return std::nullopt;
-    auto list = trim(d.substr(at + std::string_view("Format:").size()));
+    auto list = trim(d.substr(at + std::string_view("Format:").size()), kWhitespace);
     while (!list.empty() && (list.back() == '"' || list.back() == '\'')) list.pop_back();
     auto names = split_names(list);
     if (!has_name(names, "Allele") || !has_name(names, "Consequence")) return std::nullopt;

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "base/strings.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/genome.hpp"
 
@@ -55,9 +56,7 @@ std::optional<std::string> FastaReference::fetch(const std::string& contig, std:
     // faidx takes an inclusive end and silently truncates at the contig end; checked above.
     SequenceBuffer seq(faidx_fetch_seq64(fai, name.c_str(), begin, end - 1, &got));
     if (!seq || got != end - begin) return std::nullopt;
-    std::string out(seq.get(), static_cast<std::size_t>(got));
-    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
+    return upper(std::string_view(seq.get(), static_cast<std::size_t>(got)));
 }
 
 }  // namespace rvanno

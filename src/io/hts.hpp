@@ -1,4 +1,5 @@
-// RAII for HTSlib handles. Private to src/io: nothing outside src/io includes HTSlib.
+// RAII for HTSlib: file, header and record handles, a self-freeing kstring_t and a reusable
+// bcf_get_* buffer. For src/io and the io tests; the rest of src/ uses io/'s plain values.
 #pragma once
 #include <htslib/hts.h>
 #include <htslib/kseq.h>

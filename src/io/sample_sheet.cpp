@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "base/strings.hpp"
 #include "base/text_table.hpp"
 #include "rvanno/error.hpp"
 
@@ -15,11 +16,6 @@ const std::vector<std::string> kOptional = {"vcf_sample", "therapy_history"};
 const char* const kSheetHint =
     "the header needs the columns sample, vcf, cnv, sv, tumor_type, driver (optional: vcf_sample, "
     "therapy_history); see 'rvanno batch --help'";
-
-std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
-    return b == std::string::npos ? "" : s.substr(b, e - b + 1);
-}
 
 std::vector<std::string> list(const std::string& cell) {
     std::vector<std::string> out;
@@ -50,11 +46,6 @@ std::string resolve(const TextTable& t, const std::string& file) {
         throw InputError(t.where(), "file '" + file + "' does not exist (looked for '" + p.string() + "')",
                          "paths in a sample sheet are relative to the sheet's directory");
     return p.string();
-}
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
 }
 
 }  // namespace

@@ -1,3 +1,6 @@
+// Stage 1, io/: takes a VCF, VCF.gz or BCF; gives its header summary (contigs, samples,
+// annotation tags) and, record by record, VariantRecords of the records inside the target
+// intervals. The cnv/, sv/ and depth/ readers do the same for the other inputs.
 #include "io/vcf_reader.hpp"
 
 #include <algorithm>
@@ -5,6 +8,10 @@
 #include <filesystem>
 #include <string_view>
 
+#include "base/genome.hpp"
+#include "base/strings.hpp"
+#include "base/warning.hpp"
+#include "io/annotation_tags.hpp"
 #include "io/hts.hpp"
 
 #include <htslib/bgzf.h>
@@ -95,14 +102,14 @@ void VcfReader::set_targets(TargetIndex targets) {
 }
 
 void VcfReader::Impl::read_header_summary() {
+    const bool rescan = is_text && path != "-";
+    if (rescan) warn_about_contig_lengths(path);
     for (int i = 0; i < hdr->nhrec; ++i) {
         const bcf_hrec_t* h = hdr->hrec[i];
         if (h->type == BCF_HL_CTG) {
             ContigDeclaration c{hrec_value(h, "ID"), std::nullopt};
-            auto len = hrec_value(h, "length");
-            if (!len.empty()) {
-                try { c.length = std::stoll(len); } catch (const std::exception&) {}
-            }
+            const std::string length = hrec_value(h, "length");
+            c.length = rescan ? parse_contig_length(length) : declared_contig_length(path, c.name, length);
             summary.contigs.push_back(std::move(c));
         } else if (h->type == BCF_HL_GEN && h->key && h->value) {
             if (std::strcmp(h->key, "reference") == 0) summary.reference_line = h->value;
@@ -125,9 +132,7 @@ void VcfReader::Impl::choose_sample() {
     if (want.empty()) return;  // sites-only VCF
     for (std::size_t i = 0; i < s.size(); ++i)
         if (s[i] == want) { sample_index = static_cast<int>(i); summary.sample = want; return; }
-    std::string list;
-    for (const auto& x : s) list += (list.empty() ? "" : ", ") + x;
-    throw UserError("sample '" + want + "' is not in '" + path + "'", "the samples are: " + list);
+    throw UserError("sample '" + want + "' is not in '" + path + "'", "the samples are: " + join(s, ", "));
 }
 
 bool VcfReader::next(VariantRecord& out) {
@@ -176,7 +181,7 @@ bool VcfReader::Impl::next_candidate_text() {
             pos = pos * 10 + (ch - '0');
         }
         if (!last_iv || !TargetIndex::contains(*last_iv, pos - 1)) { ++counters.outside_targets; continue; }
-        // HTSlib 1.16 accepts lines cut short (tests/unit/htslib_behaviour_test.cpp); VCF needs 8.
+        // HTSlib 1.16 accepts lines cut short (tests/unit/io/htslib_behaviour_test.cpp); VCF needs 8.
         if (std::count(l.begin(), l.end(), '\t') < 7)
             throw InputError(where(counters.records) + " (" + last_chrom + ":" + std::to_string(pos) + ")",
                              "fewer than the 8 fixed VCF columns", "the line is cut short or not tab-separated");
@@ -297,6 +302,43 @@ void VcfReader::Impl::fill_sample(VariantRecord& out) {
     }
     n = bcf_get_format_int32(hdr.get(), r, "PS", &ibuf.data, &ibuf.size);
     if (n == ns && ibuf.data[sample_index] != bcf_int32_missing) out.phase_set = ibuf.data[sample_index];
+}
+
+std::optional<std::int64_t> declared_contig_length(const std::string& file, const std::string& id,
+                                                   const std::string& length) {
+    if (length.empty()) return std::nullopt;
+    if (auto v = parse_contig_length(length)) return v;
+    warn(file + ": ##contig=<ID=" + id + ",length=" + length +
+         ">: length is not a positive integer; the contig is not used for build detection");
+    return std::nullopt;
+}
+
+namespace {
+
+// The value of `key` in a "##contig=<ID=chr2,length=123,...>" line ("" if absent).
+std::string_view contig_field(std::string_view line, std::string_view key) {
+    for (std::size_t at = line.find('<'); at != std::string_view::npos; at = line.find(',', at + 1)) {
+        const std::string_view rest = line.substr(at + 1);
+        if (rest.substr(0, key.size()) == key && rest.substr(key.size(), 1) == "=") {
+            const std::string_view value = rest.substr(key.size() + 1);
+            return value.substr(0, value.find_first_of(",>"));
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+void warn_about_contig_lengths(const std::string& path) {
+    hts::File fp(hts_open(path.c_str(), "r"));
+    if (!fp) return;
+    hts::KString line;
+    while (hts_getline(fp.get(), KS_SEP_LINE, &line.s) >= 0) {
+        const std::string_view l(line.s.s, line.s.l);
+        if (l.substr(0, 2) != "##") break;
+        if (l.substr(0, 10) == "##contig=<")
+            declared_contig_length(path, std::string(contig_field(l, "ID")), std::string(contig_field(l, "length")));
+    }
 }
 
 }  // namespace rvanno

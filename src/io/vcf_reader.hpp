@@ -5,6 +5,7 @@
 // TargetIndex interval; for BCF the record's shared/individual blocks stay packed. Only
 // candidates are parsed (vcf_parse / bcf_unpack).
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -61,5 +62,17 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+// The length of a ##contig header line of `file`: nullopt when none is given; when it is given
+// but is not a positive integer (base/genome.hpp), a warning naming the file and the contig,
+// and nullopt, so the contig takes no part in build detection. Shared by the VCF readers.
+std::optional<std::int64_t> declared_contig_length(const std::string& file, const std::string& id,
+                                                   const std::string& length);
+
+// HTSlib drops a ##contig line whose length is not a number or is negative before the header
+// reaches us (its own warning is silenced in main), so a text VCF's ##contig lines are read
+// again as text: declared_contig_length for each, in file order. For a VCF given by path; a
+// BCF or stdin is warned about from the lines HTSlib kept (zero, overflow).
+void warn_about_contig_lengths(const std::string& path);
 
 }  // namespace rvanno

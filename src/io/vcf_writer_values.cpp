@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/strings.hpp"
 #include "io/vcf_writer.hpp"
 #include "rvanno/error.hpp"
 
@@ -12,11 +13,6 @@ namespace {
 constexpr const char* kLayout =
     " Number=A: one value per ALT, '.' for an ALT without a match; '&' joins the values of one ALT;"
     " values are percent-encoded.";
-
-std::string upper(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return s;
-}
 
 // The ALT as written in the input: the last field of "chr:pos:ref:alt" (contig names may
 // contain ':', plain alleles never do), else the finding's own allele.
@@ -34,9 +30,7 @@ void add_unique(std::vector<std::string>& v, std::string s) {
 std::string allele_value(const std::vector<std::string>& entries) {
     bool any = std::any_of(entries.begin(), entries.end(), [](const std::string& e) { return e != "."; });
     if (!any) return ".";
-    std::string out;
-    for (const auto& e : entries) out += (out.empty() ? "" : "&") + e;
-    return out;
+    return join(entries, "&");
 }
 
 }  // namespace

@@ -1,4 +1,6 @@
 // db/fusion_variants.tsv: named fusion variants at exon level (schema in the file's header).
+#include "knowledge/fusion_variants.hpp"
+
 #include <charconv>
 
 #include "base/text_table.hpp"

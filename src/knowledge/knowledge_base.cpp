@@ -1,5 +1,9 @@
-// Loading and validating db/. One pass serves both uses: `rvanno annotate` stops at the
-// first problem (load_knowledge_base), `rvanno db check` lists them all.
+// Knowledge stage: takes the db/ directory; gives a validated KnowledgeBase (entries, drugs,
+// genes, content hash) that every later stage reads, or the list of its problems. One pass
+// serves both uses: `rvanno annotate` stops at the first problem (load_knowledge_base),
+// `rvanno db check` lists them all (check_knowledge_base).
+#include "knowledge/knowledge_base.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -8,9 +12,12 @@
 #include <stdexcept>
 
 #include "build_config.hpp"
+#include "knowledge/chromosome_arms.hpp"
+#include "knowledge/fusion_variants.hpp"
 #include "knowledge/knowledge_parse.hpp"
 #include "base/text_table.hpp"
 #include "io/content_hash.hpp"
+#include "knowledge/transcript_table.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/knowledge.hpp"
 #include "rvanno/fusion.hpp"
@@ -58,7 +65,7 @@ private:
     template <class F> void guarded(F f) {
         try { f(); } catch (const InputError& e) {
             if (!problems_) throw;
-            problems_->push_back({e.where(), std::string(e.what()).substr(e.where().size() + 2)});
+            problems_->push_back({e.where(), e.message()});
         }
     }
     std::string rel(const fs::path& p) const { return fs::relative(p, dir_).generic_string(); }
@@ -89,13 +96,11 @@ private:
     }
 
     void read_genes() {
-        std::ifstream in(dir_ / "genes.txt");
-        if (!in) throw InputError((dir_ / "genes.txt").string(), "cannot read the gene list");
+        TextLines in(dir_ / "genes.txt");
+        if (!in.is_open()) throw InputError((dir_ / "genes.txt").string(), "cannot read the gene list");
         std::string line;
-        while (std::getline(in, line)) {
-            if (!line.empty() && line.back() == '\r') line.pop_back();
+        while (in.next(line))
             if (!line.empty() && line[0] != '#') kb_.genes.push_back(line);
-        }
     }
 
     void read_drugs() {

@@ -5,6 +5,8 @@
 #include <regex>
 #include <stdexcept>
 
+#include "base/protein_notation.hpp"
+#include "base/strings.hpp"
 #include "base/text_table.hpp"
 #include "rvanno/consequence.hpp"
 
@@ -31,18 +33,9 @@ int to_int(const std::string& s, const std::string& what) {
     return v;
 }
 
-std::string trim(const std::string& s) {
-    auto b = s.find_first_not_of(" \t");
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
-
 GenomicAllele parse_genomic_allele(const std::string& s) {
     // GRCh38:2:29220747:C:T  (1-based position, VCF-style alleles)
-    std::vector<std::string> f;
-    std::size_t start = 0, p;
-    while ((p = s.find(':', start)) != std::string::npos) { f.push_back(s.substr(start, p - start)); start = p + 1; }
-    f.push_back(s.substr(start));
+    const std::vector<std::string> f = split(s, ':');
     if (f.size() != 5) bad("genomic allele '" + s + "' is not BUILD:CONTIG:POS:REF:ALT");
     auto build = parse_genome_build(f[0]);
     auto contig = canonical_contig(f[1]);

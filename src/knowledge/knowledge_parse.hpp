@@ -1,4 +1,4 @@
-// Parsing of single knowledge-table cells into typed values. Private to src/core.
+// Parsing of single knowledge-table cells into typed values. Private to src/knowledge.
 // Each parser throws std::invalid_argument with a message fit for "file:line: <message>".
 #pragma once
 #include <string>

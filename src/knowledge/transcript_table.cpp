@@ -1,3 +1,6 @@
+#include "knowledge/transcript_table.hpp"
+
+#include "base/strings.hpp"
 #include "rvanno/transcript.hpp"
 
 #include <charconv>

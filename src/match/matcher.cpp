@@ -1,3 +1,6 @@
+// Stage 3, match/: takes one finding (an allele with its consequence, a gene's copy number, a
+// fusion) and the knowledge rows of its gene; gives a Match for every row it meets, each
+// saying how it matched. The rules follow.
 /*  Matching rules
     ==============
 
@@ -49,11 +52,11 @@
               (an inversion or deletion joining the genes) and fusions that drop the kinase
               domain still match, and the detail says so.
 */
-#include "rvanno/matcher.hpp"
+#include "match/matcher.hpp"
 
 #include <algorithm>
 
-#include "base/format.hpp"
+#include "base/strings.hpp"
 
 namespace rvanno {
 
@@ -163,13 +166,13 @@ namespace rvanno {
 namespace {
 
 std::optional<Match> copy_number_match(const GeneCopyNumber& g, const std::string& thresholds, const KnowledgeEntry& e) {
-    const std::string value = "min CN " + fmt::fixed(*g.min_cn, 2) + " (max " + fmt::fixed(*g.max_cn, 2) + ")";
+    const std::string value = "min CN " + fixed(*g.min_cn, 2) + " (max " + fixed(*g.max_cn, 2) + ")";
     const std::string where = g.focal ? (*g.focal ? ", focal" : ", arm-level") + std::string(" ") + g.arm : "";
     switch (e.kind) {
         case AlterationKind::amplification:
             if (e.min_copy_number) {
                 if (*g.min_cn >= *e.min_copy_number)
-                    return Match{&e, MatchHow::amplification, value + " >= this row's cut-off " + fmt::fixed(*e.min_copy_number, 2) + where};
+                    return Match{&e, MatchHow::amplification, value + " >= this row's cut-off " + fixed(*e.min_copy_number, 2) + where};
                 return std::nullopt;
             }
             if (g.cn_class == CnClass::amplification)

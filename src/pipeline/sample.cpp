@@ -4,13 +4,23 @@
 #include <algorithm>
 #include <memory>
 
+#include "base/genome.hpp"
 #include "build_config.hpp"
+#include "consequence/fusion_annotation.hpp"
+#include "consequence/gene_copy_number.hpp"
 #include "interpret/compare.hpp"
 #include "interpret/interpret.hpp"
+#include "io/cnv/reader.hpp"
 #include "io/depth/provider.hpp"
 #include "io/fasta_reference.hpp"
 #include "io/hts_info.hpp"
+#include "io/sv/reader.hpp"
 #include "io/vcf_reader.hpp"
+#include "knowledge/chromosome_arms.hpp"
+#include "knowledge/fusion_variants.hpp"
+#include "knowledge/transcript_table.hpp"
+#include "match/carried.hpp"
+#include "match/matcher.hpp"
 #include "pipeline/small_variants.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/fusion.hpp"
@@ -57,9 +67,9 @@ void check_vcf_header(const SampleInputs& o, const RunSettings& p, const VcfHead
                                 describe(bad) + ")",
                             "check the build of the file; lift it over or give the matching --genome");
     } else if (!ev.build && !ev.contradictions.empty()) {
-        throw UserError("'" + o.vcf + "': ##contig lengths fit neither GRCh37 nor GRCh38 (" +
-                            describe(ev.contradictions) + ")",
-                        "rvanno supports GRCh37 and GRCh38; give --genome only if the header is wrong");
+        throw UserError(
+            "'" + o.vcf + "': ##contig lengths fit neither GRCh37 nor GRCh38 (" + describe(ev.contradictions) + ")",
+            "rvanno supports GRCh37 and GRCh38; give --genome only if the header is wrong");
     }
 }
 
@@ -71,14 +81,17 @@ std::pair<GenomeBuild, std::string> run_build(const SampleInputs& o, const RunSe
         check_vcf_header(o, p, in.vcf->header(), ev);
         if (ev.build) clues.push_back({"'" + o.vcf + "'", *ev.build, ev.reason});
     }
-    for (const auto& c : in.cnv) if (c.build) clues.push_back({"'" + c.path + "'", *c.build, "from " + c.path});
-    for (const auto& s : in.sv) if (s.build) clues.push_back({"'" + s.path + "'", *s.build, "from " + s.path});
+    for (const auto& c : in.cnv)
+        if (c.build) clues.push_back({"'" + c.path + "'", *c.build, "from " + c.path});
+    for (const auto& s : in.sv)
+        if (s.build) clues.push_back({"'" + s.path + "'", *s.build, "from " + s.path});
     return decide_build(p.genome, clues);
 }
 
 Inputs open_inputs(const SampleInputs& o, const RunSettings& p) {
     Inputs in;
-    if (!o.vcf.empty()) in.vcf = std::make_unique<VcfReader>(o.vcf, VcfReaderOptions{o.vcf_sample, p.include_filtered, p.threads});
+    if (!o.vcf.empty())
+        in.vcf = std::make_unique<VcfReader>(o.vcf, VcfReaderOptions{o.vcf_sample, p.include_filtered, p.threads});
     auto fmt = p.cnv_format.empty() ? std::nullopt : parse_cnv_format(p.cnv_format);
     for (const auto& f : o.cnv) in.cnv.push_back(read_copy_number(f, fmt));
     for (const auto& f : o.sv) in.sv.push_back(read_structural_variants(f));
@@ -89,7 +102,7 @@ void run_small_variants(const SampleInputs& o, const RunSettings& p, const Knowl
                         const std::vector<Transcript>& transcripts, Inputs& in, Report& report) {
     std::unique_ptr<FastaReference> fasta;
     if (!p.fasta.empty()) fasta = std::make_unique<FastaReference>(p.fasta);
-    Annotator annotator(kb, build, transcripts, fasta.get(), in.vcf->header().annotation_tags, o.vcf);
+    SmallVariantAnnotator annotator(kb, build, transcripts, fasta.get(), in.vcf->header().annotation_tags, o.vcf);
     in.vcf->set_targets(annotator.targets());
     VariantRecord rec;
     while (in.vcf->next(rec)) annotator.add(rec);
@@ -131,7 +144,10 @@ void run_copy_number(const RunSettings& p, RunTables& tables, GenomeBuild build,
         const auto& tx = transcripts[i];
         CopyNumberFinding f{genes[i], tx.contig, tx.tx_begin, tx.tx_end, {}};
         for (const auto& s : segments)
-            if (s.where.contig == tx.contig) { f.contig_name = s.contig_name; break; }
+            if (s.where.contig == tx.contig) {
+                f.contig_name = s.contig_name;
+                break;
+            }
         f.matches = match_copy_number(genes[i], amplification_threshold(settings), kb.entries_for_gene(tx.gene));
         report.copy_number.push_back(std::move(f));
     }
@@ -147,7 +163,8 @@ void run_fusions(RunTables& tables, const std::vector<Transcript>& transcripts, 
         unpaired += s.unpaired_breakends;
     }
     std::vector<const KnowledgeEntry*> fusion_rows;
-    for (const auto& e : kb.entries) if (e.kind == AlterationKind::fusion) fusion_rows.push_back(&e);
+    for (const auto& e : kb.entries)
+        if (e.kind == AlterationKind::fusion) fusion_rows.push_back(&e);
     for (auto& f : annotate_fusions(junctions, transcripts, tables.fusion_variants())) {
         auto matches = match_fusion(f, fusion_rows);
         report.fusions.push_back({std::move(f), std::move(matches)});
@@ -160,7 +177,10 @@ void summarise_genes(const std::vector<Transcript>& transcripts, bool small, boo
     for (std::size_t i = 0; i < transcripts.size(); ++i) {
         GeneSummary g{transcripts[i].gene, transcripts[i].accession, small ? 0 : -1, 0, std::nullopt, sv ? 0 : -1};
         for (const auto& f : r.findings)
-            if (f.csq.gene == g.gene) { ++g.small_variant_alleles; g.matched_small_variants += f.matches.empty() ? 0 : 1; }
+            if (f.csq.gene == g.gene) {
+                ++g.small_variant_alleles;
+                g.matched_small_variants += f.matches.empty() ? 0 : 1;
+            }
         if (!r.copy_number.empty()) g.cn = r.copy_number[i].cn;
         for (const auto& f : r.fusions) g.fusions += (f.fusion.gene5 == g.gene || f.fusion.gene3 == g.gene) ? 1 : 0;
         r.genes.push_back(std::move(g));
@@ -169,20 +189,33 @@ void summarise_genes(const std::vector<Transcript>& transcripts, bool small, boo
 
 std::string sample_name(const Inputs& in) {
     if (in.vcf) return in.vcf->header().sample;
-    for (const auto& c : in.cnv) if (!c.sample.empty()) return c.sample;
+    for (const auto& c : in.cnv)
+        if (!c.sample.empty()) return c.sample;
     return "";
 }
 
 }  // namespace
 
-Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& tables, const std::string& command_line) {
+Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& tables,
+                       const std::string& command_line) {
     const KnowledgeBase& kb = tables.kb();
     Inputs in = open_inputs(o, p);
     auto [build, reason] = run_build(o, p, in);
     const auto& transcripts = tables.transcripts(build);
     Report report;
-    report.provenance = {RVANNO_VERSION, htslib_version(), kb.version, kb.content_md5, to_string(build), reason,
-                         command_line, {}, sample_name(in), p.fasta, o.cnv, o.sv, ""};
+    report.provenance = {RVANNO_VERSION,
+                         htslib_version(),
+                         kb.version,
+                         kb.content_md5,
+                         to_string(build),
+                         reason,
+                         command_line,
+                         {},
+                         sample_name(in),
+                         p.fasta,
+                         o.cnv,
+                         o.sv,
+                         ""};
     if (!o.vcf.empty()) report.provenance.inputs.push_back(o.vcf);
     if (in.vcf) run_small_variants(o, p, kb, build, transcripts, in, report);
     if (!in.cnv.empty()) run_copy_number(p, tables, build, transcripts, in, report);
@@ -196,7 +229,8 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
 
 SampleContext with_detected_drivers(SampleContext context, const Report& report) {
     for (auto& d : detect_drivers(report))
-        if (std::find(context.detected_drivers.begin(), context.detected_drivers.end(), d) == context.detected_drivers.end())
+        if (std::find(context.detected_drivers.begin(), context.detected_drivers.end(), d) ==
+            context.detected_drivers.end())
             context.detected_drivers.push_back(d);
     return context;
 }

@@ -3,10 +3,14 @@
 #include <algorithm>
 #include <set>
 
-#include "base/dna.hpp"
+#include "base/protein_notation.hpp"
+#include "base/strings.hpp"
+#include "consequence/consequence.hpp"
+#include "consequence/normalize.hpp"
+#include "io/annotation_tags.hpp"
+#include "match/matcher.hpp"
 #include "rvanno/error.hpp"
-#include "rvanno/matcher.hpp"
-#include "rvanno/normalize.hpp"
+#include "rvanno/match.hpp"
 
 namespace rvanno {
 namespace {
@@ -33,7 +37,7 @@ bool same_allele(const AnnotatedConsequence& ac, const VariantRecord& rec, const
 
 }  // namespace
 
-Annotator::Annotator(const KnowledgeBase& kb, GenomeBuild build, std::vector<Transcript> transcripts,
+SmallVariantAnnotator::SmallVariantAnnotator(const KnowledgeBase& kb, GenomeBuild build, std::vector<Transcript> transcripts,
                      const ReferenceSequence* ref, std::vector<std::pair<std::string, AnnotationLayout>> tags,
                      std::string input_name)
     : kb_(kb), build_(build), ref_(ref), tags_(std::move(tags)), input_name_(std::move(input_name)) {
@@ -42,7 +46,7 @@ Annotator::Annotator(const KnowledgeBase& kb, GenomeBuild build, std::vector<Tra
         if (entries_by_gene_.count(tx.gene)) transcripts_.push_back(std::move(tx));
 }
 
-TargetIndex Annotator::targets() const {
+TargetIndex SmallVariantAnnotator::targets() const {
     TargetIndex t;
     for (const auto& tx : transcripts_)
         t.add({tx.contig, std::max<std::int64_t>(0, tx.tx_begin - kTargetPadding), tx.tx_end});
@@ -50,8 +54,8 @@ TargetIndex Annotator::targets() const {
     return t;
 }
 
-Allele Annotator::prepare_allele(const VariantRecord& rec, const std::string& alt) {
-    Allele a{rec.contig, rec.pos, to_upper(rec.ref), to_upper(alt)};
+Allele SmallVariantAnnotator::prepare_allele(const VariantRecord& rec, const std::string& alt) {
+    Allele a{rec.contig, rec.pos, upper(rec.ref), upper(alt)};
     if (!ref_) return a;
     auto ok = ref_matches(a, *ref_);
     if (ok && !*ok)
@@ -64,7 +68,7 @@ Allele Annotator::prepare_allele(const VariantRecord& rec, const std::string& al
     return a;
 }
 
-void Annotator::add(const VariantRecord& rec) {
+void SmallVariantAnnotator::add(const VariantRecord& rec) {
     for (const auto& alt : rec.alts) {
         if (is_skippable_alt(alt)) continue;
         const std::size_t alt_index = &alt - rec.alts.data();
@@ -81,7 +85,7 @@ void Annotator::add(const VariantRecord& rec) {
             f.pos = a.pos;
             f.ref = a.ref;
             f.alt = a.alt;
-            if (a.pos != rec.pos || a.ref != to_upper(rec.ref) || a.alt != to_upper(alt))
+            if (a.pos != rec.pos || a.ref != upper(rec.ref) || a.alt != upper(alt))
                 f.input_allele = rec.contig_name + ":" + std::to_string(rec.pos + 1) + ":" + rec.ref + ":" + alt;
             f.filter = rec.filter;
             f.genotype = rec.genotype;
@@ -101,7 +105,7 @@ void Annotator::add(const VariantRecord& rec) {
 
 // Without --fasta or annotation, a c. allele the knowledge base lists for a protein change
 // still names that change: show it, and say where it came from.
-void Annotator::infer_protein_change_from_matches(AlleleFinding& f) {
+void SmallVariantAnnotator::infer_protein_change_from_matches(AlleleFinding& f) {
     if (!f.csq.protein_change.empty()) return;
     for (const auto& m : f.matches) {
         if (m.how != MatchHow::hgvs_c || m.entry->kind != AlterationKind::hgvs_p) continue;
@@ -111,7 +115,7 @@ void Annotator::infer_protein_change_from_matches(AlleleFinding& f) {
     }
 }
 
-void Annotator::merge_annotations(const VariantRecord& rec, const std::string& alt, const Transcript& tx,
+void SmallVariantAnnotator::merge_annotations(const VariantRecord& rec, const std::string& alt, const Transcript& tx,
                                   Consequence& csq, std::string& source) const {
     if (!csq.protein_change.empty()) return;
     for (const auto& [tag, value] : rec.annotations) {
@@ -134,7 +138,7 @@ void Annotator::merge_annotations(const VariantRecord& rec, const std::string& a
     }
 }
 
-void Annotator::finish() {
+void SmallVariantAnnotator::finish() {
     std::vector<std::string> observed;
     for (const auto& f : findings_) {
         if (!f.csq.protein_change.empty()) observed.push_back(f.csq.gene + ":" + f.csq.protein_change);

@@ -15,11 +15,11 @@
 
 namespace rvanno {
 
-class Annotator {
+class SmallVariantAnnotator {
 public:
-    // Keeps references to kb and ref; both must outlive the Annotator. `transcripts` is the
+    // Keeps references to kb and ref; both must outlive the SmallVariantAnnotator. `transcripts` is the
     // whole table for `build`; only genes with knowledge rows are kept.
-    Annotator(const KnowledgeBase& kb, GenomeBuild build, std::vector<Transcript> transcripts,
+    SmallVariantAnnotator(const KnowledgeBase& kb, GenomeBuild build, std::vector<Transcript> transcripts,
               const ReferenceSequence* ref, std::vector<std::pair<std::string, AnnotationLayout>> tags,
               std::string input_name);
 

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "base/format.hpp"
+#include "report/format.hpp"
 #include "report/provenance.hpp"
 #include "report/text_safety.hpp"
 

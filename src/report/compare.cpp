@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "base/format.hpp"
+#include "report/format.hpp"
 #include "report/provenance.hpp"
 #include "report/text_safety.hpp"
 #include "report/writers.hpp"

@@ -3,10 +3,10 @@
 
 #include <ostream>
 
-#include "base/format.hpp"
 #include "report/provenance.hpp"
 #include "report/text_safety.hpp"
 #include "report/writers.hpp"
+#include "report/format.hpp"
 #include "rvanno/report.hpp"
 
 namespace rvanno {

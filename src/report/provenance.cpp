@@ -1,7 +1,7 @@
 #include "report/provenance.hpp"
 
-#include "base/format.hpp"
 #include "report/text_safety.hpp"
+#include "report/format.hpp"
 #include "report/writers.hpp"
 
 namespace rvanno {

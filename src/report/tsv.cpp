@@ -1,10 +1,10 @@
 // TSV forms of the report: findings, gene table, verdict table (columns: docs/output.md).
 #include <ostream>
 
-#include "base/format.hpp"
 #include "report/provenance.hpp"
 #include "report/text_safety.hpp"
 #include "report/writers.hpp"
+#include "report/format.hpp"
 #include "rvanno/report.hpp"
 
 namespace rvanno {

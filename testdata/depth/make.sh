@@ -1,5 +1,5 @@
 #!/bin/sh
-# Regenerates the small depth fixtures of tests/unit/depth_provider_test.cpp and
+# Regenerates the small depth fixtures of tests/unit/io/depth/depth_provider_test.cpp and
 # hotspots_test.cpp (see README.md for what each record is for). Needs bgzip and tabix
 # (HTSlib 1.16). Run from anywhere: sh testdata/depth/make.sh
 set -eu

@@ -180,7 +180,7 @@ TEST(Annotate, undecidable_build_asks_for_genome_option) {
 
 // Why: help text is the specification: the binary prints it on stdout with exit 0, with a usage
 // line and an Example section. That every option is listed with its [default] is checked
-// against the option tables in tests/unit/help_table_test.cpp.
+// against the option tables in tests/unit/cli/help_table_test.cpp.
 TEST(Help, every_command_has_usage_and_example) {
     for (const auto& args : std::vector<std::vector<std::string>>{
              {"--help"}, {"annotate", "--help"}, {"compare", "--help"}, {"batch", "--help"}, {"db", "--help"}}) {

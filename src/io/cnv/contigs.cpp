@@ -7,17 +7,13 @@
 #include <array>
 #include <cctype>
 
+#include "base/strings.hpp"
 #include "io/cnv/internal.hpp"
 #include "rvanno/error.hpp"
 
 namespace rvanno::cnv {
 
 namespace {
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
 
 // Names from the UCSC hg19/hg38, GRCh37 (b37, hs37d5) and GRCh38 analysis-set FASTAs.
 bool is_extra_contig(const std::string& name) {

@@ -1,33 +1,24 @@
-// Pieces of read_copy_number (cnv_reader.cpp) shared by the per-format readers. Private to src/io.
+// Pieces of read_copy_number (reader.cpp) shared by the per-format readers. Private to src/io.
 #pragma once
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "base/text_table.hpp"
 #include "rvanno/copy_number.hpp"
 
 namespace rvanno::cnv {
 
-// Reads a text file line by line, counting lines from 1. Stricter than TextTable: a line ending
-// in CR LF is an error (InputError at that line), so a Windows file is reported, not guessed at.
-class LineReader {
+// A copy-number table's lines (base/text_table.hpp: CR LF reads as LF), with this reader's
+// messages for a missing file, a directory and a read error.
+class LineReader : public TextLines {
 public:
     explicit LineReader(const std::filesystem::path& path);  // throws UserError if unreadable
     bool next(std::string& line);                             // false at end of file
-    long line() const { return line_; }
-    std::string where() const { return where(line_); }
-    std::string where(long line) const { return path_ + ":" + std::to_string(line); }
-    const std::string& path() const { return path_; }
-
-private:
-    std::string path_;
-    std::ifstream in_;
-    long line_{0};
 };
 
 // Tab-separated cells with one pair of surrounding double quotes removed (R's write.table).

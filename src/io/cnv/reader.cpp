@@ -1,5 +1,7 @@
 // read_copy_number: detect the format (VCF magic via HTSlib, else the table header) and read.
 
+#include "io/cnv/reader.hpp"
+
 #include "io/cnv/internal.hpp"
 #include "rvanno/error.hpp"
 

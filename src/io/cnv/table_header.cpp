@@ -9,6 +9,7 @@
 #include <cctype>
 #include <charconv>
 
+#include "base/strings.hpp"
 #include "io/cnv/internal.hpp"
 #include "rvanno/error.hpp"
 
@@ -22,9 +23,8 @@ bool has(const std::vector<std::string>& names, std::string_view n) {
     return std::find(names.begin(), names.end(), n) != names.end();
 }
 
-bool one_of(std::string s, std::initializer_list<std::string_view> options) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return std::find(options.begin(), options.end(), s) != options.end();
+bool one_of(const std::string& s, std::initializer_list<std::string_view> options) {
+    return std::find(options.begin(), options.end(), lower(s)) != options.end();
 }
 
 bool is_integer(const std::string& s) {

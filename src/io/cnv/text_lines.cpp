@@ -1,4 +1,4 @@
-// Line reading and cell splitting for copy-number tables: CR LF is an error, not a line end.
+// Line reading and cell splitting for copy-number tables, on base/text_table.hpp's TextLines.
 #include <system_error>
 
 #include "io/cnv/internal.hpp"
@@ -6,40 +6,35 @@
 
 namespace rvanno::cnv {
 
-LineReader::LineReader(const std::filesystem::path& path) : path_(path.string()) {
+namespace {
+
+// Checked before opening, so a missing file and a directory are told apart.
+const std::filesystem::path& readable(const std::filesystem::path& path) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
-        throw UserError("cannot open '" + path_ + "': no such file", "check the path");
+        throw UserError("cannot open '" + path.string() + "': no such file", "check the path");
     if (std::filesystem::is_directory(path, ec))
-        throw UserError("cannot read '" + path_ + "': it is a directory", "give a copy-number file");
-    in_.open(path, std::ios::binary);
-    if (!in_) throw UserError("cannot open '" + path_ + "'", "check that the file is readable");
+        throw UserError("cannot read '" + path.string() + "': it is a directory", "give a copy-number file");
+    return path;
+}
+
+}  // namespace
+
+LineReader::LineReader(const std::filesystem::path& path) : TextLines(readable(path)) {
+    if (!is_open()) throw UserError("cannot open '" + this->path() + "'", "check that the file is readable");
 }
 
 bool LineReader::next(std::string& line) {
-    if (!std::getline(in_, line)) {
-        if (in_.bad()) throw UserError("read error on '" + path_ + "'", "check the file and the disk");
-        return false;
-    }
-    ++line_;
-    if (!line.empty() && line.back() == '\r')
-        throw InputError(where(), "the line ends with CR LF (Windows line ends)",
-                         "convert with: sed -i 's/\\r$//' FILE");
-    return true;
+    if (TextLines::next(line)) return true;
+    if (bad()) throw UserError("read error on '" + path() + "'", "check the file and the disk");
+    return false;
 }
 
 std::vector<std::string> split_cells(std::string_view line) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (true) {
-        const std::size_t tab = line.find('\t', start);
-        std::string_view cell = line.substr(start, tab == std::string_view::npos ? tab : tab - start);
-        if (cell.size() >= 2 && cell.front() == '"' && cell.back() == '"')
-            cell = cell.substr(1, cell.size() - 2);
-        out.emplace_back(cell);
-        if (tab == std::string_view::npos) return out;
-        start = tab + 1;
-    }
+    std::vector<std::string> out = split(line, '\t');
+    for (auto& cell : out)
+        if (cell.size() >= 2 && cell.front() == '"' && cell.back() == '"') cell = cell.substr(1, cell.size() - 2);
+    return out;
 }
 
 bool is_blank(std::string_view line) {

@@ -12,6 +12,7 @@
 #include <htslib/bgzf.h>
 #include <htslib/hfile.h>
 
+#include "base/genome.hpp"
 #include "io/cnv/internal.hpp"
 #include "io/hts.hpp"
 #include "rvanno/error.hpp"

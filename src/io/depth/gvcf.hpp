@@ -1,4 +1,4 @@
-// Depth from a gVCF. Private to src/io (the factory is in depth_provider.hpp).
+// Depth from a gVCF. Private to src/io (the factory is in depth/provider.hpp).
 //
 // Every record of the (single) sample says something about the bases it spans:
 //   * reference blocks - ALT only `<NON_REF>` (GATK), `<*>` (DeepVariant) or `.` (Strelka2,

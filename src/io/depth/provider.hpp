@@ -2,7 +2,7 @@
 //
 //   gVCF      bgzipped + indexed (.tbi or .csi) single-sample gVCF, or an indexed BCF:
 //             GATK HaplotypeCaller (-ERC GVCF / BP_RESOLUTION), DeepVariant and Strelka2
-//             germline genome.vcf (see depth_gvcf.hpp for what is read from each).
+//             germline genome.vcf (see depth/gvcf.hpp for what is read from each).
 //   mosdepth  <prefix>.per-base.bed.gz with the .csi mosdepth writes (or a .tbi/.csi made
 //             with `tabix -p bed`).
 // Contigs are matched through canonical_contig(), so "chr2" and "2" both answer for "2".

@@ -1,4 +1,6 @@
 // read_structural_variants(): picks the reader from the file's content, not its name.
+#include "io/sv/reader.hpp"
+
 #include <array>
 #include <filesystem>
 #include <fstream>

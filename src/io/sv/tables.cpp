@@ -25,14 +25,14 @@
 // the 5' partner in junction side a and the 3' partner in side b; tables without strands
 // (PCGR, lists) get a.keeps_left = true, b.keeps_left = false, which annotation does not use
 // for named partners. A breakpoint that is absent leaves that side's contig empty.
-// Lines starting with '#' other than a header are comments; blank lines are skipped; any
-// other text before the header, CRLF line ends, short rows and bad breakpoints are errors
-// naming "path:line".
+// Lines starting with '#' other than a header are comments; blank lines are skipped; CR LF
+// line ends read as LF (base/text_table.hpp); any other text before the header, short rows
+// and bad breakpoints are errors naming "path:line".
 #include <charconv>
-#include <fstream>
 #include <functional>
 #include <map>
 
+#include "base/text_table.hpp"
 #include "io/sv/breakend.hpp"
 #include "io/sv/formats.hpp"
 #include "rvanno/error.hpp"
@@ -42,17 +42,6 @@ namespace rvanno::sv {
 namespace {
 
 enum class Layout { none, arriba, star_fusion, pcgr, list };
-
-std::vector<std::string> split_tabs(const std::string& s) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (true) {
-        auto p = s.find('\t', start);
-        out.push_back(s.substr(start, p == std::string::npos ? std::string::npos : p - start));
-        if (p == std::string::npos) return out;
-        start = p + 1;
-    }
-}
 
 Layout layout_of(const std::string& line) {
     auto first = line.substr(0, line.find('\t'));
@@ -76,19 +65,18 @@ const std::map<Layout, std::vector<std::string>>& required_columns() {
 
 class TableReader {
 public:
-    explicit TableReader(const std::string& path) : path_(path), in_(path, std::ios::binary) {}
+    explicit TableReader(const std::string& path) : path_(path), lines_(path) {}
     SvInput read();
 
 private:
     std::string path_;
-    std::ifstream in_;
-    long line_no_{0};
+    TextLines lines_;
     Layout layout_{Layout::none};
     std::map<std::string, std::size_t> index_;
     std::vector<std::string> cells_;
     SvInput out_;
 
-    std::string where() const { return path_ + ":" + std::to_string(line_no_); }
+    std::string where() const { return lines_.where(); }
     bool read_line(std::string& l);
     void read_header();
     const std::string& cell(const std::string& column) const;
@@ -103,10 +91,7 @@ private:
 };
 
 bool TableReader::read_line(std::string& l) {
-    if (!std::getline(in_, l)) return false;
-    ++line_no_;
-    if (!l.empty() && l.back() == '\r')
-        throw InputError(where(), "Windows (CRLF) line ends", "convert the file to Unix line ends, e.g. with: dos2unix FILE");
+    if (!lines_.next(l)) return false;
     if (l.find('\0') != std::string::npos)
         throw InputError(where(), "binary data in a text table", "give an SV VCF/BCF or a fusion table (Arriba, STAR-Fusion, PCGR, rvanno list)");
     return true;
@@ -121,10 +106,10 @@ void TableReader::read_header() {
         Layout lay = layout_of(l);
         if (lay != Layout::none) {
             if (first_text)
-                throw InputError(path_ + ":" + std::to_string(first_text), "text before the table header (line " + std::to_string(line_no_) + ")",
+                throw InputError(lines_.where(first_text), "text before the table header (line " + std::to_string(lines_.line()) + ")",
                                  "remove the lines before the header; comments must start with '#'");
             layout_ = lay;
-            auto header = split_tabs(l);
+            auto header = split(l, '\t');
             for (std::size_t i = 0; i < header.size(); ++i) index_.emplace(header[i], i);
             for (const auto& c : required_columns().at(lay))
                 if (!index_.count(c))
@@ -132,11 +117,11 @@ void TableReader::read_header() {
             return;
         }
         if (l[0] == '#') continue;
-        if (!first_text) { first_text = line_no_; first_text_line = l; }
-        if (line_no_ - first_text > 50) break;
+        if (!first_text) { first_text = lines_.line(); first_text_line = l; }
+        if (lines_.line() - first_text > 50) break;
     }
     if (first_text)
-        throw InputError(path_ + ":" + std::to_string(first_text), "not a recognised SV or fusion file",
+        throw InputError(lines_.where(first_text), "not a recognised SV or fusion file",
                          "expected a VCF/BCF, an Arriba or STAR-Fusion table, a PCGR fusion table or a list with the header 'gene5<TAB>gene3'");
     throw InputError(path_, "empty file: no header and no rows", "give an SV VCF/BCF or a fusion table");
 }
@@ -263,17 +248,17 @@ void TableReader::row() {
 }
 
 SvInput TableReader::read() {
-    if (!in_) throw UserError("cannot open '" + path_ + "'", "check that the file exists and is readable");
+    if (!lines_.is_open()) throw UserError("cannot open '" + path_ + "'", "check that the file exists and is readable");
     read_header();
     out_.path = path_;
     out_.format = layout_ == Layout::arriba ? "arriba" : layout_ == Layout::star_fusion ? "star-fusion" : "list";
     std::string l;
     while (read_line(l)) {
         if (l.empty() || l[0] == '#') continue;
-        cells_ = split_tabs(l);
+        cells_ = split(l, '\t');
         row();
     }
-    if (in_.bad()) throw InputError(where(), "read error", "check that the file is readable");
+    if (lines_.bad()) throw InputError(where(), "read error", "check that the file is readable");
     return std::move(out_);
 }
 

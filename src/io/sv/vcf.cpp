@@ -31,9 +31,11 @@
 
 #include <htslib/bgzf.h>
 
+#include "base/genome.hpp"
 #include "io/hts.hpp"
 #include "io/sv/breakend.hpp"
 #include "io/sv/formats.hpp"
+#include "io/vcf_reader.hpp"
 #include "rvanno/error.hpp"
 
 namespace rvanno::sv {
@@ -107,16 +109,18 @@ void VcfSvReader::open() {
     if (!rec_) throw UserError("out of memory");
     std::vector<ContigDeclaration> contigs;
     std::string reference;
+    const bool rescan = fmt->format == vcf && path_ != "-";
+    if (rescan) warn_about_contig_lengths(path_);
     for (int i = 0; i < hdr_->nhrec; ++i) {
         const bcf_hrec_t* h = hdr_->hrec[i];
         if (h->type == BCF_HL_CTG) {
             ContigDeclaration c;
+            std::string length;
             for (int k = 0; k < h->nkeys; ++k) {
                 if (std::strcmp(h->keys[k], "ID") == 0) c.name = h->vals[k];
-                if (std::strcmp(h->keys[k], "length") == 0) {
-                    try { c.length = std::stoll(h->vals[k]); } catch (const std::exception&) {}
-                }
+                if (std::strcmp(h->keys[k], "length") == 0) length = h->vals[k];
             }
+            c.length = rescan ? parse_contig_length(length) : declared_contig_length(path_, c.name, length);
             declared_.insert(c.name);
             contigs.push_back(std::move(c));
         } else if (h->type == BCF_HL_GEN && h->key && h->value && std::strcmp(h->key, "reference") == 0) {
@@ -140,7 +144,7 @@ bool VcfSvReader::next() {
         if (ret < -1) throw InputError(where(), "read error (truncated or corrupt file?)", "check the file with: bgzip -t FILE");
         std::string_view l(line_.s.s, line_.s.l);
         if (l[0] == '#') throw InputError(where(), "header line among the records", "header lines must come first");
-        // HTSlib 1.16 accepts lines cut short (tests/unit/htslib_behaviour_test.cpp); VCF needs 8.
+        // HTSlib 1.16 accepts lines cut short (tests/unit/io/htslib_behaviour_test.cpp); VCF needs 8.
         if (std::count(l.begin(), l.end(), '\t') < 7)
             throw InputError(where(), "fewer than the 8 fixed VCF columns", "the line is cut short or not tab-separated");
         if (vcf_parse(&line_.s, hdr_.get(), rec_.get()) < 0)

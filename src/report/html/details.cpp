@@ -4,7 +4,7 @@
 #include <map>
 #include <set>
 
-#include "base/format.hpp"
+#include "report/format.hpp"
 #include "report/html/style.hpp"
 #include "report/html/text.hpp"
 #include "report/html/writer.hpp"

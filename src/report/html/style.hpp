@@ -1,7 +1,8 @@
-// The inline style sheet of the HTML report (report_html.cpp). Self-contained: no fonts,
-// images or anything else is loaded; system fonts only. Screen and print (A4) rules.
-// Verdict/effect badges carry a symbol, a text label, a border style and a background
-// pattern besides the colour, so that a greyscale print keeps them apart. Private to src/core.
+// The inline style sheet of the HTML report, written by the html::Writer sections in
+// findings.cpp and details.cpp. Self-contained: no fonts, images or anything else is loaded;
+// system fonts only. Screen and print (A4) rules. Verdict/effect badges carry a symbol, a text
+// label, a border style and a background pattern besides the colour, so that a greyscale
+// print keeps them apart. Private to src/report.
 #pragma once
 
 namespace rvanno::html {

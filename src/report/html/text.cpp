@@ -4,7 +4,8 @@
 #include <cctype>
 #include <climits>
 
-#include "base/format.hpp"
+#include "report/format.hpp"
+#include "base/strings.hpp"
 
 namespace rvanno::html {
 
@@ -54,12 +55,6 @@ bool istarts(const std::string& s, std::string_view prefix) {
     return true;
 }
 
-std::string trim(std::string s) {
-    const auto b = s.find_first_not_of(" \t");
-    if (b == std::string::npos) return "";
-    const auto e = s.find_last_not_of(" \t");
-    return s.substr(b, e - b + 1);
-}
 
 // Percent-encodes a DOI for a doi.org URL (RFC 3986 path characters kept).
 std::string doi_url_path(const std::string& doi) {

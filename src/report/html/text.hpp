@@ -1,5 +1,5 @@
 // Text helpers of the HTML report: escaping, citation links, badges and short descriptions of
-// findings. Private to src/core (report_html*.cpp). Every function returns HTML-safe text.
+// findings. Private to src/report/html/. Every function returns HTML-safe text.
 #pragma once
 #include <string>
 #include <string_view>
@@ -16,7 +16,6 @@ std::string or_dash(const std::string& escaped);
 std::string esc_join(const std::vector<std::string>& v, const char* sep);
 std::string ordinal(int n);
 bool istarts(const std::string& s, std::string_view prefix);
-std::string trim(std::string s);
 // Percent-encodes a DOI for a doi.org URL (RFC 3986 path characters kept).
 std::string doi_url_path(const std::string& doi);
 // "PMID:n" -> PubMed link, "DOI:10.x/y" -> doi.org link; anything else as escaped text.

@@ -1,5 +1,5 @@
-// The HTML report writer: one method per section (definitions in report_html_findings.cpp and
-// report_html_details.cpp). Private to src/core.
+// The HTML report writer: one method per section (definitions in findings.cpp and details.cpp
+// beside it). Private to src/report/html/.
 #pragma once
 #include <ostream>
 #include <string>

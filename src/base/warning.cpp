@@ -1,0 +1,9 @@
+#include "base/warning.hpp"
+
+#include <iostream>
+
+namespace rvanno {
+
+void warn(const std::string& message) { std::cerr << "rvanno: warning: " << message << "\n"; }
+
+}  // namespace rvanno

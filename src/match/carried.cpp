@@ -1,0 +1,80 @@
+// The alleles a multi-sample VCF's chosen sample really carries, and the compound matches that
+// still hold once the others are gone (rules in carried.hpp).
+#include "match/carried.hpp"
+
+#include <string>
+#include <vector>
+
+#include "match/matcher.hpp"
+
+namespace rvanno {
+
+bool is_carried(const AlleleFinding& f) {
+    bool all_ref = !f.genotype.empty(), all_missing = !f.genotype.empty();
+    std::string allele;
+    for (std::size_t i = 0; i < f.genotype.size() + (f.genotype.empty() ? 0 : 1); ++i) {
+        const char ch = i < f.genotype.size() ? f.genotype[i] : '/';
+        if (ch != '/' && ch != '|') {
+            allele += ch;
+            continue;
+        }
+        all_ref = all_ref && allele == "0";
+        all_missing = all_missing && allele == ".";
+        allele.clear();
+    }
+    if (all_ref) return false;       // the caller genotyped the sample as reference
+    if (f.vaf) return *f.vaf > 0.0;  // a measured allele fraction decides
+    return !all_missing;             // a no-call without AF/AD is no evidence of the allele
+}
+
+namespace {
+
+// Compound rows were matched against every allele of the file (SmallVariantAnnotator::finish);
+// once the alleles the sample does not carry are gone, a compound match whose companions went
+// with them must go too, or a G1202R sample would inherit an L1196M it does not have.
+void drop_unmet_compound_matches(Report& r) {
+    std::vector<std::string> observed;  // as SmallVariantAnnotator::finish builds it
+    for (const auto& f : r.findings) {
+        if (!f.csq.protein_change.empty()) observed.push_back(f.csq.gene + ":" + f.csq.protein_change);
+        for (const auto& m : f.matches)
+            if (m.entry && m.entry->kind == AlterationKind::hgvs_p)
+                observed.push_back(m.entry->gene + ":" + m.entry->protein_change);
+    }
+    for (auto& f : r.findings)
+        std::erase_if(f.matches, [&](const Match& m) {
+            return m.entry && !m.entry->requires_all.empty() && !requirements_met(*m.entry, observed);
+        });
+}
+
+}  // namespace
+
+long drop_alleles_not_carried(Report& r) {
+    long dropped = 0;
+    std::vector<AlleleFinding> kept;
+    for (auto& f : r.findings) {
+        if (is_carried(f))
+            kept.push_back(std::move(f));
+        else
+            ++dropped;
+    }
+    r.findings = std::move(kept);
+    if (dropped > 0) drop_unmet_compound_matches(r);
+    long matched = 0;
+    for (const auto& f : r.findings) matched += f.matches.empty() ? 0 : 1;
+    for (auto& g : r.genes) {
+        if (g.small_variant_alleles < 0) continue;
+        g.small_variant_alleles = g.matched_small_variants = 0;
+        for (const auto& f : r.findings)
+            if (f.csq.gene == g.gene) {
+                ++g.small_variant_alleles;
+                g.matched_small_variants += f.matches.empty() ? 0 : 1;
+            }
+    }
+    auto& c = r.counters.values;
+    if (auto it = c.find("alleles_matched"); it != c.end()) it->second = matched;
+    if (auto it = c.find("alleles_in_knowledge_base_genes"); it != c.end()) it->second -= dropped;
+    if (!r.provenance.inputs.empty()) c["alleles_not_carried_by_sample"] = dropped;
+    return dropped;
+}
+
+}  // namespace rvanno

@@ -1,0 +1,35 @@
+// Text spellings only the report writers use: optional integers, a consequence's exon or
+// intron, a gene copy number's extent. Numbers and lists come from base/strings.hpp and a
+// fusion's breakpoints from consequence/fusion_annotation.hpp; they are named in fmt:: too, so
+// writers can say fmt::fixed, fmt::join and fmt::breakpoints. Private to src/report and src/cli.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "base/strings.hpp"
+#include "consequence/fusion_annotation.hpp"
+#include "rvanno/consequence.hpp"
+#include "rvanno/copy_number.hpp"
+
+namespace rvanno::fmt {
+
+using rvanno::breakpoints;
+using rvanno::fixed;
+using rvanno::join;
+
+inline std::string opt_int(std::optional<int> v) { return v ? std::to_string(*v) : ""; }
+inline std::string exon_or_intron(const Consequence& c) {
+    if (c.exon) return "exon " + std::to_string(c.exon) + "/" + std::to_string(c.exon_count);
+    if (c.intron) return "intron " + std::to_string(c.intron) + "/" + std::to_string(c.exon_count - 1);
+    return "";
+}
+// "focal 2p (3.1% of the arm, 1.2 Mb)" / "arm-level 2p" / ""
+inline std::string extent(const GeneCopyNumber& g) {
+    if (!g.focal) return "";
+    std::string s = (*g.focal ? "focal " : "arm-level ") + g.arm;
+    if (g.arm_fraction) s += " (" + fixed(*g.arm_fraction * 100, 1) + "% of the arm";
+    if (g.event_length) s += ", " + fixed(static_cast<double>(*g.event_length) / 1e6, 2) + " Mb";
+    return s + ")";
+}
+
+}  // namespace rvanno::fmt

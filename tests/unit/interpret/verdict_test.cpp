@@ -1,0 +1,454 @@
+// The verdict rules of src/interpret/verdict.cpp (context, compound, on-target, bypass, conflict,
+// level, verified, class expansion and order, therapy history) and the `context` column.
+// Reports are built by hand from the real db/ rows (load_knowledge_base(RVANNO_DB)) so each
+// rule is checked on the evidence a patient's report would actually carry; the rules that the
+// shipped rows cannot isolate use a hand-made knowledge base.
+#include "interpret/interpret.hpp"
+#include "knowledge/knowledge_base.hpp"
+#include "match/matcher.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "knowledge/knowledge_parse.hpp"
+#include "rvanno/match.hpp"
+#include "rvanno/report.hpp"
+
+using namespace rvanno;
+
+namespace {
+
+const KnowledgeBase& db() {
+    static const KnowledgeBase kb = load_knowledge_base(RVANNO_DB);
+    return kb;
+}
+
+// A small-variant finding of the real db with every row a matcher would report for it: the
+// single rows of the protein change and the compound rows whose other parts are in `observed`.
+AlleleFinding variant(const std::string& gene, const std::string& change,
+                      const std::vector<std::string>& observed = {}) {
+    AlleleFinding f;
+    f.csq.gene = gene;
+    f.csq.protein_change = change;
+    f.csq.hgvs_p = "p." + change;
+    std::vector<std::string> all = observed;
+    all.push_back(gene + ":" + change);
+    for (const auto* e : db().entries_for_gene(gene)) {
+        if (e->kind != AlterationKind::hgvs_p || e->protein_change != change) continue;
+        if (e->requires_all.empty()) f.matches.push_back({e, MatchHow::hgvs_p, "p." + change});
+        else if (requirements_met(*e, all)) f.matches.push_back({e, MatchHow::compound, "p." + change});
+    }
+    return f;
+}
+
+FusionFinding fusion(const std::string& gene5, const std::string& gene3) {
+    FusionFinding f;
+    f.fusion.gene5 = gene5;
+    f.fusion.gene3 = gene3;
+    f.matches = match_fusion(f.fusion, db().entries_for_gene(gene3));
+    return f;
+}
+
+// MET amplification above every cut-off: all MET amplification rows.
+CopyNumberFinding met_amplification() {
+    CopyNumberFinding c;
+    c.cn.gene = "MET";
+    c.cn.min_cn = 12;
+    for (const auto* e : db().entries_for_gene("MET"))
+        if (e->kind == AlterationKind::amplification) c.matches.push_back({e, MatchHow::amplification, "cn 12"});
+    return c;
+}
+
+const DrugVerdict& verdict(const std::vector<DrugVerdict>& v, const std::string& drug) {
+    for (const auto& d : v)
+        if (d.drug == drug) return d;
+    throw std::runtime_error("no verdict for " + drug);
+}
+
+const Evidence* evidence(const DrugVerdict& v, const std::string& id) {
+    for (const auto& e : v.evidence)
+        if (e.entry->id == id) return &e;
+    return nullptr;
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+SampleContext alk_declared() {
+    SampleContext c;
+    c.declared_drivers = {"ALK fusion"};
+    return c;
+}
+
+std::vector<std::string> drug_order(const std::vector<DrugVerdict>& v, const std::string& klass) {
+    std::vector<std::string> out;
+    for (const auto& d : v)
+        if (d.drug_class == klass) out.push_back(d.drug);
+    return out;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// The end-to-end rule checks on the shipped knowledge base
+
+// G1202R is the index case: second-generation TKIs fail, lorlatinib is the documented option.
+TEST(Verdict, g1202r_alone_is_lorlatinib_sensitive_and_resistant_to_the_others) {
+    Report r;
+    r.findings = {variant("ALK", "G1202R")};
+    auto v = compute_verdicts(r, db(), alk_declared());
+
+    EXPECT_EQ(verdict(v, "lorlatinib").call, VerdictCall::sensitive);
+    EXPECT_EQ(verdict(v, "lorlatinib").strength, EvidenceLevel::C);
+    for (const char* d : {"crizotinib", "ceritinib", "alectinib", "brigatinib"}) {
+        EXPECT_EQ(verdict(v, d).call, VerdictCall::resistant) << d << ": " << verdict(v, d).rule;
+    }
+    EXPECT_EQ(verdict(v, "alectinib").strength, EvidenceLevel::B);
+    EXPECT_EQ(verdict(v, "ensartinib").call, VerdictCall::no_evidence);
+    EXPECT_FALSE(verdict(v, "ensartinib").strength.has_value());
+    EXPECT_FALSE(verdict(v, "lorlatinib").low_confidence);
+    // Deciding rows first: alectinib's level-B row leads its evidence.
+    ASSERT_FALSE(verdict(v, "alectinib").evidence.empty());
+    EXPECT_EQ(verdict(v, "alectinib").evidence.front().entry->id, "ALK-G1202R-alectinib-2");
+    EXPECT_EQ(verdict(v, "alectinib").evidence.front().finding, "ALK p.G1202R");
+}
+
+// Rule b: the compound row, not G1202R alone, speaks for a G1202R + L1196M tumour.
+TEST(Verdict, compound_row_outranks_its_single_parts) {
+    Report r;
+    r.findings = {variant("ALK", "G1202R", {"ALK:L1196M"}), variant("ALK", "L1196M", {"ALK:G1202R"})};
+    auto v = compute_verdicts(r, db(), alk_declared());
+
+    const auto& lorl = verdict(v, "lorlatinib");
+    EXPECT_EQ(lorl.call, VerdictCall::resistant) << lorl.rule;
+    EXPECT_EQ(lorl.strength, EvidenceLevel::D);
+    ASSERT_FALSE(lorl.evidence.empty());
+    EXPECT_EQ(lorl.evidence.front().entry->id, "ALK-G1202R_L1196M-lorlatinib-1");
+    EXPECT_EQ(lorl.evidence.front().how, MatchHow::compound);
+    EXPECT_EQ(lorl.evidence.front().finding, "ALK p.G1202R + ALK p.L1196M");
+    for (const char* id : {"ALK-G1202R-lorlatinib-1", "ALK-G1202R-lorlatinib-2", "ALK-G1202R-lorlatinib-3"}) {
+        const Evidence* e = evidence(lorl, id);
+        ASSERT_NE(e, nullptr) << id;
+        EXPECT_TRUE(e->superseded) << id;
+        EXPECT_EQ(e->superseded_by, "ALK-G1202R_L1196M-lorlatinib-1") << id;
+    }
+    EXPECT_TRUE(contains(lorl.rule, "compound row ALK-G1202R_L1196M-lorlatinib-1")) << lorl.rule;
+    // Only the compound's own drug is affected: crizotinib still rests on both single mutations.
+    EXPECT_FALSE(evidence(verdict(v, "crizotinib"), "ALK-G1202R-crizotinib-1")->superseded);
+    // Alectinib: G1202R resistance (B) outranks L1196M sensitivity (D), and the text says so.
+    EXPECT_EQ(verdict(v, "alectinib").call, VerdictCall::resistant);
+    EXPECT_TRUE(contains(verdict(v, "alectinib").rule, "ALK-L1196M-alectinib-1 (D, sensitivity)"))
+        << verdict(v, "alectinib").rule;
+}
+
+// A kinase mutation means resistance only on top of an ALK fusion; without one it must not
+// produce a call, and the report must say what is missing.
+TEST(Verdict, on_target_rows_need_the_fusion_driver) {
+    Report r;
+    r.findings = {variant("ALK", "G1202R")};
+    auto without = compute_verdicts(r, db(), SampleContext{});
+    for (const auto& d : without) {
+        EXPECT_EQ(d.call, VerdictCall::no_evidence) << d.drug;
+        for (const auto& e : d.evidence) {
+            EXPECT_FALSE(e.applies) << e.entry->id;
+            EXPECT_EQ(e.why_not, "needs an ALK fusion (not found; declare it with --driver \"ALK fusion\")");
+        }
+    }
+    EXPECT_TRUE(contains(verdict(without, "alectinib").rule, "needs an ALK fusion")) << verdict(without, "alectinib").rule;
+
+    auto with = compute_verdicts(r, db(), alk_declared());
+    EXPECT_TRUE(evidence(verdict(with, "alectinib"), "ALK-G1202R-alectinib-2")->applies);
+    EXPECT_EQ(verdict(with, "alectinib").call, VerdictCall::resistant);
+
+    // The fusion may be declared with its partner and in any case.
+    SampleContext partner;
+    partner.declared_drivers = {"eml4::alk Fusion"};
+    EXPECT_EQ(verdict(compute_verdicts(r, db(), partner), "alectinib").call, VerdictCall::resistant);
+    // Another gene's fusion is not enough.
+    SampleContext ros1;
+    ros1.declared_drivers = {"ROS1 fusion"};
+    EXPECT_EQ(verdict(compute_verdicts(r, db(), ros1), "alectinib").call, VerdictCall::no_evidence);
+}
+
+// A fusion in the report is its own driver: detect_drivers finds it, no --driver needed.
+TEST(Verdict, detect_drivers_names_matched_driver_fusions_by_their_3prime_gene) {
+    Report r;
+    r.fusions = {fusion("EML4", "ALK"), fusion("EML4", "ALK"), fusion("ALK", "EML4")};
+    EXPECT_EQ(detect_drivers(r), std::vector<std::string>{"ALK fusion"});
+    Report none;
+    none.findings = {variant("ALK", "G1202R")};
+    EXPECT_TRUE(detect_drivers(none).empty());
+}
+
+// Rule a: an approval-level fusion row must not hide an acquired on-target resistance.
+TEST(Verdict, on_target_resistance_outranks_fusion_sensitivity) {
+    Report r;
+    r.fusions = {fusion("EML4", "ALK")};
+    r.findings = {variant("ALK", "G1202R")};
+    SampleContext c;
+    c.detected_drivers = detect_drivers(r);
+    auto v = compute_verdicts(r, db(), c);
+
+    const auto& alec = verdict(v, "alectinib");
+    EXPECT_EQ(alec.call, VerdictCall::resistant) << alec.rule;
+    EXPECT_EQ(alec.strength, EvidenceLevel::B);
+    EXPECT_TRUE(contains(alec.rule, "rule a")) << alec.rule;
+    const Evidence* fusion_row = evidence(alec, "ALK-fusion-alectinib-NSCLC-1");
+    ASSERT_NE(fusion_row, nullptr);
+    EXPECT_TRUE(fusion_row->applies);
+    EXPECT_EQ(fusion_row->finding, "EML4::ALK fusion");
+
+    // Lorlatinib has no on-target resistance here: the fusion's level-A row decides.
+    EXPECT_EQ(verdict(v, "lorlatinib").call, VerdictCall::sensitive);
+    EXPECT_EQ(verdict(v, "lorlatinib").strength, EvidenceLevel::A);
+    // Ensartinib has only the fusion row.
+    EXPECT_EQ(verdict(v, "ensartinib").call, VerdictCall::sensitive);
+}
+
+// Rule c: MET amplification is a resistance route for every ALK TKI, so none is called with
+// full confidence, but the level-A sensitivity is not turned into resistance.
+TEST(Verdict, bypass_lowers_confidence_for_the_whole_class) {
+    Report r;
+    r.fusions = {fusion("EML4", "ALK")};
+    r.copy_number = {met_amplification()};
+    SampleContext c;
+    c.detected_drivers = detect_drivers(r);
+    auto v = compute_verdicts(r, db(), c);
+
+    EXPECT_EQ(drug_order(v, "ALK_TKI").size(), 6u);
+    for (const auto& d : v) {
+        if (d.drug_class != "ALK_TKI") continue;
+        EXPECT_TRUE(d.low_confidence) << d.drug;
+        EXPECT_TRUE(contains(d.rule, "bypass/downstream resistance from MET amplification (MET-amp-")) << d.rule;
+        EXPECT_TRUE(contains(d.rule, "MET-amp-lorlatinib-1)")) << d.rule;
+    }
+    const auto& lorl = verdict(v, "lorlatinib");
+    EXPECT_EQ(lorl.call, VerdictCall::sensitive);
+    EXPECT_EQ(lorl.strength, EvidenceLevel::A);
+    EXPECT_TRUE(contains(lorl.rule, "sensitive but low confidence for the whole ALK_TKI class")) << lorl.rule;
+    EXPECT_TRUE(contains(lorl.rule, "MET-amp-lorlatinib-1 (B, resistance)")) << lorl.rule;
+    // The MET inhibitors are not ALK TKIs: their confidence is untouched.
+    EXPECT_EQ(verdict(v, "capmatinib").call, VerdictCall::sensitive);
+    EXPECT_FALSE(verdict(v, "capmatinib").low_confidence);
+    // Without the fusion the bypass rows still apply (their rows carry no context) and decide.
+    Report alone;
+    alone.copy_number = {met_amplification()};
+    auto w = compute_verdicts(alone, db(), SampleContext{});
+    EXPECT_EQ(verdict(w, "lorlatinib").call, VerdictCall::resistant);
+    EXPECT_TRUE(verdict(w, "ensartinib").low_confidence);
+}
+
+// Rule d on the shipped rows: E1210K has one brigatinib-sensitive and one brigatinib-
+// resistant row at level D, both unverified, and the report must show the disagreement.
+TEST(Verdict, equal_level_opposite_evidence_is_conflicting) {
+    Report r;
+    r.findings = {variant("ALK", "E1210K")};
+    auto v = compute_verdicts(r, db(), alk_declared());
+    const auto& b = verdict(v, "brigatinib");
+    EXPECT_EQ(b.call, VerdictCall::conflicting) << b.rule;
+    EXPECT_EQ(b.strength, EvidenceLevel::D);
+    EXPECT_TRUE(contains(b.rule, "resistance from ALK-E1210K-brigatinib-2 against sensitivity from ALK-E1210K-brigatinib-1"))
+        << b.rule;
+}
+
+// Rules d, e and f on a hand-made knowledge base, where every level and status is chosen.
+TEST(Verdict, level_then_verified_status_decides_and_equal_rows_conflict) {
+    KnowledgeBase kb;
+    kb.drugs["X_TKI"] = Drug{"X_TKI", "X inhibitors (class)", "class", {}, {}, std::nullopt};
+    kb.drugs["xa"] = Drug{"xa", "Xa", "X_TKI", {}, {}, 1};
+    auto make = [](std::string id, Effect effect, EvidenceLevel level, bool verified) {
+        KnowledgeEntry e;
+        e.id = std::move(id);
+        e.gene = "ALK";
+        e.kind = AlterationKind::hgvs_p;
+        e.protein_change = "G1202R";
+        e.drugs = {"xa"};
+        e.effect = effect;
+        e.level = level;
+        e.verified = verified;
+        e.mechanism = "on_target";
+        return e;
+    };
+    auto run = [&](std::vector<KnowledgeEntry> rows) {
+        kb.entries = std::move(rows);
+        AlleleFinding f;
+        f.csq.gene = "ALK";
+        f.csq.protein_change = "G1202R";
+        for (const auto& e : kb.entries) f.matches.push_back({&e, MatchHow::hgvs_p, ""});
+        Report r;
+        r.findings = {f};
+        return verdict(compute_verdicts(r, kb, SampleContext{}), "xa");
+    };
+    using E = Effect;
+    using L = EvidenceLevel;
+
+    auto same = run({make("res", E::resistance, L::C, true), make("sens", E::sensitivity, L::C, true)});
+    EXPECT_EQ(same.call, VerdictCall::conflicting);
+    EXPECT_EQ(same.strength, L::C);
+
+    auto stronger = run({make("res", E::resistance, L::D, true), make("sens", E::sensitivity, L::C, true)});
+    EXPECT_EQ(stronger.call, VerdictCall::sensitive);
+    EXPECT_TRUE(contains(stronger.rule, "weaker opposite evidence outranked by the stronger level (rule d): res (D, resistance)"))
+        << stronger.rule;
+    EXPECT_EQ(stronger.evidence.front().entry->id, "sens");
+
+    auto verified = run({make("res", E::resistance, L::C, false), make("sens", E::sensitivity, L::C, true)});
+    EXPECT_EQ(verified.call, VerdictCall::sensitive);
+    EXPECT_TRUE(contains(verified.rule, "(rule e), so res does not decide")) << verified.rule;
+
+    auto reduced = run({make("nb", E::no_benefit, L::B, true), make("rs", E::reduced_sensitivity, L::B, true)});
+    EXPECT_EQ(reduced.call, VerdictCall::reduced_sensitivity);
+    auto resistant = run({make("nb", E::no_benefit, L::B, true), make("r", E::resistance, L::B, true)});
+    EXPECT_EQ(resistant.call, VerdictCall::resistant);
+}
+
+// F1174L rows from neuroblastoma apply only to a neuroblastoma, and only when that is said.
+TEST(Verdict, tumour_type_limited_rows_need_the_tumour_type) {
+    Report r;
+    r.findings = {variant("ALK", "F1174L")};
+    auto unknown = compute_verdicts(r, db(), SampleContext{});
+    const Evidence* nb = evidence(verdict(unknown, "lorlatinib"), "ALK-F1174L-lorlatinib-1");
+    ASSERT_NE(nb, nullptr);
+    EXPECT_FALSE(nb->applies);
+    EXPECT_EQ(nb->why_not, "limited to NB (give --tumor-type)");
+    EXPECT_EQ(verdict(unknown, "lorlatinib").call, VerdictCall::no_evidence);
+
+    SampleContext neuroblastoma;
+    neuroblastoma.tumor_type = "nb";
+    auto v = compute_verdicts(r, db(), neuroblastoma);
+    EXPECT_EQ(verdict(v, "lorlatinib").call, VerdictCall::sensitive);
+    EXPECT_EQ(verdict(v, "alectinib").call, VerdictCall::sensitive);
+    // Crizotinib: the clinical no-benefit row (C) outranks the cell-line rows (D).
+    EXPECT_EQ(verdict(v, "crizotinib").call, VerdictCall::reduced_sensitivity) << verdict(v, "crizotinib").rule;
+    EXPECT_EQ(verdict(v, "crizotinib").strength, EvidenceLevel::C);
+    // The fusion-context F1174L row still needs its fusion.
+    EXPECT_FALSE(evidence(verdict(v, "crizotinib"), "ALK-F1174L-crizotinib-1")->applies);
+
+    SampleContext lung;
+    lung.tumor_type = "NSCLC";
+    auto w = compute_verdicts(r, db(), lung);
+    EXPECT_EQ(evidence(verdict(w, "lorlatinib"), "ALK-F1174L-lorlatinib-1")->why_not,
+              "limited to NB (the sample's tumour type is NSCLC)");
+}
+
+// A drug already given is marked, whether the history names its id or a brand or code name.
+TEST(Verdict, therapy_history_marks_drugs_by_id_and_synonym) {
+    Report r;
+    r.findings = {variant("ALK", "G1202R")};
+    auto c = alk_declared();
+    c.therapy_history = {"crizotinib", "ALECENSA", " pf-06463922 "};
+    auto v = compute_verdicts(r, db(), c);
+    EXPECT_TRUE(verdict(v, "crizotinib").already_given);
+    EXPECT_EQ(verdict(v, "crizotinib").history_position, 1);
+    EXPECT_EQ(verdict(v, "alectinib").history_position, 2);
+    EXPECT_EQ(verdict(v, "lorlatinib").history_position, 3);
+    EXPECT_FALSE(verdict(v, "brigatinib").already_given);
+    EXPECT_FALSE(verdict(v, "brigatinib").history_position.has_value());
+}
+
+// A class row speaks for every member; members come by generation, then id.
+TEST(Verdict, class_rows_expand_to_every_member_in_generation_order) {
+    Report r;
+    AlleleFinding lof;
+    lof.csq.gene = "PTPN1";
+    lof.csq.hgvs_c = "c.100C>T";
+    for (const auto* e : db().entries_for_gene("PTPN1"))
+        if (e->kind == AlterationKind::lof) lof.matches.push_back({e, MatchHow::lof, "stop_gained"});
+    r.findings = {lof};
+    auto v = compute_verdicts(r, db(), SampleContext{});
+
+    EXPECT_EQ(drug_order(v, "ALK_TKI"),
+              (std::vector<std::string>{"crizotinib", "alectinib", "brigatinib", "ceritinib", "ensartinib", "lorlatinib"}));
+    for (const auto& d : v) {
+        if (d.drug_class != "ALK_TKI") continue;
+        EXPECT_EQ(d.call, VerdictCall::resistant) << d.drug;
+        EXPECT_TRUE(d.low_confidence) << d.drug;  // downstream resistance
+        ASSERT_NE(evidence(d, "ALK-PTPN1-LOF-ALK_TKI-1"), nullptr) << d.drug;
+        EXPECT_EQ(evidence(d, "ALK-PTPN1-LOF-ALK_TKI-1")->finding, "PTPN1 c.100C>T");
+    }
+    EXPECT_EQ(verdict(v, "crizotinib").generation, 1);
+    // A class without members is its own entry.
+    EXPECT_EQ(verdict(v, "SHP2_inhibitor").drug_class, "SHP2_inhibitor");
+    EXPECT_EQ(verdict(v, "SHP2_inhibitor").call, VerdictCall::sensitive);
+}
+
+// ALK TKIs lead the list even when another class sorts earlier and comes first in the report.
+TEST(Verdict, classes_come_alk_tki_first_then_by_id) {
+    KnowledgeBase kb;
+    kb.drugs["ALK_TKI"] = Drug{"ALK_TKI", "ALK TKIs (class)", "class", {}, {}, std::nullopt};
+    kb.drugs["crizotinib"] = Drug{"crizotinib", "Crizotinib", "ALK_TKI", {}, {}, 1};
+    kb.drugs["aaa"] = Drug{"aaa", "Aaa", "AAA_inhibitor", {}, {}, std::nullopt};
+    kb.drugs["zzz"] = Drug{"zzz", "Zzz", "ZZZ_inhibitor", {}, {}, std::nullopt};
+    for (const char* d : {"zzz", "aaa", "crizotinib"}) {
+        KnowledgeEntry e;
+        e.id = std::string("row-") + d;
+        e.gene = "MET";
+        e.kind = AlterationKind::amplification;
+        e.drugs = {d};
+        e.mechanism = "driver";
+        kb.entries.push_back(e);
+    }
+    CopyNumberFinding cn;
+    cn.cn.gene = "MET";
+    for (const auto& e : kb.entries) cn.matches.push_back({&e, MatchHow::amplification, ""});
+    Report r;
+    r.copy_number = {cn};
+    auto v = compute_verdicts(r, kb, SampleContext{});
+    std::vector<std::string> classes;
+    for (const auto& d : v) classes.push_back(d.drug_class);
+    EXPECT_EQ(classes, (std::vector<std::string>{"ALK_TKI", "AAA_inhibitor", "ZZZ_inhibitor"}));
+    EXPECT_EQ(verdict(v, "aaa").evidence.front().finding, "MET amplification");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The `context` column
+
+// The curated contexts: fusion-driven kinase rows need their fusion, NB driver rows the
+// tumour type, and rows outside the kinase (PTPN1) or in files without the column none.
+TEST(VerdictContext, shipped_rows_carry_the_curated_context) {
+    auto row = [](const std::string& id) -> const KnowledgeEntry& {
+        for (const auto& e : db().entries)
+            if (e.id == id) return e;
+        throw std::runtime_error("no row " + id);
+    };
+    using V = std::vector<std::string>;
+    EXPECT_EQ(row("ALK-G1202R-lorlatinib-1").required_drivers, V{"ALK fusion"});
+    EXPECT_EQ(row("ALK-G1202R_L1196M-lorlatinib-1").required_drivers, V{"ALK fusion"});
+    EXPECT_EQ(row("ALK-F1174L-lorlatinib-1").tumor_types, V{"NB"});
+    EXPECT_TRUE(row("ALK-F1174L-lorlatinib-1").required_drivers.empty());
+    EXPECT_TRUE(row("ALK-PTPN1-LOF-ALK_TKI-1").required_drivers.empty());
+    EXPECT_EQ(row("ROS1-G2032R-crizotinib-1").required_drivers, V{"ROS1 fusion"});
+    EXPECT_EQ(row("NTRK1-G595R-entrectinib-1").required_drivers, V{"NTRK1 fusion"});
+    EXPECT_EQ(row("NTRK3-G623R-entrectinib-1").required_drivers, V{"NTRK3 fusion"});
+    EXPECT_EQ(row("RET-G810-RET_TKI-1").required_drivers, V{"RET fusion"});
+    EXPECT_TRUE(row("ALK-fusion-alectinib-NSCLC-1").required_drivers.empty());
+    EXPECT_TRUE(row("MET-amp-lorlatinib-1").tumor_types.empty());
+    // Every on-target kinase row of the five fusion genes is conditional.
+    for (const auto& e : db().entries) {
+        bool kinase = e.gene == "ALK" || e.gene == "ROS1" || e.gene == "NTRK1" || e.gene == "NTRK3" || e.gene == "RET";
+        if (kinase && e.kind != AlterationKind::fusion && e.kind != AlterationKind::amplification) {
+            EXPECT_FALSE(e.required_drivers.empty() && e.tumor_types.empty()) << e.id;
+        }
+    }
+}
+
+// The cell grammar: both conditions, lists, and a clear message for anything else.
+TEST(VerdictContext, parse_context_accepts_the_documented_conditions_only) {
+    KnowledgeEntry e;
+    detail::parse_context("driver=ALK fusion; tumor_type=NB,NSCLC", e);
+    EXPECT_EQ(e.required_drivers, std::vector<std::string>{"ALK fusion"});
+    EXPECT_EQ(e.tumor_types, (std::vector<std::string>{"NB", "NSCLC"}));
+
+    KnowledgeEntry empty;
+    detail::parse_context("", empty);
+    EXPECT_TRUE(empty.required_drivers.empty() && empty.tumor_types.empty());
+
+    for (const char* bad : {"driver=ALK", "driver=ALK mutation", "tumour_type=NB", "tumor_type=", "tumor_type=NB,",
+                            "tumor_type=NB;tumor_type=IMT", "driver=ALK fusion;driver=ALK fusion"}) {
+        KnowledgeEntry x;
+        EXPECT_THROW(detail::parse_context(bad, x), std::invalid_argument) << bad;
+    }
+}
