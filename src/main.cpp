@@ -38,7 +38,8 @@ std::string quote(const std::string& s) {
 namespace rvanno::cli {
 std::string main_usage() {
     std::string s = "Usage: rvanno <command> [options]\n\nCommands:\n";
-    for (const auto& c : kCommands) s += "  " + std::string(c.name) + std::string(10 - std::string(c.name).size(), ' ') + c.help + "\n";
+    for (const auto& c : kCommands)
+        s += "  " + std::string(c.name) + std::string(10 - std::string(c.name).size(), ' ') + c.help + "\n";
     s += "\nOptions:\n  --version   print rvanno, HTSlib and knowledge-base versions\n  -h, --help  this text\n"
          "\nRun 'rvanno <command> --help' for a command's options.\n"
          "For research use only; not a medical device.\n";
@@ -54,8 +55,14 @@ int main(int argc, char** argv) {
     try {
         if (args.empty()) throw rvanno::UsageError("no command given", "run 'rvanno --help'");
         const std::string& first = args[0];
-        if (first == "-h" || first == "--help" || first == "help") { std::cout << rvanno::cli::main_usage(); return 0; }
-        if (first == "--version" || first == "version") { std::cout << rvanno::cli::version_text(); return 0; }
+        if (first == "-h" || first == "--help" || first == "help") {
+            std::cout << rvanno::cli::main_usage();
+            return 0;
+        }
+        if (first == "--version" || first == "version") {
+            std::cout << rvanno::cli::version_text();
+            return 0;
+        }
         for (const auto& c : kCommands)
             if (first == c.name) return c.run({args.begin() + 1, args.end()}, command_line);
         throw rvanno::UsageError("unknown command '" + first + "'", "run 'rvanno --help' for the list");
@@ -68,11 +75,13 @@ int main(int argc, char** argv) {
         if (!e.hint().empty()) std::cerr << "rvanno: hint: " << e.hint() << "\n";
         return 1;
     } catch (const std::exception& e) {
-        std::cerr << "rvanno: internal error: " << e.what() << "\nrvanno: please report this with the command line: "
-                  << command_line << " (rvanno " << RVANNO_VERSION << ")\n";
+        std::cerr << "rvanno: internal error: " << e.what()
+                  << "\nrvanno: please report this with the command line: " << command_line << " (rvanno "
+                  << RVANNO_VERSION << ")\n";
         return 1;
     } catch (...) {
-        std::cerr << "rvanno: internal error: an exception of unknown type\nrvanno: please report this with the command line: "
+        std::cerr << "rvanno: internal error: an exception of unknown type\nrvanno: please report this with the "
+                     "command line: "
                   << command_line << " (rvanno " << RVANNO_VERSION << ")\n";
         return 1;
     }

@@ -16,12 +16,12 @@ struct AnnotationLayout {
 };
 
 struct AnnotatedConsequence {
-    std::string allele;        // ALT allele the entry is for (empty for BCSQ)
+    std::string allele;  // ALT allele the entry is for (empty for BCSQ)
     std::string gene;
-    std::string transcript;    // as written, e.g. "ENST00000389048.8" or "NM_004304.5"
-    std::string consequence;   // as written, '&'-joined terms
-    std::string hgvs_c;        // "c.3604G>A" (transcript prefix "NM_...:" stripped)
-    std::string hgvs_p;        // "p.Gly1202Arg" / "p.G1202R" (prefix stripped, URL-decoded)
+    std::string transcript;   // as written, e.g. "ENST00000389048.8" or "NM_004304.5"
+    std::string consequence;  // as written, '&'-joined terms
+    std::string hgvs_c;       // "c.3604G>A" (transcript prefix "NM_...:" stripped)
+    std::string hgvs_p;       // "p.Gly1202Arg" / "p.G1202R" (prefix stripped, URL-decoded)
 };
 
 }  // namespace rvanno

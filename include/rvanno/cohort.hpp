@@ -12,14 +12,14 @@ namespace rvanno {
 
 struct SampleSummary {
     std::string name;
-    bool small{false}, cnv{false}, sv{false};   // which kinds of input the sample had
+    bool small{false}, cnv{false}, sv{false};  // which kinds of input the sample had
     std::vector<KeyedAlteration> alterations;
-    std::vector<DrugVerdict> verdicts;          // evidence cleared
+    std::vector<DrugVerdict> verdicts;  // evidence cleared
 };
 
 struct CohortResult {
     std::vector<SampleSummary> samples;
-    Provenance first;        // the first sample's provenance (versions, build, command)
+    Provenance first;  // the first sample's provenance (versions, build, command)
 };
 
 }  // namespace rvanno

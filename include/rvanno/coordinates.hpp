@@ -14,9 +14,9 @@
 namespace rvanno {
 
 struct Region {
-    std::string contig;     // canonical bare name
-    std::int64_t begin{};   // 0-based, inclusive
-    std::int64_t end{};     // 0-based, exclusive
+    std::string contig;    // canonical bare name
+    std::int64_t begin{};  // 0-based, inclusive
+    std::int64_t end{};    // 0-based, exclusive
     friend bool operator==(const Region&, const Region&) = default;
 };
 

@@ -32,8 +32,8 @@ struct CopyNumberSegment {
     std::optional<double> copy_number;  // absolute total copy number, when the file gives it
     std::optional<double> log2;         // log2 copy ratio, when the file gives it
     std::optional<double> minor_cn, major_cn;
-    std::string gene;                   // purple_gene only: the gene this row is about
-    std::string source;                 // "file:line" (VCF: "file: record N")
+    std::string gene;    // purple_gene only: the gene this row is about
+    std::string source;  // "file:line" (VCF: "file: record N")
 };
 
 struct CopyNumberInput {
@@ -43,8 +43,8 @@ struct CopyNumberInput {
     std::optional<double> purity, ploidy;     // from the file (PURPLE purity.tsv beside it, VCF header...)
     std::optional<GenomeBuild> build;         // when the file reveals it (##contig lengths, ##reference)
     std::vector<CopyNumberSegment> segments;  // file order
-    long skipped_not_cnv{0};    // VCF records that describe no copy-number change (BND, INV, INS...)
-    long skipped_contigs{0};    // segments on alt/random/decoy/unplaced contigs
+    long skipped_not_cnv{0};                  // VCF records that describe no copy-number change (BND, INV, INS...)
+    long skipped_contigs{0};                  // segments on alt/random/decoy/unplaced contigs
 };
 
 // ---- gene level -------------------------------------------------------------------------
@@ -62,11 +62,11 @@ struct CnThresholds {
 
 struct GeneCopyNumber {
     std::string gene, transcript;
-    bool assessed{false};                 // some segment overlaps the gene's exons
-    std::optional<double> min_cn, max_cn; // over the exons of the MANE transcript
-    double covered_fraction{0.0};         // share of exonic bases covered by segments
-    CnClass cn_class{CnClass::neutral};   // from min_cn (amp/gain) or min_cn (loss/deletion)
-    bool partial{false};                  // max_cn reaches amplification but min_cn does not
+    bool assessed{false};                      // some segment overlaps the gene's exons
+    std::optional<double> min_cn, max_cn;      // over the exons of the MANE transcript
+    double covered_fraction{0.0};              // share of exonic bases covered by segments
+    CnClass cn_class{CnClass::neutral};        // from min_cn (amp/gain) or min_cn (loss/deletion)
+    bool partial{false};                       // max_cn reaches amplification but min_cn does not
     std::optional<std::int64_t> event_length;  // length of the contiguous altered region
     std::optional<double> arm_fraction;        // share of the chromosome arm it covers
     std::string arm;                           // e.g. "2p"

@@ -12,9 +12,9 @@ namespace rvanno {
 
 class UserError : public std::runtime_error {
 public:
-    UserError(std::string what, std::string hint = {})
-        : std::runtime_error(std::move(what)), hint_(std::move(hint)) {}
+    UserError(std::string what, std::string hint = {}) : std::runtime_error(std::move(what)), hint_(std::move(hint)) {}
     const std::string& hint() const noexcept { return hint_; }
+
 private:
     std::string hint_;
 };
@@ -30,11 +30,10 @@ public:
 class InputError : public UserError {
 public:
     InputError(std::string where, std::string message, std::string hint = {})
-        : UserError(where + ": " + message, std::move(hint)),
-          where_(std::move(where)),
-          message_(std::move(message)) {}
+        : UserError(where + ": " + message, std::move(hint)), where_(std::move(where)), message_(std::move(message)) {}
     const std::string& where() const noexcept { return where_; }
     const std::string& message() const noexcept { return message_; }
+
 private:
     std::string where_;
     std::string message_;

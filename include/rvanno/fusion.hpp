@@ -24,48 +24,48 @@ struct Breakend {
 // A junction between two breakends, as read from a caller (before gene annotation).
 struct Junction {
     Breakend a, b;
-    std::string kind;         // "BND", "INV", "DEL", "DUP", "TRA", "arriba", "star-fusion", "list"
-    std::string id;           // caller id(s), e.g. "MantaBND:1:0:1:0:0:0:0+MantaBND:...:1"
-    std::string filter;       // FILTER / confidence as written
+    std::string kind;    // "BND", "INV", "DEL", "DUP", "TRA", "arriba", "star-fusion", "list"
+    std::string id;      // caller id(s), e.g. "MantaBND:1:0:1:0:0:0:0+MantaBND:...:1"
+    std::string filter;  // FILTER / confidence as written
     std::optional<int> split_reads, spanning_reads;
-    std::string gene_a, gene_b;        // partner names when the caller gives them (Arriba, lists)
-    std::string caller_frame;          // e.g. Arriba "in-frame"/"out-of-frame", "" if none
-    std::string source;                // "file:line" or "file: records N+M"
+    std::string gene_a, gene_b;  // partner names when the caller gives them (Arriba, lists)
+    std::string caller_frame;    // e.g. Arriba "in-frame"/"out-of-frame", "" if none
+    std::string source;          // "file:line" or "file: records N+M"
 };
 
 struct SvInput {
     std::string path;
-    std::string format;                  // "vcf", "arriba", "star-fusion", "list"
-    std::optional<GenomeBuild> build;    // when the file reveals it
+    std::string format;                // "vcf", "arriba", "star-fusion", "list"
+    std::optional<GenomeBuild> build;  // when the file reveals it
     std::vector<Junction> junctions;
-    long unpaired_breakends{0};          // BND records whose mate was not found (counted, reported)
-    long skipped_nonprimary{0};          // records/rows with a breakend on an alt, decoy or unplaced contig
-    long skipped_other{0};               // records that describe no junction (INS, CNV, no orientation)
+    long unpaired_breakends{0};  // BND records whose mate was not found (counted, reported)
+    long skipped_nonprimary{0};  // records/rows with a breakend on an alt, decoy or unplaced contig
+    long skipped_other{0};       // records that describe no junction (INS, CNV, no orientation)
 };
 
 // A fusion after annotation on the MANE transcripts of the knowledge-base genes.
 struct Fusion {
-    std::string gene5, gene3;                  // 5' and 3' partner; "" when unknown
+    std::string gene5, gene3;  // 5' and 3' partner; "" when unknown
     std::string transcript5, transcript3;
-    std::optional<int> exon5, intron5;         // where the 5' partner breaks (last exon kept / intron)
-    std::optional<int> exon3, intron3;         // where the 3' partner resumes
-    std::optional<bool> in_frame;              // when decidable (both breaks in introns with known phases, or caller says)
-    std::string frame_source;                  // "rvanno (intron phases)" | "caller" | ""
-    std::optional<bool> kinase_domain_retained;// for kinase 3' partners with a known domain start
-    std::string variant_name;                  // e.g. "EML4-ALK v1", "" when not determinable
-    std::string variant_source;                // citation of the variant table
-    bool candidate{false};                     // inferred from an INV/DEL joining the genes
+    std::optional<int> exon5, intron5;  // where the 5' partner breaks (last exon kept / intron)
+    std::optional<int> exon3, intron3;  // where the 3' partner resumes
+    std::optional<bool> in_frame;       // when decidable (both breaks in introns with known phases, or caller says)
+    std::string frame_source;           // "rvanno (intron phases)" | "caller" | ""
+    std::optional<bool> kinase_domain_retained;  // for kinase 3' partners with a known domain start
+    std::string variant_name;                    // e.g. "EML4-ALK v1", "" when not determinable
+    std::string variant_source;                  // citation of the variant table
+    bool candidate{false};                       // inferred from an INV/DEL joining the genes
     Junction junction;
 };
 
 // One row of db/fusion_variants.tsv: a named fusion variant at exon level (MANE exon numbers).
 struct FusionVariant {
     std::string gene5;
-    int exon5{0};             // last exon of the 5' partner kept
+    int exon5{0};  // last exon of the 5' partner kept
     std::string gene3;
-    int exon3{0};             // first exon of the 3' partner kept
-    std::string name;         // e.g. "EML4-ALK v1"
-    std::string citation;     // the checked source(s)
+    int exon3{0};          // first exon of the 3' partner kept
+    std::string name;      // e.g. "EML4-ALK v1"
+    std::string citation;  // the checked source(s)
 };
 
 }  // namespace rvanno

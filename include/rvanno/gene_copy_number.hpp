@@ -12,14 +12,14 @@
 namespace rvanno {
 
 struct ChromosomeArm {
-    std::string contig, name;   // "2", "2p"
+    std::string contig, name;  // "2", "2p"
     std::int64_t begin{}, end{};
 };
 
 struct CnSettings {
     CnThresholds thresholds;
-    double ploidy{2.0};               // for log2 conversion and relative thresholds
-    std::optional<double> purity;     // for log2 conversion
+    double ploidy{2.0};            // for log2 conversion and relative thresholds
+    std::optional<double> purity;  // for log2 conversion
 };
 
 }  // namespace rvanno

@@ -12,13 +12,13 @@ namespace rvanno {
 
 struct HotspotStatus {
     std::string gene;
-    std::string hotspot;          // e.g. "G1202" (residue) or "c.1088+1" (position)
-    std::string kb_ids;           // the knowledge rows that make it a hotspot, ';'-joined
-    Region where;                 // genomic span (canonical contig, 0-based half-open)
-    std::string contig_name;      // as the inputs name it
+    std::string hotspot;      // e.g. "G1202" (residue) or "c.1088+1" (position)
+    std::string kb_ids;       // the knowledge rows that make it a hotspot, ';'-joined
+    Region where;             // genomic span (canonical contig, 0-based half-open)
+    std::string contig_name;  // as the inputs name it
     enum class State { detected, not_detected, not_assessed } state{State::not_assessed};
-    std::optional<int> min_depth; // lowest depth over `where` when known
-    std::string depth_source;     // "gVCF" | "mosdepth" | ""
+    std::optional<int> min_depth;  // lowest depth over `where` when known
+    std::string depth_source;      // "gVCF" | "mosdepth" | ""
 };
 
 std::string to_string(HotspotStatus::State s);

@@ -14,8 +14,19 @@
 
 namespace rvanno {
 
-enum class AlterationKind { genomic, hgvs_c, hgvs_p, codon, range, lof, missense,
-                            amplification, deletion, loss, fusion };
+enum class AlterationKind {
+    genomic,
+    hgvs_c,
+    hgvs_p,
+    codon,
+    range,
+    lof,
+    missense,
+    amplification,
+    deletion,
+    loss,
+    fusion
+};
 enum class Effect { resistance, reduced_sensitivity, sensitivity, no_benefit };
 enum class EvidenceLevel { A, B, C, D, E };
 
@@ -27,8 +38,8 @@ std::string amp_tier(EvidenceLevel l);
 
 struct GenomicAllele {
     GenomeBuild build{};
-    std::string contig;   // canonical
-    std::int64_t pos{};   // 0-based
+    std::string contig;  // canonical
+    std::int64_t pos{};  // 0-based
     std::string ref, alt;
 };
 
@@ -40,16 +51,16 @@ struct RequiredAlteration {
 struct KnowledgeEntry {
     std::string id, gene;
     AlterationKind kind{};
-    std::string alteration;                   // as written in the table
-    std::vector<GenomicAllele> alleles;       // kind == genomic
-    std::string hgvs_c;                       // kind == hgvs_c
-    std::string protein_change;               // kind == hgvs_p, 1-letter without "p."
-    int codon{0};                             // kind == codon: residue number
-    char codon_ref_aa{0};                     // kind == codon: reference amino acid
-    int range_begin{0}, range_end{0};         // kind == range, inclusive residues
-    std::optional<double> min_copy_number;    // kind == amplification with cn>=N
-    std::string fusion5, fusion3;             // kind == fusion: partners, "*" = any
-    std::vector<std::string> hgvs_c_alleles;  // `hgvs_c` column
+    std::string alteration;                        // as written in the table
+    std::vector<GenomicAllele> alleles;            // kind == genomic
+    std::string hgvs_c;                            // kind == hgvs_c
+    std::string protein_change;                    // kind == hgvs_p, 1-letter without "p."
+    int codon{0};                                  // kind == codon: residue number
+    char codon_ref_aa{0};                          // kind == codon: reference amino acid
+    int range_begin{0}, range_end{0};              // kind == range, inclusive residues
+    std::optional<double> min_copy_number;         // kind == amplification with cn>=N
+    std::string fusion5, fusion3;                  // kind == fusion: partners, "*" = any
+    std::vector<std::string> hgvs_c_alleles;       // `hgvs_c` column
     std::vector<RequiredAlteration> requires_all;  // compound rows
     std::vector<std::string> drugs;
     Effect effect{};
@@ -63,7 +74,7 @@ struct KnowledgeEntry {
     // them (evaluated per sample by compute_verdicts; see db/README.md).
     std::vector<std::string> required_drivers;  // "ALK fusion": declared (--driver) or detected
     std::vector<std::string> tumor_types;       // OncoTree-style codes; the sample's must be one
-    std::string file;   // for messages: "knowledge/alk.tsv"
+    std::string file;                           // for messages: "knowledge/alk.tsv"
     long line{0};
 };
 
@@ -76,11 +87,11 @@ struct Drug {
 
 struct KnowledgeBase {
     std::filesystem::path directory;
-    std::string version;       // db/VERSION
-    std::string content_md5;   // over every table, see content_files()
+    std::string version;      // db/VERSION
+    std::string content_md5;  // over every table, see content_files()
     std::vector<KnowledgeEntry> entries;
     std::map<std::string, Drug> drugs;
-    std::vector<std::string> genes;   // db/genes.txt order
+    std::vector<std::string> genes;  // db/genes.txt order
 
     std::vector<const KnowledgeEntry*> entries_for_gene(const std::string& gene) const;
     const Drug* drug(const std::string& id) const;
@@ -88,7 +99,7 @@ struct KnowledgeBase {
 };
 
 struct DbProblem {
-    std::string where;   // "file:line"
+    std::string where;  // "file:line"
     std::string what;
 };
 

@@ -13,8 +13,7 @@ public:
     virtual ~ReferenceSequence() = default;
     // Upper-case sequence of [begin, end) on the canonical contig, or nullopt when the contig
     // is absent or the interval runs past its end.
-    virtual std::optional<std::string> fetch(const std::string& contig, std::int64_t begin,
-                                             std::int64_t end) const = 0;
+    virtual std::optional<std::string> fetch(const std::string& contig, std::int64_t begin, std::int64_t end) const = 0;
 };
 
 }  // namespace rvanno

@@ -23,30 +23,30 @@ struct Provenance {
     std::string command_line;
     std::vector<std::string> inputs;
     std::string sample;
-    std::string fasta;   // "" when not given
+    std::string fasta;  // "" when not given
     std::vector<std::string> cnv_inputs, sv_inputs;
-    std::string cn_settings;   // describe(CnSettings) when --cnv was given
+    std::string cn_settings;  // describe(CnSettings) when --cnv was given
 };
 
 // One ALT allele of one record in a knowledge-base gene, with its consequence and matches.
 struct AlleleFinding {
     long record_number{0};
-    std::string contig_name;          // as in the input
-    std::int64_t pos{0};              // 0-based, after normalisation
+    std::string contig_name;  // as in the input
+    std::int64_t pos{0};      // 0-based, after normalisation
     std::string ref, alt;
-    std::string input_allele;         // "chr:pos:ref:alt" as written when normalisation changed it
+    std::string input_allele;  // "chr:pos:ref:alt" as written when normalisation changed it
     std::string filter, genotype;
     std::optional<double> vaf;
     std::optional<int> depth;
     Consequence csq;
-    std::string protein_source;       // "rvanno" | "INFO/<tag>" | "" (no protein change)
+    std::string protein_source;  // "rvanno" | "INFO/<tag>" | "" (no protein change)
     std::vector<Match> matches;
 };
 
 // Gene-level copy number of one knowledge-base gene, with the rows it matched.
 struct CopyNumberFinding {
     GeneCopyNumber cn;
-    std::string contig_name;          // the gene's contig, as the inputs name it
+    std::string contig_name;                // the gene's contig, as the inputs name it
     std::int64_t gene_begin{}, gene_end{};  // transcript span, 0-based half-open
     std::vector<Match> matches;
 };
@@ -59,25 +59,25 @@ struct FusionFinding {
 // Per knowledge-base gene: what was assessed and found, so that a negative is visible.
 struct GeneSummary {
     std::string gene, transcript;
-    long small_variant_alleles{0};    // alleles in the gene's transcript (-1: no small-variant input)
+    long small_variant_alleles{0};  // alleles in the gene's transcript (-1: no small-variant input)
     long matched_small_variants{0};
-    std::optional<GeneCopyNumber> cn; // absent: no copy-number input
-    long fusions{-1};                 // -1: no SV input
+    std::optional<GeneCopyNumber> cn;  // absent: no copy-number input
+    long fusions{-1};                  // -1: no SV input
 };
 
 struct Counters {
-    std::map<std::string, long> values;   // name -> count, printed sorted
+    std::map<std::string, long> values;  // name -> count, printed sorted
 };
 
 struct Report {
     Provenance provenance;
-    std::vector<AlleleFinding> findings;  // input order
-    std::vector<CopyNumberFinding> copy_number;   // knowledge-base genes, table order
-    std::vector<FusionFinding> fusions;           // input order
-    std::vector<GeneSummary> genes;               // knowledge-base genes, table order
-    SampleContext context;                        // tumour type, drivers, therapy history
-    std::vector<DrugVerdict> verdicts;            // per drug, class by class (interpret.hpp)
-    std::vector<HotspotStatus> hotspots;          // coverage-aware negatives (interpret.hpp)
+    std::vector<AlleleFinding> findings;         // input order
+    std::vector<CopyNumberFinding> copy_number;  // knowledge-base genes, table order
+    std::vector<FusionFinding> fusions;          // input order
+    std::vector<GeneSummary> genes;              // knowledge-base genes, table order
+    SampleContext context;                       // tumour type, drivers, therapy history
+    std::vector<DrugVerdict> verdicts;           // per drug, class by class (interpret.hpp)
+    std::vector<HotspotStatus> hotspots;         // coverage-aware negatives (interpret.hpp)
     Counters counters;
 };
 

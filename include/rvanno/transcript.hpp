@@ -16,16 +16,16 @@ struct Exon {
 };
 
 struct Transcript {
-    std::string gene;        // HGNC symbol, e.g. "ALK"
-    std::string accession;   // RefSeq with version, e.g. "NM_004304.5"
-    std::string protein;     // e.g. "NP_004295.2" (may be empty)
-    std::string contig;      // canonical bare contig name, e.g. "2"
-    char strand{'+'};        // '+' or '-'
+    std::string gene;                     // HGNC symbol, e.g. "ALK"
+    std::string accession;                // RefSeq with version, e.g. "NM_004304.5"
+    std::string protein;                  // e.g. "NP_004295.2" (may be empty)
+    std::string contig;                   // canonical bare contig name, e.g. "2"
+    char strand{'+'};                     // '+' or '-'
     std::int64_t tx_begin{}, tx_end{};    // span of all exons
     std::int64_t cds_begin{}, cds_end{};  // genomic span of the CDS incl. the stop codon;
                                           // cds_begin == cds_end for non-coding transcripts
     std::vector<Exon> exons;              // ascending genomic order, non-overlapping
-    std::string ensembl{};   // MANE Ensembl twin, e.g. "ENST00000389048.8" (may be empty)
+    std::string ensembl{};                // MANE Ensembl twin, e.g. "ENST00000389048.8" (may be empty)
     bool is_coding() const { return cds_end > cds_begin; }
 };
 

@@ -10,17 +10,17 @@
 namespace rvanno {
 
 struct VariantRecord {
-    long record_number{0};          // 1-based ordinal among the file's data records
-    std::string contig_name;        // as written in the file, e.g. "chr2"
-    std::string contig;             // canonical, e.g. "2"
-    std::int64_t pos{0};            // 0-based
+    long record_number{0};    // 1-based ordinal among the file's data records
+    std::string contig_name;  // as written in the file, e.g. "chr2"
+    std::string contig;       // canonical, e.g. "2"
+    std::int64_t pos{0};      // 0-based
     std::string id, ref;
     std::vector<std::string> alts;  // every ALT as written (symbolic ones included)
     std::string filter;             // "PASS", "." or ';'-joined filter names
     // Values of the selected sample; vaf has one entry per ALT.
     std::vector<std::optional<double>> vaf;
     std::optional<int> depth;
-    std::string genotype;           // e.g. "0/1", "0|1"; empty when absent
+    std::string genotype;  // e.g. "0/1", "0|1"; empty when absent
     std::optional<std::int64_t> phase_set;
     // Raw values of INFO tags whose header Description is a known consequence layout.
     std::vector<std::pair<std::string, std::string>> annotations;

@@ -7,24 +7,27 @@ namespace rvanno {
 namespace {
 
 // NCBI translation table 1, codons ordered T, C, A, G at each position.
-constexpr std::string_view kStandardCode =
-    "FFLLSSSSYY**CC*WLLLLPPPPHHQQRRRRIIIMTTTTNNKKSSRRVVVVAAAADDEEGGGG";
+constexpr std::string_view kStandardCode = "FFLLSSSSYY**CC*WLLLLPPPPHHQQRRRRIIIMTTTTNNKKSSRRVVVVAAAADDEEGGGG";
 
 int base_index(char b) {
     switch (b) {
-        case 'T': return 0;
-        case 'C': return 1;
-        case 'A': return 2;
-        case 'G': return 3;
-        default: return -1;
+        case 'T':
+            return 0;
+        case 'C':
+            return 1;
+        case 'A':
+            return 2;
+        case 'G':
+            return 3;
+        default:
+            return -1;
     }
 }
 
 constexpr std::array<std::pair<char, std::string_view>, 23> kNames{{
-    {'A', "Ala"}, {'R', "Arg"}, {'N', "Asn"}, {'D', "Asp"}, {'C', "Cys"}, {'Q', "Gln"},
-    {'E', "Glu"}, {'G', "Gly"}, {'H', "His"}, {'I', "Ile"}, {'L', "Leu"}, {'K', "Lys"},
-    {'M', "Met"}, {'F', "Phe"}, {'P', "Pro"}, {'S', "Ser"}, {'T', "Thr"}, {'W', "Trp"},
-    {'Y', "Tyr"}, {'V', "Val"}, {'*', "Ter"}, {'U', "Sec"}, {'X', "Xaa"},
+    {'A', "Ala"}, {'R', "Arg"}, {'N', "Asn"}, {'D', "Asp"}, {'C', "Cys"}, {'Q', "Gln"}, {'E', "Glu"}, {'G', "Gly"},
+    {'H', "His"}, {'I', "Ile"}, {'L', "Leu"}, {'K', "Lys"}, {'M', "Met"}, {'F', "Phe"}, {'P', "Pro"}, {'S', "Ser"},
+    {'T', "Thr"}, {'W', "Trp"}, {'Y', "Tyr"}, {'V', "Val"}, {'*', "Ter"}, {'U', "Sec"}, {'X', "Xaa"},
 }};
 
 }  // namespace

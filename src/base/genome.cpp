@@ -18,9 +18,9 @@
 #include "base/genome.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <string_view>
 
 #include "base/strings.hpp"
@@ -29,11 +29,11 @@ namespace rvanno {
 namespace {
 
 struct PrimaryContig {
-    std::string_view name;       // canonical bare name
-    std::int64_t length37;       // UCSC hg19
-    std::int64_t length38;       // UCSC hg38
-    std::string_view refseq37;   // GRCh37.p13, GCF_000001405.25
-    std::string_view refseq38;   // GRCh38 (unchanged through GRCh38.p14, GCF_000001405.40)
+    std::string_view name;      // canonical bare name
+    std::int64_t length37;      // UCSC hg19
+    std::int64_t length38;      // UCSC hg38
+    std::string_view refseq37;  // GRCh37.p13, GCF_000001405.25
+    std::string_view refseq38;  // GRCh38 (unchanged through GRCh38.p14, GCF_000001405.40)
 };
 
 // Lengths: copied from /work/shared/data/genome/chrom_sizes/human.hg19.genome and
@@ -121,9 +121,7 @@ std::vector<ContigEvidence> evidence_of(const std::vector<ContigDeclaration>& co
     return out;
 }
 
-bool fits(const ContigEvidence& e, GenomeBuild b) {
-    return b == GenomeBuild::GRCh37 ? e.fits37 : e.fits38;
-}
+bool fits(const ContigEvidence& e, GenomeBuild b) { return b == GenomeBuild::GRCh37 ? e.fits37 : e.fits38; }
 
 struct Tally {
     std::size_t total = 0, only37 = 0, only38 = 0, neither = 0;
@@ -160,13 +158,15 @@ std::optional<BuildEvidence> decide_from_contigs(const std::vector<ContigEvidenc
     const std::string what = t.any_length ? "##contig lengths" : "##contig RefSeq accessions";
     if (t.neither == 0 && (t.only37 == 0 || t.only38 == 0)) {
         const GenomeBuild b = t.only37 ? GenomeBuild::GRCh37 : GenomeBuild::GRCh38;
-        return BuildEvidence{b, what + " match " + to_string(b) + " (" + std::to_string(t.total) +
-                                    " of " + std::to_string(t.total) + " primary contigs)", {}};
+        return BuildEvidence{b,
+                             what + " match " + to_string(b) + " (" + std::to_string(t.total) + " of " +
+                                 std::to_string(t.total) + " primary contigs)",
+                             {}};
     }
     return BuildEvidence{std::nullopt,
-                         what + " do not identify one build: " + std::to_string(t.only37) +
-                             " fit only GRCh37, " + std::to_string(t.only38) + " fit only GRCh38, " +
-                             std::to_string(t.neither) + " fit neither",
+                         what + " do not identify one build: " + std::to_string(t.only37) + " fit only GRCh37, " +
+                             std::to_string(t.only38) + " fit only GRCh38, " + std::to_string(t.neither) +
+                             " fit neither",
                          conflicting_names(ev, t)};
 }
 
@@ -189,15 +189,13 @@ bool mentions(const std::string& haystack_lower, std::string_view token) {
 std::string reference_names(const std::string& ref_lower, GenomeBuild b) {
     static constexpr std::array<std::string_view, 4> k38{"GRCh38", "hg38", "GCA_000001405.15",
                                                          "Homo_sapiens_assembly38"};
-    static constexpr std::array<std::string_view, 5> k37{"GRCh37", "hg19", "b37", "human_g1k_v37",
-                                                         "hs37d5"};
+    static constexpr std::array<std::string_view, 5> k37{"GRCh37", "hg19", "b37", "human_g1k_v37", "hs37d5"};
     const auto first_mentioned = [&](const auto& tokens) {
         for (auto token : tokens)
             if (mentions(ref_lower, token)) return std::string(token);
         return std::string();
     };
-    if (auto hit = b == GenomeBuild::GRCh38 ? first_mentioned(k38) : first_mentioned(k37); !hit.empty())
-        return hit;
+    if (auto hit = b == GenomeBuild::GRCh38 ? first_mentioned(k38) : first_mentioned(k37); !hit.empty()) return hit;
     for (const auto& c : kPrimary) {
         const auto acc = b == GenomeBuild::GRCh38 ? c.refseq38 : c.refseq37;
         if (c.name != "MT" && mentions(ref_lower, acc)) return std::string(acc);
@@ -210,7 +208,8 @@ BuildEvidence decide_from_reference(const std::string& reference_line, const std
     const std::string n37 = reference_names(ref, GenomeBuild::GRCh37);
     const std::string n38 = reference_names(ref, GenomeBuild::GRCh38);
     if (!n37.empty() && !n38.empty())
-        return {std::nullopt, why_not_contigs + ", and ##reference names both builds ('" + n37 + "', '" + n38 + "')", {}};
+        return {
+            std::nullopt, why_not_contigs + ", and ##reference names both builds ('" + n37 + "', '" + n38 + "')", {}};
     if (n37.empty() && n38.empty())
         return {std::nullopt, why_not_contigs + ", and ##reference names no known build", {}};
     const GenomeBuild b = n37.empty() ? GenomeBuild::GRCh38 : GenomeBuild::GRCh37;
@@ -263,24 +262,23 @@ std::optional<std::int64_t> parse_contig_length(std::string_view text) {
     return v;
 }
 
-BuildEvidence detect_build(const std::vector<ContigDeclaration>& contigs,
-                           const std::string& reference_line) {
+BuildEvidence detect_build(const std::vector<ContigDeclaration>& contigs, const std::string& reference_line) {
     const auto ev = evidence_of(contigs);
     if (auto decided = decide_from_contigs(ev)) {
         if (decided->build) {
-            const std::string other = reference_names(lower(reference_line),
-                decided->build == GenomeBuild::GRCh37 ? GenomeBuild::GRCh38 : GenomeBuild::GRCh37);
+            const std::string other =
+                reference_names(lower(reference_line),
+                                decided->build == GenomeBuild::GRCh37 ? GenomeBuild::GRCh38 : GenomeBuild::GRCh37);
             if (!other.empty()) decided->reason += "; note: ##reference mentions '" + other + "'";
         }
         return *decided;
     }
-    const std::string why = ev.empty() ? "no ##contig line of a primary contig declares a length"
-                                       : "##contig lengths fit both builds";
+    const std::string why =
+        ev.empty() ? "no ##contig line of a primary contig declares a length" : "##contig lengths fit both builds";
     return decide_from_reference(reference_line, why);
 }
 
-std::vector<std::string> contigs_contradicting(GenomeBuild chosen,
-                                               const std::vector<ContigDeclaration>& contigs) {
+std::vector<std::string> contigs_contradicting(GenomeBuild chosen, const std::vector<ContigDeclaration>& contigs) {
     std::vector<std::string> out;
     for (const auto& e : evidence_of(contigs))
         if (!fits(e, chosen)) out.push_back(e.name);

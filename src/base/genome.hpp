@@ -21,11 +21,9 @@ std::optional<std::int64_t> contig_length(GenomeBuild b, const std::string& cano
 
 // Decides the build from ##contig lengths (primary contigs only) and, failing that, from a
 // ##reference=... value (looks for GRCh38/hg38/GRCh37/hg19/b37 and NC_ versions).
-BuildEvidence detect_build(const std::vector<ContigDeclaration>& contigs,
-                           const std::string& reference_line);
+BuildEvidence detect_build(const std::vector<ContigDeclaration>& contigs, const std::string& reference_line);
 
 // Checks declared contig lengths against `chosen`; returns the names that contradict it.
-std::vector<std::string> contigs_contradicting(GenomeBuild chosen,
-                                               const std::vector<ContigDeclaration>& contigs);
+std::vector<std::string> contigs_contradicting(GenomeBuild chosen, const std::vector<ContigDeclaration>& contigs);
 
 }  // namespace rvanno

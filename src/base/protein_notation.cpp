@@ -22,8 +22,7 @@ std::string shorten_residues(const std::string& s) {
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (i + 2 < s.size() && std::isupper(static_cast<unsigned char>(s[i])) &&
-            std::islower(static_cast<unsigned char>(s[i + 1])) &&
-            std::islower(static_cast<unsigned char>(s[i + 2]))) {
+            std::islower(static_cast<unsigned char>(s[i + 1])) && std::islower(static_cast<unsigned char>(s[i + 2]))) {
             if (auto aa = one_letter(s.substr(i, 3))) {
                 out += *aa;
                 i += 2;

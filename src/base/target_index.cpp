@@ -27,8 +27,7 @@ const std::vector<std::pair<std::int64_t, std::int64_t>>* TargetIndex::intervals
 
 bool TargetIndex::contains(const std::vector<std::pair<std::int64_t, std::int64_t>>& iv, std::int64_t pos) {
     // First interval whose end is beyond pos; it contains pos iff it starts at or before it.
-    auto it = std::upper_bound(iv.begin(), iv.end(), pos,
-                               [](std::int64_t p, const auto& x) { return p < x.second; });
+    auto it = std::upper_bound(iv.begin(), iv.end(), pos, [](std::int64_t p, const auto& x) { return p < x.second; });
     return it != iv.end() && it->first <= pos;
 }
 

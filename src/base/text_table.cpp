@@ -16,8 +16,7 @@ bool TextLines::next(std::string& line) {
 TextTable::TextTable(const std::filesystem::path& path, const std::vector<std::string>& required)
     : path_(path), lines_(path) {
     if (!lines_.is_open()) {
-        throw UserError("cannot open '" + path.string() + "'",
-                        "check that the file exists and is readable");
+        throw UserError("cannot open '" + path.string() + "'", "check that the file exists and is readable");
     }
     std::string l;
     while (lines_.next(l)) {
@@ -40,9 +39,9 @@ bool TextTable::next() {
         if (l.empty() || l[0] == '#') continue;
         cells_ = split(l, '\t');
         if (cells_.size() > header_.size())
-            throw InputError(where(), "row has " + std::to_string(cells_.size()) +
-                                          " columns but the header has " +
-                                          std::to_string(header_.size()),
+            throw InputError(where(),
+                             "row has " + std::to_string(cells_.size()) + " columns but the header has " +
+                                 std::to_string(header_.size()),
                              "check for stray tab characters in the row");
         return true;
     }

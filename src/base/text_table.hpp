@@ -25,7 +25,7 @@ public:
     // The next line without its line end; false at end of file or on a read error (bad()).
     bool next(std::string& line);
     bool bad() const { return in_.bad(); }
-    long line() const { return line_; }           // number of the line last read, 0 before
+    long line() const { return line_; }  // number of the line last read, 0 before
     std::string where() const { return where(line_); }
     std::string where(long line) const { return path_ + ":" + std::to_string(line); }
     const std::string& path() const { return path_; }

@@ -6,12 +6,11 @@
 #include "cli/annotate_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/context_options.hpp"
+#include "io/output_file.hpp"
 #include "io/output_set.hpp"
+#include "io/vcf_writer.hpp"
 #include "knowledge/knowledge_base.hpp"
 #include "knowledge/transcript_table.hpp"
-#include "pipeline/sample.hpp"
-#include "io/output_file.hpp"
-#include "io/vcf_writer.hpp"
 #include "pipeline/sample.hpp"
 #include "report/provenance.hpp"
 #include "report/text_safety.hpp"
@@ -25,7 +24,8 @@ namespace {
 
 // Every file the run reads: no output may replace one of them (OutputSet).
 std::vector<std::string> inputs(const AnnotateOptions& o) {
-    std::vector<std::string> in = {o.input, o.fasta, o.depth, o.db.empty() ? default_knowledge_base_dir().string() : o.db};
+    std::vector<std::string> in = {o.input, o.fasta, o.depth,
+                                   o.db.empty() ? default_knowledge_base_dir().string() : o.db};
     in.insert(in.end(), o.cnv.begin(), o.cnv.end());
     in.insert(in.end(), o.sv.begin(), o.sv.end());
     if (!o.fasta.empty()) in.push_back(o.fasta + ".fai");
@@ -69,19 +69,26 @@ void write_outputs(const AnnotateOptions& o, const Report& report, Outputs& out)
 
 void print_summary(const Report& r, bool small, bool cnv, bool sv) {
     const auto& c = r.counters.values;
-    auto get = [&](const char* k) { auto it = c.find(k); return it == c.end() ? 0L : it->second; };
+    auto get = [&](const char* k) {
+        auto it = c.find(k);
+        return it == c.end() ? 0L : it->second;
+    };
     std::string parts;
     auto add = [&](const std::string& s) { parts += (parts.empty() ? "" : "; ") + s; };
     if (small)
         add(std::to_string(get("records")) + " records, " + std::to_string(get("records_examined")) +
             " in knowledge-base genes, " + std::to_string(get("alleles_matched")) + " allele(s) matched, " +
             std::to_string(get("records_filtered")) + " filtered, " +
-            std::to_string(get("alleles_symbolic_skipped") + get("alleles_star_skipped")) + " symbolic/* alleles skipped");
+            std::to_string(get("alleles_symbolic_skipped") + get("alleles_star_skipped")) +
+            " symbolic/* alleles skipped");
     long cn = 0, fu = 0;
     for (const auto& f : r.copy_number) cn += f.matches.empty() ? 0 : 1;
     for (const auto& f : r.fusions) fu += f.matches.empty() ? 0 : 1;
-    if (cnv) add(std::to_string(get("copy_number_segments")) + " segments, " + std::to_string(cn) + " gene(s) with copy-number matches");
-    if (sv) add(std::to_string(r.fusions.size()) + " junction(s) annotated, " + std::to_string(fu) + " fusion(s) matched");
+    if (cnv)
+        add(std::to_string(get("copy_number_segments")) + " segments, " + std::to_string(cn) +
+            " gene(s) with copy-number matches");
+    if (sv)
+        add(std::to_string(r.fusions.size()) + " junction(s) annotated, " + std::to_string(fu) + " fusion(s) matched");
     std::cerr << "rvanno: " << parts << "; build " << r.provenance.genome_build << "\n";
 }
 
@@ -91,13 +98,14 @@ int annotate(const std::vector<std::string>& args, const std::string& command_li
     auto parsed = parse_annotate_options(args);
     if (!parsed) return 0;  // --help
     const AnnotateOptions& o = *parsed;
-    const KnowledgeBase kb = load_knowledge_base(o.db.empty() ? default_knowledge_base_dir() : std::filesystem::path(o.db));
+    const KnowledgeBase kb =
+        load_knowledge_base(o.db.empty() ? default_knowledge_base_dir() : std::filesystem::path(o.db));
     Outputs outputs(o);
     pipeline::RunTables tables(kb);
-    Report report = pipeline::annotate_sample({o.input, o.sample, o.cnv, o.sv},
-                                              {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads,
-                                               o.purity, o.ploidy, o.thresholds},
-                                              tables, command_line);
+    Report report = pipeline::annotate_sample(
+        {o.input, o.sample, o.cnv, o.sv},
+        {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads, o.purity, o.ploidy, o.thresholds}, tables,
+        command_line);
     const auto declared = parse_sample_context(o.tumor_type, o.drivers, o.therapy_history, kb);
     pipeline::interpret_sample(report, pipeline::with_detected_drivers(declared, report),
                                pipeline::annotate_steps(o.depth), tables);

@@ -53,9 +53,9 @@ OptionGroup input_rows(AnnotateOptions& o) {
 
 OptionGroup copy_number_rows(AnnotateOptions& o) {
     OptionGroup g = copy_number_group(o.cn);
-    g.rows.insert(g.rows.begin(), {{"purity", &o.purity, "X", "tumour purity (0,1] for log2 conversion",
-                                    "[from the file, else 1]"},
-                                   {"ploidy", &o.ploidy, "X", "tumour ploidy", "[from the file, else 2]"}});
+    g.rows.insert(g.rows.begin(),
+                  {{"purity", &o.purity, "X", "tumour purity (0,1] for log2 conversion", "[from the file, else 1]"},
+                   {"ploidy", &o.ploidy, "X", "tumour ploidy", "[from the file, else 2]"}});
     return g;
 }
 
@@ -66,8 +66,8 @@ OptionGroup output_rows(AnnotateOptions& o) {
                       "also write the input VCF with every record passed through, in order, matches in "
                       "INFO/RVANNO_* tags",
                       "[none]"});
-    g.rows.push_back({"output-vcf-type,O", &o.output_vcf_type, "T",
-                      "v (VCF), z (bgzipped VCF) or b (BCF) for --output-vcf", "[v]"});
+    g.rows.push_back(
+        {"output-vcf-type,O", &o.output_vcf_type, "T", "v (VCF), z (bgzipped VCF) or b (BCF) for --output-vcf", "[v]"});
     g.rows.push_back({"gene-table", &o.gene_table, "FILE",
                       "also write the per-gene table (copy number, small variants, fusions of every "
                       "knowledge-base gene) as TSV",
@@ -95,11 +95,12 @@ void validate(AnnotateOptions& o) {
 }  // namespace
 
 CommandSpec annotate_command_spec(AnnotateOptions& o) {
-    return {"annotate",
-            kHead,
-            {input_rows(o), copy_number_rows(o), context_group(o), knowledge_group(o), output_rows(o), general_group(o)},
-            {{"input", &o.input}},
-            kTail};
+    return {
+        "annotate",
+        kHead,
+        {input_rows(o), copy_number_rows(o), context_group(o), knowledge_group(o), output_rows(o), general_group(o)},
+        {{"input", &o.input}},
+        kTail};
 }
 
 std::optional<AnnotateOptions> parse_annotate_options(const std::vector<std::string>& args) {

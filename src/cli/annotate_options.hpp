@@ -13,13 +13,13 @@ namespace rvanno::cli {
 // The shared parts hold genome, fasta, cnv_format, include_filtered (input), tumor_type,
 // therapy_history, drivers (context), db, output, format and threads, quiet.
 struct AnnotateOptions : InputOptions, ContextOptions, KnowledgeOptions, OutputOptions, GeneralOptions {
-    std::string input;                        // small variants; "" when only --cnv/--sv
+    std::string input;  // small variants; "" when only --cnv/--sv
     std::vector<std::string> cnv, sv;
     std::string sample, gene_table, depth, verdict_table, output_vcf;
-    std::string output_vcf_type = "v";        // -O as given; output_vcf_mode is its letter
+    std::string output_vcf_type = "v";  // -O as given; output_vcf_mode is its letter
     char output_vcf_mode = 'v';
     std::optional<double> purity, ploidy;
-    CnThresholdOptions cn;                    // as given; thresholds is what they resolve to
+    CnThresholdOptions cn;  // as given; thresholds is what they resolve to
     CnThresholds thresholds;
 };
 

@@ -9,15 +9,14 @@
 #include "cli/batch_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/context_options.hpp"
-#include "knowledge/knowledge_base.hpp"
-#include "io/sample_sheet.hpp"
-#include "report/format.hpp"
 #include "io/output_file.hpp"
 #include "io/output_set.hpp"
 #include "io/sample_sheet.hpp"
 #include "io/vcf_reader.hpp"
+#include "knowledge/knowledge_base.hpp"
 #include "pipeline/cohort.hpp"
 #include "report/cohort.hpp"
+#include "report/format.hpp"
 #include "report/text_safety.hpp"
 #include "report/writers.hpp"
 #include "rvanno/error.hpp"
@@ -38,9 +37,7 @@ std::vector<Job> jobs_from_sheet(const BatchOptions& o, const KnowledgeBase& kb)
         try {
             j.context = parse_sample_context(row.tumor_type.empty() ? o.tumor_type : row.tumor_type, drivers,
                                              row.therapy_history.empty() ? o.therapy_history : row.therapy_history, kb);
-        } catch (const UsageError& e) {
-            throw InputError(row.where, e.what(), e.hint());
-        }
+        } catch (const UsageError& e) { throw InputError(row.where, e.what(), e.hint()); }
         jobs.push_back(std::move(j));
     }
     return jobs;
@@ -59,14 +56,18 @@ std::vector<Job> jobs_from_vcf(const BatchOptions& o, const KnowledgeBase& kb) {
 void make_output_dir(const std::string& dir) {
     std::error_code ec;
     if (std::filesystem::is_directory(dir)) return;
-    if (std::filesystem::exists(dir)) throw UserError("'" + dir + "' exists and is not a directory", "give a directory with -o");
+    if (std::filesystem::exists(dir))
+        throw UserError("'" + dir + "' exists and is not a directory", "give a directory with -o");
     std::filesystem::create_directory(dir, ec);
-    if (ec) throw UserError("cannot create the output directory '" + dir + "': " + ec.message(), "its parent directory must exist");
+    if (ec)
+        throw UserError("cannot create the output directory '" + dir + "': " + ec.message(),
+                        "its parent directory must exist");
 }
 
 // Every file the run reads: no report or cohort table may replace one of them.
 std::vector<std::string> inputs(const BatchOptions& o, const std::vector<Job>& jobs) {
-    std::vector<std::string> in = {o.sheet, o.vcf, o.fasta, o.db.empty() ? default_knowledge_base_dir().string() : o.db};
+    std::vector<std::string> in = {o.sheet, o.vcf, o.fasta,
+                                   o.db.empty() ? default_knowledge_base_dir().string() : o.db};
     if (!o.fasta.empty()) in.push_back(o.fasta + ".fai");
     for (const auto& j : jobs) {
         in.push_back(j.inputs.vcf);
@@ -80,13 +81,14 @@ std::vector<std::string> inputs(const BatchOptions& o, const std::vector<Job>& j
 // than a process has file descriptors); the two cohort tables are committed together.
 void write_report(const Report& r, const std::string& path, const std::string& format) {
     OutputFile out(path);
-    if (format == "json") write_json(r, out.stream());
+    if (format == "json")
+        write_json(r, out.stream());
     else if (format == "html") {
         std::ostringstream html;  // input bytes are not always UTF-8; the file must be
         write_html(r, html);
         out.stream() << text::repair_utf8(html.str());
-    }
-    else write_tsv(r, out.stream());
+    } else
+        write_tsv(r, out.stream());
     out.commit();
 }
 
@@ -96,7 +98,8 @@ int batch(const std::vector<std::string>& args, const std::string& command_line)
     auto parsed = parse_batch_options(args);
     if (!parsed) return 0;  // --help
     const BatchOptions& o = *parsed;
-    const KnowledgeBase kb = load_knowledge_base(o.db.empty() ? default_knowledge_base_dir() : std::filesystem::path(o.db));
+    const KnowledgeBase kb =
+        load_knowledge_base(o.db.empty() ? default_knowledge_base_dir() : std::filesystem::path(o.db));
     pipeline::RunTables tables(kb);
     const std::vector<Job> jobs = o.sheet.empty() ? jobs_from_vcf(o, kb) : jobs_from_sheet(o, kb);
     std::vector<std::string> names;
@@ -109,11 +112,10 @@ int batch(const std::vector<std::string>& args, const std::string& command_line)
     for (const auto& stem : kCohortStems) outputs.check(out_path(stem + ".tsv"), "cohort table");
     const bool progress = ::isatty(STDERR_FILENO) == 1;
     const auto cohort = pipeline::run_cohort(
-        jobs, {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads, {}, {}, make_cn_thresholds(o.cn, "batch")},
+        jobs,
+        {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads, {}, {}, make_cn_thresholds(o.cn, "batch")},
         tables, command_line,
-        [&](std::size_t i, const Report& r) {
-            write_report(r, out_path(stems[i] + "." + o.format), o.format);
-        },
+        [&](std::size_t i, const Report& r) { write_report(r, out_path(stems[i] + "." + o.format), o.format); },
         [&](std::size_t i) {
             if (progress) std::cerr << "[" << i + 1 << "/" << jobs.size() << "] " << jobs[i].name << " ...\n";
         });
@@ -122,8 +124,9 @@ int batch(const std::vector<std::string>& args, const std::string& command_line)
     write_cohort_verdicts(cohort, input_line, outputs.open(out_path("cohort_verdicts.tsv"), "cohort table"));
     outputs.commit();
     if (!o.quiet)
-        std::cerr << "rvanno: " << jobs.size() << " sample report(s), cohort_alterations.tsv and cohort_verdicts.tsv written to "
-                  << o.output << "\n";
+        std::cerr << "rvanno: " << jobs.size()
+                  << " sample report(s), cohort_alterations.tsv and cohort_verdicts.tsv written to " << o.output
+                  << "\n";
     return 0;
 }
 

@@ -50,8 +50,9 @@ OptionGroup copy_number_rows(BatchOptions& o) {
 
 OptionGroup context_rows(BatchOptions& o) {
     OptionGroup g = context_group(o);
-    g.note = "(for every sample; a sheet's tumor_type and therapy_history cells replace these for their row, "
-             "its driver cell adds to --driver)";
+    g.note =
+        "(for every sample; a sheet's tumor_type and therapy_history cells replace these for their row, "
+        "its driver cell adds to --driver)";
     return g;
 }
 

@@ -6,15 +6,14 @@
 #include "cli/commands.hpp"
 #include "cli/compare_options.hpp"
 #include "cli/context_options.hpp"
+#include "io/output_file.hpp"
 #include "io/output_set.hpp"
 #include "knowledge/knowledge_base.hpp"
-#include "report/format.hpp"
-#include "io/output_file.hpp"
 #include "pipeline/compare.hpp"
 #include "report/compare.hpp"
+#include "report/format.hpp"
 #include "rvanno/compare.hpp"
 #include "rvanno/error.hpp"
-
 
 namespace rvanno::cli {
 namespace {
@@ -26,7 +25,8 @@ void print_summary(const Comparison& c) {
     std::cerr << "rvanno: " << n[0] << " acquired, " << n[1] << " lost, " << n[2] << " persistent alteration(s); "
               << changed << " drug verdict(s) changed";
     if (!c.remaining.empty())
-        std::cerr << "; first remaining option: " << c.remaining[0].drug << " (" << to_string(c.remaining[0].call) << ")";
+        std::cerr << "; first remaining option: " << c.remaining[0].drug << " (" << to_string(c.remaining[0].call)
+                  << ")";
     std::cerr << "\n";
 }
 
@@ -36,7 +36,8 @@ int compare(const std::vector<std::string>& args, const std::string& command_lin
     auto parsed = parse_compare_options(args);
     if (!parsed) return 0;  // --help
     const CompareOptions& o = *parsed;
-    const KnowledgeBase kb = load_knowledge_base(o.db.empty() ? default_knowledge_base_dir() : std::filesystem::path(o.db));
+    const KnowledgeBase kb =
+        load_knowledge_base(o.db.empty() ? default_knowledge_base_dir() : std::filesystem::path(o.db));
     const SampleContext context = parse_sample_context(o.tumor_type, o.drivers, o.therapy_history, kb);
     const CnThresholds thresholds = make_cn_thresholds(o.cn, "compare");
     std::vector<std::string> inputs = {o.base.vcf, o.prog.vcf, o.fasta,
@@ -49,14 +50,16 @@ int compare(const std::vector<std::string>& args, const std::string& command_lin
     OutputSet outputs(inputs);  // refuses an output that is an input, before the long pass
     std::ostream& output = outputs.open(o.output, "-o");
     pipeline::RunTables tables(kb);
-    const auto run = pipeline::compare_samples(
-        {{o.base.vcf, o.base.sample, o.base.cnv, o.base.sv}, o.base.purity, o.base.ploidy},
-        {{o.prog.vcf, o.prog.sample, o.prog.cnv, o.prog.sv}, o.prog.purity, o.prog.ploidy},
-        {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads, {}, {}, thresholds}, context, tables,
-        command_line);
+    const auto run =
+        pipeline::compare_samples({{o.base.vcf, o.base.sample, o.base.cnv, o.base.sv}, o.base.purity, o.base.ploidy},
+                                  {{o.prog.vcf, o.prog.sample, o.prog.cnv, o.prog.sv}, o.prog.purity, o.prog.ploidy},
+                                  {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads, {}, {}, thresholds},
+                                  context, tables, command_line);
     const Comparison& c = run.comparison;
-    if (o.format == "json") write_compare_json(run.baseline, run.progression, c, output);
-    else write_compare_tsv(run.baseline, run.progression, c, output);
+    if (o.format == "json")
+        write_compare_json(run.baseline, run.progression, c, output);
+    else
+        write_compare_tsv(run.baseline, run.progression, c, output);
     outputs.commit();
     if (!o.quiet) print_summary(c);
     return 0;

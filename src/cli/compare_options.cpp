@@ -107,11 +107,12 @@ void validate(CompareOptions& o, const GivenOptions& given) {
 }  // namespace
 
 CommandSpec compare_command_spec(CompareOptions& o) {
-    return {"compare",
-            kHead,
-            {input_rows(o), copy_number_rows(o), context_group(o), knowledge_group(o), output_rows(o), general_group(o)},
-            {{"baseline", &o.base.vcf}, {"progression", &o.prog.vcf}},
-            kTail};
+    return {
+        "compare",
+        kHead,
+        {input_rows(o), copy_number_rows(o), context_group(o), knowledge_group(o), output_rows(o), general_group(o)},
+        {{"baseline", &o.base.vcf}, {"progression", &o.prog.vcf}},
+        kTail};
 }
 
 std::optional<CompareOptions> parse_compare_options(const std::vector<std::string>& args) {

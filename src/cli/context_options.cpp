@@ -35,16 +35,19 @@ std::string unknown_drug_hint(const std::string& entry, const KnowledgeBase& kb)
         names.push_back(d.id);
         names.push_back(d.name);
         for (const auto& n : names)
-            if (auto dist = edit_distance(lower(entry), lower(n)); dist < best_d) { best_d = dist; best = id; }
+            if (auto dist = edit_distance(lower(entry), lower(n)); dist < best_d) {
+                best_d = dist;
+                best = id;
+            }
     }
-    const std::string known = "drug ids, names and synonyms of " + (kb.directory / "drugs.tsv").string() + " are accepted";
+    const std::string known =
+        "drug ids, names and synonyms of " + (kb.directory / "drugs.tsv").string() + " are accepted";
     return best.empty() ? known : "did you mean '" + best + "'? " + known;
 }
 
 void check_tumor_type(const std::string& t) {
-    const bool ok = std::all_of(t.begin(), t.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
-    });
+    const bool ok = std::all_of(
+        t.begin(), t.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; });
     if (!ok)
         throw UsageError("--tumor-type '" + t + "' is not a tumour-type code",
                          "give an OncoTree-style code such as NSCLC, IMT, ALCL");
@@ -90,7 +93,8 @@ SampleContext parse_sample_context(const std::string& tumor_type, const std::vec
     std::size_t start = 0;
     while (true) {
         const auto comma = therapy_history_csv.find(',', start);
-        const std::string entry = trim(therapy_history_csv.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        const std::string entry =
+            trim(therapy_history_csv.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
         if (entry.empty())
             throw UsageError("--therapy-history '" + therapy_history_csv + "' has an empty entry",
                              "separate drugs with single commas, e.g. crizotinib,alectinib");

@@ -48,7 +48,8 @@ int info(const std::filesystem::path& dir) {
         if (!e.verified) ++unverified[e.file];
     }
     std::cout << "directory\t" << dir.string() << "\nversion\t" << kb.version << "\nmd5\t" << kb.content_md5
-              << "\nrows\t" << kb.entries.size() << "\ndrugs\t" << kb.drugs.size() << "\ngenes\t" << kb.genes.size() << "\n";
+              << "\nrows\t" << kb.entries.size() << "\ndrugs\t" << kb.drugs.size() << "\ngenes\t" << kb.genes.size()
+              << "\n";
     for (const auto& [f, n] : per_file)
         std::cout << "file\t" << f << "\t" << n << " rows\t" << unverified[f] << " unverified\n";
     return 0;

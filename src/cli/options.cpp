@@ -101,8 +101,12 @@ std::string render_help(const CommandSpec& spec) {
 
 namespace {
 
-template <class... F> struct Overloaded : F... { using F::operator()...; };
-template <class... F> Overloaded(F...) -> Overloaded<F...>;
+template <class... F>
+struct Overloaded : F... {
+    using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
 
 void declare(po::options_description_easy_init& add, const std::string& name, const OptionBinding& binding) {
     const char* n = name.c_str();
@@ -132,9 +136,7 @@ std::optional<GivenOptions> parse_command(const CommandSpec& spec, const std::ve
     try {
         po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
         po::notify(vm);
-    } catch (const po::error& e) {
-        throw UsageError(spec.command + ": " + e.what(), see_help(spec.command));
-    }
+    } catch (const po::error& e) { throw UsageError(spec.command + ": " + e.what(), see_help(spec.command)); }
     GivenOptions given;
     for (const auto& [name, value] : vm)
         if (!value.defaulted()) given.names.insert(name);
@@ -148,30 +150,31 @@ std::optional<GivenOptions> parse_command(const CommandSpec& spec, const std::ve
 // ---- Shared groups ----
 
 OptionGroup input_group(InputOptions& o) {
-    return {"Input",
-            {{"genome,g", &o.genome, "BUILD", "GRCh38 or GRCh37 (hg38/hg19/b37 accepted)",
-              "[detected from ##contig lengths, else ##reference]"},
-             {"include-filtered", &o.include_filtered, "", "also report records whose FILTER is not PASS or '.'", "[off]"},
-             {"fasta", &o.fasta, "FILE",
-              "faidx-indexed reference FASTA of the same build: adds HGVS p., checks REF, left-normalises indels",
-              "[none]"},
-             {"cnv-format", &o.cnv_format, "FMT",
-              "format of every copy-number file: vcf, cnvkit_cns, cnvkit_call, gatk_seg, generic_seg, "
-              "purple_somatic, purple_gene, pcgr_allelic, plain",
-              "[detected from the content]"}},
-            ""};
+    return {
+        "Input",
+        {{"genome,g", &o.genome, "BUILD", "GRCh38 or GRCh37 (hg38/hg19/b37 accepted)",
+          "[detected from ##contig lengths, else ##reference]"},
+         {"include-filtered", &o.include_filtered, "", "also report records whose FILTER is not PASS or '.'", "[off]"},
+         {"fasta", &o.fasta, "FILE",
+          "faidx-indexed reference FASTA of the same build: adds HGVS p., checks REF, left-normalises indels",
+          "[none]"},
+         {"cnv-format", &o.cnv_format, "FMT",
+          "format of every copy-number file: vcf, cnvkit_cns, cnvkit_call, gatk_seg, generic_seg, "
+          "purple_somatic, purple_gene, pcgr_allelic, plain",
+          "[detected from the content]"}},
+        ""};
 }
 
 OptionGroup copy_number_group(CnThresholdOptions& o) {
-    return {"Copy number",
-            {{"cn-thresholds", &o.mode, "MODE", "absolute (copy numbers) or relative (multiples of ploidy)",
-              "[absolute]"},
-             {"amp-cn", &o.amplification, "X", "amplification: gene minimum CN >= X",
-              "[5 absolute (PCGR); 3 relative (PURPLE)]"},
-             {"gain-cn", &o.gain, "X", "gain: CN >= X", "[3 absolute; 1.5 relative]"},
-             {"loss-cn", &o.loss, "X", "loss: CN <= X", "[1 absolute; 0.5 relative]"},
-             {"deep-deletion-cn", &o.deep_deletion, "X", "deep deletion: CN < X, always absolute", "[0.5]"}},
-            ""};
+    return {
+        "Copy number",
+        {{"cn-thresholds", &o.mode, "MODE", "absolute (copy numbers) or relative (multiples of ploidy)", "[absolute]"},
+         {"amp-cn", &o.amplification, "X", "amplification: gene minimum CN >= X",
+          "[5 absolute (PCGR); 3 relative (PURPLE)]"},
+         {"gain-cn", &o.gain, "X", "gain: CN >= X", "[3 absolute; 1.5 relative]"},
+         {"loss-cn", &o.loss, "X", "loss: CN <= X", "[1 absolute; 0.5 relative]"},
+         {"deep-deletion-cn", &o.deep_deletion, "X", "deep deletion: CN < X, always absolute", "[0.5]"}},
+        ""};
 }
 
 OptionGroup context_group(ContextOptions& o) {

@@ -23,11 +23,11 @@ namespace rvanno::cli {
 // Where a parsed value goes. std::monostate: a switch without a target (--help; it is seen in
 // the names given). A vector collects every occurrence (repeatable option); a bool is a switch;
 // an optional<double> stays empty unless the option is given.
-using OptionBinding = std::variant<std::monostate, std::string*, std::vector<std::string>*, bool*, int*,
-                                   std::optional<double>*>;
+using OptionBinding =
+    std::variant<std::monostate, std::string*, std::vector<std::string>*, bool*, int*, std::optional<double>*>;
 
 struct OptionRow {
-    std::string name;          // "genome,g": long name, then the short one if any
+    std::string name;  // "genome,g": long name, then the short one if any
     OptionBinding binding;
     std::string metavar;       // "BUILD"; "" for switches
     std::string help;          // one paragraph, wrapped by the renderer
@@ -38,9 +38,9 @@ struct OptionRow {
 };
 
 struct OptionGroup {
-    std::string title;                // "Input"
+    std::string title;  // "Input"
     std::vector<OptionRow> rows;
-    std::string note;                 // wrapped below the rows, at the help column; "" = none
+    std::string note;  // wrapped below the rows, at the help column; "" = none
 
     // The row of a long name, for a command that words a shared row its own way. Throws
     // std::logic_error if the group has no such row.
@@ -55,8 +55,8 @@ struct Positional {
 
 // Everything `rvanno <command> --help` prints and the parser accepts.
 struct CommandSpec {
-    std::string command;                  // "compare": prefixes parse errors and the help hint
-    std::string head;                     // usage line and description, literal, ending in "\n\n"
+    std::string command;  // "compare": prefixes parse errors and the help hint
+    std::string head;     // usage line and description, literal, ending in "\n\n"
     std::vector<OptionGroup> groups;
     std::vector<Positional> positionals;  // in order, one value each
     std::string tail;                     // notes and Example section, literal

@@ -14,9 +14,7 @@ std::string version_text() {
         auto kb = load_knowledge_base(dir);
         s += "knowledge base " + kb.version + " (md5 " + kb.content_md5 + ", " + std::to_string(kb.entries.size()) +
              " rows) at " + dir.string() + "\n";
-    } catch (const UserError& e) {
-        s += std::string("knowledge base: unavailable (") + e.what() + ")\n";
-    }
+    } catch (const UserError& e) { s += std::string("knowledge base: unavailable (") + e.what() + ")\n"; }
     s += "License: MIT (LICENSE); knowledge base CC0 1.0 (db/LICENSE), imported rows from CIViC (CC0)\n";
     return s;
 }

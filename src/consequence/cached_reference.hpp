@@ -13,8 +13,7 @@ namespace rvanno {
 
 class CachedReference {
 public:
-    CachedReference(const ReferenceSequence& ref, std::string contig)
-        : ref_(ref), contig_(std::move(contig)) {}
+    CachedReference(const ReferenceSequence& ref, std::string contig) : ref_(ref), contig_(std::move(contig)) {}
     // Upper-case base at 0-based `pos`, or nullopt when the reference has none there.
     std::optional<char> base(std::int64_t pos);
     // Upper-case bases of [begin, end), or nullopt when any of them is missing.

@@ -23,16 +23,26 @@
 namespace rvanno {
 namespace {
 
-constexpr std::array<std::string_view, 17> kSeverity{
-    "splice_donor_variant", "splice_acceptor_variant", "stop_gained", "frameshift_variant",
-    "stop_lost", "start_lost", "inframe_insertion", "inframe_deletion", "missense_variant",
-    "protein_altering_variant", "splice_region_variant", "synonymous_variant",
-    "coding_sequence_variant", "5_prime_UTR_variant", "3_prime_UTR_variant",
-    "non_coding_transcript_exon_variant", "intron_variant"};
+constexpr std::array<std::string_view, 17> kSeverity{"splice_donor_variant",
+                                                     "splice_acceptor_variant",
+                                                     "stop_gained",
+                                                     "frameshift_variant",
+                                                     "stop_lost",
+                                                     "start_lost",
+                                                     "inframe_insertion",
+                                                     "inframe_deletion",
+                                                     "missense_variant",
+                                                     "protein_altering_variant",
+                                                     "splice_region_variant",
+                                                     "synonymous_variant",
+                                                     "coding_sequence_variant",
+                                                     "5_prime_UTR_variant",
+                                                     "3_prime_UTR_variant",
+                                                     "non_coding_transcript_exon_variant",
+                                                     "intron_variant"};
 
 std::size_t severity_rank(const std::string& term) {
-    return static_cast<std::size_t>(
-        std::find(kSeverity.begin(), kSeverity.end(), term) - kSeverity.begin());
+    return static_cast<std::size_t>(std::find(kSeverity.begin(), kSeverity.end(), term) - kSeverity.begin());
 }
 
 void add_term(Consequence& c, const std::string& term) {
@@ -73,15 +83,16 @@ void add_location_terms(Consequence& c, const Footprint& f, bool coding) {
 
 // Frameshift and in-frame terms need only lengths, so they hold with or without sequence.
 void add_length_terms(Consequence& c, const Edit& e) {
-    const auto delta = static_cast<std::int64_t>(e.ins.size()) -
-                       static_cast<std::int64_t>(e.del.size());
-    if (delta % 3 != 0) add_term(c, "frameshift_variant");
-    else if (delta > 0) add_term(c, "inframe_insertion");
-    else if (delta < 0) add_term(c, "inframe_deletion");
+    const auto delta = static_cast<std::int64_t>(e.ins.size()) - static_cast<std::int64_t>(e.del.size());
+    if (delta % 3 != 0)
+        add_term(c, "frameshift_variant");
+    else if (delta > 0)
+        add_term(c, "inframe_insertion");
+    else if (delta < 0)
+        add_term(c, "inframe_deletion");
 }
 
-void add_protein_effect(Consequence& c, const CodingEdit& ce, const TranscriptMap& map,
-                        CachedReference& ref) {
+void add_protein_effect(Consequence& c, const CodingEdit& ce, const TranscriptMap& map, CachedReference& ref) {
     const bool plus = map.transcript().strand == '+';
     const CdsBases bases = [&](std::int64_t i) -> std::optional<char> {
         const std::int64_t t = map.cds_first() + i;
@@ -97,8 +108,8 @@ void add_protein_effect(Consequence& c, const CodingEdit& ce, const TranscriptMa
     for (const auto& t : p.terms) add_term(c, t);
 }
 
-void describe_coding(Consequence& c, const Edit& e, const Footprint& f,
-                     const TranscriptMap& map, CachedReference* ref) {
+void describe_coding(Consequence& c, const Edit& e, const Footprint& f, const TranscriptMap& map,
+                     CachedReference* ref) {
     const CodingEdit ce = coding_edit(e, map);
     c.codon = static_cast<int>(std::max<std::int64_t>(ce.begin, 0) / 3 + 1);
     const bool whole_cds = f.exonic_only() && !f.utr5 && !f.utr3;
@@ -112,31 +123,27 @@ void describe_coding(Consequence& c, const Edit& e, const Footprint& f,
     if (!known && !has_term(c, "start_lost") && !has_term(c, "frameshift_variant") &&
         !has_term(c, "inframe_insertion") && !has_term(c, "inframe_deletion"))
         add_term(c, "coding_sequence_variant");
-    c.protein_altering = !has_term(c, "synonymous_variant") &&
-                         !(c.hgvs_p.size() > 1 && c.hgvs_p.back() == '=');
+    c.protein_altering = !has_term(c, "synonymous_variant") && !(c.hgvs_p.size() > 1 && c.hgvs_p.back() == '=');
 }
 
 void finish(Consequence& c) {
-    std::stable_sort(c.terms.begin(), c.terms.end(), [](const auto& a, const auto& b) {
-        return severity_rank(a) < severity_rank(b);
-    });
-    for (const char* lof : {"stop_gained", "frameshift_variant", "splice_donor_variant",
-                            "splice_acceptor_variant", "start_lost"})
+    std::stable_sort(c.terms.begin(), c.terms.end(),
+                     [](const auto& a, const auto& b) { return severity_rank(a) < severity_rank(b); });
+    for (const char* lof :
+         {"stop_gained", "frameshift_variant", "splice_donor_variant", "splice_acceptor_variant", "start_lost"})
         c.loss_of_function |= has_term(c, lof);
 }
 
 }  // namespace
 
-std::optional<Consequence> consequence_of(const Allele& allele, const Transcript& tx,
-                                          const ReferenceSequence* ref) {
+std::optional<Consequence> consequence_of(const Allele& allele, const Transcript& tx, const ReferenceSequence* ref) {
     if (allele.contig != tx.contig || allele.ref.empty()) return std::nullopt;
     Edit e = trim(allele);
     // Symbolic ("<DEL>") and spanning ('*') alleles are described by other code paths.
     const bool plain = (e.del + e.ins).find_first_not_of("ACGTN") == std::string::npos;
     const bool no_change = (e.del.empty() && e.ins.empty()) || !plain;
     const auto span_end = allele.pos + static_cast<std::int64_t>(allele.ref.size());
-    if (no_change ? (allele.pos >= tx.tx_end || span_end <= tx.tx_begin)
-                  : !touches_transcript(e, tx))
+    if (no_change ? (allele.pos >= tx.tx_end || span_end <= tx.tx_begin) : !touches_transcript(e, tx))
         return std::nullopt;
     Consequence c;
     c.gene = tx.gene;

@@ -45,9 +45,8 @@ std::string to_string(CnvFormat f) {
 // Case-insensitive; '-' and '.' count as '_' ("cnvkit-call", "call.cns").
 std::optional<CnvFormat> parse_cnv_format(const std::string& s) {
     std::string key = s;
-    std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) {
-        return c == '-' || c == '.' ? '_' : static_cast<char>(std::tolower(c));
-    });
+    std::transform(key.begin(), key.end(), key.begin(),
+                   [](unsigned char c) { return c == '-' || c == '.' ? '_' : static_cast<char>(std::tolower(c)); });
     for (const auto& [format, name] : kFormatNames)
         if (key == name) return format;
     for (const auto& [alias, format] : kAliases)
@@ -70,11 +69,16 @@ double copy_number_from_log2(double log2, std::optional<double> purity, double p
 
 std::string to_string(CnClass c) {
     switch (c) {
-        case CnClass::deep_deletion: return "deep_deletion";
-        case CnClass::loss: return "loss";
-        case CnClass::neutral: return "neutral";
-        case CnClass::gain: return "gain";
-        case CnClass::amplification: return "amplification";
+        case CnClass::deep_deletion:
+            return "deep_deletion";
+        case CnClass::loss:
+            return "loss";
+        case CnClass::neutral:
+            return "neutral";
+        case CnClass::gain:
+            return "gain";
+        case CnClass::amplification:
+            return "amplification";
     }
     return "unknown";
 }

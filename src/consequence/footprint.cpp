@@ -7,9 +7,7 @@ namespace {
 
 struct Span {
     std::int64_t begin, end;
-    bool overlaps(std::int64_t b, std::int64_t e) const {
-        return std::max(begin, b) < std::min(end, e);
-    }
+    bool overlaps(std::int64_t b, std::int64_t e) const { return std::max(begin, b) < std::min(end, e); }
 };
 
 void keep_first(int& slot, int number) {
@@ -27,7 +25,7 @@ void mark_exon(Footprint& f, const TranscriptMap& map, std::size_t gi, Span s) {
     if (tx.is_coding()) {
         const Span in{std::max(s.begin, ex.begin), std::min(s.end, ex.end)};
         f.cds |= in.overlaps(tx.cds_begin, tx.cds_end);
-        const bool low = in.begin < tx.cds_begin, high = in.end > tx.cds_end;
+        const bool low = in.begin<tx.cds_begin, high = in.end> tx.cds_end;
         f.utr5 |= plus ? low : high;
         f.utr3 |= plus ? high : low;
     }
@@ -79,8 +77,7 @@ Footprint footprint_of_point(std::int64_t pos, const TranscriptMap& map) {
     f.donor = a.donor && b.donor;
     f.acceptor = a.acceptor && b.acceptor;
     auto near_site = [](const Footprint& x) { return x.splice_region || x.donor || x.acceptor; };
-    f.splice_region = f.splice_boundary ||
-                      (near_site(a) && near_site(b) && !f.donor && !f.acceptor);
+    f.splice_region = f.splice_boundary || (near_site(a) && near_site(b) && !f.donor && !f.acceptor);
     if (f.exonic) {
         f.cds = a.cds && b.cds;
         f.utr5 = !f.cds && (a.utr5 || b.utr5);

@@ -11,11 +11,11 @@ struct Footprint {
     bool splice_region{};      // exonic 1-3 bases or intronic 3-8 bases from a splice site
     bool intronic{}, exonic{}, outside{};
     bool utr5{}, utr3{}, cds{};
-    bool touches_start{};      // changes one of c.1..c.3
-    int exon{0}, intron{0};    // 5'-most touched, 1-based transcript order, 0 if none
+    bool touches_start{};    // changes one of c.1..c.3
+    int exon{0}, intron{0};  // 5'-most touched, 1-based transcript order, 0 if none
     // Lies wholly in the spliced transcript, so its effect on the mRNA is known.
     bool exonic_only() const { return exonic && !intronic && !outside && !splice_boundary; }
-    bool splice_boundary{};    // an insertion between an exonic and an intronic base
+    bool splice_boundary{};  // an insertion between an exonic and an intronic base
 };
 
 // For a deletion/substitution the bases [pos, end); for an insertion the point between

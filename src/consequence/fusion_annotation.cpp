@@ -40,8 +40,8 @@
 #include <algorithm>
 #include <map>
 
-#include "consequence/fusion_annotation.hpp"
 #include "base/strings.hpp"
+#include "consequence/fusion_annotation.hpp"
 
 namespace rvanno {
 
@@ -54,7 +54,7 @@ struct KinaseDomainStart {
 constexpr KinaseDomainStart kKinaseDomains[] = {{"ALK", 20}};  // sources: rule 4 above
 
 struct Site {
-    int exon{0}, intron{0};              // one of them non-zero, transcript order
+    int exon{0}, intron{0};                         // one of them non-zero, transcript order
     bool at_exon_start{false}, at_exon_end{false};  // transcript-order 5' / 3' base of the exon
 };
 
@@ -83,7 +83,8 @@ std::optional<Site> locate(const Transcript& tx, const Breakend& b) {
 // Coding bases in exons 1..k (transcript order), k = 0..n.
 std::vector<std::int64_t> cumulative_cds(const Transcript& tx) {
     std::vector<std::int64_t> per;
-    for (const auto& e : tx.exons) per.push_back(std::max<std::int64_t>(0, std::min(e.end, tx.cds_end) - std::max(e.begin, tx.cds_begin)));
+    for (const auto& e : tx.exons)
+        per.push_back(std::max<std::int64_t>(0, std::min(e.end, tx.cds_end) - std::max(e.begin, tx.cds_begin)));
     if (tx.strand == '-') std::reverse(per.begin(), per.end());
     std::vector<std::int64_t> cum{0};
     for (auto v : per) cum.push_back(cum.back() + v);
@@ -158,7 +159,8 @@ private:
     std::vector<const Transcript*> hits(const Breakend& b) const {
         std::vector<const Transcript*> out;
         for (const auto& tx : transcripts_)
-            if (!b.contig.empty() && tx.contig == b.contig && b.pos >= tx.tx_begin && b.pos < tx.tx_end) out.push_back(&tx);
+            if (!b.contig.empty() && tx.contig == b.contig && b.pos >= tx.tx_begin && b.pos < tx.tx_end)
+                out.push_back(&tx);
         return out;
     }
     // The kept side of `b` holds the 5' part of `tx` (else its 3' part).
@@ -173,7 +175,9 @@ private:
         }
         return p;
     }
-    Fusion named(const Junction& j) const { return build(j, named_partner(j.gene_a, j.a), named_partner(j.gene_b, j.b)); }
+    Fusion named(const Junction& j) const {
+        return build(j, named_partner(j.gene_a, j.a), named_partner(j.gene_b, j.b));
+    }
 
     Fusion build(const Junction& j, const Partner& p5, const Partner& p3) const;
 };
@@ -240,7 +244,8 @@ std::string breakpoints(const Fusion& f) {
     return part(f.gene5, f.exon5, f.intron5) + " :: " + part(f.gene3, f.exon3, f.intron3);
 }
 
-std::vector<Fusion> annotate_fusions(const std::vector<Junction>& junctions, const std::vector<Transcript>& transcripts) {
+std::vector<Fusion> annotate_fusions(const std::vector<Junction>& junctions,
+                                     const std::vector<Transcript>& transcripts) {
     return annotate_fusions(junctions, transcripts, {});
 }
 

@@ -19,8 +19,7 @@ std::vector<Fusion> annotate_fusions(const std::vector<Junction>& junctions,
                                      const std::vector<Transcript>& transcripts);
 
 // As above, also naming variants found in `variants` (variant_name, variant_source).
-std::vector<Fusion> annotate_fusions(const std::vector<Junction>& junctions,
-                                     const std::vector<Transcript>& transcripts,
+std::vector<Fusion> annotate_fusions(const std::vector<Junction>& junctions, const std::vector<Transcript>& transcripts,
                                      const std::vector<FusionVariant>& variants);
 
 // "EML4 exon 13 :: ALK exon 20", with "intron k" for an intronic break and "?" for an unknown

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstdio>
 
-
 namespace rvanno {
 namespace {
 
@@ -33,11 +32,12 @@ std::int64_t exonic_length(const Transcript& tx) {
 
 // The run of consecutive segments (same contig, in position order) in class `cls` that
 // contains segment index `i` of `sorted`.
-std::pair<std::int64_t, std::int64_t> event_extent(const std::vector<Valued>& sorted, std::size_t i,
-                                                   CnClass cls, const CnSettings& s) {
+std::pair<std::int64_t, std::int64_t> event_extent(const std::vector<Valued>& sorted, std::size_t i, CnClass cls,
+                                                   const CnSettings& s) {
     std::size_t lo = i, hi = i;
     const auto& contig = sorted[i].seg->where.contig;
-    while (lo > 0 && sorted[lo - 1].seg->where.contig == contig && classify_copy_number(sorted[lo - 1].cn, s) == cls) --lo;
+    while (lo > 0 && sorted[lo - 1].seg->where.contig == contig && classify_copy_number(sorted[lo - 1].cn, s) == cls)
+        --lo;
     while (hi + 1 < sorted.size() && sorted[hi + 1].seg->where.contig == contig &&
            classify_copy_number(sorted[hi + 1].cn, s) == cls)
         ++hi;
@@ -51,7 +51,8 @@ void add_focality(GeneCopyNumber& g, const Transcript& tx, const std::vector<Val
     std::size_t anchor = sorted.size();
     for (std::size_t i = 0; i < sorted.size(); ++i) {
         const auto& w = sorted[i].seg->where;
-        if (w.contig == tx.contig && w.begin < tx.tx_end && tx.tx_begin < w.end && sorted[i].cn == *g.min_cn) anchor = i;
+        if (w.contig == tx.contig && w.begin < tx.tx_end && tx.tx_begin < w.end && sorted[i].cn == *g.min_cn)
+            anchor = i;
     }
     if (anchor == sorted.size()) return;
     auto [b, e] = event_extent(sorted, anchor, g.cn_class, s);
@@ -60,7 +61,8 @@ void add_focality(GeneCopyNumber& g, const Transcript& tx, const std::vector<Val
     for (const auto& arm : arms) {
         if (arm.contig != tx.contig || mid < arm.begin || mid >= arm.end) continue;
         g.arm = arm.name;
-        g.arm_fraction = static_cast<double>(overlap(b, e, arm.begin, arm.end)) / static_cast<double>(arm.end - arm.begin);
+        g.arm_fraction =
+            static_cast<double>(overlap(b, e, arm.begin, arm.end)) / static_cast<double>(arm.end - arm.begin);
         g.focal = *g.arm_fraction < kArmLevelFraction;
     }
 }
@@ -101,9 +103,10 @@ GeneCopyNumber from_segments(const Transcript& tx, const std::vector<Valued>& so
 std::string describe(const CnSettings& s) {
     const auto& t = s.thresholds;
     std::string unit = t.relative ? "x ploidy" : "";
-    std::string out = std::string(t.relative ? "relative" : "absolute") + ": amplification>=" + number(t.amplification) +
-                      unit + " gain>=" + number(t.gain) + unit + " loss<=" + number(t.loss) + unit +
-                      " deep_deletion<" + number(t.deep_deletion) + "; ploidy " + number(s.ploidy) + "; purity " +
+    std::string out = std::string(t.relative ? "relative" : "absolute") +
+                      ": amplification>=" + number(t.amplification) + unit + " gain>=" + number(t.gain) + unit +
+                      " loss<=" + number(t.loss) + unit + " deep_deletion<" + number(t.deep_deletion) + "; ploidy " +
+                      number(s.ploidy) + "; purity " +
                       (s.purity ? number(*s.purity) : std::string("not given (log2 taken as pure tumour)"));
     return out;
 }
@@ -132,8 +135,7 @@ CnClass classify_copy_number(double cn, const CnSettings& s) {
 
 std::vector<GeneCopyNumber> gene_copy_numbers(const std::vector<CopyNumberSegment>& segments,
                                               const std::vector<Transcript>& transcripts,
-                                              const std::vector<ChromosomeArm>& arms,
-                                              const CnSettings& settings) {
+                                              const std::vector<ChromosomeArm>& arms, const CnSettings& settings) {
     std::vector<Valued> sorted;
     for (const auto& seg : segments)
         if (auto cn = segment_copy_number(seg, settings)) sorted.push_back({&seg, *cn});

@@ -35,7 +35,6 @@ CnClass classify_copy_number(double cn, const CnSettings& settings);
 // of the arm (GISTIC2.0, Mermel et al. 2011, doi:10.1186/gb-2011-12-4-r41).
 std::vector<GeneCopyNumber> gene_copy_numbers(const std::vector<CopyNumberSegment>& segments,
                                               const std::vector<Transcript>& transcripts,
-                                              const std::vector<ChromosomeArm>& arms,
-                                              const CnSettings& settings);
+                                              const std::vector<ChromosomeArm>& arms, const CnSettings& settings);
 
 }  // namespace rvanno

@@ -57,13 +57,11 @@ std::string hgvs_c(const Edit& e, const TranscriptMap& map, bool duplication) {
     };
     auto seq = [&](const std::string& s) { return plus ? s : reverse_complement(s); };
     const std::string prefix = map.hgvs_prefix();
-    if (e.del.size() == 1 && e.ins.size() == 1)
-        return prefix + at(e.pos) + seq(e.del) + ">" + seq(e.ins);
+    if (e.del.size() == 1 && e.ins.size() == 1) return prefix + at(e.pos) + seq(e.del) + ">" + seq(e.ins);
     if (e.is_deletion()) return prefix + range(e.pos, e.end()) + "del";
     if (e.is_insertion()) {
         const auto n = static_cast<std::int64_t>(e.ins.size());
-        if (duplication)
-            return prefix + (plus ? range(e.pos - n, e.pos) : range(e.pos, e.pos + n)) + "dup";
+        if (duplication) return prefix + (plus ? range(e.pos - n, e.pos) : range(e.pos, e.pos + n)) + "dup";
         const std::int64_t five = plus ? e.pos - 1 : e.pos, three = plus ? e.pos : e.pos - 1;
         return prefix + at(five) + "_" + at(three) + "ins" + seq(e.ins);
     }

@@ -9,9 +9,7 @@
 namespace rvanno {
 namespace {
 
-bool is_plain_sequence(const std::string& s) {
-    return !s.empty() && s.find_first_not_of("ACGTN") == std::string::npos;
-}
+bool is_plain_sequence(const std::string& s) { return !s.empty() && s.find_first_not_of("ACGTN") == std::string::npos; }
 
 // Without reference sequence only what the alleles themselves show can be trimmed:
 // shared suffix, then shared prefix, never leaving an allele empty.
@@ -30,8 +28,7 @@ Allele trim_keeping_padding(Allele a) {
 
 // Re-adds the padding base VCF needs for an indel: the base before it, or the base after
 // it when the indel starts at the first base of the contig.
-std::optional<Allele> with_padding(const Edit& e, const std::string& contig,
-                                   CachedReference& ref) {
+std::optional<Allele> with_padding(const Edit& e, const std::string& contig, CachedReference& ref) {
     if (!e.del.empty() && !e.ins.empty()) return Allele{contig, e.pos, e.del, e.ins};
     if (e.pos > 0) {
         auto b = ref.base(e.pos - 1);
@@ -47,8 +44,7 @@ std::optional<Allele> with_padding(const Edit& e, const std::string& contig,
 
 Allele left_normalize(const Allele& allele, const ReferenceSequence& ref) {
     Allele upcased{allele.contig, allele.pos, upper(allele.ref), upper(allele.alt)};
-    if (upcased.ref == upcased.alt || !is_plain_sequence(upcased.ref) ||
-        !is_plain_sequence(upcased.alt))
+    if (upcased.ref == upcased.alt || !is_plain_sequence(upcased.ref) || !is_plain_sequence(upcased.alt))
         return upcased;  // symbolic, '*' or no-change alleles have nothing to normalise
     CachedReference cache(ref, allele.contig);
     const Edit shifted = shift_left(trim(upcased), cache, 0);

@@ -17,8 +17,7 @@ namespace {
 class Translation {
 public:
     Translation(const CodingEdit& e, const CdsBases& ref)
-        : edit_(e), ref_(ref),
-          delta_(static_cast<std::int64_t>(e.ins.size()) - (e.end - e.begin)) {}
+        : edit_(e), ref_(ref), delta_(static_cast<std::int64_t>(e.ins.size()) - (e.end - e.begin)) {}
 
     std::optional<char> ref_aa(std::int64_t k) const { return codon(k, false); }
     std::optional<char> alt_aa(std::int64_t k) const { return codon(k, true); }
@@ -76,14 +75,13 @@ std::optional<std::int64_t> next_alt_stop(const Translation& t, std::int64_t fro
 
 ProteinEffect extension(const Translation& t, std::int64_t k, char new_aa) {
     auto stop = next_alt_stop(t, k + 1);
-    return {"p." + residue('*', k) + three_letter(new_aa) + "extTer" +
-                (stop ? std::to_string(*stop - k) : "?"),
-            {"stop_lost"}, '*'};
+    return {"p." + residue('*', k) + three_letter(new_aa) + "extTer" + (stop ? std::to_string(*stop - k) : "?"),
+            {"stop_lost"},
+            '*'};
 }
 
 // Verdicts that decide the whole description from the first changed residue.
-std::optional<ProteinEffect> first_residue_rules(const Translation& t, std::int64_t k,
-                                                 char ref, char alt) {
+std::optional<ProteinEffect> first_residue_rules(const Translation& t, std::int64_t k, char ref, char alt) {
     if (k == 0 && ref == 'M') return ProteinEffect{"p.Met1?", {"start_lost"}, ref};
     if (alt == '*') return ProteinEffect{"p." + residue(ref, k) + "Ter", {"stop_gained"}, ref};
     if (ref == '*') return extension(t, k, alt);
@@ -100,16 +98,13 @@ ProteinEffect frameshift(const Translation& t, std::int64_t k) {
     const char ref = *t.ref_aa(k), alt = *t.alt_aa(k);
     if (auto rule = first_residue_rules(t, k, ref, alt)) return *rule;
     auto stop = next_alt_stop(t, k + 1);
-    return {"p." + residue(ref, k) + three_letter(alt) + "fsTer" +
-                (stop ? std::to_string(*stop - k + 1) : "?"),
-            {}, ref};
+    return {
+        "p." + residue(ref, k) + three_letter(alt) + "fsTer" + (stop ? std::to_string(*stop - k + 1) : "?"), {}, ref};
 }
 
 ProteinEffect deletion(const Translation& t, std::int64_t s, std::int64_t n) {
-    for (auto next = t.ref_aa(s + n), first = t.ref_aa(s);
-         next && first && *next == *first && *first != '*';
-         ++s, next = t.ref_aa(s + n), first = t.ref_aa(s)) {
-    }
+    for (auto next = t.ref_aa(s + n), first = t.ref_aa(s); next && first && *next == *first && *first != '*';
+         ++s, next = t.ref_aa(s + n), first = t.ref_aa(s)) {}
     std::string p = "p." + residue(*t.ref_aa(s), s);
     if (n > 1) p += "_" + residue(*t.ref_aa(s + n - 1), s + n - 1);
     return {p + "del", {}, t.ref_aa(s)};
@@ -117,8 +112,7 @@ ProteinEffect deletion(const Translation& t, std::int64_t s, std::int64_t n) {
 
 // `ins` goes between residues s-1 and s.
 ProteinEffect insertion(const Translation& t, std::int64_t s, std::string ins) {
-    for (auto next = t.ref_aa(s); next && *next == ins.front() && *next != '*';
-         ++s, next = t.ref_aa(s))
+    for (auto next = t.ref_aa(s); next && *next == ins.front() && *next != '*'; ++s, next = t.ref_aa(s))
         ins = ins.substr(1) + ins.front();
     const auto n = static_cast<std::int64_t>(ins.size());
     if (s >= n && t.residues(s - n, s, false) == ins) {
@@ -128,13 +122,10 @@ ProteinEffect insertion(const Translation& t, std::int64_t s, std::string ins) {
     }
     auto before = t.ref_aa(s - 1), after = t.ref_aa(s);
     if (!before || !after) return {};
-    return {"p." + residue(*before, s - 1) + "_" + residue(*after, s) + "ins" + three_letters(ins),
-            {}, before};
+    return {"p." + residue(*before, s - 1) + "_" + residue(*after, s) + "ins" + three_letters(ins), {}, before};
 }
 
-ProteinEffect nonsense(char ref, std::int64_t k) {
-    return {"p." + residue(ref, k) + "Ter", {"stop_gained"}, ref};
-}
+ProteinEffect nonsense(char ref, std::int64_t k) { return {"p." + residue(ref, k) + "Ter", {"stop_gained"}, ref}; }
 
 ProteinEffect substitution(std::int64_t s, const std::string& r, const std::string& a) {
     ProteinEffect out{"p." + residue(r.front(), s), {}, r.front()};
@@ -143,16 +134,14 @@ ProteinEffect substitution(std::int64_t s, const std::string& r, const std::stri
         out.terms = {"missense_variant"};
         return out;
     }
-    if (r.size() > 1)
-        out.hgvs_p += "_" + residue(r.back(), s + static_cast<std::int64_t>(r.size()) - 1);
+    if (r.size() > 1) out.hgvs_p += "_" + residue(r.back(), s + static_cast<std::int64_t>(r.size()) - 1);
     out.hgvs_p += "delins" + three_letters(a);
     if (a.find('*') != std::string::npos) out.terms = {"stop_gained"};
     return out;
 }
 
 // r/a: the reference and changed residues from residue s on, shared ends trimmed away.
-ProteinEffect in_frame_change(const Translation& t, std::int64_t s, const std::string& r,
-                              const std::string& a) {
+ProteinEffect in_frame_change(const Translation& t, std::int64_t s, const std::string& r, const std::string& a) {
     if (r.empty() && a.empty()) {
         auto aa = t.ref_aa(s);
         if (!aa) return {};
@@ -182,15 +171,18 @@ ProteinEffect in_frame_change(const Translation& t, std::int64_t s, const std::s
 
 ProteinEffect in_frame(const Translation& t, const CodingEdit& e) {
     const std::int64_t k0 = e.begin / 3;
-    const std::int64_t ref_end = e.end > e.begin ? (e.end - 1) / 3 + 1
-                                                 : (e.begin % 3 == 0 ? k0 : k0 + 1);
+    const std::int64_t ref_end = e.end > e.begin ? (e.end - 1) / 3 + 1 : (e.begin % 3 == 0 ? k0 : k0 + 1);
     auto r = t.residues(k0, ref_end, false);
     auto a = t.residues(k0, ref_end + t.delta() / 3, true);
     if (!r || !a) return {};
     if (auto stop = a->find('*'); stop != std::string::npos) a->resize(stop + 1);
     std::int64_t s = k0;
     while (!r->empty() && !a->empty() && r->front() == a->front()) {
-        if (r->front() == '*') { r->clear(); a->clear(); break; }  // nothing after a kept stop
+        if (r->front() == '*') {
+            r->clear();
+            a->clear();
+            break;
+        }  // nothing after a kept stop
         r->erase(0, 1);
         a->erase(0, 1);
         ++s;

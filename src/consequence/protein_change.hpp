@@ -21,10 +21,10 @@ struct CodingEdit {
 using CdsBases = std::function<std::optional<char>(std::int64_t)>;
 
 struct ProteinEffect {
-    std::string hgvs_p;               // "p.Gly1202Arg"; empty when the sequence is unknown
-    std::vector<std::string> terms;   // start_lost, stop_gained, stop_lost, missense_variant,
-                                      // synonymous_variant (frameshift/in-frame: the caller's)
-    std::optional<char> ref_aa;       // reference residue of the first affected codon
+    std::string hgvs_p;              // "p.Gly1202Arg"; empty when the sequence is unknown
+    std::vector<std::string> terms;  // start_lost, stop_gained, stop_lost, missense_variant,
+                                     // synonymous_variant (frameshift/in-frame: the caller's)
+    std::optional<char> ref_aa;      // reference residue of the first affected codon
 };
 
 ProteinEffect protein_effect(const CodingEdit& edit, const CdsBases& ref);

@@ -24,13 +24,12 @@ TxPosition TranscriptMap::locate(std::int64_t genomic) const {
     if (genomic < tx_.tx_begin || genomic >= tx_.tx_end) return locate_outside(genomic);
     for (std::size_t i = 0; i < exons_.size(); ++i) {
         const Exon& e = exons_[i];
-        if (genomic >= e.begin && genomic < e.end)
-            return {index_in_exon(i, genomic), 0, static_cast<int>(i) + 1, 0};
+        if (genomic >= e.begin && genomic < e.end) return {index_in_exon(i, genomic), 0, static_cast<int>(i) + 1, 0};
         if (i + 1 == exons_.size()) break;
         // Between this exon and the next one in transcript order: intronic.
         const Exon& next = exons_[i + 1];
-        const bool in_gap = tx_.strand == '+' ? genomic >= e.end && genomic < next.begin
-                                              : genomic < e.begin && genomic >= next.end;
+        const bool in_gap =
+            tx_.strand == '+' ? genomic >= e.end && genomic < next.begin : genomic < e.begin && genomic >= next.end;
         if (in_gap) return locate_intronic(i, genomic);
     }
     return locate_outside(genomic);  // unreachable for a well-formed transcript
@@ -38,8 +37,7 @@ TxPosition TranscriptMap::locate(std::int64_t genomic) const {
 
 TxPosition TranscriptMap::locate_outside(std::int64_t genomic) const {
     const bool before = tx_.strand == '+' ? genomic < tx_.tx_begin : genomic >= tx_.tx_end;
-    if (before)
-        return {tx_.strand == '+' ? genomic - tx_.tx_begin : tx_.tx_end - 1 - genomic, 0, 0, 0};
+    if (before) return {tx_.strand == '+' ? genomic - tx_.tx_begin : tx_.tx_end - 1 - genomic, 0, 0, 0};
     const std::int64_t beyond = tx_.strand == '+' ? genomic - tx_.tx_end : tx_.tx_begin - 1 - genomic;
     return {length_ + beyond, 0, 0, 0};
 }
@@ -80,13 +78,19 @@ std::string TranscriptMap::hgvs_number(const TxPosition& p) const {
     std::string out;
     const std::int64_t a = p.anchor;
     if (tx_.is_coding()) {
-        if (a < cds_first_) out = "-" + std::to_string(cds_first_ - a);
-        else if (a <= cds_last_) out = std::to_string(a - cds_first_ + 1);
-        else out = "*" + std::to_string(a - cds_last_);
+        if (a < cds_first_)
+            out = "-" + std::to_string(cds_first_ - a);
+        else if (a <= cds_last_)
+            out = std::to_string(a - cds_first_ + 1);
+        else
+            out = "*" + std::to_string(a - cds_last_);
     } else {
-        if (a < 0) out = "-" + std::to_string(-a);
-        else if (a < length_) out = std::to_string(a + 1);
-        else out = "*" + std::to_string(a - length_ + 1);
+        if (a < 0)
+            out = "-" + std::to_string(-a);
+        else if (a < length_)
+            out = std::to_string(a + 1);
+        else
+            out = "*" + std::to_string(a - length_ + 1);
     }
     if (p.offset > 0) out += "+" + std::to_string(p.offset);
     if (p.offset < 0) out += std::to_string(p.offset);

@@ -14,8 +14,10 @@ GenomicBases from_bases(const std::string& contig, std::vector<std::int64_t> bas
     std::sort(bases.begin(), bases.end());
     bases.erase(std::unique(bases.begin(), bases.end()), bases.end());
     for (std::int64_t b : bases) {
-        if (!out.parts.empty() && out.parts.back().end == b) ++out.parts.back().end;
-        else out.parts.push_back(Region{contig, b, b + 1});
+        if (!out.parts.empty() && out.parts.back().end == b)
+            ++out.parts.back().end;
+        else
+            out.parts.push_back(Region{contig, b, b + 1});
     }
     out.span = Region{contig, bases.front(), bases.back() + 1};
     return out;
@@ -23,9 +25,9 @@ GenomicBases from_bases(const std::string& contig, std::vector<std::int64_t> bas
 
 // One HGVS c. position: "1088", "-12", "*5", "1088+1", "100-2", "-30-5".
 struct CPosition {
-    char region{0};          // 0 CDS, '-' 5' UTR, '*' 3' UTR
-    std::int64_t number{};   // > 0
-    std::int64_t offset{};   // intronic offset, 0 exonic
+    char region{0};         // 0 CDS, '-' 5' UTR, '*' 3' UTR
+    std::int64_t number{};  // > 0
+    std::int64_t offset{};  // intronic offset, 0 exonic
 };
 
 bool parse_number(const std::string& s, std::size_t& i, std::int64_t& out) {
@@ -40,8 +42,7 @@ std::optional<CPosition> parse_position(const std::string& s, std::size_t& i) {
     CPosition p;
     if (i < s.size() && (s[i] == '-' || s[i] == '*')) p.region = s[i++];
     if (!parse_number(s, i, p.number)) return std::nullopt;
-    if (i + 1 < s.size() && (s[i] == '+' || s[i] == '-') &&
-        std::isdigit(static_cast<unsigned char>(s[i + 1]))) {
+    if (i + 1 < s.size() && (s[i] == '+' || s[i] == '-') && std::isdigit(static_cast<unsigned char>(s[i + 1]))) {
         const bool plus = s[i] == '+';
         ++i;
         std::int64_t k = 0;
@@ -60,8 +61,7 @@ std::int64_t tx_index_of(const CPosition& p, const TranscriptMap& map) {
 // The genomic base of a c. position; nullopt unless the forward mapping (locate +
 // hgvs_number) gives the same position back, so that no coordinate is made up from an
 // offset on an anchor that is not at an exon boundary.
-std::optional<std::int64_t> genomic_of(const CPosition& p, const std::string& text,
-                                       const TranscriptMap& map) {
+std::optional<std::int64_t> genomic_of(const CPosition& p, const std::string& text, const TranscriptMap& map) {
     const bool plus = map.transcript().strand == '+';
     std::int64_t g = map.genomic_of(tx_index_of(p, map));
     g += plus ? p.offset : -p.offset;

@@ -37,16 +37,19 @@
 
 #include "base/strings.hpp"
 #include "interpret/hotspot_map.hpp"
-#include "rvanno/genome.hpp"
 #include "interpret/interpret.hpp"
+#include "rvanno/genome.hpp"
 
 namespace rvanno {
 
 std::string to_string(HotspotStatus::State s) {
     switch (s) {
-        case HotspotStatus::State::detected: return "detected";
-        case HotspotStatus::State::not_detected: return "not_detected";
-        case HotspotStatus::State::not_assessed: return "not_assessed";
+        case HotspotStatus::State::detected:
+            return "detected";
+        case HotspotStatus::State::not_detected:
+            return "not_detected";
+        case HotspotStatus::State::not_assessed:
+            return "not_assessed";
     }
     return "not_assessed";
 }
@@ -55,11 +58,11 @@ namespace {
 
 struct Spec {
     std::string gene;
-    std::string name;            // "G1202", "E746_A750", "c.1088+1"
-    bool residue{true};          // false: a c. position
-    int first{0}, last{0};       // residues (residue hotspots)
-    std::string hgvs_c;          // the row's c. description (position hotspots)
-    std::int64_t order{0};       // residue, or the c. number
+    std::string name;       // "G1202", "E746_A750", "c.1088+1"
+    bool residue{true};     // false: a c. position
+    int first{0}, last{0};  // residues (residue hotspots)
+    std::string hgvs_c;     // the row's c. description (position hotspots)
+    std::int64_t order{0};  // residue, or the c. number
     std::vector<std::string> kb_ids;
 };
 
@@ -76,8 +79,10 @@ std::set<std::string> driver_genes(const SampleContext& context, const Knowledge
             word.clear();
         };
         for (char c : driver) {
-            if (std::isalnum(static_cast<unsigned char>(c))) word += c;
-            else flush();
+            if (std::isalnum(static_cast<unsigned char>(c)))
+                word += c;
+            else
+                flush();
         }
         flush();
     };
@@ -134,8 +139,7 @@ std::int64_t c_number(const std::string& position) {  // "c.1088+1" -> 1088, "c.
 }
 
 bool counts(const KnowledgeEntry& e) {
-    return e.mechanism == "on_target" &&
-           (e.effect == Effect::resistance || e.effect == Effect::reduced_sensitivity);
+    return e.mechanism == "on_target" && (e.effect == Effect::resistance || e.effect == Effect::reduced_sensitivity);
 }
 
 std::vector<Spec> hotspot_specs(const KnowledgeBase& kb, const std::set<std::string>& genes) {
@@ -242,8 +246,8 @@ std::optional<int> depth_at(DepthProvider& depth, const GenomicBases& where) {
 }  // namespace
 
 std::vector<HotspotStatus> assess_hotspots(const Report& report, const KnowledgeBase& kb,
-                                           const std::vector<Transcript>& transcripts,
-                                           const SampleContext& context, DepthProvider* depth) {
+                                           const std::vector<Transcript>& transcripts, const SampleContext& context,
+                                           DepthProvider* depth) {
     std::vector<HotspotStatus> out;
     for (const Spec& s : hotspot_specs(kb, driver_genes(context, kb))) {
         HotspotStatus h;
@@ -261,9 +265,12 @@ std::vector<HotspotStatus> assess_hotspots(const Report& report, const Knowledge
             h.min_depth = depth_at(*depth, *where);
             if (h.min_depth) h.depth_source = depth->name();
         }
-        if (detected(s, report, where)) h.state = HotspotStatus::State::detected;
-        else if (h.min_depth && *h.min_depth > 0) h.state = HotspotStatus::State::not_detected;
-        else h.state = HotspotStatus::State::not_assessed;
+        if (detected(s, report, where))
+            h.state = HotspotStatus::State::detected;
+        else if (h.min_depth && *h.min_depth > 0)
+            h.state = HotspotStatus::State::not_detected;
+        else
+            h.state = HotspotStatus::State::not_assessed;
         out.push_back(std::move(h));
     }
     return out;

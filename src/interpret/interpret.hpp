@@ -18,14 +18,13 @@ std::vector<std::string> detect_drivers(const Report& report);
 
 // One DrugVerdict per drug of every drug class touched by the report's matches, classes in a
 // fixed order (ALK TKIs first), drugs by generation then name. Rules: src/interpret/verdict.cpp.
-std::vector<DrugVerdict> compute_verdicts(const Report& report, const KnowledgeBase& kb,
-                                          const SampleContext& context);
+std::vector<DrugVerdict> compute_verdicts(const Report& report, const KnowledgeBase& kb, const SampleContext& context);
 
 // The resistance hotspots of the genes that matter for the sample's drivers (declared or
 // detected), each "detected" (a matching small variant is in the report), "not_detected" with
 // the depth there, or "not_assessed" when `depth` is null or knows nothing of the position.
 std::vector<HotspotStatus> assess_hotspots(const Report& report, const KnowledgeBase& kb,
-                                           const std::vector<Transcript>& transcripts,
-                                           const SampleContext& context, DepthProvider* depth);
+                                           const std::vector<Transcript>& transcripts, const SampleContext& context,
+                                           DepthProvider* depth);
 
 }  // namespace rvanno

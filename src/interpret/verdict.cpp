@@ -90,19 +90,24 @@
 #include <map>
 #include <set>
 
+#include "interpret/interpret.hpp"
 #include "interpret/verdict_context.hpp"
 #include "interpret/verdict_decide.hpp"
-#include "interpret/interpret.hpp"
 
 namespace rvanno {
 
 std::string to_string(VerdictCall c) {
     switch (c) {
-        case VerdictCall::resistant: return "resistant";
-        case VerdictCall::reduced_sensitivity: return "reduced_sensitivity";
-        case VerdictCall::sensitive: return "sensitive";
-        case VerdictCall::conflicting: return "conflicting";
-        case VerdictCall::no_evidence: return "no_evidence";
+        case VerdictCall::resistant:
+            return "resistant";
+        case VerdictCall::reduced_sensitivity:
+            return "reduced_sensitivity";
+        case VerdictCall::sensitive:
+            return "sensitive";
+        case VerdictCall::conflicting:
+            return "conflicting";
+        case VerdictCall::no_evidence:
+            return "no_evidence";
     }
     return "?";
 }
@@ -178,7 +183,8 @@ private:
         if (same != items.end()) {
             if (same->ev.finding.find(finding) == std::string::npos) same->ev.finding += "; " + finding;
             std::vector<std::string> merged;
-            std::set_union(same->parts.begin(), same->parts.end(), parts.begin(), parts.end(), std::back_inserter(merged));
+            std::set_union(same->parts.begin(), same->parts.end(), parts.begin(), parts.end(),
+                           std::back_inserter(merged));
             same->parts = std::move(merged);
             return;
         }
@@ -277,8 +283,7 @@ std::vector<std::string> described(const Bypass& b) {
 
 }  // namespace
 
-std::vector<DrugVerdict> compute_verdicts(const Report& report, const KnowledgeBase& kb,
-                                          const SampleContext& context) {
+std::vector<DrugVerdict> compute_verdicts(const Report& report, const KnowledgeBase& kb, const SampleContext& context) {
     Collector c(kb, context);
     collect(report, c);
 

@@ -6,8 +6,8 @@
 #include <cctype>
 #include <sstream>
 
-#include "interpret/interpret.hpp"
 #include "base/strings.hpp"
+#include "interpret/interpret.hpp"
 
 namespace rvanno {
 namespace detail {

@@ -18,10 +18,14 @@ bool against(Effect e) { return e != Effect::sensitivity; }
 
 std::string effect_words(Effect e) {
     switch (e) {
-        case Effect::resistance: return "resistance";
-        case Effect::reduced_sensitivity: return "reduced sensitivity";
-        case Effect::sensitivity: return "sensitivity";
-        case Effect::no_benefit: return "no benefit";
+        case Effect::resistance:
+            return "resistance";
+        case Effect::reduced_sensitivity:
+            return "reduced sensitivity";
+        case Effect::sensitivity:
+            return "sensitivity";
+        case Effect::no_benefit:
+            return "no benefit";
     }
     return "?";
 }
@@ -30,10 +34,10 @@ class Decision {
 public:
     Decision(std::vector<Evidence> ev, const std::vector<bool>& aside) : ev_(std::move(ev)), group_(ev_.size()) {
         for (std::size_t i = 0; i < ev_.size(); ++i) {
-            group_[i] = !ev_[i].applies                          ? Group::not_applying
-                        : ev_[i].superseded                      ? Group::superseded
-                        : (i < aside.size() && aside[i])         ? Group::set_aside
-                                                                 : Group::other;
+            group_[i] = !ev_[i].applies                  ? Group::not_applying
+                        : ev_[i].superseded              ? Group::superseded
+                        : (i < aside.size() && aside[i]) ? Group::set_aside
+                                                         : Group::other;
             if (group_[i] == Group::other && (!best_ || level(i) < *best_)) best_ = level(i);
         }
         if (!best_) return;
@@ -42,8 +46,10 @@ public:
             if (group_[i] == Group::other && level(i) == *best_ && ev_[i].entry->verified) verified_at_best = true;
         for (std::size_t i = 0; i < ev_.size(); ++i) {
             if (group_[i] != Group::other || level(i) != *best_) continue;
-            if (verified_at_best && !ev_[i].entry->verified) unverified_outranked_.push_back(i);
-            else group_[i] = Group::deciding;
+            if (verified_at_best && !ev_[i].entry->verified)
+                unverified_outranked_.push_back(i);
+            else
+                group_[i] = Group::deciding;
         }
     }
 
@@ -74,8 +80,8 @@ public:
                      const std::vector<std::string>& class_bypass) const {
         std::vector<std::string> parts = {main_clause(c, drug)};
         if (auto a = in(Group::set_aside); !a.empty())
-            parts.push_back("on-target resistance outranks the driver's sensitivity (rule a), so " +
-                            ids(a) + not_deciding(a));
+            parts.push_back("on-target resistance outranks the driver's sensitivity (rule a), so " + ids(a) +
+                            not_deciding(a));
         std::map<std::string, std::vector<std::size_t>> by_compound;
         for (auto i : in(Group::superseded)) by_compound[ev_[i].superseded_by].push_back(i);
         for (const auto& [compound, rows] : by_compound)
@@ -85,10 +91,12 @@ public:
             std::vector<std::size_t> weaker;
             for (auto i : in(Group::other))
                 if (against(ev_[i].entry->effect) != (c != VerdictCall::sensitive) &&
-                    std::find(unverified_outranked_.begin(), unverified_outranked_.end(), i) == unverified_outranked_.end())
+                    std::find(unverified_outranked_.begin(), unverified_outranked_.end(), i) ==
+                        unverified_outranked_.end())
                     weaker.push_back(i);
             if (!weaker.empty())
-                parts.push_back("weaker opposite evidence outranked by the stronger level (rule d): " + ids_levels(weaker));
+                parts.push_back("weaker opposite evidence outranked by the stronger level (rule d): " +
+                                ids_levels(weaker));
         }
         if (!unverified_outranked_.empty())
             parts.push_back("verified rows outrank unverified rows of the same level (rule e), so " +
@@ -120,8 +128,9 @@ private:
     }
     std::string ids_levels(const std::vector<std::size_t>& rows) const {
         std::vector<std::string> v;
-        for (auto i : rows) v.push_back(ev_[i].entry->id + " (" + to_string(level(i)) + ", " +
-                                        effect_words(ev_[i].entry->effect) + ")");
+        for (auto i : rows)
+            v.push_back(ev_[i].entry->id + " (" + to_string(level(i)) + ", " + effect_words(ev_[i].entry->effect) +
+                        ")");
         return join(v, ", ");
     }
 
@@ -132,16 +141,18 @@ private:
             case VerdictCall::conflicting: {
                 std::vector<std::size_t> pro, con;
                 for (auto i : deciding) (against(ev_[i].entry->effect) ? con : pro).push_back(i);
-                return "Conflicting (rule d): the strongest applicable evidence, level " + lv + ", disagrees: " +
-                       ids_effects(con) + " against sensitivity from " + ids(pro) + "; rvanno does not pick a side";
+                return "Conflicting (rule d): the strongest applicable evidence, level " + lv +
+                       ", disagrees: " + ids_effects(con) + " against sensitivity from " + ids(pro) +
+                       "; rvanno does not pick a side";
             }
             case VerdictCall::no_evidence:
                 return ev_.empty() ? "No evidence (rule f): no matched row names " + drug +
                                          " (listed because another drug of its class has evidence)"
                                    : "No evidence (rule f): no matched row for " + drug + " applies to this sample";
-            default: break;
+            default:
+                break;
         }
-        const char* name = c == VerdictCall::sensitive ? "Sensitive"
+        const char* name = c == VerdictCall::sensitive   ? "Sensitive"
                            : c == VerdictCall::resistant ? "Resistant"
                                                          : "Reduced sensitivity";
         return std::string(name) + ": the strongest applicable evidence, level " + lv + ", shows " +
@@ -165,8 +176,10 @@ private:
         for (auto i : rows) {
             auto it = std::find_if(by_reason.begin(), by_reason.end(),
                                    [&](const auto& r) { return r.first == ev_[i].why_not; });
-            if (it == by_reason.end()) by_reason.push_back({ev_[i].why_not, {i}});
-            else it->second.push_back(i);
+            if (it == by_reason.end())
+                by_reason.push_back({ev_[i].why_not, {i}});
+            else
+                it->second.push_back(i);
         }
         std::vector<std::string> v;
         for (const auto& [why, rows_] : by_reason) v.push_back(ids(rows_) + " [" + why + "]");

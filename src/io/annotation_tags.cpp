@@ -20,8 +20,8 @@
 namespace rvanno {
 namespace {
 
-constexpr std::string_view kBcsqFields[] = {"consequence", "gene", "transcript", "biotype",
-                                            "strand", "amino_acid_change", "dna_change"};
+constexpr std::string_view kBcsqFields[] = {"consequence",       "gene",      "transcript", "biotype", "strand",
+                                            "amino_acid_change", "dna_change"};
 
 std::vector<std::string> split_names(std::string_view list) {
     std::vector<std::string> names;
@@ -192,8 +192,7 @@ std::optional<AnnotationLayout> detect_annotation_layout(const std::string& desc
     return vep_layout(description);
 }
 
-std::vector<AnnotatedConsequence> parse_annotations(const AnnotationLayout& layout,
-                                                    const std::string& value) {
+std::vector<AnnotatedConsequence> parse_annotations(const AnnotationLayout& layout, const std::string& value) {
     std::vector<AnnotatedConsequence> out;
     if (value.empty() || value == ".") return out;
     const bool bcsq = layout.style == AnnotationStyle::bcsq;

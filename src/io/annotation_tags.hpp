@@ -18,7 +18,6 @@ namespace rvanno {
 std::optional<AnnotationLayout> detect_annotation_layout(const std::string& description);
 
 // Splits one INFO value (comma-separated entries) according to `layout`.
-std::vector<AnnotatedConsequence> parse_annotations(const AnnotationLayout& layout,
-                                                    const std::string& value);
+std::vector<AnnotatedConsequence> parse_annotations(const AnnotationLayout& layout, const std::string& value);
 
 }  // namespace rvanno

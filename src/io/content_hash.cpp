@@ -14,8 +14,7 @@ struct Md5Destroy {
 };
 }  // namespace
 
-std::string md5_of_files(const std::filesystem::path& base,
-                         const std::vector<std::filesystem::path>& files) {
+std::string md5_of_files(const std::filesystem::path& base, const std::vector<std::filesystem::path>& files) {
     std::unique_ptr<hts_md5_context, Md5Destroy> ctx(hts_md5_init());
     if (!ctx) throw UserError("cannot initialise MD5");
     std::vector<char> buf(1 << 16);

@@ -8,7 +8,6 @@ namespace rvanno {
 
 // Hex MD5 of, for each file in order: its name relative to `base`, a NUL, its bytes, a NUL.
 // Including names makes a renamed table change the hash. Throws UserError if unreadable.
-std::string md5_of_files(const std::filesystem::path& base,
-                         const std::vector<std::filesystem::path>& files);
+std::string md5_of_files(const std::filesystem::path& base, const std::vector<std::filesystem::path>& files);
 
 }  // namespace rvanno

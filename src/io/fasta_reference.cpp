@@ -26,8 +26,7 @@ struct FastaReference::Index {
     std::unique_ptr<faidx_t, FaidxDestroy> fai;
 };
 
-FastaReference::FastaReference(const std::filesystem::path& path)
-    : index_(std::make_unique<Index>()) {
+FastaReference::FastaReference(const std::filesystem::path& path) : index_(std::make_unique<Index>()) {
     index_->fai.reset(fai_load(path.c_str()));
     if (!index_->fai)
         throw UserError("cannot open FASTA index for '" + path.string() + "'",

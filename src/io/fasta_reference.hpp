@@ -21,8 +21,7 @@ public:
 
     // Upper-case [begin, end) of a canonical contig (or of a sequence by its own FASTA
     // name); nullopt when absent or past the end. Not safe to call from several threads.
-    std::optional<std::string> fetch(const std::string& contig, std::int64_t begin,
-                                     std::int64_t end) const override;
+    std::optional<std::string> fetch(const std::string& contig, std::int64_t begin, std::int64_t end) const override;
 
 private:
     struct Index;  // keeps HTSlib out of this header

@@ -78,7 +78,7 @@ std::string random_suffix(std::size_t n) {
 
 OutputKind output_kind(const std::string& path) {
     if (is_standard_output(path)) return OutputKind::standard_output;
-    struct stat st{};
+    struct stat st {};
     if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) return OutputKind::direct;
     return OutputKind::replace;
 }
@@ -86,7 +86,7 @@ OutputKind output_kind(const std::string& path) {
 std::string replaced_file(const std::string& path) {
     fs::path p = path;
     for (int depth = 0; depth < 40; ++depth) {  // follow the chain, also to a target not yet there
-        struct stat st{};
+        struct stat st {};
         if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) break;
         std::error_code ec;
         const fs::path target = fs::read_symlink(p, ec);
@@ -110,7 +110,7 @@ OutputFile::OutputFile(const std::string& path) : path_(path) {
         fd_ = ::open(path_.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
         if (fd_ < 0) throw UserError(cannot_write(path_, errno), kWritableHint);
     } else {
-        struct stat st{};
+        struct stat st {};
         if (::stat(path_.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
             throw UserError("cannot write '" + path_ + "': it is a directory", "give a file name");
         dest_ = replaced_file(path_);
@@ -170,8 +170,10 @@ void OutputFile::publish() {
             const std::string name = dest_ + ".rvanno-tmp-" + random_suffix(10);
             int rc = ::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW);
             if (rc != 0 && errno == ENOENT) rc = ::linkat(fd_, "", AT_FDCWD, name.c_str(), AT_EMPTY_PATH);
-            if (rc == 0) from = name;
-            else if (errno != EEXIST) throw UserError(cannot_write(path_, errno), kWritableHint);
+            if (rc == 0)
+                from = name;
+            else if (errno != EEXIST)
+                throw UserError(cannot_write(path_, errno), kWritableHint);
         }
         if (from.empty()) throw UserError(cannot_write(path_, EEXIST), kWritableHint);
     }

@@ -37,12 +37,12 @@ OutputSet::OutputSet(const std::vector<std::string>& inputs) {
         if (fs::is_directory(in, ec)) {
             for (auto it = fs::recursive_directory_iterator(in, ec); !ec && it != fs::recursive_directory_iterator();
                  it.increment(ec)) {
-                struct stat st{};
+                struct stat st {};
                 if (regular_id(it->path().string(), st)) inputs_.push_back({st.st_dev, st.st_ino, it->path().string()});
             }
             continue;
         }
-        struct stat st{};
+        struct stat st {};
         if (regular_id(in, st)) inputs_.push_back({st.st_dev, st.st_ino, in});
     }
 }
@@ -60,7 +60,7 @@ void OutputSet::check(const std::string& path, const std::string& what) {
     if (kind == OutputKind::standard_output) return;
     for (const auto& c : checked_)
         if (c.first == path && c.second == what) return;  // checked before, e.g. by open()
-    struct stat st{};
+    struct stat st {};
     if (kind == OutputKind::replace && regular_id(path, st)) {
         for (const auto& in : inputs_)
             if (in.dev == st.st_dev && in.ino == st.st_ino)
@@ -68,13 +68,16 @@ void OutputSet::check(const std::string& path, const std::string& what) {
                                 "rvanno never overwrites its input: choose another output path");
     }
     for (const auto& [other, other_what] : checked_) {
-        struct stat a{}, b{};
-        const bool same = (regular_id(path, a) && regular_id(other, b)) ? (a.st_dev == b.st_dev && a.st_ino == b.st_ino)
-                          : kind == OutputKind::replace && output_kind(other) == OutputKind::replace &&
-                                absolute_lexical(replaced_file(path)) == absolute_lexical(replaced_file(other));
+        struct stat a {
+        }, b{};
+        const bool same = (regular_id(path, a) && regular_id(other, b))
+                              ? (a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+                              : kind == OutputKind::replace && output_kind(other) == OutputKind::replace &&
+                                    absolute_lexical(replaced_file(path)) == absolute_lexical(replaced_file(other));
         if (same)
-            throw UserError("output '" + path + "' (" + what + ") is the same file as '" + other + "' (" + other_what + ")",
-                            "give each output its own path");
+            throw UserError(
+                "output '" + path + "' (" + what + ") is the same file as '" + other + "' (" + other_what + ")",
+                "give each output its own path");
     }
     if (kind == OutputKind::replace) {
         const auto dir = fs::path(replaced_file(path)).parent_path();
@@ -106,7 +109,8 @@ std::string OutputSet::stage(const std::string& path) {
     std::vector<char> buf(pattern.begin(), pattern.end());
     buf.push_back('\0');
     if (!::mkdtemp(buf.data()))
-        throw UserError("cannot write '" + path + "': " + std::strerror(errno), "check that its directory exists and is writable");
+        throw UserError("cannot write '" + path + "': " + std::strerror(errno),
+                        "check that its directory exists and is writable");
     const std::string dir = buf.data();
     const auto name = fs::path(target).filename().string();
     staged_.push_back({target, dir, (fs::path(dir) / (name.empty() ? "output" : name)).string(), copy});
@@ -116,8 +120,7 @@ std::string OutputSet::stage(const std::string& path) {
 void OutputSet::commit() {
     for (auto& f : files_) f->finish();
     for (const auto& s : staged_)
-        if (!fs::is_regular_file(s.file))
-            throw UserError("the output '" + s.target + "' was not written");
+        if (!fs::is_regular_file(s.file)) throw UserError("the output '" + s.target + "' was not written");
     for (auto& f : files_) f->publish();
     for (auto& s : staged_) {
         if (s.copy) {

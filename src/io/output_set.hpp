@@ -40,8 +40,14 @@ public:
     void commit();
 
 private:
-    struct FileId { unsigned long long dev, ino; std::string path; };
-    struct Staged { std::string target, dir, file; bool copy; };
+    struct FileId {
+        unsigned long long dev, ino;
+        std::string path;
+    };
+    struct Staged {
+        std::string target, dir, file;
+        bool copy;
+    };
     std::vector<FileId> inputs_;
     std::vector<std::pair<std::string, std::string>> checked_;  // path, what
     std::vector<std::unique_ptr<OutputFile>> files_;

@@ -61,7 +61,8 @@ std::vector<SampleSheetRow> read_sample_sheet(const std::filesystem::path& path)
         if (r.sample.empty()) throw InputError(r.where, "empty sample name", kSheetHint);
         for (const auto& other : rows)
             if (other.sample == r.sample)
-                throw InputError(r.where, "sample '" + r.sample + "' is also on " + other.where, "sample names must be unique");
+                throw InputError(r.where, "sample '" + r.sample + "' is also on " + other.where,
+                                 "sample names must be unique");
         if (auto v = trim(t.get("vcf")); !v.empty()) r.vcf = resolve(t, v);
         for (const auto& f : list(t.get("cnv"))) r.cnv.push_back(resolve(t, f));
         for (const auto& f : list(t.get("sv"))) r.sv.push_back(resolve(t, f));
@@ -89,18 +90,21 @@ std::string safe_file_stem(const std::string& sample) {
     return s.empty() ? "sample" : s;
 }
 
-std::vector<std::string> output_stems(const std::vector<std::string>& samples, const std::vector<std::string>& reserved) {
+std::vector<std::string> output_stems(const std::vector<std::string>& samples,
+                                      const std::vector<std::string>& reserved) {
     std::vector<std::string> stems;
     for (std::size_t i = 0; i < samples.size(); ++i) {
         auto stem = safe_file_stem(samples[i]);
         for (const auto& r : reserved)
             if (lower(stem) == lower(r))
-                throw UserError("sample '" + samples[i] + "' would be written as '" + stem + ".*', which is the name of a cohort table",
+                throw UserError("sample '" + samples[i] + "' would be written as '" + stem +
+                                    ".*', which is the name of a cohort table",
                                 "rename the sample in the sample sheet");
         for (std::size_t j = 0; j < stems.size(); ++j)
             if (lower(stems[j]) == lower(stem))
-                throw UserError("samples '" + samples[j] + "' and '" + samples[i] + "' would both be written as '" + stem + ".*'",
-                                "sample names must differ in more than case and in characters other than A-Z a-z 0-9 . _ -");
+                throw UserError(
+                    "samples '" + samples[j] + "' and '" + samples[i] + "' would both be written as '" + stem + ".*'",
+                    "sample names must differ in more than case and in characters other than A-Z a-z 0-9 . _ -");
         stems.push_back(std::move(stem));
     }
     return stems;

@@ -11,14 +11,14 @@
 namespace rvanno::cli {
 
 struct SampleSheetRow {
-    std::string sample;                 // as written (the report's sample name)
-    std::string vcf;                    // resolved path, "" when the row has none
-    std::string vcf_sample;             // VCF column to report ("" = ##tumor_sample or the first)
-    std::vector<std::string> cnv, sv;   // resolved paths
+    std::string sample;                // as written (the report's sample name)
+    std::string vcf;                   // resolved path, "" when the row has none
+    std::string vcf_sample;            // VCF column to report ("" = ##tumor_sample or the first)
+    std::vector<std::string> cnv, sv;  // resolved paths
     std::string tumor_type;
-    std::vector<std::string> drivers;   // e.g. "ALK fusion"
-    std::string therapy_history;        // comma-separated, as for --therapy-history
-    std::string where;                  // "sheet.tsv:3", for messages
+    std::vector<std::string> drivers;  // e.g. "ALK fusion"
+    std::string therapy_history;       // comma-separated, as for --therapy-history
+    std::string where;                 // "sheet.tsv:3", for messages
 };
 
 // Reads and checks the sheet: required columns (a missing or unknown column is an InputError
@@ -34,6 +34,7 @@ std::string safe_file_stem(const std::string& sample);
 // The output stems of `samples`, in order. Throws UserError naming both samples when two
 // stems collide (case-insensitively, for case-insensitive file systems) or when a stem
 // collides with one of `reserved` (the cohort tables' stems).
-std::vector<std::string> output_stems(const std::vector<std::string>& samples, const std::vector<std::string>& reserved);
+std::vector<std::string> output_stems(const std::vector<std::string>& samples,
+                                      const std::vector<std::string>& reserved);
 
 }  // namespace rvanno::cli

@@ -74,7 +74,8 @@ VcfReader::VcfReader(const std::string& path, const VcfReaderOptions& options) :
         throw UserError("cannot open '" + path + "': no such file", "check the path");
     m.fp.reset(hts_open(path.c_str(), "r"));
     if (!m.fp)
-        throw UserError("cannot open '" + path + "' as VCF/BCF", "check that it is readable and is a VCF, VCF.gz or BCF");
+        throw UserError("cannot open '" + path + "' as VCF/BCF",
+                        "check that it is readable and is a VCF, VCF.gz or BCF");
     const htsFormat* fmt = hts_get_format(m.fp.get());
     if (fmt->category != variant_data || (fmt->format != vcf && fmt->format != bcf))
         throw UserError("'" + path + "' is not a VCF or BCF file (HTSlib sees '" +
@@ -126,12 +127,17 @@ void VcfReader::Impl::choose_sample() {
     const auto& s = summary.samples;
     std::string want = options.sample;
     if (want.empty() && !summary.tumor_sample.empty()) {
-        for (const auto& x : s) if (x == summary.tumor_sample) want = x;
+        for (const auto& x : s)
+            if (x == summary.tumor_sample) want = x;
     }
     if (want.empty() && !s.empty()) want = s.front();
     if (want.empty()) return;  // sites-only VCF
     for (std::size_t i = 0; i < s.size(); ++i)
-        if (s[i] == want) { sample_index = static_cast<int>(i); summary.sample = want; return; }
+        if (s[i] == want) {
+            sample_index = static_cast<int>(i);
+            summary.sample = want;
+            return;
+        }
     throw UserError("sample '" + want + "' is not in '" + path + "'", "the samples are: " + join(s, ", "));
 }
 
@@ -140,8 +146,12 @@ bool VcfReader::next(VariantRecord& out) {
     while (m.is_text ? m.next_candidate_text() : m.next_candidate_binary()) {
         ++m.counters.candidates;
         bool pass = m.rec->d.n_flt == 0;
-        if (m.rec->d.n_flt == 1) pass = std::strcmp(bcf_hdr_int2id(m.hdr.get(), BCF_DT_ID, m.rec->d.flt[0]), "PASS") == 0;
-        if (!pass && !m.options.include_filtered) { ++m.counters.filtered; continue; }
+        if (m.rec->d.n_flt == 1)
+            pass = std::strcmp(bcf_hdr_int2id(m.hdr.get(), BCF_DT_ID, m.rec->d.flt[0]), "PASS") == 0;
+        if (!pass && !m.options.include_filtered) {
+            ++m.counters.filtered;
+            continue;
+        }
         out = VariantRecord{};
         out.record_number = m.counters.records;
         m.fill(out);
@@ -154,9 +164,13 @@ bool VcfReader::next(VariantRecord& out) {
 bool VcfReader::Impl::next_candidate_text() {
     while (true) {
         int ret = hts_getline(fp.get(), KS_SEP_LINE, &line.s);
-        if (ret == -1) { check_stream_intact(); return false; }
-        if (ret < -1) throw InputError(where(counters.records + 1), "read error (truncated or corrupt file?)",
-                                       "check the file with: bgzip -t FILE");
+        if (ret == -1) {
+            check_stream_intact();
+            return false;
+        }
+        if (ret < -1)
+            throw InputError(where(counters.records + 1), "read error (truncated or corrupt file?)",
+                             "check the file with: bgzip -t FILE");
         if (line.s.l == 0) continue;
         ++counters.records;
         std::string_view l(line.s.s, line.s.l);
@@ -180,7 +194,10 @@ bool VcfReader::Impl::next_candidate_text() {
                                  "POS must be a positive integer");
             pos = pos * 10 + (ch - '0');
         }
-        if (!last_iv || !TargetIndex::contains(*last_iv, pos - 1)) { ++counters.outside_targets; continue; }
+        if (!last_iv || !TargetIndex::contains(*last_iv, pos - 1)) {
+            ++counters.outside_targets;
+            continue;
+        }
         // HTSlib 1.16 accepts lines cut short (tests/unit/io/htslib_behaviour_test.cpp); VCF needs 8.
         if (std::count(l.begin(), l.end(), '\t') < 7)
             throw InputError(where(counters.records) + " (" + last_chrom + ":" + std::to_string(pos) + ")",
@@ -223,12 +240,19 @@ const Intervals* VcfReader::Impl::intervals_for_rid(int rid) {
 bool VcfReader::Impl::next_candidate_binary() {
     while (true) {
         int ret = bcf_read(fp.get(), hdr.get(), rec.get());
-        if (ret == -1) { check_stream_intact(); return false; }
+        if (ret == -1) {
+            check_stream_intact();
+            return false;
+        }
         ++counters.records;
-        if (ret < -1) throw InputError(where(counters.records), "truncated or corrupt BCF record",
-                                       "check the file with: bcftools view FILE > /dev/null");
+        if (ret < -1)
+            throw InputError(where(counters.records), "truncated or corrupt BCF record",
+                             "check the file with: bcftools view FILE > /dev/null");
         const Intervals* iv = intervals_for_rid(rec->rid);
-        if (!iv || !TargetIndex::contains(*iv, rec->pos)) { ++counters.outside_targets; continue; }
+        if (!iv || !TargetIndex::contains(*iv, rec->pos)) {
+            ++counters.outside_targets;
+            continue;
+        }
         if (bcf_unpack(rec.get(), BCF_UN_ALL) < 0)
             throw InputError(where(counters.records), "cannot unpack BCF record", "the file may be corrupt");
         return true;
@@ -245,9 +269,12 @@ void VcfReader::Impl::fill(VariantRecord& out) {
     out.ref = r->n_allele > 0 ? r->d.allele[0] : "";
     for (int i = 1; i < r->n_allele; ++i) {
         std::string a = r->d.allele[i];
-        if (a == "*") ++counters.star_alleles;
-        else if (a == ".") ++counters.no_alt;
-        else if (a.find_first_of("<>[]") != std::string::npos) ++counters.symbolic_alleles;
+        if (a == "*")
+            ++counters.star_alleles;
+        else if (a == ".")
+            ++counters.no_alt;
+        else if (a.find_first_of("<>[]") != std::string::npos)
+            ++counters.symbolic_alleles;
         out.alts.push_back(std::move(a));
     }
     if (r->d.n_flt == 0) out.filter = ".";
@@ -281,7 +308,10 @@ void VcfReader::Impl::fill_sample(VariantRecord& out) {
         int sum = 0;
         bool any = false;
         for (int i = 0; i < per; ++i)
-            if (ad[i] != bcf_int32_missing && ad[i] != bcf_int32_vector_end && ad[i] >= 0) { sum += ad[i]; any = true; }
+            if (ad[i] != bcf_int32_missing && ad[i] != bcf_int32_vector_end && ad[i] >= 0) {
+                sum += ad[i];
+                any = true;
+            }
         if (any) ad_sum = sum;
         for (int a = 1; a < per && a <= static_cast<int>(out.alts.size()); ++a)
             if (!out.vaf[a - 1] && sum > 0 && ad[a] != bcf_int32_missing && ad[a] != bcf_int32_vector_end && ad[a] >= 0)

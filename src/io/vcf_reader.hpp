@@ -20,21 +20,21 @@ namespace rvanno {
 
 struct VcfHeaderSummary {
     std::vector<ContigDeclaration> contigs;
-    std::string reference_line;   // value of ##reference=, or ""
+    std::string reference_line;  // value of ##reference=, or ""
     std::vector<std::string> samples;
-    std::string tumor_sample;     // value of ##tumor_sample=, or ""
-    std::string sample;           // the sample whose FORMAT values are reported ("" if none)
+    std::string tumor_sample;  // value of ##tumor_sample=, or ""
+    std::string sample;        // the sample whose FORMAT values are reported ("" if none)
     std::vector<std::pair<std::string, AnnotationLayout>> annotation_tags;
 };
 
 struct ReaderCounters {
-    long records{0};          // data records read
-    long outside_targets{0};  // skipped unparsed: outside every knowledge-base gene
-    long filtered{0};         // candidate records skipped for FILTER (see --include-filtered)
-    long candidates{0};       // records parsed (inside a gene), before the FILTER rule
-    long symbolic_alleles{0}; // <DEL>, breakends, ... skipped
-    long star_alleles{0};     // '*' (spanning deletion) skipped
-    long no_alt{0};           // ALT '.' records
+    long records{0};           // data records read
+    long outside_targets{0};   // skipped unparsed: outside every knowledge-base gene
+    long filtered{0};          // candidate records skipped for FILTER (see --include-filtered)
+    long candidates{0};        // records parsed (inside a gene), before the FILTER rule
+    long symbolic_alleles{0};  // <DEL>, breakends, ... skipped
+    long star_alleles{0};      // '*' (spanning deletion) skipped
+    long no_alt{0};            // ALT '.' records
 };
 
 struct VcfReaderOptions {

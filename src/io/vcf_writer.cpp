@@ -63,10 +63,14 @@ private:
 
 const char* write_mode(char mode) {
     switch (mode) {
-        case 'v': return "w";
-        case 'z': return "wz";
-        case 'b': return "wb";
-        default: break;
+        case 'v':
+            return "w";
+        case 'z':
+            return "wz";
+        case 'b':
+            return "wb";
+        default:
+            break;
     }
     throw UsageError(std::string("unknown VCF output type '") + mode + "'",
                      "use -O v (VCF), -O z (bgzipped VCF) or -O b (BCF)");
@@ -85,8 +89,8 @@ std::vector<std::string> alt_alleles(const bcf1_t* r) {
 
 class Writer {
 public:
-    Writer(const std::string& input, const std::string& output, char mode,
-           const std::vector<AlleleFinding>& findings, const std::vector<std::string>& header_lines, int threads);
+    Writer(const std::string& input, const std::string& output, char mode, const std::vector<AlleleFinding>& findings,
+           const std::vector<std::string>& header_lines, int threads);
     void run();
 
 private:
@@ -105,7 +109,7 @@ private:
     hts::Record rec_{bcf_init()};
     hts::KString line_;
     bool text_in_{false};
-    bool strip_old_{false};   // the input declares RVANNO_* tags: remove old values everywhere
+    bool strip_old_{false};  // the input declares RVANNO_* tags: remove old values everywhere
     long records_{0};
 
     std::string where() const { return input_ + ": record " + std::to_string(records_); }
@@ -120,10 +124,14 @@ private:
 };
 
 Writer::Writer(const std::string& input, const std::string& output, char mode,
-               const std::vector<AlleleFinding>& findings, const std::vector<std::string>& header_lines,
-               int threads)
-    : input_(input), output_(output), wmode_(write_mode(mode)), binary_out_(mode == 'b'),
-      header_lines_(header_lines), threads_(threads), target_(output) {
+               const std::vector<AlleleFinding>& findings, const std::vector<std::string>& header_lines, int threads)
+    : input_(input),
+      output_(output),
+      wmode_(write_mode(mode)),
+      binary_out_(mode == 'b'),
+      header_lines_(header_lines),
+      threads_(threads),
+      target_(output) {
     if (!rec_) throw UserError("out of memory");
     for (const auto& f : findings) {
         if (f.matches.empty()) continue;
@@ -151,7 +159,8 @@ void Writer::open_input() {
     }
     in_.reset(hts_open(input_.c_str(), "r"));
     if (!in_)
-        throw UserError("cannot open '" + input_ + "' as VCF/BCF", "check that it is readable and is a VCF, VCF.gz or BCF");
+        throw UserError("cannot open '" + input_ + "' as VCF/BCF",
+                        "check that it is readable and is a VCF, VCF.gz or BCF");
     const htsFormat* fmt = hts_get_format(in_.get());
     if (fmt->category != variant_data || (fmt->format != vcf && fmt->format != bcf))
         throw UserError("'" + input_ + "' is not a VCF or BCF file (HTSlib sees '" +
@@ -229,9 +238,9 @@ void Writer::annotate(bcf1_t* r) {
     const std::string at = where() + " (" + chrom + ":" + std::to_string(r->pos + 1) + ")";
     for (const AlleleFinding* f : it->second)
         if (f->contig_name != chrom)
-            throw UserError(at + " was annotated as a record on " + f->contig_name +
-                                "; the input changed since it was annotated",
-                            "annotate and write the VCF in one run, from a file that does not change");
+            throw UserError(
+                at + " was annotated as a record on " + f->contig_name + "; the input changed since it was annotated",
+                "annotate and write the VCF in one run, from a file that does not change");
     for (const auto& [tag, value] : rvanno_info_values(alt_alleles(r), it->second, at))
         if (bcf_update_info_string(h, r, tag.c_str(), value.c_str()) < 0)
             throw InputError(at, "cannot add INFO/" + tag);
@@ -250,13 +259,14 @@ bool Writer::copy_text_record() {
     int ret;
     do {
         ret = hts_getline(in_.get(), KS_SEP_LINE, &l);
-    } while (ret >= 0 && l.l == 0);   // empty lines are not records (as in VcfReader)
+    } while (ret >= 0 && l.l == 0);  // empty lines are not records (as in VcfReader)
     if (ret == -1) {
         check_stream_intact();
         return false;
     }
     ++records_;
-    if (ret < -1) throw InputError(where(), "read error (truncated or corrupt file?)", "check the file with: bgzip -t FILE");
+    if (ret < -1)
+        throw InputError(where(), "read error (truncated or corrupt file?)", "check the file with: bgzip -t FILE");
     if (l.s[0] == '#' || !std::memchr(l.s, '\t', l.l))
         throw InputError(where(), "not a tab-separated VCF data line",
                          "header lines must come first and columns must be separated by tabs");
@@ -276,12 +286,14 @@ bool Writer::copy_text_record() {
         throw InputError(where(), "fewer than the 8 fixed VCF columns", "the line is cut short or not tab-separated");
     const int nhrec = hdr_->nhrec;
     if (vcf_parse(&l, hdr_.get(), rec_.get()) < 0)
-        throw InputError(where(), "malformed VCF record", "see HTSlib's message above; check it with: bcftools view FILE");
+        throw InputError(where(), "malformed VCF record",
+                         "see HTSlib's message above; check it with: bcftools view FILE");
     // vcf_parse declares an undeclared CHROM/INFO/FORMAT/FILTER on the fly, after the BCF
     // header (its dictionary) was written: such a BCF could not be read back.
     if (binary_out_ && hdr_->nhrec != nhrec)
-        throw InputError(where(), "uses a contig, INFO, FORMAT or FILTER name that the header does not declare "
-                                  "(see HTSlib's warning above)",
+        throw InputError(where(),
+                         "uses a contig, INFO, FORMAT or FILTER name that the header does not declare "
+                         "(see HTSlib's warning above)",
                          "BCF output needs every name declared: add it to the header (bcftools annotate -h), "
                          "or write VCF with -O v or -O z");
     annotate(rec_.get());
@@ -297,7 +309,9 @@ bool Writer::copy_binary_record() {
         return false;
     }
     ++records_;
-    if (ret < -1) throw InputError(where(), "truncated or corrupt BCF record", "check the file with: bcftools view FILE > /dev/null");
+    if (ret < -1)
+        throw InputError(where(), "truncated or corrupt BCF record",
+                         "check the file with: bcftools view FILE > /dev/null");
     if (strip_old_ || by_record_.count(records_) > 0) annotate(rec_.get());
     write_record();
     return true;
@@ -307,8 +321,7 @@ void Writer::run() {
     open_input();
     prepare_header();
     open_output();
-    while (text_in_ ? copy_text_record() : copy_binary_record()) {
-    }
+    while (text_in_ ? copy_text_record() : copy_binary_record()) {}
     if (!by_record_.empty() && by_record_.rbegin()->first > records_)
         throw UserError("'" + input_ + "' has " + std::to_string(records_) + " records, but record " +
                             std::to_string(by_record_.rbegin()->first) +

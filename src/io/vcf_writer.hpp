@@ -41,8 +41,8 @@ namespace rvanno {
 // Throws UsageError (bad mode), UserError (cannot read/write, the input no longer fits the
 // findings) or InputError (a malformed record).
 void write_annotated_vcf(const std::string& input, const std::string& output, char mode,
-                         const std::vector<AlleleFinding>& findings,
-                         const std::vector<std::string>& header_lines, int threads);
+                         const std::vector<AlleleFinding>& findings, const std::vector<std::string>& header_lines,
+                         int threads);
 
 // The INFO tags above, in the order they are declared: ID and header Description.
 struct RvannoInfoTag {
@@ -61,8 +61,8 @@ std::string encode_info_value(const std::string& value);
 // the allele as written (AlleleFinding::input_allele when normalisation changed it, else
 // AlleleFinding::alt), case-insensitively. Throws UserError naming `where` when a finding's
 // allele is not among `alts` (the input changed since it was annotated).
-std::vector<std::pair<std::string, std::string>> rvanno_info_values(
-    const std::vector<std::string>& alts, const std::vector<const AlleleFinding*>& findings,
-    const std::string& where);
+std::vector<std::pair<std::string, std::string>> rvanno_info_values(const std::vector<std::string>& alts,
+                                                                    const std::vector<const AlleleFinding*>& findings,
+                                                                    const std::string& where);
 
 }  // namespace rvanno

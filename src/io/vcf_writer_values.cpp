@@ -39,15 +39,21 @@ const std::vector<RvannoInfoTag>& rvanno_info_tags() {
     const std::string layout = kLayout;
     static const std::vector<RvannoInfoTag> tags = {
         {"RVANNO_GENE", "rvanno: knowledge-base gene of each matched consequence." + layout},
-        {"RVANNO_HGVSC", "rvanno: HGVS c. (TRANSCRIPT:c.CHANGE) of each matched consequence, aligned with "
-                         "RVANNO_GENE." + layout},
-        {"RVANNO_HGVSP", "rvanno: protein change (1-letter, e.g. p.G1202R) of each matched consequence, aligned "
-                         "with RVANNO_GENE; '.' when unknown." + layout},
+        {"RVANNO_HGVSC",
+         "rvanno: HGVS c. (TRANSCRIPT:c.CHANGE) of each matched consequence, aligned with "
+         "RVANNO_GENE." +
+             layout},
+        {"RVANNO_HGVSP",
+         "rvanno: protein change (1-letter, e.g. p.G1202R) of each matched consequence, aligned "
+         "with RVANNO_GENE; '.' when unknown." +
+             layout},
         {"RVANNO_KB", "rvanno: ids of the knowledge-base rows that matched." + layout},
-        {"RVANNO_MATCH", "rvanno: how each RVANNO_KB row matched (genomic, hgvs_c, hgvs_p, codon, range, "
-                         "class:lof, class:missense, compound), aligned with RVANNO_KB." + layout},
-        {"RVANNO_DRUG", "rvanno: drug|effect|evidence level of the matched rows, e.g. lorlatinib|sensitivity|D." +
-                            layout},
+        {"RVANNO_MATCH",
+         "rvanno: how each RVANNO_KB row matched (genomic, hgvs_c, hgvs_p, codon, range, "
+         "class:lof, class:missense, compound), aligned with RVANNO_KB." +
+             layout},
+        {"RVANNO_DRUG",
+         "rvanno: drug|effect|evidence level of the matched rows, e.g. lorlatinib|sensitivity|D." + layout},
     };
     return tags;
 }
@@ -71,13 +77,14 @@ std::string encode_info_value(const std::string& value) {
     return out;
 }
 
-std::vector<std::pair<std::string, std::string>> rvanno_info_values(
-    const std::vector<std::string>& alts, const std::vector<const AlleleFinding*>& findings,
-    const std::string& where) {
+std::vector<std::pair<std::string, std::string>> rvanno_info_values(const std::vector<std::string>& alts,
+                                                                    const std::vector<const AlleleFinding*>& findings,
+                                                                    const std::string& where) {
     // Per tag (in rvanno_info_tags() order), per ALT: the entries of that allele.
     constexpr std::size_t kTags = 6;
     enum { gene, hgvsc, hgvsp, kb, how, drug };
-    std::vector<std::vector<std::vector<std::string>>> entries(kTags, std::vector<std::vector<std::string>>(alts.size()));
+    std::vector<std::vector<std::vector<std::string>>> entries(kTags,
+                                                               std::vector<std::vector<std::string>>(alts.size()));
     std::vector<std::string> upper_alts;
     for (const auto& a : alts) upper_alts.push_back(upper(a));
 
@@ -86,7 +93,8 @@ std::vector<std::pair<std::string, std::string>> rvanno_info_values(
         const std::string written = upper(allele_as_written(*f));
         auto it = std::find(upper_alts.begin(), upper_alts.end(), written);
         if (it == upper_alts.end())
-            throw UserError(where + ": the allele " + f->ref + ">" + f->alt + " annotated there is not among its ALT "
+            throw UserError(where + ": the allele " + f->ref + ">" + f->alt +
+                                " annotated there is not among its ALT "
                                 "alleles; the input changed since it was annotated",
                             "annotate and write the VCF in one run, from a file that does not change");
         const auto a = static_cast<std::size_t>(it - upper_alts.begin());
@@ -107,8 +115,9 @@ std::vector<std::pair<std::string, std::string>> rvanno_info_values(
                 entries[how][a].push_back(h);
             }
             for (const auto& d : m.entry->drugs)
-                add_unique(entries[drug][a], encode_info_value(d) + "|" + encode_info_value(to_string(m.entry->effect)) +
-                                                 "|" + encode_info_value(to_string(m.entry->level)));
+                add_unique(entries[drug][a], encode_info_value(d) + "|" +
+                                                 encode_info_value(to_string(m.entry->effect)) + "|" +
+                                                 encode_info_value(to_string(m.entry->level)));
         }
     }
 

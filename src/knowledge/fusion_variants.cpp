@@ -27,12 +27,14 @@ std::vector<FusionVariant> read_fusion_variants(const std::filesystem::path& pat
     TextTable t(path, {"gene5", "exon5", "gene3", "exon3", "name", "citation"});
     std::vector<FusionVariant> out;
     while (t.next()) {
-        FusionVariant v{t.get("gene5"), exon_number(t, "exon5"), t.get("gene3"), exon_number(t, "exon3"),
-                        t.get("name"), t.get("citation")};
+        FusionVariant v{t.get("gene5"),          exon_number(t, "exon5"), t.get("gene3"),
+                        exon_number(t, "exon3"), t.get("name"),           t.get("citation")};
         if (v.gene5.empty() || v.gene3.empty() || v.name.empty())
-            throw InputError(t.where(), "gene5, gene3 and name must not be empty", "see the schema at the top of the file");
+            throw InputError(t.where(), "gene5, gene3 and name must not be empty",
+                             "see the schema at the top of the file");
         if (v.citation.empty())
-            throw InputError(t.where(), "variant '" + v.name + "' has no citation", "every row must cite the source it was checked against");
+            throw InputError(t.where(), "variant '" + v.name + "' has no citation",
+                             "every row must cite the source it was checked against");
         for (const auto& w : out)
             if (w.gene5 == v.gene5 && w.exon5 == v.exon5 && w.gene3 == v.gene3 && w.exon3 == v.exon3)
                 throw InputError(t.where(), "exon pair already named '" + w.name + "'", "one name per exon pair");

@@ -11,17 +11,17 @@
 #include <set>
 #include <stdexcept>
 
+#include "base/text_table.hpp"
 #include "build_config.hpp"
+#include "io/content_hash.hpp"
 #include "knowledge/chromosome_arms.hpp"
 #include "knowledge/fusion_variants.hpp"
 #include "knowledge/knowledge_parse.hpp"
-#include "base/text_table.hpp"
-#include "io/content_hash.hpp"
 #include "knowledge/transcript_table.hpp"
 #include "rvanno/error.hpp"
-#include "rvanno/knowledge.hpp"
 #include "rvanno/fusion.hpp"
 #include "rvanno/gene_copy_number.hpp"
+#include "rvanno/knowledge.hpp"
 #include "rvanno/transcript.hpp"
 
 namespace fs = std::filesystem;
@@ -29,9 +29,9 @@ namespace fs = std::filesystem;
 namespace rvanno {
 namespace {
 
-const std::vector<std::string> kEntryColumns = {
-    "id", "gene", "kind", "alteration", "hgvs_c", "requires", "drugs", "effect",
-    "evidence_level", "disease", "mechanism", "citations", "status", "notes"};
+const std::vector<std::string> kEntryColumns = {"id",        "gene",      "kind",   "alteration",     "hgvs_c",
+                                                "requires",  "drugs",     "effect", "evidence_level", "disease",
+                                                "mechanism", "citations", "status", "notes"};
 
 class Loader {
 public:
@@ -62,8 +62,11 @@ private:
         if (!problems_) throw InputError(where, what, hint);
         problems_->push_back({where, what});
     }
-    template <class F> void guarded(F f) {
-        try { f(); } catch (const InputError& e) {
+    template <class F>
+    void guarded(F f) {
+        try {
+            f();
+        } catch (const InputError& e) {
             if (!problems_) throw;
             problems_->push_back({e.where(), e.message()});
         }
@@ -79,7 +82,8 @@ private:
         return out;
     }
     std::vector<fs::path> content_files() const {
-        std::vector<fs::path> out = {dir_ / "VERSION", dir_ / "drugs.tsv", dir_ / "genes.txt", dir_ / "fusion_variants.tsv"};
+        std::vector<fs::path> out = {dir_ / "VERSION", dir_ / "drugs.tsv", dir_ / "genes.txt",
+                                     dir_ / "fusion_variants.tsv"};
         for (auto b : {GenomeBuild::GRCh37, GenomeBuild::GRCh38}) {
             out.push_back(kb_.transcripts_path(b));
             out.push_back(dir_ / ("chromosome_arms." + to_string(b) + ".tsv"));
@@ -91,8 +95,8 @@ private:
 
     void read_version() {
         std::ifstream in(dir_ / "VERSION");
-        if (!(in >> kb_.version)) report((dir_ / "VERSION").string(), "missing or empty VERSION file",
-                                         "write one line such as 2026.11-1");
+        if (!(in >> kb_.version))
+            report((dir_ / "VERSION").string(), "missing or empty VERSION file", "write one line such as 2026.11-1");
     }
 
     void read_genes() {
@@ -107,13 +111,24 @@ private:
         TextTable t(dir_ / "drugs.tsv", {"id", "name", "synonyms", "class", "generation", "targets"});
         static const std::regex id_re("[A-Za-z0-9_.+-]+");
         while (t.next()) {
-            Drug d{t.get("id"), t.get("name"), t.get("class"), detail::split_list(t.get("synonyms")),
-                   detail::split_list(t.get("targets")), std::nullopt};
-            if (!std::regex_match(d.id, id_re)) { report(t.where(), "bad drug id '" + d.id + "'"); continue; }
-            if (d.name.empty() || d.drug_class.empty()) report(t.where(), "drug '" + d.id + "' needs a name and a class");
+            Drug d{t.get("id"),
+                   t.get("name"),
+                   t.get("class"),
+                   detail::split_list(t.get("synonyms")),
+                   detail::split_list(t.get("targets")),
+                   std::nullopt};
+            if (!std::regex_match(d.id, id_re)) {
+                report(t.where(), "bad drug id '" + d.id + "'");
+                continue;
+            }
+            if (d.name.empty() || d.drug_class.empty())
+                report(t.where(), "drug '" + d.id + "' needs a name and a class");
             if (!t.get("generation").empty()) {
-                try { d.generation = std::stoi(t.get("generation")); }
-                catch (const std::exception&) { report(t.where(), "generation '" + t.get("generation") + "' is not a number"); }
+                try {
+                    d.generation = std::stoi(t.get("generation"));
+                } catch (const std::exception&) {
+                    report(t.where(), "generation '" + t.get("generation") + "' is not a number");
+                }
             }
             if (kb_.drugs.count(d.id)) report(t.where(), "duplicate drug id '" + d.id + "'");
             kb_.drugs.emplace(d.id, std::move(d));
@@ -126,7 +141,8 @@ private:
             try {
                 kb_.entries.push_back(parse_entry(t, file));
             } catch (const std::invalid_argument& e) {
-                report(t.where(), e.what(), "see db/README.md for the schema; run 'rvanno db check' to list every problem");
+                report(t.where(), e.what(),
+                       "see db/README.md for the schema; run 'rvanno db check' to list every problem");
             }
         }
     }
@@ -183,27 +199,37 @@ private:
     void check_gene_level_tables() {
         for (auto b : {GenomeBuild::GRCh38, GenomeBuild::GRCh37}) {
             auto arms = dir_ / ("chromosome_arms." + to_string(b) + ".tsv");
-            if (!fs::exists(arms)) report(arms.string(), "chromosome arm table missing", "run db/tools/make_arms.py");
-            else if (read_chromosome_arms(arms).size() != 48) report(arms.string(), "expected 48 arms (1p..Yq)", "run db/tools/make_arms.py");
+            if (!fs::exists(arms))
+                report(arms.string(), "chromosome arm table missing", "run db/tools/make_arms.py");
+            else if (read_chromosome_arms(arms).size() != 48)
+                report(arms.string(), "expected 48 arms (1p..Yq)", "run db/tools/make_arms.py");
         }
         auto variants = dir_ / "fusion_variants.tsv";
-        if (!fs::exists(variants)) { report(variants.string(), "fusion variant table missing"); return; }
+        if (!fs::exists(variants)) {
+            report(variants.string(), "fusion variant table missing");
+            return;
+        }
         for (const auto& v : read_fusion_variants(variants)) {
             for (const auto& g : {v.gene5, v.gene3})
                 if (std::find(kb_.genes.begin(), kb_.genes.end(), g) == kb_.genes.end())
-                    report(variants.string(), "fusion variant '" + v.name + "' names gene '" + g + "', which is not in genes.txt");
+                    report(variants.string(),
+                           "fusion variant '" + v.name + "' names gene '" + g + "', which is not in genes.txt");
         }
     }
 
     void check_transcripts() {
         for (auto b : {GenomeBuild::GRCh38, GenomeBuild::GRCh37}) {
             auto path = kb_.transcripts_path(b);
-            if (!fs::exists(path)) { report(path.string(), "transcript table missing", "run db/tools/make_transcripts.py"); continue; }
+            if (!fs::exists(path)) {
+                report(path.string(), "transcript table missing", "run db/tools/make_transcripts.py");
+                continue;
+            }
             std::set<std::string> have;
             for (const auto& tx : read_transcript_table(path)) have.insert(tx.gene);
             for (const auto& g : kb_.genes)
-                if (!have.count(g)) report(path.string(), "gene '" + g + "' of genes.txt has no transcript",
-                                           "regenerate the tables with db/tools/make_transcripts.py");
+                if (!have.count(g))
+                    report(path.string(), "gene '" + g + "' of genes.txt has no transcript",
+                           "regenerate the tables with db/tools/make_transcripts.py");
         }
     }
 };
@@ -229,8 +255,8 @@ fs::path default_knowledge_base_dir() {
     for (const auto& c : candidates)
         if (fs::exists(c / "VERSION")) return c;
     throw UserError("cannot find the bundled knowledge base",
-                    "give --db DIR, set RVANNO_DB, or reinstall rvanno (looked in " +
-                        candidates.front().string() + ", " RVANNO_INSTALL_DB ", " RVANNO_SOURCE_DB ")");
+                    "give --db DIR, set RVANNO_DB, or reinstall rvanno (looked in " + candidates.front().string() +
+                        ", " RVANNO_INSTALL_DB ", " RVANNO_SOURCE_DB ")");
 }
 
 }  // namespace rvanno

@@ -16,8 +16,7 @@ namespace {
 [[noreturn]] void bad(const std::string& what) { throw std::invalid_argument(what); }
 
 template <class T>
-T pick(const std::string& s, const char* column,
-       std::initializer_list<std::pair<const char*, T>> allowed) {
+T pick(const std::string& s, const char* column, std::initializer_list<std::pair<const char*, T>> allowed) {
     std::string list;
     for (const auto& [name, value] : allowed) {
         if (s == name) return value;
@@ -42,8 +41,7 @@ GenomicAllele parse_genomic_allele(const std::string& s) {
     if (!build) bad("unknown genome build '" + f[0] + "' in '" + s + "'");
     if (!contig) bad("unknown contig '" + f[1] + "' in '" + s + "'");
     static const std::regex bases("[ACGT]+");
-    if (!std::regex_match(f[3], bases) || !std::regex_match(f[4], bases))
-        bad("alleles of '" + s + "' must be A/C/G/T");
+    if (!std::regex_match(f[3], bases) || !std::regex_match(f[4], bases)) bad("alleles of '" + s + "' must be A/C/G/T");
     return {*build, *contig, to_int(f[2], "position") - 1, f[3], f[4]};
 }
 
@@ -64,17 +62,26 @@ std::vector<std::string> split_list(const std::string& s) {
 
 AlterationKind parse_kind(const std::string& s) {
     using K = AlterationKind;
-    return pick<K>(s, "kind", {{"genomic", K::genomic}, {"hgvs_c", K::hgvs_c}, {"hgvs_p", K::hgvs_p},
-                               {"codon", K::codon}, {"range", K::range}, {"lof", K::lof},
-                               {"missense", K::missense}, {"amplification", K::amplification},
-                               {"deletion", K::deletion}, {"loss", K::loss}, {"fusion", K::fusion}});
+    return pick<K>(s, "kind",
+                   {{"genomic", K::genomic},
+                    {"hgvs_c", K::hgvs_c},
+                    {"hgvs_p", K::hgvs_p},
+                    {"codon", K::codon},
+                    {"range", K::range},
+                    {"lof", K::lof},
+                    {"missense", K::missense},
+                    {"amplification", K::amplification},
+                    {"deletion", K::deletion},
+                    {"loss", K::loss},
+                    {"fusion", K::fusion}});
 }
 
 Effect parse_effect(const std::string& s) {
-    return pick<Effect>(s, "effect", {{"resistance", Effect::resistance},
-                                      {"reduced_sensitivity", Effect::reduced_sensitivity},
-                                      {"sensitivity", Effect::sensitivity},
-                                      {"no_benefit", Effect::no_benefit}});
+    return pick<Effect>(s, "effect",
+                        {{"resistance", Effect::resistance},
+                         {"reduced_sensitivity", Effect::reduced_sensitivity},
+                         {"sensitivity", Effect::sensitivity},
+                         {"no_benefit", Effect::no_benefit}});
 }
 
 EvidenceLevel parse_level(const std::string& s) {
@@ -83,8 +90,8 @@ EvidenceLevel parse_level(const std::string& s) {
 }
 
 void parse_mechanism(const std::string& s) {
-    pick<int>(s, "mechanism", {{"on_target", 0}, {"bypass", 1}, {"downstream", 2},
-                               {"lineage", 3}, {"driver", 4}, {"other", 5}});
+    pick<int>(s, "mechanism",
+              {{"on_target", 0}, {"bypass", 1}, {"downstream", 2}, {"lineage", 3}, {"driver", 4}, {"other", 5}});
 }
 
 void parse_citation(const std::string& s) {
@@ -99,8 +106,7 @@ std::vector<RequiredAlteration> parse_requires(const std::string& s) {
     for (const auto& item : split_list(s)) {
         auto colon = item.find(':');
         std::string change = colon == std::string::npos ? "" : to_one_letter_protein_change(item.substr(colon + 1));
-        if (colon == 0 || change.empty())
-            bad("requires '" + item + "' is not GENE:p.<change>");
+        if (colon == 0 || change.empty()) bad("requires '" + item + "' is not GENE:p.<change>");
         out.push_back({item.substr(0, colon), change});
     }
     return out;
@@ -117,14 +123,16 @@ void parse_context(const std::string& s, KnowledgeEntry& e) {
                 bad("context names 'driver=" + d + "' twice");
             e.required_drivers.push_back(d);
         } else if (cond.rfind("tumor_type=", 0) == 0) {
-            if (!e.tumor_types.empty()) bad("context has more than one tumor_type= condition (list the codes in one: tumor_type=A,B)");
+            if (!e.tumor_types.empty())
+                bad("context has more than one tumor_type= condition (list the codes in one: tumor_type=A,B)");
             for (const auto& c : split(cond.substr(11), ',')) {
                 if (!std::regex_match(c, code))
                     bad("context tumor_type code '" + c + "' is not an OncoTree-style code like NB or NSCLC");
                 e.tumor_types.push_back(c);
             }
         } else {
-            bad("unknown context condition '" + cond + "' (expected: driver=<GENE> fusion | tumor_type=<CODE>[,<CODE>])");
+            bad("unknown context condition '" + cond +
+                "' (expected: driver=<GENE> fusion | tumor_type=<CODE>[,<CODE>])");
         }
     }
 }
@@ -166,7 +174,8 @@ void parse_alteration(KnowledgeEntry& e) {
             break;
         case AlterationKind::fusion: {
             auto sep = a.find("::");
-            if (sep == std::string::npos || sep == 0 || sep + 2 >= a.size() || a.find("::", sep + 2) != std::string::npos)
+            if (sep == std::string::npos || sep == 0 || sep + 2 >= a.size() ||
+                a.find("::", sep + 2) != std::string::npos)
                 bad("fusion alteration '" + a + "' is not like EML4::ALK or *::ALK (5' partner first)");
             e.fusion5 = a.substr(0, sep);
             e.fusion3 = a.substr(sep + 2);

@@ -6,27 +6,42 @@ namespace rvanno {
 
 std::string to_string(AlterationKind k) {
     switch (k) {
-        case AlterationKind::genomic: return "genomic";
-        case AlterationKind::hgvs_c: return "hgvs_c";
-        case AlterationKind::hgvs_p: return "hgvs_p";
-        case AlterationKind::codon: return "codon";
-        case AlterationKind::range: return "range";
-        case AlterationKind::lof: return "lof";
-        case AlterationKind::missense: return "missense";
-        case AlterationKind::amplification: return "amplification";
-        case AlterationKind::deletion: return "deletion";
-        case AlterationKind::loss: return "loss";
-        case AlterationKind::fusion: return "fusion";
+        case AlterationKind::genomic:
+            return "genomic";
+        case AlterationKind::hgvs_c:
+            return "hgvs_c";
+        case AlterationKind::hgvs_p:
+            return "hgvs_p";
+        case AlterationKind::codon:
+            return "codon";
+        case AlterationKind::range:
+            return "range";
+        case AlterationKind::lof:
+            return "lof";
+        case AlterationKind::missense:
+            return "missense";
+        case AlterationKind::amplification:
+            return "amplification";
+        case AlterationKind::deletion:
+            return "deletion";
+        case AlterationKind::loss:
+            return "loss";
+        case AlterationKind::fusion:
+            return "fusion";
     }
     return "?";
 }
 
 std::string to_string(Effect e) {
     switch (e) {
-        case Effect::resistance: return "resistance";
-        case Effect::reduced_sensitivity: return "reduced_sensitivity";
-        case Effect::sensitivity: return "sensitivity";
-        case Effect::no_benefit: return "no_benefit";
+        case Effect::resistance:
+            return "resistance";
+        case Effect::reduced_sensitivity:
+            return "reduced_sensitivity";
+        case Effect::sensitivity:
+            return "sensitivity";
+        case Effect::no_benefit:
+            return "no_benefit";
     }
     return "?";
 }
@@ -39,11 +54,16 @@ std::string to_string(EvidenceLevel l) { return std::string(1, static_cast<char>
 // level D; inferential evidence (E) is no more than Tier III.
 std::string amp_tier(EvidenceLevel l) {
     switch (l) {
-        case EvidenceLevel::A: return "Tier I-A";
-        case EvidenceLevel::B: return "Tier II-C";
-        case EvidenceLevel::C: return "Tier II-D";
-        case EvidenceLevel::D: return "Tier II-D";
-        case EvidenceLevel::E: return "Tier III";
+        case EvidenceLevel::A:
+            return "Tier I-A";
+        case EvidenceLevel::B:
+            return "Tier II-C";
+        case EvidenceLevel::C:
+            return "Tier II-D";
+        case EvidenceLevel::D:
+            return "Tier II-D";
+        case EvidenceLevel::E:
+            return "Tier III";
     }
     return "?";
 }

@@ -32,8 +32,8 @@ std::vector<std::int64_t> to_ints(const TextTable& t, const std::string& s, cons
 }  // namespace
 
 std::vector<Transcript> read_transcript_table(const std::filesystem::path& path) {
-    TextTable t(path, {"gene", "accession", "protein", "contig", "strand", "tx_start", "tx_end",
-                       "cds_start", "cds_end", "exon_starts", "exon_ends"});
+    TextTable t(path, {"gene", "accession", "protein", "contig", "strand", "tx_start", "tx_end", "cds_start", "cds_end",
+                       "exon_starts", "exon_ends"});
     std::vector<Transcript> out;
     while (t.next()) {
         Transcript tx;
@@ -58,15 +58,14 @@ std::vector<Transcript> read_transcript_table(const std::filesystem::path& path)
             throw InputError(t.where(), "exon_starts and exon_ends must list the same number of exons");
         for (std::size_t i = 0; i < starts.size(); ++i) {
             if (ends[i] <= starts[i] || (i > 0 && starts[i] < ends[i - 1]))
-                throw InputError(t.where(), "exon " + std::to_string(i + 1) +
-                                                " is empty, reversed or overlaps the previous one",
+                throw InputError(t.where(),
+                                 "exon " + std::to_string(i + 1) + " is empty, reversed or overlaps the previous one",
                                  "exons must be ascending, 0-based half-open");
             tx.exons.push_back({starts[i], ends[i]});
         }
         if (tx.tx_begin != tx.exons.front().begin || tx.tx_end != tx.exons.back().end)
             throw InputError(t.where(), "tx_start/tx_end do not match the first/last exon");
-        if (tx.cds_end < tx.cds_begin ||
-            (tx.is_coding() && (tx.cds_begin < tx.tx_begin || tx.cds_end > tx.tx_end)))
+        if (tx.cds_end < tx.cds_begin || (tx.is_coding() && (tx.cds_begin < tx.tx_begin || tx.cds_end > tx.tx_end)))
             throw InputError(t.where(), "CDS lies outside the transcript");
         out.push_back(std::move(tx));
     }

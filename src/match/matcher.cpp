@@ -62,18 +62,30 @@ namespace rvanno {
 
 std::string to_string(MatchHow h) {
     switch (h) {
-        case MatchHow::genomic: return "genomic";
-        case MatchHow::hgvs_c: return "hgvs_c";
-        case MatchHow::hgvs_p: return "hgvs_p";
-        case MatchHow::codon: return "codon";
-        case MatchHow::range: return "range";
-        case MatchHow::lof: return "class:lof";
-        case MatchHow::missense: return "class:missense";
-        case MatchHow::compound: return "compound";
-        case MatchHow::amplification: return "class:amplification";
-        case MatchHow::deletion: return "class:deep_deletion";
-        case MatchHow::loss: return "class:loss";
-        case MatchHow::fusion: return "fusion";
+        case MatchHow::genomic:
+            return "genomic";
+        case MatchHow::hgvs_c:
+            return "hgvs_c";
+        case MatchHow::hgvs_p:
+            return "hgvs_p";
+        case MatchHow::codon:
+            return "codon";
+        case MatchHow::range:
+            return "range";
+        case MatchHow::lof:
+            return "class:lof";
+        case MatchHow::missense:
+            return "class:missense";
+        case MatchHow::compound:
+            return "compound";
+        case MatchHow::amplification:
+            return "class:amplification";
+        case MatchHow::deletion:
+            return "class:deep_deletion";
+        case MatchHow::loss:
+            return "class:loss";
+        case MatchHow::fusion:
+            return "fusion";
     }
     return "?";
 }
@@ -87,8 +99,9 @@ bool has_term(const Consequence& c, const char* term) {
 std::optional<Match> genomic_match(const Allele& a, GenomeBuild build, const KnowledgeEntry& e) {
     for (const auto& g : e.alleles)
         if (g.build == build && g.contig == a.contig && g.pos == a.pos && g.ref == a.ref && g.alt == a.alt)
-            return Match{&e, MatchHow::genomic, to_string(build) + ":" + g.contig + ":" +
-                                                    std::to_string(g.pos + 1) + ":" + g.ref + ":" + g.alt};
+            return Match{
+                &e, MatchHow::genomic,
+                to_string(build) + ":" + g.contig + ":" + std::to_string(g.pos + 1) + ":" + g.ref + ":" + g.alt};
     return std::nullopt;
 }
 
@@ -128,8 +141,7 @@ std::optional<Match> match_entry(const Allele& allele, GenomeBuild build, const 
                 return Match{&e, MatchHow::codon, residue_detail(c)};
             break;
         case AlterationKind::range:
-            if (residue_changed(c, e.range_begin, e.range_end, 0))
-                return Match{&e, MatchHow::range, residue_detail(c)};
+            if (residue_changed(c, e.range_begin, e.range_end, 0)) return Match{&e, MatchHow::range, residue_detail(c)};
             break;
         case AlterationKind::lof:
             if (c.loss_of_function) return Match{&e, MatchHow::lof, c.terms.empty() ? "" : c.terms.front()};
@@ -165,21 +177,24 @@ bool requirements_met(const KnowledgeEntry& e, const std::vector<std::string>& o
 namespace rvanno {
 namespace {
 
-std::optional<Match> copy_number_match(const GeneCopyNumber& g, const std::string& thresholds, const KnowledgeEntry& e) {
+std::optional<Match> copy_number_match(const GeneCopyNumber& g, const std::string& thresholds,
+                                       const KnowledgeEntry& e) {
     const std::string value = "min CN " + fixed(*g.min_cn, 2) + " (max " + fixed(*g.max_cn, 2) + ")";
     const std::string where = g.focal ? (*g.focal ? ", focal" : ", arm-level") + std::string(" ") + g.arm : "";
     switch (e.kind) {
         case AlterationKind::amplification:
             if (e.min_copy_number) {
                 if (*g.min_cn >= *e.min_copy_number)
-                    return Match{&e, MatchHow::amplification, value + " >= this row's cut-off " + fixed(*e.min_copy_number, 2) + where};
+                    return Match{&e, MatchHow::amplification,
+                                 value + " >= this row's cut-off " + fixed(*e.min_copy_number, 2) + where};
                 return std::nullopt;
             }
             if (g.cn_class == CnClass::amplification)
                 return Match{&e, MatchHow::amplification, value + " >= amplification threshold " + thresholds + where};
             return std::nullopt;
         case AlterationKind::deletion:
-            if (g.cn_class == CnClass::deep_deletion) return Match{&e, MatchHow::deletion, value + " is a deep deletion" + where};
+            if (g.cn_class == CnClass::deep_deletion)
+                return Match{&e, MatchHow::deletion, value + " is a deep deletion" + where};
             return std::nullopt;
         case AlterationKind::loss:
             if (g.cn_class == CnClass::deep_deletion || g.cn_class == CnClass::loss)
@@ -197,7 +212,8 @@ std::string fusion_detail(const Fusion& f) {
     d += "::" + f.gene3;
     if (!f.variant_name.empty()) d += ", " + f.variant_name;
     if (f.in_frame) d += *f.in_frame ? ", in frame" : ", OUT OF FRAME";
-    if (f.kinase_domain_retained) d += *f.kinase_domain_retained ? ", kinase domain retained" : ", kinase domain NOT retained";
+    if (f.kinase_domain_retained)
+        d += *f.kinase_domain_retained ? ", kinase domain retained" : ", kinase domain NOT retained";
     if (f.candidate) d += ", candidate (inferred from " + f.junction.kind + ")";
     return d;
 }

@@ -8,13 +8,14 @@
 
 namespace rvanno::pipeline {
 
-std::pair<GenomeBuild, std::string> decide_build(const std::string& genome_option, const std::vector<BuildClue>& clues) {
+std::pair<GenomeBuild, std::string> decide_build(const std::string& genome_option,
+                                                 const std::vector<BuildClue>& clues) {
     std::optional<GenomeBuild> chosen = genome_option.empty() ? std::nullopt : parse_genome_build(genome_option);
     std::string reason = chosen ? "given with --genome" : "";
     for (const auto& clue : clues) {
         if (chosen && *chosen != clue.build)
-            throw UserError(clue.what + " is " + to_string(clue.build) + " but the run is " + to_string(*chosen) + " (" +
-                                reason + ")",
+            throw UserError(clue.what + " is " + to_string(clue.build) + " but the run is " + to_string(*chosen) +
+                                " (" + reason + ")",
                             "all inputs must be on one build; check --genome and the files");
         if (!chosen) {
             chosen = clue.build;

@@ -12,16 +12,17 @@
 namespace rvanno::pipeline {
 
 struct CohortJob {
-    std::string name;        // the report's sample name
+    std::string name;  // the report's sample name
     SampleInputs inputs;
-    SampleContext context;   // declared (tumour type, drivers, therapy history)
+    SampleContext context;  // declared (tumour type, drivers, therapy history)
 };
 
 // Runs the jobs in order; the first to fail stops the run with its name in the message. The
 // first sample's build becomes the cohort's when settings.genome is empty. `on_report` gets
 // (job index, finished report); `on_start`, if set, the job index before the job runs.
 CohortResult run_cohort(const std::vector<CohortJob>& jobs, RunSettings settings, RunTables& tables,
-                        const std::string& command_line, const std::function<void(std::size_t, const Report&)>& on_report,
+                        const std::string& command_line,
+                        const std::function<void(std::size_t, const Report&)>& on_report,
                         const std::function<void(std::size_t)>& on_start = {});
 
 }  // namespace rvanno::pipeline

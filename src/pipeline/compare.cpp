@@ -15,9 +15,7 @@ Report annotate_side(const char* name, const SideInputs& side, RunSettings setti
         return annotate_sample(side.inputs, settings, tables, command_line);
     } catch (const UsageError& e) {
         throw UsageError(std::string(name) + ": " + e.what(), e.hint());
-    } catch (const UserError& e) {
-        throw UserError(std::string(name) + ": " + e.what(), e.hint());
-    }
+    } catch (const UserError& e) { throw UserError(std::string(name) + ": " + e.what(), e.hint()); }
 }
 
 }  // namespace

@@ -24,25 +24,25 @@ namespace rvanno::pipeline {
 
 // The inputs of one sample.
 struct SampleInputs {
-    std::string vcf;                  // "" when only copy number / SVs
-    std::string vcf_sample;           // "" = ##tumor_sample or the first
+    std::string vcf;         // "" when only copy number / SVs
+    std::string vcf_sample;  // "" = ##tumor_sample or the first
     std::vector<std::string> cnv, sv;
 };
 
 // How every sample of a run is read and classified.
 struct RunSettings {
-    std::string genome, fasta, cnv_format;   // "" = detect / none
+    std::string genome, fasta, cnv_format;  // "" = detect / none
     bool include_filtered{false};
     int threads{0};
-    std::optional<double> purity, ploidy;    // nullopt = from the file, else 1 and 2
+    std::optional<double> purity, ploidy;  // nullopt = from the file, else 1 and 2
     CnThresholds thresholds;
 };
 
 // The optional steps of interpret_sample, and which command runs which: the one place where a
 // command's deliberate skip is stated.
 struct InterpretSteps {
-    bool hotspots{false};     // coverage-aware negatives at the drivers' resistance hotspots
-    std::string depth;        // gVCF or mosdepth file for them; "" = "not assessed"
+    bool hotspots{false};  // coverage-aware negatives at the drivers' resistance hotspots
+    std::string depth;     // gVCF or mosdepth file for them; "" = "not assessed"
 };
 // annotate: every step; hotspots with --depth, else listed as not assessed.
 inline InterpretSteps annotate_steps(std::string depth) { return {true, std::move(depth)}; }
@@ -85,7 +85,7 @@ void interpret_sample(Report& report, const SampleContext& context, const Interp
 // Decides the run's genome build from --genome and every input that reveals one; they must
 // agree (src/pipeline/build.cpp). `clues` are (what, build, reason) of each input.
 struct BuildClue {
-    std::string what;    // "'file.vcf'"
+    std::string what;  // "'file.vcf'"
     GenomeBuild build;
     std::string reason;  // "##contig lengths match GRCh38 (24 of 24 primary contigs)"
 };

@@ -37,9 +37,10 @@ bool same_allele(const AnnotatedConsequence& ac, const VariantRecord& rec, const
 
 }  // namespace
 
-SmallVariantAnnotator::SmallVariantAnnotator(const KnowledgeBase& kb, GenomeBuild build, std::vector<Transcript> transcripts,
-                     const ReferenceSequence* ref, std::vector<std::pair<std::string, AnnotationLayout>> tags,
-                     std::string input_name)
+SmallVariantAnnotator::SmallVariantAnnotator(const KnowledgeBase& kb, GenomeBuild build,
+                                             std::vector<Transcript> transcripts, const ReferenceSequence* ref,
+                                             std::vector<std::pair<std::string, AnnotationLayout>> tags,
+                                             std::string input_name)
     : kb_(kb), build_(build), ref_(ref), tags_(std::move(tags)), input_name_(std::move(input_name)) {
     for (const auto& e : kb_.entries) entries_by_gene_[e.gene].push_back(&e);
     for (auto& tx : transcripts)
@@ -59,8 +60,8 @@ Allele SmallVariantAnnotator::prepare_allele(const VariantRecord& rec, const std
     if (!ref_) return a;
     auto ok = ref_matches(a, *ref_);
     if (ok && !*ok)
-        throw InputError(input_name_ + ": record " + std::to_string(rec.record_number) + " (" + rec.contig_name +
-                             ":" + std::to_string(rec.pos + 1) + ")",
+        throw InputError(input_name_ + ": record " + std::to_string(rec.record_number) + " (" + rec.contig_name + ":" +
+                             std::to_string(rec.pos + 1) + ")",
                          "REF '" + rec.ref + "' does not match the reference FASTA",
                          "the VCF and --fasta are probably from different genome builds");
     if (!ok) ++counters_["alleles_reference_unavailable"];
@@ -110,13 +111,14 @@ void SmallVariantAnnotator::infer_protein_change_from_matches(AlleleFinding& f) 
     for (const auto& m : f.matches) {
         if (m.how != MatchHow::hgvs_c || m.entry->kind != AlterationKind::hgvs_p) continue;
         f.csq.protein_change = m.entry->protein_change;
-        f.protein_source = "knowledge base (" + f.csq.hgvs_c + " is a listed allele of p." + m.entry->protein_change + ")";
+        f.protein_source =
+            "knowledge base (" + f.csq.hgvs_c + " is a listed allele of p." + m.entry->protein_change + ")";
         return;
     }
 }
 
 void SmallVariantAnnotator::merge_annotations(const VariantRecord& rec, const std::string& alt, const Transcript& tx,
-                                  Consequence& csq, std::string& source) const {
+                                              Consequence& csq, std::string& source) const {
     if (!csq.protein_change.empty()) return;
     for (const auto& [tag, value] : rec.annotations) {
         auto layout = std::find_if(tags_.begin(), tags_.end(), [&](const auto& t) { return t.first == tag; });
@@ -143,7 +145,8 @@ void SmallVariantAnnotator::finish() {
     for (const auto& f : findings_) {
         if (!f.csq.protein_change.empty()) observed.push_back(f.csq.gene + ":" + f.csq.protein_change);
         for (const auto& m : f.matches)
-            if (m.entry->kind == AlterationKind::hgvs_p) observed.push_back(m.entry->gene + ":" + m.entry->protein_change);
+            if (m.entry->kind == AlterationKind::hgvs_p)
+                observed.push_back(m.entry->gene + ":" + m.entry->protein_change);
     }
     for (const auto& e : kb_.entries) {
         if (e.requires_all.empty()) continue;
@@ -152,9 +155,10 @@ void SmallVariantAnnotator::finish() {
             if (f.csq.gene != e.gene || !requirements_met(e, observed)) continue;
             if (auto m = match_entry(alleles_[i], build_, f.csq, e)) {
                 std::string with;
-                for (const auto& r : e.requires_all) with += (with.empty() ? "" : ", ") + r.gene + ":p." + r.protein_change;
-                f.matches.push_back({&e, MatchHow::compound,
-                                     m->detail + " with " + with + " in the same sample (phase not assessed)"});
+                for (const auto& r : e.requires_all)
+                    with += (with.empty() ? "" : ", ") + r.gene + ":p." + r.protein_change;
+                f.matches.push_back(
+                    {&e, MatchHow::compound, m->detail + " with " + with + " in the same sample (phase not assessed)"});
             }
         }
     }

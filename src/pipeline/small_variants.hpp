@@ -20,8 +20,8 @@ public:
     // Keeps references to kb and ref; both must outlive the SmallVariantAnnotator. `transcripts` is the
     // whole table for `build`; only genes with knowledge rows are kept.
     SmallVariantAnnotator(const KnowledgeBase& kb, GenomeBuild build, std::vector<Transcript> transcripts,
-              const ReferenceSequence* ref, std::vector<std::pair<std::string, AnnotationLayout>> tags,
-              std::string input_name);
+                          const ReferenceSequence* ref, std::vector<std::pair<std::string, AnnotationLayout>> tags,
+                          std::string input_name);
 
     // Intervals a record must touch to be worth parsing: every kept transcript, padded.
     TargetIndex targets() const;
@@ -40,13 +40,13 @@ private:
     std::string input_name_;
     std::map<std::string, std::vector<const KnowledgeEntry*>> entries_by_gene_;
     std::vector<AlleleFinding> findings_;
-    std::vector<Allele> alleles_;   // parallel to findings_
+    std::vector<Allele> alleles_;  // parallel to findings_
     std::map<std::string, long> counters_;
 
     static void infer_protein_change_from_matches(AlleleFinding& f);
     Allele prepare_allele(const VariantRecord& rec, const std::string& alt);
-    void merge_annotations(const VariantRecord& rec, const std::string& alt, const Transcript& tx,
-                           Consequence& csq, std::string& source) const;
+    void merge_annotations(const VariantRecord& rec, const std::string& alt, const Transcript& tx, Consequence& csq,
+                           std::string& source) const;
 };
 
 }  // namespace rvanno

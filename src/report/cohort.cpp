@@ -17,8 +17,10 @@ void write_provenance(const CohortResult& c, const std::string& input_line, cons
     provenance::tsv_head(c.first, false, out);
     // input_line is "##key=value"; the value is a path and is escaped like every TSV field
     const auto eq = input_line.find('=');
-    if (eq == std::string::npos) out << tsv(input_line);
-    else out << input_line.substr(0, eq + 1) << tsv(input_line.substr(eq + 1));
+    if (eq == std::string::npos)
+        out << tsv(input_line);
+    else
+        out << input_line.substr(0, eq + 1) << tsv(input_line.substr(eq + 1));
     out << "\n##samples=" << c.samples.size() << "\n##cells=" << cells << "\n";
     provenance::tsv_tail(c.first, false, out);
 }
@@ -35,18 +37,26 @@ int finding_rank(const std::string& f) { return f == "small_variant" ? 0 : f == 
 
 void write_cohort_alterations(const CohortResult& cohort, const std::string& input_line, std::ostream& out) {
     const auto& samples = cohort.samples;
-    write_provenance(cohort, input_line, "VAF (small variant), minimum copy number (copy number), present, empty = absent, not_assessed = no input of that kind", out);
+    write_provenance(cohort, input_line,
+                     "VAF (small variant), minimum copy number (copy number), present, empty = absent, not_assessed = "
+                     "no input of that kind",
+                     out);
     std::vector<KeyedAlteration> rows;  // union of keys, kb_ids merged
     for (const auto& s : samples)
         for (const auto& a : s.alterations) {
-            auto it = std::find_if(rows.begin(), rows.end(), [&](const auto& r) { return r.key == a.key && r.finding == a.finding; });
-            if (it == rows.end()) { rows.push_back(a); continue; }
+            auto it = std::find_if(rows.begin(), rows.end(),
+                                   [&](const auto& r) { return r.key == a.key && r.finding == a.finding; });
+            if (it == rows.end()) {
+                rows.push_back(a);
+                continue;
+            }
             for (const auto& id : a.presence.kb_ids)
                 if (std::find(it->presence.kb_ids.begin(), it->presence.kb_ids.end(), id) == it->presence.kb_ids.end())
                     it->presence.kb_ids.push_back(id);
         }
     std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
-        return finding_rank(a.finding) != finding_rank(b.finding) ? finding_rank(a.finding) < finding_rank(b.finding) : a.key < b.key;
+        return finding_rank(a.finding) != finding_rank(b.finding) ? finding_rank(a.finding) < finding_rank(b.finding)
+                                                                  : a.key < b.key;
     });
     out << "alteration\tfinding\tgene\tkb_ids";
     for (const auto& s : samples) out << '\t' << tsv(s.name);
@@ -67,7 +77,8 @@ void write_cohort_alterations(const CohortResult& cohort, const std::string& inp
 
 void write_cohort_verdicts(const CohortResult& cohort, const std::string& input_line, std::ostream& out) {
     const auto& samples = cohort.samples;
-    write_provenance(cohort, input_line, "verdict call per drug (no_evidence when no knowledge row bears on the drug)", out);
+    write_provenance(cohort, input_line, "verdict call per drug (no_evidence when no knowledge row bears on the drug)",
+                     out);
     std::vector<const DrugVerdict*> drugs;  // first appearance, sample by sample
     for (const auto& s : samples)
         for (const auto& v : s.verdicts)
@@ -77,9 +88,11 @@ void write_cohort_verdicts(const CohortResult& cohort, const std::string& input_
     for (const auto& s : samples) out << '\t' << tsv(s.name);
     out << '\n';
     for (const DrugVerdict* d : drugs) {
-        out << tsv(d->drug) << '\t' << tsv(d->drug_class) << '\t' << (d->generation ? std::to_string(*d->generation) : "");
+        out << tsv(d->drug) << '\t' << tsv(d->drug_class) << '\t'
+            << (d->generation ? std::to_string(*d->generation) : "");
         for (const auto& s : samples) {
-            auto it = std::find_if(s.verdicts.begin(), s.verdicts.end(), [&](const DrugVerdict& v) { return v.drug == d->drug; });
+            auto it = std::find_if(s.verdicts.begin(), s.verdicts.end(),
+                                   [&](const DrugVerdict& v) { return v.drug == d->drug; });
             out << '\t' << to_string(it == s.verdicts.end() ? VerdictCall::no_evidence : it->call);
         }
         out << '\n';

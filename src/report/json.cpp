@@ -3,10 +3,10 @@
 
 #include <ostream>
 
+#include "report/format.hpp"
 #include "report/provenance.hpp"
 #include "report/text_safety.hpp"
 #include "report/writers.hpp"
-#include "report/format.hpp"
 #include "rvanno/report.hpp"
 
 namespace rvanno {
@@ -16,18 +16,32 @@ using json = nlohmann::ordered_json;
 
 json opt(const std::string& s) { return s.empty() ? json() : json(s); }
 json opt(std::optional<double> v, int digits = 4) { return v ? json(std::stod(fmt::fixed(v, digits))) : json(); }
-template <class T> json opt(const std::optional<T>& v) { return v ? json(*v) : json(); }
+template <class T>
+json opt(const std::optional<T>& v) {
+    return v ? json(*v) : json();
+}
 
 json match_json(const Match& m) {
     const auto& e = *m.entry;
     json requires_all = json::array();
     for (const auto& q : e.requires_all) requires_all.push_back(q.gene + ":p." + q.protein_change);
-    return {{"how", to_string(m.how)}, {"detail", m.detail}, {"kb_id", e.id}, {"gene", e.gene},
-            {"kind", to_string(e.kind)}, {"alteration", e.alteration}, {"requires", requires_all},
-            {"drugs", e.drugs}, {"effect", to_string(e.effect)}, {"evidence_level", to_string(e.level)},
-            {"amp_tier", amp_tier(e.level)}, {"disease", e.diseases}, {"mechanism", e.mechanism},
-            {"status", e.verified ? "verified" : "unverified"}, {"citations", e.citations},
-            {"notes", e.notes}, {"source", e.file + ":" + std::to_string(e.line)}};
+    return {{"how", to_string(m.how)},
+            {"detail", m.detail},
+            {"kb_id", e.id},
+            {"gene", e.gene},
+            {"kind", to_string(e.kind)},
+            {"alteration", e.alteration},
+            {"requires", requires_all},
+            {"drugs", e.drugs},
+            {"effect", to_string(e.effect)},
+            {"evidence_level", to_string(e.level)},
+            {"amp_tier", amp_tier(e.level)},
+            {"disease", e.diseases},
+            {"mechanism", e.mechanism},
+            {"status", e.verified ? "verified" : "unverified"},
+            {"citations", e.citations},
+            {"notes", e.notes},
+            {"source", e.file + ":" + std::to_string(e.line)}};
 }
 
 json matches_json(const std::vector<Match>& ms) {
@@ -38,30 +52,55 @@ json matches_json(const std::vector<Match>& ms) {
 
 json consequence_json(const AlleleFinding& f) {
     const auto& c = f.csq;
-    return {{"gene", c.gene}, {"transcript", c.transcript}, {"hgvs_c", c.hgvs_c}, {"hgvs_p", opt(c.hgvs_p)},
-            {"protein_change", opt(c.protein_change)}, {"protein_change_source", opt(f.protein_source)},
-            {"terms", c.terms}, {"exon", c.exon ? json(c.exon) : json()}, {"intron", c.intron ? json(c.intron) : json()},
-            {"exon_count", c.exon_count}, {"codon", opt(c.codon)}, {"loss_of_function", c.loss_of_function}};
+    return {{"gene", c.gene},
+            {"transcript", c.transcript},
+            {"hgvs_c", c.hgvs_c},
+            {"hgvs_p", opt(c.hgvs_p)},
+            {"protein_change", opt(c.protein_change)},
+            {"protein_change_source", opt(f.protein_source)},
+            {"terms", c.terms},
+            {"exon", c.exon ? json(c.exon) : json()},
+            {"intron", c.intron ? json(c.intron) : json()},
+            {"exon_count", c.exon_count},
+            {"codon", opt(c.codon)},
+            {"loss_of_function", c.loss_of_function}};
 }
 
 json finding_json(const AlleleFinding& f) {
-    return {{"record", f.record_number}, {"chrom", f.contig_name}, {"pos", f.pos + 1}, {"ref", f.ref},
-            {"alt", f.alt}, {"input_allele", opt(f.input_allele)}, {"filter", f.filter},
-            {"genotype", opt(f.genotype)}, {"vaf", opt(f.vaf)}, {"depth", opt(f.depth)},
-            {"consequence", consequence_json(f)}, {"matches", matches_json(f.matches)}};
+    return {{"record", f.record_number},
+            {"chrom", f.contig_name},
+            {"pos", f.pos + 1},
+            {"ref", f.ref},
+            {"alt", f.alt},
+            {"input_allele", opt(f.input_allele)},
+            {"filter", f.filter},
+            {"genotype", opt(f.genotype)},
+            {"vaf", opt(f.vaf)},
+            {"depth", opt(f.depth)},
+            {"consequence", consequence_json(f)},
+            {"matches", matches_json(f.matches)}};
 }
 
 json gene_cn_json(const GeneCopyNumber& g) {
-    return {{"assessed", g.assessed}, {"min_cn", opt(g.min_cn, 2)}, {"max_cn", opt(g.max_cn, 2)},
+    return {{"assessed", g.assessed},
+            {"min_cn", opt(g.min_cn, 2)},
+            {"max_cn", opt(g.max_cn, 2)},
             {"covered_fraction", std::stod(fmt::fixed(g.covered_fraction, 2))},
-            {"class", g.assessed ? json(to_string(g.cn_class)) : json()}, {"partial_amplification", g.partial},
-            {"focal", opt(g.focal)}, {"arm", opt(g.arm)}, {"arm_fraction", opt(g.arm_fraction)},
-            {"event_length", opt(g.event_length)}, {"sources", g.sources}};
+            {"class", g.assessed ? json(to_string(g.cn_class)) : json()},
+            {"partial_amplification", g.partial},
+            {"focal", opt(g.focal)},
+            {"arm", opt(g.arm)},
+            {"arm_fraction", opt(g.arm_fraction)},
+            {"event_length", opt(g.event_length)},
+            {"sources", g.sources}};
 }
 
 json copy_number_json(const CopyNumberFinding& f) {
-    json j = {{"gene", f.cn.gene}, {"transcript", f.cn.transcript}, {"chrom", f.contig_name},
-              {"start", f.gene_begin + 1}, {"end", f.gene_end}};
+    json j = {{"gene", f.cn.gene},
+              {"transcript", f.cn.transcript},
+              {"chrom", f.contig_name},
+              {"start", f.gene_begin + 1},
+              {"end", f.gene_end}};
     j.update(gene_cn_json(f.cn));
     j["matches"] = matches_json(f.matches);
     return j;
@@ -73,53 +112,91 @@ json breakend_json(const Breakend& b) {
 
 json fusion_json(const FusionFinding& f) {
     const auto& u = f.fusion;
-    return {{"gene5", opt(u.gene5)}, {"gene3", opt(u.gene3)}, {"transcript5", opt(u.transcript5)},
-            {"transcript3", opt(u.transcript3)}, {"exon5", opt(u.exon5)}, {"intron5", opt(u.intron5)},
-            {"exon3", opt(u.exon3)}, {"intron3", opt(u.intron3)}, {"in_frame", opt(u.in_frame)},
-            {"frame_source", opt(u.frame_source)}, {"kinase_domain_retained", opt(u.kinase_domain_retained)},
-            {"variant", opt(u.variant_name)}, {"variant_source", opt(u.variant_source)}, {"candidate", u.candidate},
-            {"caller", {{"kind", u.junction.kind}, {"id", u.junction.id}, {"filter", u.junction.filter},
-                        {"split_reads", opt(u.junction.split_reads)}, {"spanning_reads", opt(u.junction.spanning_reads)},
-                        {"frame", opt(u.junction.caller_frame)}, {"source", u.junction.source},
-                        {"breakend_a", breakend_json(u.junction.a)}, {"breakend_b", breakend_json(u.junction.b)}}},
+    return {{"gene5", opt(u.gene5)},
+            {"gene3", opt(u.gene3)},
+            {"transcript5", opt(u.transcript5)},
+            {"transcript3", opt(u.transcript3)},
+            {"exon5", opt(u.exon5)},
+            {"intron5", opt(u.intron5)},
+            {"exon3", opt(u.exon3)},
+            {"intron3", opt(u.intron3)},
+            {"in_frame", opt(u.in_frame)},
+            {"frame_source", opt(u.frame_source)},
+            {"kinase_domain_retained", opt(u.kinase_domain_retained)},
+            {"variant", opt(u.variant_name)},
+            {"variant_source", opt(u.variant_source)},
+            {"candidate", u.candidate},
+            {"caller",
+             {{"kind", u.junction.kind},
+              {"id", u.junction.id},
+              {"filter", u.junction.filter},
+              {"split_reads", opt(u.junction.split_reads)},
+              {"spanning_reads", opt(u.junction.spanning_reads)},
+              {"frame", opt(u.junction.caller_frame)},
+              {"source", u.junction.source},
+              {"breakend_a", breakend_json(u.junction.a)},
+              {"breakend_b", breakend_json(u.junction.b)}}},
             {"matches", matches_json(f.matches)}};
 }
 
 json gene_summary_json(const GeneSummary& g) {
-    json j = {{"gene", g.gene}, {"transcript", g.transcript},
-              {"small_variant_alleles", g.small_variant_alleles < 0 ? json("not_assessed") : json(g.small_variant_alleles)},
-              {"matched_small_variants", g.small_variant_alleles < 0 ? json() : json(g.matched_small_variants)},
-              {"copy_number", g.cn ? gene_cn_json(*g.cn) : json("not_assessed")},
-              {"fusions", g.fusions < 0 ? json("not_assessed") : json(g.fusions)}};
+    json j = {
+        {"gene", g.gene},
+        {"transcript", g.transcript},
+        {"small_variant_alleles", g.small_variant_alleles < 0 ? json("not_assessed") : json(g.small_variant_alleles)},
+        {"matched_small_variants", g.small_variant_alleles < 0 ? json() : json(g.matched_small_variants)},
+        {"copy_number", g.cn ? gene_cn_json(*g.cn) : json("not_assessed")},
+        {"fusions", g.fusions < 0 ? json("not_assessed") : json(g.fusions)}};
     return j;
 }
 
 json evidence_json(const Evidence& e) {
-    return {{"kb_id", e.entry->id}, {"finding", e.finding}, {"how", to_string(e.how)},
-            {"effect", to_string(e.entry->effect)}, {"evidence_level", to_string(e.entry->level)},
-            {"mechanism", e.entry->mechanism}, {"status", e.entry->verified ? "verified" : "unverified"},
-            {"citations", e.entry->citations}, {"applies", e.applies}, {"why_not", opt(e.why_not)},
+    return {{"kb_id", e.entry->id},
+            {"finding", e.finding},
+            {"how", to_string(e.how)},
+            {"effect", to_string(e.entry->effect)},
+            {"evidence_level", to_string(e.entry->level)},
+            {"mechanism", e.entry->mechanism},
+            {"status", e.entry->verified ? "verified" : "unverified"},
+            {"citations", e.entry->citations},
+            {"applies", e.applies},
+            {"why_not", opt(e.why_not)},
             {"superseded_by", e.superseded ? json(e.superseded_by) : json()}};
 }
 
 json verdict_json(const DrugVerdict& v) {
     json ev = json::array();
     for (const auto& e : v.evidence) ev.push_back(evidence_json(e));
-    return {{"drug", v.drug}, {"class", v.drug_class}, {"class_name", v.class_name}, {"generation", opt(v.generation)},
-            {"call", to_string(v.call)}, {"strength", v.strength ? json(to_string(*v.strength)) : json()},
-            {"low_confidence", v.low_confidence}, {"rule", v.rule}, {"already_given", v.already_given},
-            {"history_position", opt(v.history_position)}, {"evidence", ev}};
+    return {{"drug", v.drug},
+            {"class", v.drug_class},
+            {"class_name", v.class_name},
+            {"generation", opt(v.generation)},
+            {"call", to_string(v.call)},
+            {"strength", v.strength ? json(to_string(*v.strength)) : json()},
+            {"low_confidence", v.low_confidence},
+            {"rule", v.rule},
+            {"already_given", v.already_given},
+            {"history_position", opt(v.history_position)},
+            {"evidence", ev}};
 }
 
 json hotspot_json(const HotspotStatus& h) {
-    return {{"gene", h.gene}, {"hotspot", h.hotspot}, {"kb_ids", h.kb_ids}, {"chrom", h.contig_name},
-            {"start", h.where.begin + 1}, {"end", h.where.end}, {"state", to_string(h.state)},
-            {"min_depth", opt(h.min_depth)}, {"depth_source", opt(h.depth_source)}};
+    return {{"gene", h.gene},
+            {"hotspot", h.hotspot},
+            {"kb_ids", h.kb_ids},
+            {"chrom", h.contig_name},
+            {"start", h.where.begin + 1},
+            {"end", h.where.end},
+            {"state", to_string(h.state)},
+            {"min_depth", opt(h.min_depth)},
+            {"depth_source", opt(h.depth_source)}};
 }
 
 json context_json(const SampleContext& c) {
-    return {{"tumor_type", opt(c.tumor_type)}, {"declared_drivers", c.declared_drivers},
-            {"detected_drivers", c.detected_drivers}, {"therapy_history", c.therapy_history}};
+    return {{"tumor_type", opt(c.tumor_type)},
+            {"declared_drivers", c.declared_drivers},
+            {"detected_drivers", c.detected_drivers},
+            {"therapy_history", c.therapy_history}};
 }
 
 template <class T, class F>
@@ -141,7 +218,8 @@ void write_json(const Report& r, std::ostream& out) {
     json counters = json::object();
     for (const auto& [k, v] : r.counters.values) counters[k] = v;
     doc["counters"] = counters;
-    doc["findings"] = array_of<AlleleFinding>(r.findings, finding_json, [](const AlleleFinding& f) { return !f.matches.empty(); });
+    doc["findings"] =
+        array_of<AlleleFinding>(r.findings, finding_json, [](const AlleleFinding& f) { return !f.matches.empty(); });
     doc["unmatched_in_knowledge_base_genes"] =
         array_of<AlleleFinding>(r.findings, finding_json, [](const AlleleFinding& f) { return f.matches.empty(); });
     doc["copy_number"] = array_of<CopyNumberFinding>(r.copy_number, copy_number_json,

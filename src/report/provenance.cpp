@@ -1,7 +1,7 @@
 #include "report/provenance.hpp"
 
-#include "report/text_safety.hpp"
 #include "report/format.hpp"
+#include "report/text_safety.hpp"
 #include "report/writers.hpp"
 
 namespace rvanno {
@@ -53,7 +53,8 @@ void tsv_tail(const Provenance& p, bool coordinates, std::ostream& out) {
 
 nlohmann::ordered_json json(const Provenance& p, bool with_inputs) {
     using Json = nlohmann::ordered_json;
-    Json j = {{"rvanno_version", p.rvanno_version}, {"htslib_version", p.htslib_version},
+    Json j = {{"rvanno_version", p.rvanno_version},
+              {"htslib_version", p.htslib_version},
               {"knowledge_base", {{"version", p.kb_version}, {"md5", p.kb_md5}}},
               {"genome_build", {{"name", p.genome_build}, {"reason", p.genome_build_reason}}}};
     if (with_inputs) {

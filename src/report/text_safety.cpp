@@ -17,10 +17,18 @@ std::string tsv(std::string_view s) {
     for (; i < s.size(); ++i) {
         const auto c = static_cast<unsigned char>(s[i]);
         switch (c) {
-            case '\\': r += "\\\\"; break;
-            case '\t': r += "\\t"; break;
-            case '\n': r += "\\n"; break;
-            case '\r': r += "\\r"; break;
+            case '\\':
+                r += "\\\\";
+                break;
+            case '\t':
+                r += "\\t";
+                break;
+            case '\n':
+                r += "\\n";
+                break;
+            case '\r':
+                r += "\\r";
+                break;
             default:
                 if (c < 0x20 || c == 0x7f) {
                     r += "\\x";
@@ -45,19 +53,37 @@ std::size_t sequence(std::string_view s, std::size_t i, std::size_t& bad) {
     if (c < 0x80) return 1;
     std::size_t n;
     unsigned char lo = 0x80, hi = 0xbf;  // allowed range of the second byte
-    if (c >= 0xc2 && c <= 0xdf) n = 2;
-    else if (c == 0xe0) { n = 3; lo = 0xa0; }
-    else if (c == 0xed) { n = 3; hi = 0x9f; }
-    else if (c >= 0xe1 && c <= 0xef) n = 3;
-    else if (c == 0xf0) { n = 4; lo = 0x90; }
-    else if (c == 0xf4) { n = 4; hi = 0x8f; }
-    else if (c >= 0xf1 && c <= 0xf3) n = 4;
-    else return 0;
+    if (c >= 0xc2 && c <= 0xdf)
+        n = 2;
+    else if (c == 0xe0) {
+        n = 3;
+        lo = 0xa0;
+    } else if (c == 0xed) {
+        n = 3;
+        hi = 0x9f;
+    } else if (c >= 0xe1 && c <= 0xef)
+        n = 3;
+    else if (c == 0xf0) {
+        n = 4;
+        lo = 0x90;
+    } else if (c == 0xf4) {
+        n = 4;
+        hi = 0x8f;
+    } else if (c >= 0xf1 && c <= 0xf3)
+        n = 4;
+    else
+        return 0;
     for (std::size_t k = 1; k < n; ++k) {
-        if (i + k >= s.size()) { bad = k; return 0; }
+        if (i + k >= s.size()) {
+            bad = k;
+            return 0;
+        }
         const unsigned char x = b(i + k);
         const unsigned char l = k == 1 ? lo : 0x80, h = k == 1 ? hi : 0xbf;
-        if (x < l || x > h) { bad = k; return 0; }
+        if (x < l || x > h) {
+            bad = k;
+            return 0;
+        }
     }
     return n;
 }

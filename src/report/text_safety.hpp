@@ -13,7 +13,8 @@ namespace rvanno::text {
 // are kept, so text without those bytes is unchanged.
 std::string tsv(std::string_view s);
 // tsv() of each element, joined with `sep`.
-template <class Range> std::string tsv_join(const Range& r, std::string_view sep) {
+template <class Range>
+std::string tsv_join(const Range& r, std::string_view sep) {
     std::string out;
     bool first = true;
     for (const auto& x : r) {

@@ -1,10 +1,10 @@
 // TSV forms of the report: findings, gene table, verdict table (columns: docs/output.md).
 #include <ostream>
 
+#include "report/format.hpp"
 #include "report/provenance.hpp"
 #include "report/text_safety.hpp"
 #include "report/writers.hpp"
-#include "report/format.hpp"
 #include "rvanno/report.hpp"
 
 namespace rvanno {
@@ -25,8 +25,8 @@ void write_provenance(const Provenance& p, std::ostream& out) {
 
 // The finding-specific leading columns of a row, tab-terminated.
 struct Lead {
-    std::string finding, chrom, pos, ref, alt, filter, vaf, depth, gene, transcript, hgvs_c, hgvs_p,
-        protein_change, consequence, location;
+    std::string finding, chrom, pos, ref, alt, filter, vaf, depth, gene, transcript, hgvs_c, hgvs_p, protein_change,
+        consequence, location;
 };
 
 void write_rows(const std::string& sample, const Lead& l, const std::vector<Match>& matches, std::ostream& out) {
@@ -40,32 +40,69 @@ void write_rows(const std::string& sample, const Lead& l, const std::vector<Matc
                 << tsv(l.location) << '\t' << to_string(m.how) << '\t' << tsv(m.detail) << '\t' << tsv(e.id) << '\t'
                 << tsv(e.alteration.empty() ? to_string(e.kind) : e.alteration) << '\t' << tsv(drug) << '\t'
                 << to_string(e.effect) << '\t' << to_string(e.level) << '\t' << amp_tier(e.level) << '\t'
-                << tsv_join(e.diseases, ";") << '\t' << tsv(e.mechanism) << '\t' << (e.verified ? "verified" : "unverified")
-                << '\t' << tsv_join(e.citations, ";") << '\t' << tsv(e.notes) << '\n';
+                << tsv_join(e.diseases, ";") << '\t' << tsv(e.mechanism) << '\t'
+                << (e.verified ? "verified" : "unverified") << '\t' << tsv_join(e.citations, ";") << '\t'
+                << tsv(e.notes) << '\n';
         }
     }
 }
 
 Lead lead(const AlleleFinding& f) {
     const auto& c = f.csq;
-    return {"small_variant", f.contig_name, std::to_string(f.pos + 1), f.ref, f.alt, f.filter, fixed(f.vaf),
-            fmt::opt_int(f.depth), c.gene, c.transcript, c.hgvs_c, c.hgvs_p, c.protein_change,
-            join(c.terms, "&"), fmt::exon_or_intron(c)};
+    return {"small_variant",
+            f.contig_name,
+            std::to_string(f.pos + 1),
+            f.ref,
+            f.alt,
+            f.filter,
+            fixed(f.vaf),
+            fmt::opt_int(f.depth),
+            c.gene,
+            c.transcript,
+            c.hgvs_c,
+            c.hgvs_p,
+            c.protein_change,
+            join(c.terms, "&"),
+            fmt::exon_or_intron(c)};
 }
 
 Lead lead(const CopyNumberFinding& f) {
     const auto& g = f.cn;
-    return {"copy_number", f.contig_name, std::to_string(f.gene_begin + 1), "", "", "", "",
-            "", g.gene, g.transcript, "", "", "", to_string(g.cn_class) + (g.partial ? " (partial amplification)" : ""),
+    return {"copy_number",
+            f.contig_name,
+            std::to_string(f.gene_begin + 1),
+            "",
+            "",
+            "",
+            "",
+            "",
+            g.gene,
+            g.transcript,
+            "",
+            "",
+            "",
+            to_string(g.cn_class) + (g.partial ? " (partial amplification)" : ""),
             "CN min " + fixed(g.min_cn, 2) + " max " + fixed(g.max_cn, 2) + (g.focal ? "; " + fmt::extent(g) : "")};
 }
 
 Lead lead(const FusionFinding& f) {
     const auto& u = f.fusion;
     const auto& bp = u.junction.a;
-    return {"fusion", bp.contig_name, std::to_string(bp.pos + 1), "", "", u.junction.filter, "",
-            fmt::opt_int(u.junction.split_reads), u.gene3, u.transcript3, "", "", "",
-            (u.gene5.empty() ? std::string("?") : u.gene5) + "::" + u.gene3 + (u.candidate ? " candidate fusion" : " fusion"),
+    return {"fusion",
+            bp.contig_name,
+            std::to_string(bp.pos + 1),
+            "",
+            "",
+            u.junction.filter,
+            "",
+            fmt::opt_int(u.junction.split_reads),
+            u.gene3,
+            u.transcript3,
+            "",
+            "",
+            "",
+            (u.gene5.empty() ? std::string("?") : u.gene5) + "::" + u.gene3 +
+                (u.candidate ? " candidate fusion" : " fusion"),
             fmt::breakpoints(u)};
 }
 
@@ -113,8 +150,8 @@ void write_verdict_table_tsv(const Report& r, std::ostream& out) {
         std::vector<std::string> deciding;
         for (const auto& e : v.evidence)
             if (e.applies && !e.superseded) deciding.push_back(e.entry->id);
-        out << tsv(v.drug) << '\t' << tsv(v.drug_class) << '\t' << (v.generation ? std::to_string(*v.generation) : "") << '\t'
-            << to_string(v.call) << '\t' << (v.strength ? to_string(*v.strength) : "") << '\t'
+        out << tsv(v.drug) << '\t' << tsv(v.drug_class) << '\t' << (v.generation ? std::to_string(*v.generation) : "")
+            << '\t' << to_string(v.call) << '\t' << (v.strength ? to_string(*v.strength) : "") << '\t'
             << (v.low_confidence ? "yes" : "") << '\t' << (v.already_given ? "yes" : "") << '\t'
             << (v.history_position ? std::to_string(*v.history_position) : "") << '\t' << tsv_join(deciding, ";")
             << '\t' << tsv(v.rule) << '\n';

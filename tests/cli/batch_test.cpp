@@ -44,8 +44,8 @@ TEST(Batch, sample_sheet_writes_reports_and_cohort_tables) {
 // does not carry an allele (0/0, AF 0, no-call) shows it absent — also in its verdicts.
 TEST(Batch, multi_sample_vcf_gives_one_report_per_column) {
     const auto out = fresh_dir("multi");
-    const std::vector<std::string> args = {"batch", "-q", "-f", "json", "-o", out.string(), "--tumor-type", "NSCLC",
-                                           "--driver", "ALK fusion", "cohort.vcf"};
+    const std::vector<std::string> args = {"batch",        "-q",    "-f",       "json",       "-o",        out.string(),
+                                           "--tumor-type", "NSCLC", "--driver", "ALK fusion", "cohort.vcf"};
     auto r = run_rvanno(kBatchCases / "multi_vcf", args);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(r.err.empty()) << r.err;
@@ -109,12 +109,16 @@ TEST(Batch, failing_sample_is_named_and_stops_the_batch) {
 // Why: usage errors exit 2: an unknown drug in --therapy-history, no input, no -o.
 TEST(Batch, usage_errors_exit_2) {
     const auto out = fresh_dir("usage");
-    auto drug = run_rvanno(kBatchCases / "multi_vcf", {"batch", "--therapy-history", "crizotinib,notadrug", "-o", out.string(), "cohort.vcf"});
+    auto drug = run_rvanno(kBatchCases / "multi_vcf",
+                           {"batch", "--therapy-history", "crizotinib,notadrug", "-o", out.string(), "cohort.vcf"});
     EXPECT_EQ(drug.exit_code, 2);
     EXPECT_NE(drug.err.find("unknown drug 'notadrug'"), std::string::npos) << drug.err;
     EXPECT_EQ(run_rvanno(kBatchCases / "multi_vcf", {"batch", "-o", out.string()}).exit_code, 2);
     EXPECT_EQ(run_rvanno(kBatchCases / "multi_vcf", {"batch", "cohort.vcf"}).exit_code, 2);
-    EXPECT_EQ(run_rvanno(kBatchCases / "multi_vcf", {"batch", "--sample-sheet", "x.tsv", "-o", out.string(), "cohort.vcf"}).exit_code, 2);
+    EXPECT_EQ(
+        run_rvanno(kBatchCases / "multi_vcf", {"batch", "--sample-sheet", "x.tsv", "-o", out.string(), "cohort.vcf"})
+            .exit_code,
+        2);
     auto help = run_rvanno(kBatch, {"batch", "--help"});
     EXPECT_EQ(help.exit_code, 0);
     EXPECT_NE(help.out.find("Example:"), std::string::npos);

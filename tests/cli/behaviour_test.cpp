@@ -22,7 +22,9 @@ fs::path fresh_dir(const std::string& name) {
     return d;
 }
 
-bool have(const char* tool) { return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0; }
+bool have(const char* tool) {
+    return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0;
+}
 
 // Why: the same input must give byte-identical output, run after run, in both formats.
 TEST(Annotate, output_is_byte_identical_across_runs) {
@@ -53,9 +55,9 @@ TEST(Annotate, grch38_chr_style_and_grch37_numeric_give_the_same_rows) {
 TEST(Annotate, tsv_carries_provenance_and_research_use_notice) {
     auto r = run_rvanno(kCases / "index_case", {"annotate", "input.vcf"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    for (const char* key : {"##rvanno_version=", "##knowledge_base_version=", "##knowledge_base_md5=",
-                            "##genome_build=GRCh38", "##command=rvanno annotate input.vcf", "##sample=TUMOR",
-                            "##notice=For research use only"})
+    for (const char* key :
+         {"##rvanno_version=", "##knowledge_base_version=", "##knowledge_base_md5=", "##genome_build=GRCh38",
+          "##command=rvanno annotate input.vcf", "##sample=TUMOR", "##notice=For research use only"})
         EXPECT_NE(r.out.find(key), std::string::npos) << key;
 }
 
@@ -146,7 +148,11 @@ TEST(Annotate, output_option_writes_the_file) {
 
 // Why: usage errors exit 2, input/runtime errors exit 1, each with an error line and a hint.
 TEST(Annotate, exit_codes_distinguish_usage_and_input_errors) {
-    struct C { std::vector<std::string> args; int code; const char* text; };
+    struct C {
+        std::vector<std::string> args;
+        int code;
+        const char* text;
+    };
     const std::vector<C> cases = {
         {{"annotate"}, 2, "annotate: no input"},
         {{"annotate", "--bogus", "input.vcf"}, 2, "unrecognised option '--bogus'"},
@@ -167,8 +173,9 @@ TEST(Annotate, exit_codes_distinguish_usage_and_input_errors) {
 // Why: without ##contig lengths or ##reference the build cannot be guessed; say how to fix it.
 TEST(Annotate, undecidable_build_asks_for_genome_option) {
     auto dir = fresh_dir("nobuild");
-    std::ofstream(dir / "in.vcf") << "##fileformat=VCFv4.2\n##contig=<ID=chr2>\n"
-                                     "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\nchr2\t29220747\t.\tC\tT\t.\tPASS\t.\n";
+    std::ofstream(dir / "in.vcf")
+        << "##fileformat=VCFv4.2\n##contig=<ID=chr2>\n"
+           "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\nchr2\t29220747\t.\tC\tT\t.\tPASS\t.\n";
     auto r = run_rvanno(dir, {"annotate", "in.vcf"});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find("give --genome GRCh38 or --genome GRCh37"), std::string::npos) << r.err;
@@ -187,9 +194,7 @@ TEST(Help, every_command_has_usage_and_example) {
         auto r = run_rvanno(kCases, args);
         EXPECT_EQ(r.exit_code, 0);
         EXPECT_NE(r.out.find("Usage: rvanno"), std::string::npos);
-        if (args.size() > 1) {
-            EXPECT_NE(r.out.find("Example:"), std::string::npos) << args[0];
-        }
+        if (args.size() > 1) { EXPECT_NE(r.out.find("Example:"), std::string::npos) << args[0]; }
     }
     auto a = run_rvanno(kCases, {"annotate", "--help"});
     for (const char* group : {"Input:", "Copy number:", "Sample context:", "Knowledge base:", "Output:", "General:"})
@@ -217,7 +222,8 @@ TEST(DbCheck, broken_rows_are_listed_with_file_and_line) {
     auto dir = fresh_dir("brokendb");
     fs::copy(RVANNO_DB, dir / "db", fs::copy_options::recursive);
     std::ofstream(dir / "db" / "knowledge" / "zz_broken.tsv")
-        << "id\tgene\tkind\talteration\thgvs_c\trequires\tdrugs\teffect\tevidence_level\tdisease\tmechanism\tcitations\tstatus\tnotes\n"
+        << "id\tgene\tkind\talteration\thgvs_c\trequires\tdrugs\teffect\tevidence_"
+           "level\tdisease\tmechanism\tcitations\tstatus\tnotes\n"
         << "X-1\tALK\thgvs_p\tp.G1202R\t\t\tcrizotinib\tresistent\tD\tNSCLC\ton_target\tPMID:22277784\tverified\t\n"
         << "X-2\tALK\thgvs_p\tp.G1202R\t\t\tcrizotinib\tresistance\tD\tNSCLC\ton_target\t\tverified\t\n"
         << "X-3\tALK\thgvs_p\tp.G1202R\t\t\tnotadrug\tresistance\tD\tNSCLC\ton_target\tPMID:22277784\tverified\t\n"
@@ -237,7 +243,8 @@ TEST(DbCheck, broken_rows_are_listed_with_file_and_line) {
 // Why: real third-party files must read cleanly. CIViC's own GRCh37 VCF (no ##contig lines;
 // build from ##reference) holds ALK G1202R at 2:29443613 C>T, which must match its rows.
 TEST(RealFiles, civic_grch37_vcf_reads_and_matches) {
-    auto civic = fs::path(RVANNO_SHARED_DATA) / "civic/2024-08-01_via_rk-izak-DATA72000-IBE/01-Aug-2024-civic_accepted.vcf.gz";
+    auto civic =
+        fs::path(RVANNO_SHARED_DATA) / "civic/2024-08-01_via_rk-izak-DATA72000-IBE/01-Aug-2024-civic_accepted.vcf.gz";
     if (!fs::exists(civic)) GTEST_SKIP() << "../shared is absent";
     auto r = run_rvanno(kCases, {"annotate", civic.string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -275,7 +282,8 @@ TEST(Install, installed_binary_finds_its_knowledge_base) {
     fs::remove(moved);
     fs::rename(prefix, moved);  // relocate: the compiled-in prefix no longer exists
     auto r = std::system(("cd / && env -u RVANNO_DB " + shell_quote((moved / "bin" / "rvanno").string()) +
-                          " db check > " + shell_quote((moved / "check.txt").string()) + " 2>&1").c_str());
+                          " db check > " + shell_quote((moved / "check.txt").string()) + " 2>&1")
+                             .c_str());
     EXPECT_EQ(r, 0) << slurp(moved / "check.txt");
     EXPECT_NE(slurp(moved / "check.txt").find((moved / "share/rvanno/db").string()), std::string::npos)
         << slurp(moved / "check.txt");

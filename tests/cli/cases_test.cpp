@@ -54,16 +54,20 @@ Check parse_check(const std::string& line) {
     std::string word;
     in >> c.source;
     while (in >> word) {
-        if (word == "block") in >> c.block;
-        else if (word == "rows") in >> c.rows;
-        else ADD_FAILURE() << "unknown word '" << word << "' in: " << line;
+        if (word == "block")
+            in >> c.block;
+        else if (word == "rows")
+            in >> c.rows;
+        else
+            ADD_FAILURE() << "unknown word '" << word << "' in: " << line;
     }
     return c;
 }
 
 // The rows of `text` (an rvanno TSV) reduced to `columns`, without the header; with `block`, only
 // the rows of that section (first column), each section having its own header row.
-std::vector<std::string> rows_of(const std::string& text, const std::vector<std::string>& columns, const std::string& block) {
+std::vector<std::string> rows_of(const std::string& text, const std::vector<std::string>& columns,
+                                 const std::string& block) {
     std::vector<std::string> header, out;
     for (const auto& l : lines(text)) {
         if (l.rfind("##", 0) == 0) continue;
@@ -100,7 +104,8 @@ void check_expected_file(const fs::path& file, const RunResult& r, const std::st
     if (check.rows == "all") {
         EXPECT_EQ(got, want) << file;
     } else if (check.rows == "contained") {
-        for (const auto& row : want) EXPECT_NE(std::find(got.begin(), got.end(), row), got.end()) << file << " lacks: " << row;
+        for (const auto& row : want)
+            EXPECT_NE(std::find(got.begin(), got.end(), row), got.end()) << file << " lacks: " << row;
     } else if (check.rows == "first") {
         ASSERT_GE(got.size(), want.size()) << file;
         EXPECT_EQ(std::vector<std::string>(got.begin(), got.begin() + static_cast<long>(want.size())), want) << file;
@@ -117,7 +122,8 @@ TEST_P(Case, output_matches_expected_answers) {
     ASSERT_TRUE(fs::exists(dir / "readme")) << "every case needs a readme saying why it exists";
     TempDir tmp("case");
     std::vector<std::string> args{fs::path(GetParam()).parent_path().string()};
-    for (const auto& l : lines(slurp(dir / "args"))) args.push_back(l == "\"\"" ? "" : substitute(l, tmp.path().string()));
+    for (const auto& l : lines(slurp(dir / "args")))
+        args.push_back(l == "\"\"" ? "" : substitute(l, tmp.path().string()));
     auto r = run_rvanno(dir, args);
     const int want_exit = fs::exists(dir / "expected.exit") ? std::stoi(slurp(dir / "expected.exit")) : 0;
     EXPECT_EQ(r.exit_code, want_exit) << r.err;
@@ -133,9 +139,7 @@ TEST_P(Case, output_matches_expected_answers) {
     }
     std::sort(expected.begin(), expected.end());
     for (const auto& f : expected) check_expected_file(f, r, tmp.path().string());
-    if (want_exit != 0) {
-        EXPECT_TRUE(r.out.empty()) << "a failed run must not print partial results";
-    }
+    if (want_exit != 0) { EXPECT_TRUE(r.out.empty()) << "a failed run must not print partial results"; }
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, Case, ::testing::ValuesIn(case_names()), [](const auto& info) {

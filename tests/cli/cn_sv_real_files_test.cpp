@@ -69,7 +69,8 @@ TEST(RealCopyNumber, purple_takes_purity_and_ploidy_from_its_purity_file) {
 // Why: GATK ModelSegments output (SAM-style @ header) and the CNVkit VCF export read cleanly.
 TEST(RealCopyNumber, gatk_seg_and_cnvkit_vcf_read_cleanly) {
     NEED_SHARED();
-    for (const char* f : {"gatk/single-sample-cr-ac.modelFinal.seg", "cnvkit/tr95t.cnvkit.vcf", "cnvkit/p2-9_2.call.cns"}) {
+    for (const char* f :
+         {"gatk/single-sample-cr-ac.modelFinal.seg", "cnvkit/tr95t.cnvkit.vcf", "cnvkit/p2-9_2.call.cns"}) {
         auto d = run_json({"-g", "GRCh37", "--cnv", (kFormats / f).string()});
         EXPECT_GT(d["counters"]["copy_number_segments"].get<long>(), 0) << f;
     }
@@ -130,9 +131,9 @@ TEST(RealFusions, delly_vcf_and_bcf_read_cleanly) {
 TEST(Malformed, cn_and_sv_files_give_file_line_errors) {
     const fs::path td = RVANNO_TESTDATA;
     const std::vector<std::pair<std::string, std::string>> cases = {
-        {"--cnv", "cnv/malformed/end_before_start.seg"}, {"--cnv", "cnv/malformed/missing_column.cns"},
+        {"--cnv", "cnv/malformed/end_before_start.seg"},   {"--cnv", "cnv/malformed/missing_column.cns"},
         {"--cnv", "cnv/malformed/text_before_header.cns"}, {"--cnv", "cnv/malformed/unknown_contig.tsv"},
-        {"--sv", "sv/malformed/text_before_header.tsv"}, {"--sv", "sv/malformed/bad_breakpoint.tsv"},
+        {"--sv", "sv/malformed/text_before_header.tsv"},   {"--sv", "sv/malformed/bad_breakpoint.tsv"},
         {"--sv", "sv/malformed/short_row_arriba.tsv"}};
     for (const auto& [opt, file] : cases) {
         auto r = run_rvanno(td, {"annotate", "-g", "GRCh38", opt, file});
@@ -146,7 +147,8 @@ TEST(Malformed, cn_and_sv_files_give_file_line_errors) {
 // Why: inputs on different builds must not be combined silently.
 TEST(Build, cnv_vcf_on_another_build_than_the_small_variants_is_refused) {
     const fs::path cases = fs::path(RVANNO_TESTDATA) / "cases" / "annotate";
-    auto r = run_rvanno(cases, {"annotate", "--cnv", "index_case_cnv_vcf/tumour.cnv.vcf", "index_case_grch37/input.vcf"});
+    auto r =
+        run_rvanno(cases, {"annotate", "--cnv", "index_case_cnv_vcf/tumour.cnv.vcf", "index_case_grch37/input.vcf"});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find("is GRCh38 but the run is GRCh37"), std::string::npos) << r.err;
 }

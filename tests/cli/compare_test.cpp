@@ -23,12 +23,16 @@ std::vector<std::string> args_of(const fs::path& dir) {
 }
 
 // The rows of one block of the compare TSV (first column == `section`), reduced to `columns`.
-std::vector<std::string> block(const std::string& tsv, const std::string& section, const std::vector<std::string>& columns) {
+std::vector<std::string> block(const std::string& tsv, const std::string& section,
+                               const std::vector<std::string>& columns) {
     std::vector<std::string> header, out;
     for (const auto& l : lines(tsv)) {
         if (l.rfind("##", 0) == 0) continue;
         auto c = cells(l);
-        if (c[0] == "section") { header = c; continue; }
+        if (c[0] == "section") {
+            header = c;
+            continue;
+        }
         if (c[0] != section) continue;
         std::string row;
         for (std::size_t k = 0; k < columns.size(); ++k) {
@@ -81,7 +85,8 @@ TEST(CompareCommand, multi_sample_vcf_equals_two_single_sample_files) {
     auto b = run_rvanno(kCompare / "multi_sample", args_of(kCompare / "multi_sample"));
     ASSERT_EQ(a.exit_code, 0) << a.err;
     ASSERT_EQ(b.exit_code, 0) << b.err;
-    const std::vector<std::string> all = {"alteration", "finding", "gene", "status", "before", "after", "change", "kb_ids"};
+    const std::vector<std::string> all = {"alteration", "finding", "gene",   "status",
+                                          "before",     "after",   "change", "kb_ids"};
     EXPECT_EQ(block(a.out, "alteration", all), block(b.out, "alteration", all));
     const std::vector<std::string> v = {"drug", "call_before", "call_after", "strength_before", "strength_after"};
     EXPECT_EQ(block(a.out, "verdict", v), block(b.out, "verdict", v));

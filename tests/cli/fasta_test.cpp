@@ -43,7 +43,8 @@ protected:
     }
     static void write_vcf(const std::string& body) {
         std::ofstream(dir / "in.vcf") << "##fileformat=VCFv4.2\n##contig=<ID=7,length=159138663>\n"
-                                         "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n" << body;
+                                         "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"
+                                      << body;
     }
     static char base_at(long pos1) { return slice.at(static_cast<std::size_t>(pos1 - kSliceStart)); }
 };
@@ -76,7 +77,8 @@ TEST_F(Fasta, ref_mismatch_is_an_error_naming_the_record) {
     auto r = run_rvanno(dir, {"annotate", "-g", "GRCh37", "--fasta", "ref.fa", "in.vcf"});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find("in.vcf: record 1 (7:55249071): REF 'G' does not match the reference FASTA"),
-              std::string::npos) << r.err;
+              std::string::npos)
+        << r.err;
     EXPECT_TRUE(r.out.empty());
 }
 
@@ -88,7 +90,10 @@ TEST_F(Fasta, deletion_in_a_homopolymer_is_left_normalised) {
     for (long p = 55249100; p < 55274000 && !start; ++p) {
         long n = 1;
         while (base_at(p + n) == base_at(p)) ++n;
-        if (n >= 5 && base_at(p - 1) != base_at(p)) { start = p; len = n; }
+        if (n >= 5 && base_at(p - 1) != base_at(p)) {
+            start = p;
+            len = n;
+        }
     }
     ASSERT_GT(start, 0);
     const long last = start + len - 1;  // delete the run's last base, written right-aligned

@@ -10,7 +10,10 @@ using namespace rvanno::test;
 
 namespace {
 
-struct Expectation { std::string file, stderr_text, why; int exit_code; };
+struct Expectation {
+    std::string file, stderr_text, why;
+    int exit_code;
+};
 
 std::vector<Expectation> expectations() {
     std::vector<Expectation> out;
@@ -37,9 +40,7 @@ TEST_P(Hostile, input_is_handled_without_a_crash) {
     EXPECT_EQ(r.exit_code, e.exit_code) << e.why << "\n" << r.err;
     EXPECT_EQ(r.err.find("Sanitizer"), std::string::npos) << r.err;
     EXPECT_EQ(r.err.find("runtime error"), std::string::npos) << r.err;
-    if (!e.stderr_text.empty()) {
-        EXPECT_NE(r.err.find(e.stderr_text), std::string::npos) << r.err;
-    }
+    if (!e.stderr_text.empty()) { EXPECT_NE(r.err.find(e.stderr_text), std::string::npos) << r.err; }
     if (e.exit_code != 0) {
         EXPECT_NE(r.err.find("rvanno: hint: "), std::string::npos) << r.err;
         EXPECT_TRUE(r.out.empty());
@@ -75,7 +76,8 @@ TEST_P(Hostile, accepted_input_gives_well_formed_tsv_html_and_json) {
 
 INSTANTIATE_TEST_SUITE_P(Malformed, Hostile, ::testing::ValuesIn(expectations()), [](const auto& info) {
     std::string n = info.param.file;
-    for (auto& c : n) if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+    for (auto& c : n)
+        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
     return n;
 });
 

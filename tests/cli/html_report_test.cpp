@@ -22,9 +22,7 @@ using namespace rvanno::test;
 
 namespace {
 
-bool have(const std::string& tool) {
-    return std::system(("command -v " + tool + " > /dev/null 2>&1").c_str()) == 0;
-}
+bool have(const std::string& tool) { return std::system(("command -v " + tool + " > /dev/null 2>&1").c_str()) == 0; }
 
 // A fresh directory per test, removed afterwards.
 class TempDir {
@@ -49,7 +47,8 @@ int chromium(const fs::path& tmp, const std::string& what, const fs::path& html)
     const std::string cmd = "cd " + shell_quote(tmp.string()) + " && HOME=" + shell_quote(tmp.string()) +
                             " timeout 180 chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage"
                             " --disable-background-networking --disable-component-update --disable-sync --no-first-run"
-                            " --user-data-dir=" + shell_quote((tmp / "profile").string()) + " " + what + " " +
+                            " --user-data-dir=" +
+                            shell_quote((tmp / "profile").string()) + " " + what + " " +
                             shell_quote("file://" + fs::absolute(html).string()) + " > " +
                             shell_quote((tmp / "chromium.log").string()) + " 2>&1";
     return std::system(cmd.c_str());
@@ -77,8 +76,20 @@ std::string lower(std::string s) {
 const fs::path kCase = fs::path(RVANNO_TESTDATA) / "cases" / "annotate" / "index_case";
 
 std::vector<std::string> index_case_args(const fs::path& out, const std::string& vcf) {
-    return {"annotate", "--cnv", "../index_case_cnv/tumour.cns", "--driver", "ALK fusion", "--tumor-type", "IMT",
-            "--therapy-history", "crizotinib,alectinib,brigatinib,lorlatinib", "-f", "html", "-o", out.string(), vcf};
+    return {"annotate",
+            "--cnv",
+            "../index_case_cnv/tumour.cns",
+            "--driver",
+            "ALK fusion",
+            "--tumor-type",
+            "IMT",
+            "--therapy-history",
+            "crizotinib,alectinib,brigatinib,lorlatinib",
+            "-f",
+            "html",
+            "-o",
+            out.string(),
+            vcf};
 }
 
 }  // namespace
@@ -107,8 +118,9 @@ TEST(HtmlReport, index_case_renders_with_its_key_findings) {
     ASSERT_TRUE(fs::exists(pdf)) << slurp(tmp.path() / "chromium.log");
     const std::string text = pdf_text(pdf);
     ASSERT_FALSE(text.empty());
-    for (const char* want : {"PTPN1", "c.1088+1G>A", "ALK", "amplification", "CCND1", "PPM1D", "crizotinib", "ceritinib",
-                             "alectinib", "brigatinib", "lorlatinib", "IMT", "ALK fusion", "RESISTANT", "Legend"}) {
+    for (const char* want :
+         {"PTPN1", "c.1088+1G>A", "ALK", "amplification", "CCND1", "PPM1D", "crizotinib", "ceritinib", "alectinib",
+          "brigatinib", "lorlatinib", "IMT", "ALK fusion", "RESISTANT", "Legend"}) {
         EXPECT_NE(text.find(want), std::string::npos) << "not on the rendered page: " << want;
     }
     EXPECT_NE(lower(text).find("research use"), std::string::npos);

@@ -30,7 +30,9 @@ const json& verdict(const json& doc, const std::string& drug) {
     return none;
 }
 
-bool have(const char* tool) { return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0; }
+bool have(const char* tool) {
+    return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0;
+}
 
 // Why: the compound case: ALK G1202R + L1196M in one sample is lorlatinib-RESISTANT
 // through the compound row, not lorlatinib-sensitive through G1202R alone.
@@ -48,7 +50,8 @@ TEST(Verdicts, g1202r_plus_l1196m_is_lorlatinib_resistant_through_the_compound_r
     EXPECT_TRUE(compound_decides);
     EXPECT_TRUE(g1202r_superseded);
     EXPECT_EQ(verdict(d, "crizotinib")["call"], "resistant");
-    EXPECT_EQ(verdict(d, "crizotinib")["class_name"], "ALK tyrosine kinase inhibitors") << "display name from drugs.tsv";
+    EXPECT_EQ(verdict(d, "crizotinib")["class_name"], "ALK tyrosine kinase inhibitors")
+        << "display name from drugs.tsv";
 }
 
 // Why: ALK kinase-domain rows count as acquired TKI resistance only with an ALK fusion found
@@ -69,10 +72,11 @@ TEST(Verdicts, kinase_domain_rows_need_the_alk_fusion_context) {
 TEST(Verdicts, detected_fusion_driver_and_therapy_history) {
     auto dir = fs::temp_directory_path() / ("rvanno_it_" + std::to_string(::getpid()));
     fs::create_directories(dir);
-    std::ofstream(dir / "g1202r.vcf") << slurp(kCases / "alk_compound" / "input.vcf").substr(
-        0, slurp(kCases / "alk_compound" / "input.vcf").find("#CHROM"))
-                                       << "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tSAMPLE1\n"
-                                          "chr2\t29220747\t.\tC\tT\t.\tPASS\tNOTE=G1202R\tGT:AD:DP:AF\t0/1:50,30:80:0.375\n";
+    std::ofstream(dir / "g1202r.vcf")
+        << slurp(kCases / "alk_compound" / "input.vcf")
+               .substr(0, slurp(kCases / "alk_compound" / "input.vcf").find("#CHROM"))
+        << "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tSAMPLE1\n"
+           "chr2\t29220747\t.\tC\tT\t.\tPASS\tNOTE=G1202R\tGT:AD:DP:AF\t0/1:50,30:80:0.375\n";
     auto d = annotate_json(dir, {"--sv", (fs::path(RVANNO_TESTDATA) / "sv/manta_eml4_alk.vcf").string(),
                                  "--therapy-history", "crizotinib,Alecensa", "g1202r.vcf"});
     EXPECT_EQ(d["context"]["detected_drivers"], json::array({"ALK fusion"}));
@@ -98,10 +102,12 @@ TEST(AnnotatedVcf, keeps_every_record_and_passes_bcftools_view) {
     fs::create_directories(dir);
     for (const char* mode : {"v", "z", "b"}) {
         auto out = (dir / (std::string("out.") + mode)).string();
-        auto r = run_rvanno(kCases / "alk_compound", {"annotate", "--driver", "ALK fusion", "-o", (dir / "report.tsv").string(),
-                                                      "--output-vcf", out, "-O", mode, "input.vcf"});
+        auto r = run_rvanno(kCases / "alk_compound",
+                            {"annotate", "--driver", "ALK fusion", "-o", (dir / "report.tsv").string(), "--output-vcf",
+                             out, "-O", mode, "input.vcf"});
         ASSERT_EQ(r.exit_code, 0) << r.err;
-        std::string q = "bcftools query -f '%CHROM:%POS %ALT %INFO/RVANNO_KB\\n' " + out + " > " + (dir / "q.txt").string();
+        std::string q =
+            "bcftools query -f '%CHROM:%POS %ALT %INFO/RVANNO_KB\\n' " + out + " > " + (dir / "q.txt").string();
         ASSERT_EQ(std::system(q.c_str()), 0) << mode;
         auto rows = lines(slurp(dir / "q.txt"));
         ASSERT_EQ(rows.size(), 4u) << mode << ": every input record";
@@ -130,9 +136,7 @@ TEST(Hotspots, depth_turns_absence_into_not_detected) {
     EXPECT_EQ(state(with, "G1202")["min_depth"], 240);
     EXPECT_EQ(state(with, "L1196")["min_depth"], 250);
     EXPECT_EQ(state(with, "C1156")["state"], "not_assessed") << "only partly covered in the fixture";
-    for (const auto& h : without["hotspots"]) {
-        EXPECT_EQ(h["state"], "not_assessed") << h.dump();
-    }
+    for (const auto& h : without["hotspots"]) { EXPECT_EQ(h["state"], "not_assessed") << h.dump(); }
     EXPECT_FALSE(without["hotspots"].empty());
 }
 

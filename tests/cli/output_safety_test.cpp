@@ -59,7 +59,8 @@ TEST(OutputSafety, output_that_is_an_input_is_refused) {
 TEST(OutputSafety, batch_report_that_is_an_input_is_refused) {
     TempDir dir("batch_same");
     fs::create_directory(dir.path() / "out");
-    fs::copy_file(fs::path(RVANNO_TESTDATA) / "cases" / "batch" / "multi_vcf" / "cohort.vcf", dir.path() / "out" / "P1.tsv");
+    fs::copy_file(fs::path(RVANNO_TESTDATA) / "cases" / "batch" / "multi_vcf" / "cohort.vcf",
+                  dir.path() / "out" / "P1.tsv");
     const std::string before = slurp(dir.path() / "out" / "P1.tsv");
     auto r = run_rvanno(dir.path(), {"batch", "-q", "-g", "GRCh38", "-o", "out", "out/P1.tsv"});
     EXPECT_EQ(r.exit_code, 1) << r.err;
@@ -73,7 +74,8 @@ TEST(OutputSafety, batch_report_that_is_an_input_is_refused) {
 // parser's string comparison misses) made the later output silently replace the earlier one.
 TEST(OutputSafety, two_outputs_on_one_path_are_refused) {
     TempDir dir("two_outputs");
-    auto r = run_rvanno(kCase, annotate({"-o", dir.file("x.tsv"), "--gene-table", (dir.path() / "." / "x.tsv").string(), "input.vcf"}));
+    auto r = run_rvanno(
+        kCase, annotate({"-o", dir.file("x.tsv"), "--gene-table", (dir.path() / "." / "x.tsv").string(), "input.vcf"}));
     EXPECT_EQ(r.exit_code, 1) << r.err;
     EXPECT_NE(r.err.find("--gene-table"), std::string::npos) << r.err;
     EXPECT_TRUE(dir.entries().empty());
@@ -92,7 +94,7 @@ TEST(OutputSafety, character_device_is_written_not_replaced) {
              {"-o", "-", "--output-vcf", dev.string(), "input.vcf"}}) {
         auto r = run_rvanno(kCase, annotate(args));
         EXPECT_EQ(r.exit_code, 0) << r.err;
-        struct stat st{};
+        struct stat st {};
         ASSERT_EQ(::lstat(dev.c_str(), &st), 0);
         EXPECT_TRUE(S_ISCHR(st.st_mode)) << "the device node was replaced by " << args[args.size() - 2];
     }
@@ -106,13 +108,14 @@ TEST(OutputSafety, fifo_is_written_to_its_reader) {
     ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
     const auto captured = dir.path() / "captured";
     auto reader = std::async(std::launch::async, [&] {
-        return std::system(("timeout 20 cat " + shell_quote(fifo.string()) + " > " + shell_quote(captured.string())).c_str());
+        return std::system(
+            ("timeout 20 cat " + shell_quote(fifo.string()) + " > " + shell_quote(captured.string())).c_str());
     });
     auto r = run_rvanno(kCase, annotate({"-o", fifo.string(), "input.vcf"}));
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(reader.get(), 0) << "the reader got no writer (timeout)";
     EXPECT_NE(slurp(captured).find("sample\tfinding\tchrom"), std::string::npos);
-    struct stat st{};
+    struct stat st {};
     ASSERT_EQ(::lstat(fifo.c_str(), &st), 0);
     EXPECT_TRUE(S_ISFIFO(st.st_mode));
 }
@@ -167,8 +170,9 @@ TEST(OutputSafety, killed_run_leaves_no_temporary_file) {
     const auto fifo = dir.path() / "input.vcf";
     ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
     const std::string vcf = slurp(kCase / "input.vcf");
-    Child child(dir.path(), annotate({"-o", "main.tsv", "--gene-table", "genes.tsv", "--verdict-table", "verdicts.tsv",
-                                      "--output-vcf", "out.vcf", "input.vcf"}),
+    Child child(dir.path(),
+                annotate({"-o", "main.tsv", "--gene-table", "genes.tsv", "--verdict-table", "verdicts.tsv",
+                          "--output-vcf", "out.vcf", "input.vcf"}),
                 dir.file("stdout"), dir.file("stderr"));
     ASSERT_GT(child.pid(), 0);
     child.release();

@@ -53,7 +53,8 @@ TEST(OutputText, invalid_utf8_in_knowledge_base_text_is_replaced_and_counted_in_
     TempDir dir("kb_utf8");
     const auto db = knowledge_base_with(dir, "\xE9\xFF");
     ASSERT_FALSE(db.empty()) << "the anchor row of alk.tsv moved; update this test";
-    auto r = run_rvanno(case_dir("alk_compound"), {"annotate", "-q", "-g", "GRCh38", "--db", db.string(), "-f", "json", "input.vcf"});
+    auto r = run_rvanno(case_dir("alk_compound"),
+                        {"annotate", "-q", "-g", "GRCh38", "--db", db.string(), "-f", "json", "input.vcf"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     ASSERT_TRUE(is_valid_utf8(r.out));
     const Json j = Json::parse(r.out);
@@ -66,7 +67,8 @@ TEST(OutputText, invalid_utf8_in_knowledge_base_text_is_replaced_and_counted_in_
 TEST(OutputText, invalid_utf8_in_the_command_line_is_replaced_and_counted_in_json) {
     TempDir dir("cmd_utf8");
     const std::string out = dir.file("report\xFF.json");
-    auto r = run_rvanno(case_dir("alk_compound"), {"annotate", "-q", "-g", "GRCh38", "-f", "json", "-o", out, "input.vcf"});
+    auto r =
+        run_rvanno(case_dir("alk_compound"), {"annotate", "-q", "-g", "GRCh38", "-f", "json", "-o", out, "input.vcf"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const std::string text = slurp(out);
     ASSERT_TRUE(is_valid_utf8(text));
@@ -158,7 +160,8 @@ TEST(OutputText, cr_in_a_sample_sheet_id_is_escaped) {
     ASSERT_NE(at, std::string::npos);
     text.replace(at + 1, 2, "S\r1");
     std::ofstream(sheet, std::ios::binary | std::ios::trunc) << text;
-    auto r = run_rvanno(dir.path() / "sheet", {"batch", "-q", "-g", "GRCh38", "--sample-sheet", "samples.tsv", "-o", "out"});
+    auto r =
+        run_rvanno(dir.path() / "sheet", {"batch", "-q", "-g", "GRCh38", "--sample-sheet", "samples.tsv", "-o", "out"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     int with_id = 0;  // both cohort tables and the sample's own report
     for (const auto& e : fs::directory_iterator(dir.path() / "sheet" / "out")) {

@@ -34,12 +34,13 @@ inline std::string shell_quote(const std::string& s) {
 inline RunResult run_rvanno(const std::filesystem::path& cwd, const std::vector<std::string>& args,
                             const std::string& stdin_file = "") {
     static int counter = 0;
-    auto tmp = std::filesystem::temp_directory_path() / ("rvanno_cli_" + std::to_string(::getpid()) + "_" +
-                                                        std::to_string(counter++));
+    auto tmp = std::filesystem::temp_directory_path() /
+               ("rvanno_cli_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
     // Sanitizer findings get exit codes of their own, so they can never pass for exit 1.
-    std::string cmd = "cd " + shell_quote(cwd.string()) +
-                      " && ASAN_OPTIONS=exitcode=99:detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:exitcode=98:print_stacktrace=1 " +
-                      shell_quote(RVANNO_BINARY);
+    std::string cmd =
+        "cd " + shell_quote(cwd.string()) +
+        " && ASAN_OPTIONS=exitcode=99:detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:exitcode=98:print_stacktrace=1 " +
+        shell_quote(RVANNO_BINARY);
     for (const auto& a : args) cmd += " " + shell_quote(a);
     if (!stdin_file.empty()) cmd += " < " + shell_quote(stdin_file);
     cmd += " > " + shell_quote(tmp.string() + ".out") + " 2> " + shell_quote(tmp.string() + ".err");
@@ -67,7 +68,8 @@ inline std::vector<std::string> project(const std::string& tsv, const std::vecto
                     if (header[i] == c) idx.push_back(i);
         }
         std::string row;
-        for (std::size_t k = 0; k < idx.size(); ++k) row += (k ? "\t" : "") + (idx[k] < cells.size() ? cells[idx[k]] : "");
+        for (std::size_t k = 0; k < idx.size(); ++k)
+            row += (k ? "\t" : "") + (idx[k] < cells.size() ? cells[idx[k]] : "");
         out.push_back(row);
     }
     return out;

@@ -13,7 +13,8 @@ const std::string R = "\xEF\xBF\xBD";  // U+FFFD
 // Why: text without control bytes or backslashes must come out byte-identical.
 TEST(TextSafety, tsv_keeps_ordinary_text_and_utf8) {
     EXPECT_EQ(tsv(""), "");
-    EXPECT_EQ(tsv("ALK p.G1202R; c.3604G>A \"x\" 'y' %20 \xC3\xA9 \xFF"), "ALK p.G1202R; c.3604G>A \"x\" 'y' %20 \xC3\xA9 \xFF");
+    EXPECT_EQ(tsv("ALK p.G1202R; c.3604G>A \"x\" 'y' %20 \xC3\xA9 \xFF"),
+              "ALK p.G1202R; c.3604G>A \"x\" 'y' %20 \xC3\xA9 \xFF");
 }
 
 // Why: a raw tab, LF or CR splits a TSV row; other control bytes confuse terminals.
@@ -29,13 +30,15 @@ TEST(TextSafety, tsv_escapes_backslash_tab_newlines_and_control_bytes) {
 TEST(TextSafety, repair_utf8_replaces_each_maximal_ill_formed_subsequence) {
     EXPECT_TRUE(valid_utf8("abc \xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80"));
     EXPECT_EQ(repair_utf8("abc \xC3\xA9"), "abc \xC3\xA9");
-    EXPECT_EQ(repair_utf8("a\xFF" "b"), "a" + R + "b");
+    EXPECT_EQ(repair_utf8("a\xFF"
+                          "b"),
+              "a" + R + "b");
     EXPECT_EQ(repair_utf8("a\xC3(b"), "a" + R + "(b");          // cut 2-byte sequence
-    EXPECT_EQ(repair_utf8("\xE2\x82"), R);                       // cut at the end
-    EXPECT_EQ(repair_utf8("\xC0\xAF"), R + R);                   // overlong '/'
-    EXPECT_EQ(repair_utf8("\xED\xA0\x80"), R + R + R);           // a surrogate
-    EXPECT_EQ(repair_utf8("\xF4\x90\x80\x80"), R + R + R + R);   // above U+10FFFF
-    EXPECT_EQ(repair_utf8("\xF0\x9F\x98"), R);                   // 3 of 4 bytes
+    EXPECT_EQ(repair_utf8("\xE2\x82"), R);                      // cut at the end
+    EXPECT_EQ(repair_utf8("\xC0\xAF"), R + R);                  // overlong '/'
+    EXPECT_EQ(repair_utf8("\xED\xA0\x80"), R + R + R);          // a surrogate
+    EXPECT_EQ(repair_utf8("\xF4\x90\x80\x80"), R + R + R + R);  // above U+10FFFF
+    EXPECT_EQ(repair_utf8("\xF0\x9F\x98"), R);                  // 3 of 4 bytes
     EXPECT_FALSE(valid_utf8("\xE9"));
 }
 

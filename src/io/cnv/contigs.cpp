@@ -18,9 +18,8 @@ namespace {
 // Names from the UCSC hg19/hg38, GRCh37 (b37, hs37d5) and GRCh38 analysis-set FASTAs.
 bool is_extra_contig(const std::string& name) {
     const std::string n = lower(name);
-    constexpr std::array<const char*, 13> parts{"_alt", "_random", "_decoy", "_fix", "_hap", "chrun",
-                                                "decoy", "hs37d5", "hs38d1", "ebv", "hla-", "hla_",
-                                                "nc_007605"};
+    constexpr std::array<const char*, 13> parts{"_alt",   "_random", "_decoy", "_fix", "_hap", "chrun",    "decoy",
+                                                "hs37d5", "hs38d1",  "ebv",    "hla-", "hla_", "nc_007605"};
     for (const char* p : parts)
         if (n.find(p) != std::string::npos) return true;
     // Unplaced scaffolds: GL000192.1, KI270302.1, JH636055.1, NT_113878.1, NW_..., Un_...

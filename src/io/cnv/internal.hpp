@@ -18,7 +18,7 @@ namespace rvanno::cnv {
 class LineReader : public TextLines {
 public:
     explicit LineReader(const std::filesystem::path& path);  // throws UserError if unreadable
-    bool next(std::string& line);                             // false at end of file
+    bool next(std::string& line);                            // false at end of file
 };
 
 // Tab-separated cells with one pair of surrounding double quotes removed (R's write.table).
@@ -66,7 +66,6 @@ std::optional<double> parse_optional_number(const std::string& cell, const std::
 
 // [begin, end) from a file's start/end, checking order. `one_based`: 1-based inclusive
 // (SEG, GATK, PURPLE, PCGR); otherwise 0-based half-open (CNVkit, plain).
-Region make_region(std::string contig, std::int64_t start, std::int64_t end, bool one_based,
-                   const std::string& where);
+Region make_region(std::string contig, std::int64_t start, std::int64_t end, bool one_based, const std::string& where);
 
 }  // namespace rvanno::cnv

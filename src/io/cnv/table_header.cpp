@@ -43,15 +43,23 @@ bool looks_like_seg(const std::vector<std::string>& n) {
 
 std::vector<std::string> required_columns(CnvFormat f) {
     switch (f) {
-        case CnvFormat::cnvkit_cns: return {"chromosome", "start", "end", "log2"};
-        case CnvFormat::cnvkit_call: return {"chromosome", "start", "end", "log2", "cn"};
-        case CnvFormat::gatk_seg: return {"CONTIG", "START", "END"};
-        case CnvFormat::purple_somatic: return {"chromosome", "start", "end", "copyNumber"};
-        case CnvFormat::purple_gene: return {"chromosome", "start", "end", "gene", "minCopyNumber"};
-        case CnvFormat::pcgr_allelic: return {"Chromosome", "Start", "End", "nMajor", "nMinor"};
-        case CnvFormat::plain: return {"chrom", "start", "end", "copy_number"};
+        case CnvFormat::cnvkit_cns:
+            return {"chromosome", "start", "end", "log2"};
+        case CnvFormat::cnvkit_call:
+            return {"chromosome", "start", "end", "log2", "cn"};
+        case CnvFormat::gatk_seg:
+            return {"CONTIG", "START", "END"};
+        case CnvFormat::purple_somatic:
+            return {"chromosome", "start", "end", "copyNumber"};
+        case CnvFormat::purple_gene:
+            return {"chromosome", "start", "end", "gene", "minCopyNumber"};
+        case CnvFormat::pcgr_allelic:
+            return {"Chromosome", "Start", "End", "nMajor", "nMinor"};
+        case CnvFormat::plain:
+            return {"chrom", "start", "end", "copy_number"};
         case CnvFormat::generic_seg:
-        case CnvFormat::vcf: return {};
+        case CnvFormat::vcf:
+            return {};
     }
     return {};
 }
@@ -71,8 +79,9 @@ void check_required(const TableHeader& h, const std::string& where) {
                              "the header must name the columns: see testdata/cnv/README.md");
     if (h.format == CnvFormat::gatk_seg && !h.index.count("LOG2_COPY_RATIO_POSTERIOR_50") &&
         !h.index.count("MEAN_LOG2_COPY_RATIO"))
-        throw InputError(where, "missing column 'LOG2_COPY_RATIO_POSTERIOR_50' (ModelSegments) or "
-                                "'MEAN_LOG2_COPY_RATIO' (CallCopyRatioSegments) in the gatk_seg header",
+        throw InputError(where,
+                         "missing column 'LOG2_COPY_RATIO_POSTERIOR_50' (ModelSegments) or "
+                         "'MEAN_LOG2_COPY_RATIO' (CallCopyRatioSegments) in the gatk_seg header",
                          "give a GATK .modelFinal.seg or .called.seg file");
 }
 
@@ -146,10 +155,10 @@ TableHeader read_table_header(LineReader& in, std::optional<CnvFormat> wanted) {
         auto format = wanted ? (is_header_for(*wanted, names) ? wanted : std::nullopt) : recognise_header(names);
         if (format) {
             if (first_other)
-                throw InputError(in.where(first_other), "text before the header (the header is line " +
-                                                            std::to_string(in.line()) + ")",
-                                 "delete the lines before the header, e.g. sed -i '1," +
-                                     std::to_string(in.line() - 1) + "d' FILE");
+                throw InputError(
+                    in.where(first_other),
+                    "text before the header (the header is line " + std::to_string(in.line()) + ")",
+                    "delete the lines before the header, e.g. sed -i '1," + std::to_string(in.line() - 1) + "d' FILE");
             if (first_at && *format != CnvFormat::gatk_seg)
                 throw InputError(in.where(first_at), "an '@' header line in a " + to_string(*format) + " table",
                                  "only GATK tables have SAM-style '@' lines; delete the lines before the header");
@@ -159,7 +168,10 @@ TableHeader read_table_header(LineReader& in, std::optional<CnvFormat> wanted) {
             return h;
         }
         if (comment) continue;
-        if (!first_other) { first_other = in.line(); first_names = std::move(names); }
+        if (!first_other) {
+            first_other = in.line();
+            first_names = std::move(names);
+        }
         if (in.line() - first_other >= kMaxPreambleLines) break;
     }
     no_header(in, first_other, first_names, wanted);

@@ -25,14 +25,21 @@ struct Layout {
 Layout layout_of(CnvFormat f) {
     switch (f) {
         case CnvFormat::cnvkit_cns:
-        case CnvFormat::cnvkit_call: return {"chromosome", "start", "end", false};
-        case CnvFormat::plain: return {"chrom", "start", "end", false};
-        case CnvFormat::generic_seg: return {"chrom", "loc.start", "loc.end", true};
-        case CnvFormat::gatk_seg: return {"CONTIG", "START", "END", true};
+        case CnvFormat::cnvkit_call:
+            return {"chromosome", "start", "end", false};
+        case CnvFormat::plain:
+            return {"chrom", "start", "end", false};
+        case CnvFormat::generic_seg:
+            return {"chrom", "loc.start", "loc.end", true};
+        case CnvFormat::gatk_seg:
+            return {"CONTIG", "START", "END", true};
         case CnvFormat::purple_somatic:
-        case CnvFormat::purple_gene: return {"chromosome", "start", "end", true};
-        case CnvFormat::pcgr_allelic: return {"Chromosome", "Start", "End", true};
-        case CnvFormat::vcf: break;
+        case CnvFormat::purple_gene:
+            return {"chromosome", "start", "end", true};
+        case CnvFormat::pcgr_allelic:
+            return {"Chromosome", "Start", "End", true};
+        case CnvFormat::vcf:
+            break;
     }
     return {"", "", "", false};
 }
@@ -59,18 +66,22 @@ void fill_values(const Row& r, CnvFormat f, CopyNumberSegment& s) {
             s.major_cn = r.optional("cn1");  // cnvlib/call.py: cn1 >= cn2, empty without BAF
             s.minor_cn = r.optional("cn2");
             [[fallthrough]];
-        case CnvFormat::cnvkit_cns: s.log2 = r.number("log2"); break;
+        case CnvFormat::cnvkit_cns:
+            s.log2 = r.number("log2");
+            break;
         case CnvFormat::gatk_seg:
             s.log2 = r.has("LOG2_COPY_RATIO_POSTERIOR_50") ? r.number("LOG2_COPY_RATIO_POSTERIOR_50")
                                                            : r.number("MEAN_LOG2_COPY_RATIO");
             break;
-        case CnvFormat::generic_seg: s.log2 = r.number("seg.mean"); break;
+        case CnvFormat::generic_seg:
+            s.log2 = r.number("seg.mean");
+            break;
         case CnvFormat::purple_somatic:
             s.copy_number = r.number("copyNumber");
             s.minor_cn = r.has("minorAlleleCopyNumber") ? r.optional("minorAlleleCopyNumber")
                                                         : r.optional("minorAllelePloidy");  // older PURPLE
-            s.major_cn = r.has("majorAlleleCopyNumber") ? r.optional("majorAlleleCopyNumber")
-                                                        : r.optional("majorAllelePloidy");
+            s.major_cn =
+                r.has("majorAlleleCopyNumber") ? r.optional("majorAlleleCopyNumber") : r.optional("majorAllelePloidy");
             break;
         case CnvFormat::purple_gene:
             s.copy_number = r.number("minCopyNumber");
@@ -81,8 +92,11 @@ void fill_values(const Row& r, CnvFormat f, CopyNumberSegment& s) {
             s.minor_cn = r.number("nMinor");
             s.copy_number = *s.major_cn + *s.minor_cn;
             break;
-        case CnvFormat::plain: s.copy_number = r.number("copy_number"); break;
-        case CnvFormat::vcf: break;
+        case CnvFormat::plain:
+            s.copy_number = r.number("copy_number");
+            break;
+        case CnvFormat::vcf:
+            break;
     }
 }
 
@@ -105,8 +119,10 @@ std::optional<CopyNumberSegment> read_row(const Row& r) {
 void note_sample(const Row& r, bool& first, CopyNumberInput& out) {
     if (r.header.format != CnvFormat::generic_seg) return;
     const std::string& id = r.cell("ID");
-    if (first) out.sample = id;
-    else if (out.sample != id) out.sample.clear();
+    if (first)
+        out.sample = id;
+    else if (out.sample != id)
+        out.sample.clear();
     first = false;
 }
 
@@ -120,16 +136,19 @@ void read_table_rows(LineReader& in, const TableHeader& header, CopyNumberInput&
         if (is_blank(line) || line[0] == '#') continue;
         const auto cells = split_cells(line);
         if (cells.size() != header.names.size())
-            throw InputError(in.where(), "the row has " + std::to_string(cells.size()) +
-                                             " columns but the header has " + std::to_string(header.names.size()),
+            throw InputError(in.where(),
+                             "the row has " + std::to_string(cells.size()) + " columns but the header has " +
+                                 std::to_string(header.names.size()),
                              "columns must be separated by single tabs; check for a cut-short line");
         const Row row{header, cells, in.where()};
         if (!several_samples) {
             note_sample(row, first, out);
             several_samples = !first && out.sample.empty();
         }
-        if (auto s = read_row(row)) out.segments.push_back(std::move(*s));
-        else ++out.skipped_contigs;
+        if (auto s = read_row(row))
+            out.segments.push_back(std::move(*s));
+        else
+            ++out.skipped_contigs;
     }
 }
 

@@ -37,8 +37,6 @@ std::vector<std::string> split_cells(std::string_view line) {
     return out;
 }
 
-bool is_blank(std::string_view line) {
-    return line.find_first_not_of(" \t") == std::string_view::npos;
-}
+bool is_blank(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
 
 }  // namespace rvanno::cnv

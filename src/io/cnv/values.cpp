@@ -9,9 +9,7 @@ namespace rvanno::cnv {
 
 namespace {
 
-std::string quoted(const std::string& s) {
-    return "'" + (s.size() > 40 ? s.substr(0, 40) + "..." : s) + "'";
-}
+std::string quoted(const std::string& s) { return "'" + (s.size() > 40 ? s.substr(0, 40) + "..." : s) + "'"; }
 
 }  // namespace
 
@@ -45,8 +43,7 @@ std::optional<double> parse_optional_number(const std::string& cell, const std::
     return parse_number(cell, column, where);
 }
 
-Region make_region(std::string contig, std::int64_t start, std::int64_t end, bool one_based,
-                   const std::string& where) {
+Region make_region(std::string contig, std::int64_t start, std::int64_t end, bool one_based, const std::string& where) {
     if (one_based && start == 0)
         throw InputError(where, "START is 0 in a format whose positions start at 1",
                          "this format is 1-based; check that the file is what it looks like");
@@ -54,8 +51,8 @@ Region make_region(std::string contig, std::int64_t start, std::int64_t end, boo
         throw InputError(where, "END " + std::to_string(end) + " is before START " + std::to_string(start),
                          "a segment must end at or after its start; the file may be damaged");
     if (!one_based && end == start)
-        throw InputError(where, "empty segment: END equals START (" + std::to_string(end) +
-                                    ") in a 0-based half-open format",
+        throw InputError(where,
+                         "empty segment: END equals START (" + std::to_string(end) + ") in a 0-based half-open format",
                          "a BED-like segment [start, end) needs end > start");
     return Region{std::move(contig), one_based ? start - 1 : start, end};
 }

@@ -119,7 +119,8 @@ bool VcfCnReader::is_cnv_like() {
 }
 
 std::optional<double> VcfCnReader::info_number(const char* tag) {
-    if (bcf_get_info_float(hdr.get(), rec.get(), tag, &fbuf.data, &fbuf.size) > 0 && !bcf_float_is_missing(fbuf.data[0]))
+    if (bcf_get_info_float(hdr.get(), rec.get(), tag, &fbuf.data, &fbuf.size) > 0 &&
+        !bcf_float_is_missing(fbuf.data[0]))
         return fbuf.data[0];
     if (bcf_get_info_int32(hdr.get(), rec.get(), tag, &ibuf.data, &ibuf.size) > 0 && ibuf.data[0] != bcf_int32_missing)
         return ibuf.data[0];
@@ -149,7 +150,8 @@ Region VcfCnReader::region(const std::string& contig) {
     const std::int64_t pos = rec->pos + 1;  // 1-based POS, the padding base
     std::int64_t end = 0;
     const bool symbolic = rec->n_allele > 1 && rec->d.allele[1][0] == '<';
-    if (bcf_get_info_int32(hdr.get(), rec.get(), "END", &ibuf.data, &ibuf.size) > 0 && ibuf.data[0] != bcf_int32_missing)
+    if (bcf_get_info_int32(hdr.get(), rec.get(), "END", &ibuf.data, &ibuf.size) > 0 &&
+        ibuf.data[0] != bcf_int32_missing)
         end = ibuf.data[0];
     else if (bcf_get_info_int32(hdr.get(), rec.get(), "SVLEN", &ibuf.data, &ibuf.size) > 0 &&
              ibuf.data[0] != bcf_int32_missing)
@@ -188,12 +190,18 @@ void read_vcf_copy_number(const std::filesystem::path& path, CopyNumberInput& ou
     r.open();
     r.read_header(out);
     while (r.next()) {
-        if (!r.is_cnv_like()) { ++out.skipped_not_cnv; continue; }
+        if (!r.is_cnv_like()) {
+            ++out.skipped_not_cnv;
+            continue;
+        }
         CopyNumberSegment s;
         s.source = r.where();
         s.contig_name = bcf_hdr_id2name(r.hdr.get(), r.rec->rid);
         const auto contig = primary_contig(s.contig_name, r.where(), false);
-        if (!contig) { ++out.skipped_contigs; continue; }
+        if (!contig) {
+            ++out.skipped_contigs;
+            continue;
+        }
         s.where = r.region(*contig);
         s.copy_number = r.format_number("CN");
         if (!s.copy_number) s.copy_number = r.info_number("CN");

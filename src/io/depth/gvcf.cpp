@@ -44,8 +44,8 @@ struct GvcfDepth::Impl {
     hts::Header hdr;
     hts::Record rec{bcf_init()};
     bool is_bcf{false};
-    Tbx tbx;  // VCF.gz
-    Idx idx;  // BCF
+    Tbx tbx;                                     // VCF.gz
+    Idx idx;                                     // BCF
     std::map<std::string, std::string> name_of;  // canonical -> name in the index
     hts::KString line;
     hts::Buffer<int32_t> ibuf;
@@ -61,8 +61,8 @@ struct GvcfDepth::Impl {
     // The interval and depth of the current record, or nullopt when it has no depth.
     std::optional<DepthInterval> interval() {
         if (bcf_unpack(rec.get(), BCF_UN_STR | BCF_UN_FMT) < 0)
-            throw InputError(path + ": record at " + std::to_string(rec->pos + 1),
-                             "cannot be decoded", "check the file with `bcftools view`");
+            throw InputError(path + ": record at " + std::to_string(rec->pos + 1), "cannot be decoded",
+                             "check the file with `bcftools view`");
         const bool block = is_reference_block(rec.get());
         std::optional<int> depth = block ? format_int("MIN_DP") : format_int("DP");
         if (!depth) depth = block ? format_int("DP") : format_int("DPI");
@@ -92,20 +92,18 @@ GvcfDepth::GvcfDepth(const std::string& path) : impl_(std::make_unique<Impl>()) 
     if (!m.hdr) throw InputError(path, "cannot read the VCF header", "the file must start with ##fileformat=VCFv4.x");
     const int samples = bcf_hdr_nsamples(m.hdr.get());
     if (samples != 1)
-        throw UserError("gVCF '" + path + "' has " + std::to_string(samples) +
-                            " samples; depth is read from a single-sample gVCF",
-                        "extract the sample with `bcftools view -s SAMPLE -Oz`, then `tabix -p vcf`");
+        throw UserError(
+            "gVCF '" + path + "' has " + std::to_string(samples) + " samples; depth is read from a single-sample gVCF",
+            "extract the sample with `bcftools view -s SAMPLE -Oz`, then `tabix -p vcf`");
     const char** names = nullptr;
     int n = 0;
     if (m.is_bcf) {
         m.idx.reset(bcf_index_load3(path.c_str(), nullptr, HTS_IDX_SILENT_FAIL));
-        if (!m.idx)
-            throw UserError("BCF '" + path + "' has no index (.csi)", "bcftools index " + path);
+        if (!m.idx) throw UserError("BCF '" + path + "' has no index (.csi)", "bcftools index " + path);
         names = bcf_index_seqnames(m.idx.get(), m.hdr.get(), &n);
     } else {
         m.tbx.reset(tbx_index_load3(path.c_str(), nullptr, HTS_IDX_SILENT_FAIL));
-        if (!m.tbx)
-            throw UserError("gVCF '" + path + "' has no index (.tbi or .csi)", "tabix -p vcf " + path);
+        if (!m.tbx) throw UserError("gVCF '" + path + "' has no index (.tbi or .csi)", "tabix -p vcf " + path);
         names = tbx_seqnames(m.tbx.get(), &n);
     }
     for (int i = 0; i < n; ++i)
@@ -137,7 +135,8 @@ std::optional<int> GvcfDepth::min_depth(const Region& region) {
         int r;
         while ((r = tbx_itr_next(m.fp.get(), m.tbx.get(), itr.get(), &m.line.s)) >= 0) {
             if (vcf_parse(&m.line.s, m.hdr.get(), m.rec.get()) < 0)
-                throw InputError(m.path + ": " + it->second, "cannot parse a record", "check the file with `bcftools view`");
+                throw InputError(m.path + ": " + it->second, "cannot parse a record",
+                                 "check the file with `bcftools view`");
             if (auto iv = m.interval()) found.push_back(*iv);
         }
         if (r < -1) throw InputError(m.path, "read error in " + region.contig, "check the file with `bcftools view`");

@@ -50,16 +50,15 @@ struct MosdepthDepth::Impl {
         }
         DepthInterval iv;
         double fdepth = 0;
-        const bool ok = n == 4 && to_number(cols[1], iv.begin) && to_number(cols[2], iv.end) &&
-                        iv.begin >= 0 && iv.end > iv.begin &&
+        const bool ok = n == 4 && to_number(cols[1], iv.begin) && to_number(cols[2], iv.end) && iv.begin >= 0 &&
+                        iv.end > iv.begin &&
                         (to_number(cols[3], iv.depth) || (to_number(cols[3], fdepth) && fdepth >= 0));
         if (!ok)
             throw InputError(path + ": line '" + std::string(text.substr(0, 80)) + "'",
                              "not a mosdepth per-base line (chrom, start, end, depth)",
                              "give the <prefix>.per-base.bed.gz that mosdepth wrote");
         if (iv.depth == 0 && fdepth > 0) iv.depth = static_cast<int>(fdepth);  // floor, never rounds up
-        if (iv.depth < 0)
-            throw InputError(path + ": line '" + std::string(text.substr(0, 80)) + "'", "negative depth");
+        if (iv.depth < 0) throw InputError(path + ": line '" + std::string(text.substr(0, 80)) + "'", "negative depth");
         return iv;
     }
 };

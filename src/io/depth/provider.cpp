@@ -34,8 +34,7 @@ std::unique_ptr<DepthProvider> open_depth(const std::string& path) {
     bool variant_file = false;
     {
         hts::File fp(hts_open(path.c_str(), "r"));
-        if (!fp)
-            throw UserError("cannot open depth file '" + path + "'", "check that it is readable");
+        if (!fp) throw UserError("cannot open depth file '" + path + "'", "check that it is readable");
         const htsFormat* fmt = hts_get_format(fp.get());
         variant_file = fmt->category == variant_data && (fmt->format == vcf || fmt->format == bcf);
     }

@@ -20,9 +20,8 @@ std::optional<std::int64_t> parse_position(std::string_view s) {
 }
 
 bool is_bases(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-        return std::isalpha(static_cast<unsigned char>(c)) != 0;
-    });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
 }
 
 }  // namespace
@@ -44,9 +43,9 @@ std::optional<BreakendAlt> parse_breakend_alt(std::string_view alt, const std::s
     std::string_view mate = alt.substr(first + 1, second - first - 1);
     BreakendAlt out;
     if (before.empty() && is_bases(after)) {
-        out.keeps_left = false;                   // ]p]t or [p[t
+        out.keeps_left = false;  // ]p]t or [p[t
     } else if (after.empty() && is_bases(before)) {
-        out.keeps_left = true;                    // t[p[ or t]p]
+        out.keeps_left = true;  // t[p[ or t]p]
     } else {
         throw bad("the bases t must stand on exactly one side of the bracketed mate");
     }
@@ -54,7 +53,8 @@ std::optional<BreakendAlt> parse_breakend_alt(std::string_view alt, const std::s
     auto colon = mate.rfind(':');
     if (colon == std::string_view::npos || colon == 0) throw bad("the mate is not chr:pos");
     std::string_view contig = mate.substr(0, colon);
-    if (contig.size() >= 2 && contig.front() == '<' && contig.back() == '>') contig = contig.substr(1, contig.size() - 2);
+    if (contig.size() >= 2 && contig.front() == '<' && contig.back() == '>')
+        contig = contig.substr(1, contig.size() - 2);
     auto pos = parse_position(mate.substr(colon + 1));
     if (!pos || contig.empty()) throw bad("the mate is not chr:pos");
     out.mate_contig = std::string(contig);
@@ -73,8 +73,8 @@ ContigClass classify_contig(const std::string& name) {
     if (canonical_contig(name)) return ContigClass::primary;
     std::string n = name;
     if (n.rfind("chr", 0) == 0) n = n.substr(3);
-    static const char* prefixes[] = {"Un", "GL", "KI", "JH", "KN", "KQ", "KV", "KZ", "ML", "MU",
-                                     "HLA", "EBV", "hs37d5", "hs38d1", "NT_", "NW_", "decoy"};
+    static const char* prefixes[] = {"Un", "GL",  "KI",  "JH",     "KN",     "KQ",  "KV",  "KZ",   "ML",
+                                     "MU", "HLA", "EBV", "hs37d5", "hs38d1", "NT_", "NW_", "decoy"};
     if (name.find('_') != std::string::npos) return ContigClass::other_assembly_part;
     for (const char* p : prefixes)
         if (n.rfind(p, 0) == 0) return ContigClass::other_assembly_part;

@@ -19,9 +19,9 @@ namespace rvanno::sv {
 // `t` may carry inserted bases after (t[p[, t]p]) or before (]p]t, [p[t) the REF base; the
 // breakend itself stays at POS. The mate base p is kept on the side its piece extends to.
 struct BreakendAlt {
-    std::string mate_contig;       // as written (angle brackets of <ctg> names removed)
-    std::int64_t mate_pos{0};      // 0-based
-    bool keeps_left{true};         // the record's own base: sequence up to POS is kept
+    std::string mate_contig;   // as written (angle brackets of <ctg> names removed)
+    std::int64_t mate_pos{0};  // 0-based
+    bool keeps_left{true};     // the record's own base: sequence up to POS is kept
     bool mate_keeps_left{true};
 };
 
@@ -39,10 +39,10 @@ enum class ContigClass { primary, other_assembly_part, unknown };
 ContigClass classify_contig(const std::string& name);
 
 struct Breakpoint {
-    std::string contig;        // canonical, or as written for declared non-human contigs
-    std::string contig_name;   // as written
-    std::int64_t pos{0};       // 0-based
-    char strand{'.'};          // '+', '-' or '.' when not given
+    std::string contig;       // canonical, or as written for declared non-human contigs
+    std::string contig_name;  // as written
+    std::int64_t pos{0};      // 0-based
+    char strand{'.'};         // '+', '-' or '.' when not given
 };
 
 // "chr2:42522694" or "chr2:42522694:+" (1-based position). nullopt for "", "." or "NA";

@@ -28,8 +28,7 @@ bool looks_like_vcf(const std::string& path) {
 
 SvInput read_structural_variants(const std::filesystem::path& path) {
     const std::string p = path.string();
-    if (!std::filesystem::exists(path))
-        throw UserError("cannot open '" + p + "': no such file", "check the path");
+    if (!std::filesystem::exists(path)) throw UserError("cannot open '" + p + "': no such file", "check the path");
     if (std::filesystem::is_directory(path))
         throw UserError("'" + p + "' is a directory", "give an SV VCF/BCF or a fusion table");
     return looks_like_vcf(p) ? sv::read_sv_vcf(p) : sv::read_sv_table(p);

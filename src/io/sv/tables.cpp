@@ -55,7 +55,8 @@ Layout layout_of(const std::string& line) {
 
 const std::map<Layout, std::vector<std::string>>& required_columns() {
     static const std::map<Layout, std::vector<std::string>> r = {
-        {Layout::arriba, {"#gene1", "gene2", "strand1(gene/fusion)", "strand2(gene/fusion)", "breakpoint1", "breakpoint2"}},
+        {Layout::arriba,
+         {"#gene1", "gene2", "strand1(gene/fusion)", "strand2(gene/fusion)", "breakpoint1", "breakpoint2"}},
         {Layout::star_fusion, {"#FusionName", "LeftGene", "LeftBreakpoint", "RightGene", "RightBreakpoint"}},
         {Layout::pcgr, {"FusionGene", "LeftBreakpoint", "RightBreakpoint"}},
         {Layout::list, {"gene5", "gene3"}},
@@ -93,7 +94,8 @@ private:
 bool TableReader::read_line(std::string& l) {
     if (!lines_.next(l)) return false;
     if (l.find('\0') != std::string::npos)
-        throw InputError(where(), "binary data in a text table", "give an SV VCF/BCF or a fusion table (Arriba, STAR-Fusion, PCGR, rvanno list)");
+        throw InputError(where(), "binary data in a text table",
+                         "give an SV VCF/BCF or a fusion table (Arriba, STAR-Fusion, PCGR, rvanno list)");
     return true;
 }
 
@@ -106,23 +108,29 @@ void TableReader::read_header() {
         Layout lay = layout_of(l);
         if (lay != Layout::none) {
             if (first_text)
-                throw InputError(lines_.where(first_text), "text before the table header (line " + std::to_string(lines_.line()) + ")",
+                throw InputError(lines_.where(first_text),
+                                 "text before the table header (line " + std::to_string(lines_.line()) + ")",
                                  "remove the lines before the header; comments must start with '#'");
             layout_ = lay;
             auto header = split(l, '\t');
             for (std::size_t i = 0; i < header.size(); ++i) index_.emplace(header[i], i);
             for (const auto& c : required_columns().at(lay))
                 if (!index_.count(c))
-                    throw InputError(where(), "header lacks the column '" + c + "'", "see testdata/sv/README.md for the columns each format needs");
+                    throw InputError(where(), "header lacks the column '" + c + "'",
+                                     "see testdata/sv/README.md for the columns each format needs");
             return;
         }
         if (l[0] == '#') continue;
-        if (!first_text) { first_text = lines_.line(); first_text_line = l; }
+        if (!first_text) {
+            first_text = lines_.line();
+            first_text_line = l;
+        }
         if (lines_.line() - first_text > 50) break;
     }
     if (first_text)
         throw InputError(lines_.where(first_text), "not a recognised SV or fusion file",
-                         "expected a VCF/BCF, an Arriba or STAR-Fusion table, a PCGR fusion table or a list with the header 'gene5<TAB>gene3'");
+                         "expected a VCF/BCF, an Arriba or STAR-Fusion table, a PCGR fusion table or a list with the "
+                         "header 'gene5<TAB>gene3'");
     throw InputError(path_, "empty file: no header and no rows", "give an SV VCF/BCF or a fusion table");
 }
 
@@ -138,7 +146,8 @@ std::optional<int> TableReader::count(const std::string& column) const {
     int v = 0;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (ec != std::errc() || p != s.data() + s.size() || v < 0)
-        throw InputError(where(), "column '" + column + "' holds '" + s + "', not a read count", "counts are whole numbers >= 0");
+        throw InputError(where(), "column '" + column + "' holds '" + s + "', not a read count",
+                         "counts are whole numbers >= 0");
     return v;
 }
 
@@ -147,11 +156,13 @@ bool TableReader::side(const std::string& text, bool keeps_left, Breakend& out) 
     auto bp = parse_breakpoint(text, where());
     if (!bp) return true;
     switch (classify_contig(bp->contig_name)) {
-    case ContigClass::primary: break;
-    case ContigClass::other_assembly_part: return false;
-    case ContigClass::unknown:
-        throw InputError(where(), "unknown contig '" + bp->contig_name + "' in breakpoint '" + text + "'",
-                         "use human primary contig names such as chr2 or 2");
+        case ContigClass::primary:
+            break;
+        case ContigClass::other_assembly_part:
+            return false;
+        case ContigClass::unknown:
+            throw InputError(where(), "unknown contig '" + bp->contig_name + "' in breakpoint '" + text + "'",
+                             "use human primary contig names such as chr2 or 2");
     }
     out.contig = bp->contig;
     out.contig_name = bp->contig_name;
@@ -160,7 +171,7 @@ bool TableReader::side(const std::string& text, bool keeps_left, Breakend& out) 
 }
 
 std::string gene_symbol(std::string s) {
-    s = s.substr(0, s.find('^'));  // STAR-Fusion: SYMBOL^ENSG...
+    s = s.substr(0, s.find('^'));                                            // STAR-Fusion: SYMBOL^ENSG...
     if (s == "." || s.find_first_of(",()") != std::string::npos) return "";  // Arriba intergenic
     return s;
 }
@@ -180,7 +191,10 @@ void TableReader::arriba_row(Junction& j) {
     };
     bool ka = keeps_left(cell("direction1"), cell("strand1(gene/fusion)"), true);
     bool kb = keeps_left(cell("direction2"), cell("strand2(gene/fusion)"), false);
-    if (!side(cell("breakpoint1"), ka, j.a) || !side(cell("breakpoint2"), kb, j.b)) { j.kind.clear(); return; }
+    if (!side(cell("breakpoint1"), ka, j.a) || !side(cell("breakpoint2"), kb, j.b)) {
+        j.kind.clear();
+        return;
+    }
     auto s1 = count("split_reads1"), s2 = count("split_reads2");
     if (s1 || s2) j.split_reads = s1.value_or(0) + s2.value_or(0);
     j.spanning_reads = count("discordant_mates");
@@ -197,7 +211,10 @@ void TableReader::star_fusion_row(Junction& j) {
     const std::string& r = cell("RightBreakpoint");
     bool ka = !(l.size() > 2 && l.substr(l.size() - 2) == ":-");
     bool kb = r.size() > 2 && r.substr(r.size() - 2) == ":-";
-    if (!side(l, ka, j.a) || !side(r, kb, j.b)) { j.kind.clear(); return; }
+    if (!side(l, ka, j.a) || !side(r, kb, j.b)) {
+        j.kind.clear();
+        return;
+    }
     j.split_reads = count("JunctionReadCount");
     j.spanning_reads = count("SpanningFragCount");
     const std::string& frame = cell("PROT_FUSION_TYPE");
@@ -209,11 +226,15 @@ void TableReader::pcgr_row(Junction& j) {
     const std::string& name = cell("FusionGene");
     auto dash = name.find("--");
     if (dash == std::string::npos || name.find("--", dash + 2) != std::string::npos || name == "--")
-        throw InputError(where(), "FusionGene '" + name + "' is not GENE5--GENE3", "write the partners as A--B; leave one side empty if unknown (--B)");
+        throw InputError(where(), "FusionGene '" + name + "' is not GENE5--GENE3",
+                         "write the partners as A--B; leave one side empty if unknown (--B)");
     j.id = name;
     j.gene_a = name.substr(0, dash);
     j.gene_b = name.substr(dash + 2);
-    if (!side(cell("LeftBreakpoint"), true, j.a) || !side(cell("RightBreakpoint"), false, j.b)) { j.kind.clear(); return; }
+    if (!side(cell("LeftBreakpoint"), true, j.a) || !side(cell("RightBreakpoint"), false, j.b)) {
+        j.kind.clear();
+        return;
+    }
     j.split_reads = count("SplitReads");
 }
 
@@ -224,7 +245,10 @@ void TableReader::list_row(Junction& j) {
     if (j.gene_a.empty() && j.gene_b.empty())
         throw InputError(where(), "neither gene5 nor gene3 is given", "name at least one partner");
     j.id = j.gene_a + "::" + j.gene_b;
-    if (!side(cell("breakpoint5"), true, j.a) || !side(cell("breakpoint3"), false, j.b)) { j.kind.clear(); return; }
+    if (!side(cell("breakpoint5"), true, j.a) || !side(cell("breakpoint3"), false, j.b)) {
+        j.kind.clear();
+        return;
+    }
     j.split_reads = count("split_reads");
 }
 
@@ -232,18 +256,32 @@ void TableReader::row() {
     std::size_t needed = 0;
     for (const auto& c : required_columns().at(layout_)) needed = std::max(needed, index_.at(c) + 1);
     if (cells_.size() < needed)
-        throw InputError(where(), "row has " + std::to_string(cells_.size()) + " columns but the header needs at least " +
-                                      std::to_string(needed), "check for missing or merged tab characters");
+        throw InputError(where(),
+                         "row has " + std::to_string(cells_.size()) + " columns but the header needs at least " +
+                             std::to_string(needed),
+                         "check for missing or merged tab characters");
     Junction j;
     j.source = where();
     switch (layout_) {
-    case Layout::arriba: arriba_row(j); break;
-    case Layout::star_fusion: star_fusion_row(j); break;
-    case Layout::pcgr: pcgr_row(j); break;
-    case Layout::list: list_row(j); break;
-    case Layout::none: break;
+        case Layout::arriba:
+            arriba_row(j);
+            break;
+        case Layout::star_fusion:
+            star_fusion_row(j);
+            break;
+        case Layout::pcgr:
+            pcgr_row(j);
+            break;
+        case Layout::list:
+            list_row(j);
+            break;
+        case Layout::none:
+            break;
     }
-    if (j.kind.empty()) { ++out_.skipped_nonprimary; return; }
+    if (j.kind.empty()) {
+        ++out_.skipped_nonprimary;
+        return;
+    }
     out_.junctions.push_back(std::move(j));
 }
 

@@ -135,22 +135,27 @@ bool VcfSvReader::next() {
         int ret = bcf_read(fp_.get(), hdr_.get(), rec_.get());
         if (ret == -1) return false;
         ++record_;
-        if (ret < -1) throw InputError(where(), "truncated or corrupt BCF record", "check the file with: bcftools view FILE > /dev/null");
+        if (ret < -1)
+            throw InputError(where(), "truncated or corrupt BCF record",
+                             "check the file with: bcftools view FILE > /dev/null");
     } else {
         int ret = 0;
         do { ret = hts_getline(fp_.get(), KS_SEP_LINE, &line_.s); } while (ret >= 0 && line_.s.l == 0);
         if (ret == -1) return false;
         ++record_;
-        if (ret < -1) throw InputError(where(), "read error (truncated or corrupt file?)", "check the file with: bgzip -t FILE");
+        if (ret < -1)
+            throw InputError(where(), "read error (truncated or corrupt file?)", "check the file with: bgzip -t FILE");
         std::string_view l(line_.s.s, line_.s.l);
         if (l[0] == '#') throw InputError(where(), "header line among the records", "header lines must come first");
         // HTSlib 1.16 accepts lines cut short (tests/unit/io/htslib_behaviour_test.cpp); VCF needs 8.
         if (std::count(l.begin(), l.end(), '\t') < 7)
-            throw InputError(where(), "fewer than the 8 fixed VCF columns", "the line is cut short or not tab-separated");
+            throw InputError(where(), "fewer than the 8 fixed VCF columns",
+                             "the line is cut short or not tab-separated");
         if (vcf_parse(&line_.s, hdr_.get(), rec_.get()) < 0)
             throw InputError(where(), "malformed VCF record", "check it with: bcftools view FILE");
     }
-    if (bcf_unpack(rec_.get(), BCF_UN_SHR) < 0) throw InputError(where(), "cannot unpack the record", "the file may be corrupt");
+    if (bcf_unpack(rec_.get(), BCF_UN_SHR) < 0)
+        throw InputError(where(), "cannot unpack the record", "the file may be corrupt");
     return true;
 }
 
@@ -175,14 +180,18 @@ std::optional<Breakend> VcfSvReader::breakend(const std::string& name, std::int6
     b.pos = pos;
     b.keeps_left = keeps_left;
     switch (classify_contig(name)) {
-    case ContigClass::primary: b.contig = *canonical_contig(name); return b;
-    case ContigClass::other_assembly_part: return std::nullopt;
-    case ContigClass::unknown:
-        if (!declared_.count(name))
-            throw InputError(where(), "unknown contig '" + name + "'",
-                             "declare it with ##contig=<ID=" + name + ",length=N> or use a human primary contig name");
-        b.contig = name;
-        return b;
+        case ContigClass::primary:
+            b.contig = *canonical_contig(name);
+            return b;
+        case ContigClass::other_assembly_part:
+            return std::nullopt;
+        case ContigClass::unknown:
+            if (!declared_.count(name))
+                throw InputError(
+                    where(), "unknown contig '" + name + "'",
+                    "declare it with ##contig=<ID=" + name + ",length=N> or use a human primary contig name");
+            b.contig = name;
+            return b;
     }
     return std::nullopt;
 }
@@ -208,18 +217,25 @@ SvInput VcfSvReader::read() {
     while (next()) process();
     BGZF* bgzf = fp_->is_bgzf ? fp_->fp.bgzf : nullptr;
     if (bgzf && bgzf->errcode)
-        throw InputError(where(), "the compressed stream is damaged or truncated", "check the file with: bgzip -t FILE");
+        throw InputError(where(), "the compressed stream is damaged or truncated",
+                         "check the file with: bgzip -t FILE");
     out_.unpaired_breakends += static_cast<long>(pending_.size());
     return std::move(out_);
 }
 
 void VcfSvReader::process() {
     bcf1_t* r = rec_.get();
-    if (r->n_allele < 2) { ++out_.skipped_other; return; }
+    if (r->n_allele < 2) {
+        ++out_.skipped_other;
+        return;
+    }
     const std::string alt = r->d.allele[1];
     std::string svtype = info_string("SVTYPE").value_or("");
     if (alt.find_first_of("[]") != std::string::npos) return bnd(alt, svtype);
-    if (is_single_breakend(alt)) { ++out_.unpaired_breakends; return; }
+    if (is_single_breakend(alt)) {
+        ++out_.unpaired_breakends;
+        return;
+    }
     if (alt.size() > 2 && alt.front() == '<' && alt.back() == '>') {
         if (svtype.empty()) svtype = alt.substr(1, alt.find_first_of(":>") - 1);
         return symbolic(svtype);
@@ -233,7 +249,10 @@ void VcfSvReader::bnd(const std::string& alt, const std::string& svtype) {
     const std::string chrom = bcf_hdr_id2name(hdr_.get(), r->rid);
     auto own = breakend(chrom, r->pos, parsed->keeps_left);
     auto mate = breakend(parsed->mate_contig, parsed->mate_pos, parsed->mate_keeps_left);
-    if (!own || !mate) { ++out_.skipped_nonprimary; return; }
+    if (!own || !mate) {
+        ++out_.skipped_nonprimary;
+        return;
+    }
     const std::string id = r->d.id && std::strcmp(r->d.id, ".") != 0 ? r->d.id : "";
     const std::string kind = svtype == "TRA" ? "TRA" : "BND";
     auto mate_id = info_string("MATEID");
@@ -251,7 +270,10 @@ void VcfSvReader::bnd(const std::string& alt, const std::string& svtype) {
             pending_.erase(it);
             return;
         }
-        if (id.empty()) { ++out_.unpaired_breakends; return; }  // nothing can name it as a mate
+        if (id.empty()) {
+            ++out_.unpaired_breakends;
+            return;
+        }  // nothing can name it as a mate
         pending_[id] = Pending{{*own, *mate}, id, filter(), kind, record_, info_int("SR"), info_int("PE")};
         return;
     }
@@ -268,17 +290,26 @@ void VcfSvReader::symbolic(const std::string& svtype) {
     const std::string id = r->d.id && std::strcmp(r->d.id, ".") != 0 ? r->d.id : "";
     if (svtype == "BND" || svtype == "TRA") {
         auto own = breakend(chrom, r->pos, true);
-        if (!own) { ++out_.skipped_nonprimary; return; }
+        if (!own) {
+            ++out_.skipped_nonprimary;
+            return;
+        }
         return connection_type_record(svtype, *own);
     }
-    if (svtype != "DEL" && svtype != "DUP" && svtype != "INV") { ++out_.skipped_other; return; }
+    if (svtype != "DEL" && svtype != "DUP" && svtype != "INV") {
+        ++out_.skipped_other;
+        return;
+    }
     auto end = info_int("END");
-    if (!end) throw InputError(where(), "<" + svtype + "> record without INFO/END", "symbolic SV records need END (VCF 4.x section 3)");
+    if (!end)
+        throw InputError(where(), "<" + svtype + "> record without INFO/END",
+                         "symbolic SV records need END (VCF 4.x section 3)");
     if (*end < r->pos + 1)
         throw InputError(where(), "END " + std::to_string(*end) + " lies before POS " + std::to_string(r->pos + 1),
                          "END is the last reference base of the event");
     const std::int64_t pos0 = r->pos, end1 = *end;  // POS as 0-based, END as 1-based
-    auto make = [&](std::int64_t p1, bool l1, std::int64_t p2, bool l2) -> std::optional<std::pair<Breakend, Breakend>> {
+    auto make = [&](std::int64_t p1, bool l1, std::int64_t p2,
+                    bool l2) -> std::optional<std::pair<Breakend, Breakend>> {
         auto x = breakend(chrom, p1, l1), y = breakend(chrom, p2, l2);
         if (!x || !y) return std::nullopt;
         return std::make_pair(*x, *y);
@@ -304,7 +335,10 @@ void VcfSvReader::symbolic(const std::string& svtype) {
             add(make(pos0 + 1, false, end1, false), "");
         }
     }
-    if (made.empty()) { ++out_.skipped_nonprimary; return; }
+    if (made.empty()) {
+        ++out_.skipped_nonprimary;
+        return;
+    }
     for (auto& [ab, suffix] : made) out_.junctions.push_back(junction(ab.first, ab.second, svtype, id + suffix));
 }
 
@@ -314,12 +348,19 @@ void VcfSvReader::connection_type_record(const std::string& svtype, const Breake
     auto pos2 = info_int("POS2");
     if (!pos2) pos2 = info_int("END");
     auto ct = info_string("CT").value_or("");
-    bool ct_ok = ct.size() == 4 && (ct[0] == '3' || ct[0] == '5') && ct.substr(1, 2) == "to" && (ct[3] == '3' || ct[3] == '5');
-    if (!chr2 || !pos2 || !ct_ok) { ++out_.skipped_other; return; }  // no second breakend or no orientation
+    bool ct_ok =
+        ct.size() == 4 && (ct[0] == '3' || ct[0] == '5') && ct.substr(1, 2) == "to" && (ct[3] == '3' || ct[3] == '5');
+    if (!chr2 || !pos2 || !ct_ok) {
+        ++out_.skipped_other;
+        return;
+    }  // no second breakend or no orientation
     Breakend a = own_pos;
     a.keeps_left = ct[0] == '3';
     auto b = breakend(*chr2, *pos2 - 1, ct[3] == '3');
-    if (!b) { ++out_.skipped_nonprimary; return; }
+    if (!b) {
+        ++out_.skipped_nonprimary;
+        return;
+    }
     const bcf1_t* r = rec_.get();
     out_.junctions.push_back(junction(a, *b, svtype, r->d.id ? r->d.id : ""));
 }

@@ -40,14 +40,17 @@ std::string Writer::evidence_item(const Evidence& ev) {
 }
 
 void Writer::evidence_table(const std::vector<Match>& ms) {
-    o_ << "<table class=\"evidence fixed\">\n<colgroup><col style=\"width:12%\"><col style=\"width:14%\"><col style=\"width:11%\">"
-          "<col style=\"width:9%\"><col style=\"width:11%\"><col style=\"width:17%\"><col style=\"width:26%\"></colgroup>\n"
+    o_ << "<table class=\"evidence fixed\">\n<colgroup><col style=\"width:12%\"><col style=\"width:14%\"><col "
+          "style=\"width:11%\">"
+          "<col style=\"width:9%\"><col style=\"width:11%\"><col style=\"width:17%\"><col "
+          "style=\"width:26%\"></colgroup>\n"
           "<thead><tr><th>Drug</th><th>Effect</th><th>Level &#183; AMP tier</th><th>Disease</th><th>Status</th>"
           "<th>Citations</th><th>Knowledge row &#183; match</th></tr></thead>\n";
     for (const auto& m : ms) {
         if (!m.entry) continue;
         const auto& e = *m.entry;
-        std::string row = "<span class=\"mono\">" + esc(e.id) + "</span><br><span class=\"small\">" + esc(to_string(m.how));
+        std::string row =
+            "<span class=\"mono\">" + esc(e.id) + "</span><br><span class=\"small\">" + esc(to_string(m.how));
         if (!m.detail.empty()) row += ": " + esc(m.detail);
         row += "</span>";
         if (!e.requires_all.empty()) {
@@ -57,11 +60,12 @@ void Writer::evidence_table(const std::vector<Match>& ms) {
         }
         if (!e.mechanism.empty()) row += "<br><span class=\"small muted\">mechanism " + esc(e.mechanism) + "</span>";
         row += "<br><span class=\"small muted\">" + esc(e.file) + ":" + std::to_string(e.line) + "</span>";
-        o_ << "<tbody class=\"keep\"><tr><td><b>" << esc_join(e.drugs, ", ") << "</b></td><td>" << badge(effect_style(e.effect))
-           << "</td><td>" << level_html(e.level) << "</td><td>" << or_dash(esc_join(e.diseases, ", ")) << "</td><td>"
-           << status_html(e) << "</td><td class=\"small wrap\">" << citations_html(e.citations) << "</td><td class=\"wrap\">"
-           << row << "</td></tr>\n<tr class=\"notes\"><td colspan=\"7\" class=\"small\"><b>Notes:</b> "
-           << notes_html(e.notes) << "</td></tr></tbody>\n";
+        o_ << "<tbody class=\"keep\"><tr><td><b>" << esc_join(e.drugs, ", ") << "</b></td><td>"
+           << badge(effect_style(e.effect)) << "</td><td>" << level_html(e.level) << "</td><td>"
+           << or_dash(esc_join(e.diseases, ", ")) << "</td><td>" << status_html(e) << "</td><td class=\"small wrap\">"
+           << citations_html(e.citations) << "</td><td class=\"wrap\">" << row
+           << "</td></tr>\n<tr class=\"notes\"><td colspan=\"7\" class=\"small\"><b>Notes:</b> " << notes_html(e.notes)
+           << "</td></tr></tbody>\n";
     }
     o_ << "</table>\n";
 }
@@ -87,9 +91,9 @@ void Writer::evidence() {
     for (std::size_t i = 0; i < r_.copy_number.size(); ++i) {
         const auto& f = r_.copy_number[i];
         if (f.matches.empty()) continue;
-        o_ << "<div class=\"finding-block\" id=\"ev-cn-" << i << "\">\n<h3><span class=\"fnum\">" << esc(f.cn.gene) << "</span> "
-           << cn_class_text(f.cn) << " <span class=\"muted small\">(copy number, " << cn_number(f.cn) << ", "
-           << extent_text(f.cn) << ")</span></h3>\n";
+        o_ << "<div class=\"finding-block\" id=\"ev-cn-" << i << "\">\n<h3><span class=\"fnum\">" << esc(f.cn.gene)
+           << "</span> " << cn_class_text(f.cn) << " <span class=\"muted small\">(copy number, " << cn_number(f.cn)
+           << ", " << extent_text(f.cn) << ")</span></h3>\n";
         evidence_table(f.matches);
         o_ << "</div>\n";
     }
@@ -131,7 +135,8 @@ void Writer::copy_number() {
         end_section();
         return;
     }
-    o_ << "<p>Thresholds used: " << (p.cn_settings.empty() ? "<span class=\"muted\">not recorded</span>" : esc(p.cn_settings))
+    o_ << "<p>Thresholds used: "
+       << (p.cn_settings.empty() ? "<span class=\"muted\">not recorded</span>" : esc(p.cn_settings))
        << ".<br>Focal: the altered region covers less than 98% of the chromosome arm (GISTIC 2.0 rule); "
           "otherwise arm-level.</p>\n";
     if (rows.empty()) {
@@ -142,9 +147,12 @@ void Writer::copy_number() {
     // Altered genes first, then neutral, then genes the segments did not cover; table order within.
     auto rank = [](const GeneCopyNumber& g) { return !g.assessed ? 2 : g.cn_class == CnClass::neutral ? 1 : 0; };
     std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) { return rank(*a.cn) < rank(*b.cn); });
-    o_ << "<table class=\"cn fixed\">\n<colgroup><col style=\"width:9%\"><col style=\"width:15%\"><col style=\"width:18%\">"
+    o_ << "<table class=\"cn fixed\">\n<colgroup><col style=\"width:9%\"><col style=\"width:15%\"><col "
+          "style=\"width:18%\">"
           "<col style=\"width:7%\"><col style=\"width:7%\"><col style=\"width:8%\"><col style=\"width:14%\">"
-          "<col style=\"width:14%\"><col style=\"width:8%\"></colgroup>\n<thead><tr><th>Gene</th><th>Transcript</th><th>Location</th><th>CN min</th><th>CN max</th>"
+          "<col style=\"width:14%\"><col "
+          "style=\"width:8%\"></colgroup>\n<thead><tr><th>Gene</th><th>Transcript</th><th>Location</th><th>CN "
+          "min</th><th>CN max</th>"
           "<th>Exons cov.</th><th>Class</th><th>Focal / arm-level</th><th>KB rows</th></tr></thead>\n<tbody>\n";
     for (const auto& row : rows) {
         const auto& g = *row.cn;
@@ -153,11 +161,12 @@ void Writer::copy_number() {
             loc = esc(row.finding->contig_name) + ":" + std::to_string(row.finding->gene_begin + 1) + "&#8211;" +
                   std::to_string(row.finding->gene_end);
         const bool altered = g.assessed && g.cn_class != CnClass::neutral;
-        o_ << "<tr><td><b>" << esc(g.gene) << "</b></td><td>" << or_dash(esc(g.transcript)) << "</td><td class=\"small\">" << loc
-           << "</td><td>" << or_dash(fixed(g.min_cn, 2)) << "</td><td>" << or_dash(fixed(g.max_cn, 2)) << "</td><td>"
-           << fixed(g.covered_fraction * 100, 0) << "%</td><td>" << (altered ? "<b>" : "") << cn_class_text(g)
-           << (altered ? "</b>" : "") << "</td><td class=\"small\">" << (g.focal ? esc(fmt::extent(g)) : "&#8212;")
-           << "</td><td>" << (row.finding ? std::to_string(row.finding->matches.size()) : std::string("0")) << "</td></tr>\n";
+        o_ << "<tr><td><b>" << esc(g.gene) << "</b></td><td>" << or_dash(esc(g.transcript))
+           << "</td><td class=\"small\">" << loc << "</td><td>" << or_dash(fixed(g.min_cn, 2)) << "</td><td>"
+           << or_dash(fixed(g.max_cn, 2)) << "</td><td>" << fixed(g.covered_fraction * 100, 0) << "%</td><td>"
+           << (altered ? "<b>" : "") << cn_class_text(g) << (altered ? "</b>" : "") << "</td><td class=\"small\">"
+           << (g.focal ? esc(fmt::extent(g)) : "&#8212;") << "</td><td>"
+           << (row.finding ? std::to_string(row.finding->matches.size()) : std::string("0")) << "</td></tr>\n";
     }
     o_ << "</tbody>\n</table>\n";
     end_section();
@@ -172,7 +181,8 @@ void Writer::fusions() {
         end_section();
         return;
     }
-    o_ << "<table class=\"fusions fixed\">\n<colgroup><col style=\"width:15%\"><col style=\"width:17%\"><col style=\"width:17%\">"
+    o_ << "<table class=\"fusions fixed\">\n<colgroup><col style=\"width:15%\"><col style=\"width:17%\"><col "
+          "style=\"width:17%\">"
           "<col style=\"width:14%\"><col style=\"width:29%\"><col style=\"width:8%\"></colgroup>\n"
           "<thead><tr><th>Fusion</th><th>Partners and exons</th><th>Frame &#183; kinase domain</th><th>Variant</th>"
           "<th>Caller support</th><th>KB rows</th></tr></thead>\n<tbody>\n";
@@ -180,9 +190,12 @@ void Writer::fusions() {
         const auto& u = f.fusion;
         std::string partners = esc(fmt::breakpoints(u));
         if (!u.transcript5.empty() || !u.transcript3.empty())
-            partners += "<br><span class=\"muted small\">" + or_dash(esc(u.transcript5)) + " / " + or_dash(esc(u.transcript3)) + "</span>";
-        std::string variant = u.variant_name.empty() ? "<span class=\"muted\">not determined</span>" : "<b>" + esc(u.variant_name) + "</b>";
-        if (!u.variant_source.empty()) variant += "<br><span class=\"muted small\">" + esc(u.variant_source) + "</span>";
+            partners += "<br><span class=\"muted small\">" + or_dash(esc(u.transcript5)) + " / " +
+                        or_dash(esc(u.transcript3)) + "</span>";
+        std::string variant = u.variant_name.empty() ? "<span class=\"muted\">not determined</span>"
+                                                     : "<b>" + esc(u.variant_name) + "</b>";
+        if (!u.variant_source.empty())
+            variant += "<br><span class=\"muted small\">" + esc(u.variant_source) + "</span>";
         o_ << "<tr><td><b>" << fusion_name(u) << "</b></td><td>" << partners << "</td><td>" << frame_text(u) << "<br>"
            << kinase_text(u) << "</td><td>" << variant << "</td><td class=\"small\">" << caller_support(u.junction)
            << "</td><td>" << f.matches.size() << "</td></tr>\n";
@@ -198,7 +211,8 @@ std::string Writer::gene_sentence(const GeneSummary& g, bool& altered, bool& ass
     if (g.cn) {
         if (g.cn->assessed) {
             assessed = true;
-            parts.push_back(cn_number(*g.cn) + " " + esc(to_string(g.cn->cn_class)) + (g.cn->partial ? " (partial amplification)" : ""));
+            parts.push_back(cn_number(*g.cn) + " " + esc(to_string(g.cn->cn_class)) +
+                            (g.cn->partial ? " (partial amplification)" : ""));
             if (g.cn->cn_class != CnClass::neutral) altered = true;
         } else {
             parts.push_back("copy number not covered by the input");
@@ -210,7 +224,8 @@ std::string Writer::gene_sentence(const GeneSummary& g, bool& altered, bool& ass
         parts.push_back("small variants not assessed");
     } else {
         assessed = true;
-        if (g.small_variant_alleles == 0) parts.push_back("no small variant");
+        if (g.small_variant_alleles == 0)
+            parts.push_back("no small variant");
         else {
             parts.push_back(std::to_string(g.small_variant_alleles) + " small-variant allele(s), " +
                             std::to_string(g.matched_small_variants) + " matched");
@@ -245,18 +260,21 @@ void Writer::negatives() {
                 negative.push_back("<b>" + esc(g.gene) + "</b>: " + s);
                 continue;
             }
-            rows += "<tr><td><b>" + esc(g.gene) + "</b></td><td>" + or_dash(esc(g.transcript)) + "</td><td>" + s + "</td><td>" +
-                    (altered ? "<b>alteration found</b>" : "<span class=\"hs-na\">NOT ASSESSED</span>") + "</td></tr>\n";
+            rows += "<tr><td><b>" + esc(g.gene) + "</b></td><td>" + or_dash(esc(g.transcript)) + "</td><td>" + s +
+                    "</td><td>" + (altered ? "<b>alteration found</b>" : "<span class=\"hs-na\">NOT ASSESSED</span>") +
+                    "</td></tr>\n";
         }
         if (!negative.empty()) {
-            o_ << "<p><b>Assessed, no alteration found</b> (" << negative.size() << " genes):</p>\n<ul class=\"plain negatives\">";
+            o_ << "<p><b>Assessed, no alteration found</b> (" << negative.size()
+               << " genes):</p>\n<ul class=\"plain negatives\">";
             for (const auto& n : negative) o_ << "<li>" << n << "</li>";
             o_ << "</ul>\n";
         } else {
             empty("No knowledge-base gene was assessed without an alteration.");
         }
         if (!rows.empty())
-            o_ << "<p><b>Altered or not assessed:</b></p>\n<table class=\"genes fixed\">\n<colgroup><col style=\"width:11%\">"
+            o_ << "<p><b>Altered or not assessed:</b></p>\n<table class=\"genes fixed\">\n<colgroup><col "
+                  "style=\"width:11%\">"
                   "<col style=\"width:15%\"><col style=\"width:56%\"><col style=\"width:18%\"></colgroup>\n<thead><tr>"
                   "<th>Gene</th><th>Transcript</th><th>Assessed</th><th>Result</th></tr></thead>\n<tbody>\n"
                << rows << "</tbody>\n</table>\n";
@@ -287,20 +305,25 @@ void Writer::negatives() {
         for (const auto& h : r_.hotspots) {
             std::string state;
             switch (h.state) {
-                case HotspotStatus::State::detected: state = "<span class=\"hs-det\">&#9679; DETECTED</span>"; break;
+                case HotspotStatus::State::detected:
+                    state = "<span class=\"hs-det\">&#9679; DETECTED</span>";
+                    break;
                 case HotspotStatus::State::not_detected:
-                    state = "not detected" + (h.min_depth ? " at depth " + std::to_string(*h.min_depth) : std::string());
+                    state =
+                        "not detected" + (h.min_depth ? " at depth " + std::to_string(*h.min_depth) : std::string());
                     break;
                 case HotspotStatus::State::not_assessed:
-                    state = "<span class=\"hs-na\">NOT ASSESSED</span> <span class=\"small\">(no depth information)</span>";
+                    state =
+                        "<span class=\"hs-na\">NOT ASSESSED</span> <span class=\"small\">(no depth information)</span>";
                     break;
             }
             const std::string contig = h.contig_name.empty() ? h.where.contig : h.contig_name;
-            o_ << "<tr><td><b>" << esc(h.gene) << "</b></td><td>" << esc(h.hotspot) << "</td><td>" << state << "</td><td>"
-               << (h.min_depth ? std::to_string(*h.min_depth) : std::string("&#8212;")) << "</td><td>"
+            o_ << "<tr><td><b>" << esc(h.gene) << "</b></td><td>" << esc(h.hotspot) << "</td><td>" << state
+               << "</td><td>" << (h.min_depth ? std::to_string(*h.min_depth) : std::string("&#8212;")) << "</td><td>"
                << or_dash(esc(h.depth_source)) << "</td><td class=\"mono small\">"
                << (contig.empty() ? std::string("&#8212;")
-                                  : esc(contig) + ":" + std::to_string(h.where.begin + 1) + "&#8211;" + std::to_string(h.where.end))
+                                  : esc(contig) + ":" + std::to_string(h.where.begin + 1) + "&#8211;" +
+                                        std::to_string(h.where.end))
                << "</td><td class=\"small wrap\">" << or_dash(esc(h.kb_ids)) << "</td></tr>\n";
         }
         o_ << "</tbody>\n</table>\n";
@@ -319,20 +342,25 @@ void Writer::methods() {
           "(partners, exons, frame from intron phases, kinase-domain retention, named variants). Per-drug verdicts "
           "follow the documented rules (the rule text is given per drug). Evidence levels are CIViC-scale A&#8211;E "
           "with the AMP/ASCO/CAP 2017 tier. Positions are 1-based.</p>\n<table class=\"kv\">\n";
-    auto kv = [&](const char* k, const std::string& v_html) { o_ << "<tr><th>" << k << "</th><td>" << v_html << "</td></tr>\n"; };
+    auto kv = [&](const char* k, const std::string& v_html) {
+        o_ << "<tr><th>" << k << "</th><td>" << v_html << "</td></tr>\n";
+    };
     kv("rvanno version", or_dash(esc(p.rvanno_version)));
     kv("HTSlib version", or_dash(esc(p.htslib_version)));
     kv("Knowledge base version", or_dash(esc(p.kb_version)));
     kv("Knowledge base MD5", "<span class=\"mono wrap\">" + or_dash(esc(p.kb_md5)) + "</span>");
-    kv("Genome build", or_dash(esc(p.genome_build)) +
-                           (p.genome_build_reason.empty() ? "" : " (" + esc(p.genome_build_reason) + ")"));
-    kv("Reference FASTA", p.fasta.empty() ? "<span class=\"muted\">not given</span>" : "<span class=\"wrap\">" + esc(p.fasta) + "</span>");
+    kv("Genome build",
+       or_dash(esc(p.genome_build)) + (p.genome_build_reason.empty() ? "" : " (" + esc(p.genome_build_reason) + ")"));
+    kv("Reference FASTA",
+       p.fasta.empty() ? "<span class=\"muted\">not given</span>" : "<span class=\"wrap\">" + esc(p.fasta) + "</span>");
     kv("Small-variant input", list_or(p.inputs, "none"));
     kv("Copy-number input", list_or(p.cnv_inputs, "none"));
     kv("Structural-variant input", list_or(p.sv_inputs, "none"));
-    kv("Copy-number thresholds", p.cn_settings.empty() ? "<span class=\"muted\">not applicable</span>" : esc(p.cn_settings));
+    kv("Copy-number thresholds",
+       p.cn_settings.empty() ? "<span class=\"muted\">not applicable</span>" : esc(p.cn_settings));
     std::string counters;
-    for (const auto& [k, v] : r_.counters.values) counters += (counters.empty() ? "" : "<br>") + esc(k) + " = " + std::to_string(v);
+    for (const auto& [k, v] : r_.counters.values)
+        counters += (counters.empty() ? "" : "<br>") + esc(k) + " = " + std::to_string(v);
     kv("Counters", counters.empty() ? "&#8212;" : "<span class=\"small\">" + counters + "</span>");
     kv("Command line", "<pre class=\"cmd\">" + or_dash(esc(p.command_line)) + "</pre>");
     o_ << "</table>\n";

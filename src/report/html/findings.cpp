@@ -55,10 +55,12 @@ void Writer::header() {
                                 : esc(c.tumor_type))
        << "</td></tr>\n";
     std::string drivers;
-    for (const auto& d : c.declared_drivers) drivers += (drivers.empty() ? "" : "<br>") + esc(d) + " <span class=\"muted\">(declared)</span>";
-    for (const auto& d : c.detected_drivers) drivers += (drivers.empty() ? "" : "<br>") + esc(d) + " <span class=\"muted\">(detected in this sample)</span>";
-    o_ << "<tr><th>Drivers</th><td>" << (drivers.empty() ? "<span class=\"muted\">none declared or detected</span>" : drivers)
-       << "</td></tr>\n";
+    for (const auto& d : c.declared_drivers)
+        drivers += (drivers.empty() ? "" : "<br>") + esc(d) + " <span class=\"muted\">(declared)</span>";
+    for (const auto& d : c.detected_drivers)
+        drivers += (drivers.empty() ? "" : "<br>") + esc(d) + " <span class=\"muted\">(detected in this sample)</span>";
+    o_ << "<tr><th>Drivers</th><td>"
+       << (drivers.empty() ? "<span class=\"muted\">none declared or detected</span>" : drivers) << "</td></tr>\n";
     o_ << "<tr><th>Therapy history</th><td>";
     if (c.therapy_history.empty()) {
         o_ << "<span class=\"muted\">not given</span>";
@@ -77,21 +79,24 @@ void Writer::header() {
 }
 
 void Writer::notice() {
-    o_ << "<div class=\"notice\" role=\"note\"><strong>&#9888; RESEARCH USE ONLY &#8212; NOT A MEDICAL DEVICE.</strong> "
+    o_ << "<div class=\"notice\" role=\"note\"><strong>&#9888; RESEARCH USE ONLY &#8212; NOT A MEDICAL "
+          "DEVICE.</strong> "
        << esc(kResearchUseNotice) << "</div>\n";
 }
 
 void Writer::key_findings() {
     section("key-findings", "1. Key findings: alterations that matched the knowledge base", false);
     if (!any_match()) {
-        empty("No alteration in this sample matched a knowledge-base row. Genes assessed without an alteration "
-              "are listed in section 6.");
+        empty(
+            "No alteration in this sample matched a knowledge-base row. Genes assessed without an alteration "
+            "are listed in section 6.");
         end_section();
         return;
     }
     o_ << "<table class=\"keyfindings fixed\">\n<colgroup><col style=\"width:22%\"><col style=\"width:11%\">"
           "<col style=\"width:35%\"><col style=\"width:32%\"></colgroup>\n"
-          "<thead><tr><th>Alteration</th><th>Type</th><th>Details</th><th>Strongest effect</th></tr></thead>\n<tbody>\n";
+          "<thead><tr><th>Alteration</th><th>Type</th><th>Details</th><th>Strongest "
+          "effect</th></tr></thead>\n<tbody>\n";
     for (std::size_t i = 0; i < r_.findings.size(); ++i) {
         const auto& f = r_.findings[i];
         if (f.matches.empty()) continue;
@@ -104,19 +109,22 @@ void Writer::key_findings() {
         if (f.vaf) d += " &#183; VAF " + fixed(f.vaf, 3);
         if (f.depth) d += " &#183; depth " + std::to_string(*f.depth);
         d += " &#183; FILTER " + or_dash(esc(f.filter));
-        o_ << "<tr><td><a href=\"#ev-sv-" << i << "\">" << small_variant_title(f) << "</a></td><td>small variant</td><td>"
-           << d << "</td><td>" << strongest_effect(f.matches) << "</td></tr>\n";
+        o_ << "<tr><td><a href=\"#ev-sv-" << i << "\">" << small_variant_title(f)
+           << "</a></td><td>small variant</td><td>" << d << "</td><td>" << strongest_effect(f.matches)
+           << "</td></tr>\n";
     }
     for (std::size_t i = 0; i < r_.copy_number.size(); ++i) {
         const auto& f = r_.copy_number[i];
         if (f.matches.empty()) continue;
         const auto& g = f.cn;
         std::string d = cn_number(g);
-        if (g.min_cn && g.max_cn) d += " <span class=\"muted\">(min " + fixed(g.min_cn, 2) + ", max " + fixed(g.max_cn, 2) + ")</span>";
+        if (g.min_cn && g.max_cn)
+            d += " <span class=\"muted\">(min " + fixed(g.min_cn, 2) + ", max " + fixed(g.max_cn, 2) + ")</span>";
         d += "<br>" + extent_text(g);
         o_ << "<tr><td><a href=\"#ev-cn-" << i << "\"><span class=\"fnum\">" << esc(g.gene) << "</span> "
-           << (g.assessed ? esc(to_string(g.cn_class)) : std::string("copy number")) << "</a></td><td>copy number</td><td>"
-           << cn_class_text(g) << " &#183; " << d << "</td><td>" << strongest_effect(f.matches) << "</td></tr>\n";
+           << (g.assessed ? esc(to_string(g.cn_class)) : std::string("copy number"))
+           << "</a></td><td>copy number</td><td>" << cn_class_text(g) << " &#183; " << d << "</td><td>"
+           << strongest_effect(f.matches) << "</td></tr>\n";
     }
     for (std::size_t i = 0; i < r_.fusions.size(); ++i) {
         const auto& f = r_.fusions[i];
@@ -126,7 +134,8 @@ void Writer::key_findings() {
         if (!u.variant_name.empty()) d += " &#183; <b>" + esc(u.variant_name) + "</b>";
         d += "<br>" + frame_text(u) + " &#183; " + kinase_text(u);
         o_ << "<tr><td><a href=\"#ev-fu-" << i << "\"><span class=\"fnum\">" << fusion_name(u)
-           << "</span></a></td><td>fusion</td><td>" << d << "</td><td>" << strongest_effect(f.matches) << "</td></tr>\n";
+           << "</span></a></td><td>fusion</td><td>" << d << "</td><td>" << strongest_effect(f.matches)
+           << "</td></tr>\n";
     }
     o_ << "</tbody>\n</table>\n";
     end_section();
@@ -138,13 +147,16 @@ void Writer::legend() {
         {badge(verdict_style(VerdictCall::resistant)), "not expected to work (dense hatch)"},
         {badge(verdict_style(VerdictCall::reduced_sensitivity)), "expected to work less well (sparse hatch)"},
         {badge(verdict_style(VerdictCall::sensitive)), "expected to work (plain)"},
-        {badge(verdict_style(VerdictCall::conflicting)), "evidence of equal strength both ways (cross-hatch, double border)"},
-        {badge(verdict_style(VerdictCall::no_evidence)), "nothing in this sample bears on the drug: not a negative result"},
+        {badge(verdict_style(VerdictCall::conflicting)),
+         "evidence of equal strength both ways (cross-hatch, double border)"},
+        {badge(verdict_style(VerdictCall::no_evidence)),
+         "nothing in this sample bears on the drug: not a negative result"},
         {badge(nob), "evidence rows only: no clinical benefit shown (dotted border)"},
         {kLowConfidence, "low confidence, e.g. only bypass or class-level evidence"},
         {"<span class=\"given\">&#8635; ALREADY GIVEN (2nd line)</span>", "in the therapy history, at that position"},
     };
-    o_ << "<table class=\"legend keep\" aria-label=\"Legend\">\n<thead><tr><th colspan=\"4\">Legend</th></tr></thead>\n<tbody>\n";
+    o_ << "<table class=\"legend keep\" aria-label=\"Legend\">\n<thead><tr><th "
+          "colspan=\"4\">Legend</th></tr></thead>\n<tbody>\n";
     for (std::size_t i = 0; i < items.size(); i += 2) {
         o_ << "<tr>";
         for (std::size_t k = i; k < i + 2 && k < items.size(); ++k)
@@ -152,7 +164,8 @@ void Writer::legend() {
         o_ << "</tr>\n";
     }
     o_ << "<tr><td class=\"mark\">Strength</td><td colspan=\"3\">evidence level A&#8211;E (CIViC scale: A validated, "
-          "B clinical, C case study, D preclinical, E inferential) &#183; AMP/ASCO/CAP 2017 tier of the deciding evidence</td></tr>\n"
+          "B clinical, C case study, D preclinical, E inferential) &#183; AMP/ASCO/CAP 2017 tier of the deciding "
+          "evidence</td></tr>\n"
           "</tbody>\n</table>\n";
 }
 
@@ -179,7 +192,8 @@ void Writer::matrix() {
         end_section();
         return;
     }
-    o_ << "<table class=\"matrix fixed\">\n<colgroup><col style=\"width:13%\"><col style=\"width:17%\"><col style=\"width:10%\">"
+    o_ << "<table class=\"matrix fixed\">\n<colgroup><col style=\"width:13%\"><col style=\"width:17%\"><col "
+          "style=\"width:10%\">"
           "<col style=\"width:17%\"><col style=\"width:43%\"></colgroup>\n"
           "<thead><tr><th>Drug</th><th>Verdict</th><th>Strength</th><th>Confidence / history</th>"
           "<th>Rule and evidence</th></tr></thead>\n<tbody>\n";
@@ -207,7 +221,8 @@ void Writer::matrix() {
         if (!d->evidence.empty()) {
             o_ << "<ul class=\"evidence\">";
             for (const auto& ev : d->evidence)
-                o_ << "<li" << (ev.applies && !ev.superseded ? "" : " class=\"not-applied\"") << ">" << evidence_item(ev) << "</li>";
+                o_ << "<li" << (ev.applies && !ev.superseded ? "" : " class=\"not-applied\"") << ">"
+                   << evidence_item(ev) << "</li>";
             o_ << "</ul>";
         }
         o_ << "</td></tr>\n";
@@ -215,11 +230,13 @@ void Writer::matrix() {
     o_ << "</tbody>\n</table>\n";
     std::vector<std::string> unjudged;
     for (const auto& h : r_.context.therapy_history) {
-        const bool seen = std::any_of(r_.verdicts.begin(), r_.verdicts.end(), [&](const DrugVerdict& d) { return d.drug == h; });
+        const bool seen =
+            std::any_of(r_.verdicts.begin(), r_.verdicts.end(), [&](const DrugVerdict& d) { return d.drug == h; });
         if (!seen && std::find(unjudged.begin(), unjudged.end(), h) == unjudged.end()) unjudged.push_back(h);
     }
     if (!unjudged.empty())
-        o_ << "<p class=\"small\">Therapy-history drugs without a row above (no evidence in this sample bears on them): "
+        o_ << "<p class=\"small\">Therapy-history drugs without a row above (no evidence in this sample bears on "
+              "them): "
            << esc_join(unjudged, ", ") << ".</p>\n";
     end_section();
 }

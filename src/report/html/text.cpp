@@ -4,8 +4,8 @@
 #include <cctype>
 #include <climits>
 
-#include "report/format.hpp"
 #include "base/strings.hpp"
+#include "report/format.hpp"
 
 namespace rvanno::html {
 
@@ -21,14 +21,26 @@ std::string esc(std::string_view s) {
     for (char ch : s) {
         const auto c = static_cast<unsigned char>(ch);
         switch (c) {
-            case '&': r += "&amp;"; break;
-            case '<': r += "&lt;"; break;
-            case '>': r += "&gt;"; break;
-            case '"': r += "&quot;"; break;
-            case '\'': r += "&#39;"; break;
+            case '&':
+                r += "&amp;";
+                break;
+            case '<':
+                r += "&lt;";
+                break;
+            case '>':
+                r += "&gt;";
+                break;
+            case '"':
+                r += "&quot;";
+                break;
+            case '\'':
+                r += "&#39;";
+                break;
             default:
-                if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f) r += "\xEF\xBF\xBD";
-                else r += ch;
+                if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+                    r += "\xEF\xBF\xBD";
+                else
+                    r += ch;
         }
     }
     return r;
@@ -51,10 +63,10 @@ std::string ordinal(int n) {
 bool istarts(const std::string& s, std::string_view prefix) {
     if (s.size() < prefix.size()) return false;
     for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(s[i])) != std::tolower(static_cast<unsigned char>(prefix[i]))) return false;
+        if (std::tolower(static_cast<unsigned char>(s[i])) != std::tolower(static_cast<unsigned char>(prefix[i])))
+            return false;
     return true;
 }
-
 
 // Percent-encodes a DOI for a doi.org URL (RFC 3986 path characters kept).
 std::string doi_url_path(const std::string& doi) {
@@ -78,7 +90,8 @@ std::string citation_html(const std::string& raw) {
     const std::string c = trim(raw);
     if (istarts(c, "PMID:")) {
         const std::string id = trim(c.substr(5));
-        if (!id.empty() && id.size() <= 10 && std::all_of(id.begin(), id.end(), [](char x) { return x >= '0' && x <= '9'; }))
+        if (!id.empty() && id.size() <= 10 &&
+            std::all_of(id.begin(), id.end(), [](char x) { return x >= '0' && x <= '9'; }))
             return "<a href=\"https://pubmed.ncbi.nlm.nih.gov/" + id + "/\">PMID:" + id + "</a>";
     } else if (istarts(c, "DOI:")) {
         const std::string doi = trim(c.substr(4));
@@ -97,24 +110,32 @@ std::string citations_html(const std::vector<std::string>& cs) {
 
 // ---- badges -----------------------------------------------------------------------------
 
-
 BadgeStyle verdict_style(VerdictCall c) {
     switch (c) {
-        case VerdictCall::resistant: return {"v-res", "&#10006;", "RESISTANT"};
-        case VerdictCall::reduced_sensitivity: return {"v-red", "&#9660;", "REDUCED SENSITIVITY"};
-        case VerdictCall::sensitive: return {"v-sen", "&#10004;", "SENSITIVE"};
-        case VerdictCall::conflicting: return {"v-con", "&#8644;", "CONFLICTING"};
-        case VerdictCall::no_evidence: break;
+        case VerdictCall::resistant:
+            return {"v-res", "&#10006;", "RESISTANT"};
+        case VerdictCall::reduced_sensitivity:
+            return {"v-red", "&#9660;", "REDUCED SENSITIVITY"};
+        case VerdictCall::sensitive:
+            return {"v-sen", "&#10004;", "SENSITIVE"};
+        case VerdictCall::conflicting:
+            return {"v-con", "&#8644;", "CONFLICTING"};
+        case VerdictCall::no_evidence:
+            break;
     }
     return {"v-none", "&#9675;", "NO EVIDENCE"};
 }
 
 BadgeStyle effect_style(Effect e) {
     switch (e) {
-        case Effect::resistance: return {"v-res", "&#10006;", "RESISTANCE"};
-        case Effect::reduced_sensitivity: return {"v-red", "&#9660;", "REDUCED SENSITIVITY"};
-        case Effect::sensitivity: return {"v-sen", "&#10004;", "SENSITIVITY"};
-        case Effect::no_benefit: break;
+        case Effect::resistance:
+            return {"v-res", "&#10006;", "RESISTANCE"};
+        case Effect::reduced_sensitivity:
+            return {"v-red", "&#9660;", "REDUCED SENSITIVITY"};
+        case Effect::sensitivity:
+            return {"v-sen", "&#10004;", "SENSITIVITY"};
+        case Effect::no_benefit:
+            break;
     }
     return {"v-nob", "&#8709;", "NO BENEFIT"};
 }
@@ -219,10 +240,11 @@ std::string strongest_effect(const std::vector<Match>& ms) {
         for (const auto& d : m.entry->drugs)
             if (std::find(drugs.begin(), drugs.end(), d) == drugs.end()) drugs.push_back(d);
     }
-    std::string s = badge(effect_style(best->effect)) + " " + esc_join(drugs, ", ") + "<br><span class=\"small\">level " +
-                    level_html(best->level) + "</span>";
+    std::string s = badge(effect_style(best->effect)) + " " + esc_join(drugs, ", ") +
+                    "<br><span class=\"small\">level " + level_html(best->level) + "</span>";
     if (all_unverified) s += " " + std::string(kUnverified);
-    if (ms.size() > 1) s += "<br><span class=\"muted small\">" + std::to_string(ms.size()) + " evidence rows in total</span>";
+    if (ms.size() > 1)
+        s += "<br><span class=\"muted small\">" + std::to_string(ms.size()) + " evidence rows in total</span>";
     return s;
 }
 

@@ -76,8 +76,7 @@ TEST(CanonicalContig, all_styles_of_chromosome_2_meet) {
 
 // Why: the mitochondrion is chrM at UCSC, MT at Ensembl/b37, and the rCRS accession in RefSeq.
 TEST(CanonicalContig, mitochondrion_aliases_become_MT) {
-    for (const char* n : {"chrM", "MT", "M", "chrMT", "NC_012920.1"})
-        EXPECT_EQ(rvanno::canonical_contig(n), "MT") << n;
+    for (const char* n : {"chrM", "MT", "M", "chrMT", "NC_012920.1"}) EXPECT_EQ(rvanno::canonical_contig(n), "MT") << n;
 }
 
 // Why: chrX is NC_000023 (not "NC_0000X"), chrY NC_000024.
@@ -92,9 +91,8 @@ TEST(CanonicalContig, sex_chromosomes_from_refseq_numbers) {
 
 // Why: alt, random, decoy and HLA contigs are outside the primary assembly and must not be mapped.
 TEST(CanonicalContig, non_primary_and_unknown_names_are_rejected) {
-    for (const char* n : {"chr1_KI270706v1_random", "GL000192.1", "HLA-A*01:01:01:01", "chrUn_KI270302v1",
-                          "hs37d5", "chrEBV", "", "chr", "23", "0", "chr01", "cHr2", "NC_000002.13",
-                          "NC_000002", "NC_000025.1"})
+    for (const char* n : {"chr1_KI270706v1_random", "GL000192.1", "HLA-A*01:01:01:01", "chrUn_KI270302v1", "hs37d5",
+                          "chrEBV", "", "chr", "23", "0", "chr01", "cHr2", "NC_000002.13", "NC_000002", "NC_000025.1"})
         EXPECT_EQ(rvanno::canonical_contig(n), std::nullopt) << n;
 }
 
@@ -178,11 +176,13 @@ TEST(DetectBuild, reference_names_grch38) {
 
 // Why: a header whose lengths come from two builds (e.g. a bad reheader) must stop, naming the odd ones.
 TEST(DetectBuild, mixed_lengths_list_the_minority_as_contradictions) {
-    const auto e = detect("##contig=<ID=chr1,length=248956422>\n##contig=<ID=chr2,length=242193529>\n"
-                          "##contig=<ID=chr7,length=159138663>\n##reference=hg38.fa\n");
+    const auto e = detect(
+        "##contig=<ID=chr1,length=248956422>\n##contig=<ID=chr2,length=242193529>\n"
+        "##contig=<ID=chr7,length=159138663>\n##reference=hg38.fa\n");
     EXPECT_EQ(e.build, std::nullopt);
     EXPECT_EQ(e.contradictions, std::vector<std::string>{"chr7"});
-    EXPECT_EQ(e.reason, "##contig lengths do not identify one build: 1 fit only GRCh37, 2 fit only GRCh38, 0 fit neither");
+    EXPECT_EQ(e.reason,
+              "##contig lengths do not identify one build: 1 fit only GRCh37, 2 fit only GRCh38, 0 fit neither");
 }
 
 // Why: a length that fits no build (another species, a truncated test reference) is not guessed around.
@@ -235,11 +235,11 @@ TEST(DetectBuild, lengths_outrank_a_disagreeing_reference) {
 
 // Why: once a build is chosen (e.g. by --build), every primary contig that disagrees is listed.
 TEST(ContigsContradicting, lists_primary_contigs_that_misfit_the_chosen_build) {
-    const auto h = parse_header("##contig=<ID=1,length=249250621>\n##contig=<ID=2,length=243199373>\n"
-                                "##contig=<ID=MT,length=16569>\n##contig=<ID=GL000192.1,length=547496>\n"
-                                "##contig=<ID=3>\n");
-    EXPECT_EQ(rvanno::contigs_contradicting(GenomeBuild::GRCh38, h.contigs),
-              (std::vector<std::string>{"1", "2"}));
+    const auto h = parse_header(
+        "##contig=<ID=1,length=249250621>\n##contig=<ID=2,length=243199373>\n"
+        "##contig=<ID=MT,length=16569>\n##contig=<ID=GL000192.1,length=547496>\n"
+        "##contig=<ID=3>\n");
+    EXPECT_EQ(rvanno::contigs_contradicting(GenomeBuild::GRCh38, h.contigs), (std::vector<std::string>{"1", "2"}));
     EXPECT_TRUE(rvanno::contigs_contradicting(GenomeBuild::GRCh37, h.contigs).empty());
 }
 

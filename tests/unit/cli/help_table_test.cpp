@@ -113,10 +113,11 @@ TEST(HelpTable, every_command_prints_one_column_layout) {
             EXPECT_LE(l.size(), kHelpWidth);
             if (!is_option_line(l) || l.size() <= kHelpColumn) continue;
             const auto gap = l.find("  ", l.find("--"));  // end of "-s, --sample NAME"
-            if (gap == std::string::npos) continue;  // the help starts on the next line
+            if (gap == std::string::npos) continue;       // the help starts on the next line
             EXPECT_EQ(l.find_first_not_of(' ', gap), kHelpColumn);
         }
-        for (const auto& g : c.spec().groups) EXPECT_NE(help.find("\n" + g.title + ":\n"), std::string::npos) << g.title;
+        for (const auto& g : c.spec().groups)
+            EXPECT_NE(help.find("\n" + g.title + ":\n"), std::string::npos) << g.title;
         EXPECT_NE(help.find("Example:\n"), std::string::npos) << c.name;
     }
 }
@@ -131,7 +132,8 @@ TEST(HelpTable, shared_options_read_the_same_in_every_command) {
     ContextOptions ctx;
     KnowledgeOptions kb;
     GeneralOptions gen;
-    for (const auto& g : {input_group(in), copy_number_group(cn), context_group(ctx), knowledge_group(kb), general_group(gen)})
+    for (const auto& g :
+         {input_group(in), copy_number_group(cn), context_group(ctx), knowledge_group(kb), general_group(gen)})
         for (const auto& r : g.rows) {
             if (r.long_name() == "genome") continue;  // each command says where the build is detected
             const std::string first = row_text(helps[0], r);

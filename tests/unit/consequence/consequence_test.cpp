@@ -2,9 +2,9 @@
 // RefSeq BED12 rows quoted below) with the coordinates settled in shared/knowledge/CHECKS.md,
 // real GRCh37 sequence slices from shared/data for HGVS p., and a small synthetic gene whose
 // answers are worked out by hand in the comments.
+#include "consequence/consequence.hpp"
 #include "base/protein_notation.hpp"
 #include "base/strings.hpp"
-#include "consequence/consequence.hpp"
 #include "consequence/normalize.hpp"
 #include "knowledge/transcript_table.hpp"
 #include "rvanno/consequence.hpp"
@@ -44,9 +44,8 @@ std::vector<std::int64_t> numbers(const std::string& csv) {
 }
 
 // A transcript from a UCSC BED12 row (0-based; blocks relative to chromStart).
-Transcript from_bed12(std::string gene, std::string accession, std::string contig, char strand,
-                      std::int64_t start, std::int64_t end, std::int64_t thick_start,
-                      std::int64_t thick_end, const std::string& sizes,
+Transcript from_bed12(std::string gene, std::string accession, std::string contig, char strand, std::int64_t start,
+                      std::int64_t end, std::int64_t thick_start, std::int64_t thick_end, const std::string& sizes,
                       const std::string& starts) {
     Transcript tx;
     tx.gene = std::move(gene), tx.accession = std::move(accession), tx.contig = std::move(contig);
@@ -103,12 +102,10 @@ class SliceReference : public rvanno::ReferenceSequence {
 public:
     SliceReference(std::string contig, std::int64_t begin, std::string seq)
         : contig_(std::move(contig)), begin_(begin), seq_(rvanno::upper(seq)) {}
-    std::optional<std::string> fetch(const std::string& contig, std::int64_t begin,
-                                     std::int64_t end) const override {
+    std::optional<std::string> fetch(const std::string& contig, std::int64_t begin, std::int64_t end) const override {
         const auto last = begin_ + static_cast<std::int64_t>(seq_.size());
         if (contig != contig_ || begin < begin_ || end > last || end < begin) return std::nullopt;
-        return seq_.substr(static_cast<std::size_t>(begin - begin_),
-                           static_cast<std::size_t>(end - begin));
+        return seq_.substr(static_cast<std::size_t>(begin - begin_), static_cast<std::size_t>(end - begin));
     }
 
 private:
@@ -123,8 +120,7 @@ std::optional<SliceReference> hg19_slice(const std::string& chrom, std::int64_t 
     std::ifstream in(fs::path(RVANNO_SHARED_DATA) / "reference_sequence/grch37/hg19.fa.csv");
     const std::string key = "chr" + chrom + "," + std::to_string(start1) + ",";
     for (std::string line; std::getline(in, line);)
-        if (line.rfind(key, 0) == 0)
-            return SliceReference(chrom, start1 - 1, line.substr(line.rfind(',') + 1));
+        if (line.rfind(key, 0) == 0) return SliceReference(chrom, start1 - 1, line.substr(line.rfind(',') + 1));
     return std::nullopt;
 }
 
@@ -145,8 +141,8 @@ const std::string kUtr3 = "CTGGCATAAGCCAAT";
 
 std::string synthetic_plus_contig() {
     const std::string tx = kUtr5 + kCds + kUtr3;
-    return "ACGTACGTAC" + tx.substr(0, 15) + "GTAAGAGCTCTCTCATGCAG" + tx.substr(15, 30) +
-           "GTGAGTACTCATCTGACCCAG" + tx.substr(45, 30) + "TTGGCCAATT";
+    return "ACGTACGTAC" + tx.substr(0, 15) + "GTAAGAGCTCTCTCATGCAG" + tx.substr(15, 30) + "GTGAGTACTCATCTGACCCAG" +
+           tx.substr(45, 30) + "TTGGCCAATT";
 }
 
 std::string reverse_complement(const std::string& s) {
@@ -155,8 +151,8 @@ std::string reverse_complement(const std::string& s) {
     return out;
 }
 
-Transcript synthetic(std::string contig, char strand, std::int64_t cds_begin,
-                     std::int64_t cds_end, std::vector<rvanno::Exon> exons) {
+Transcript synthetic(std::string contig, char strand, std::int64_t cds_begin, std::int64_t cds_end,
+                     std::vector<rvanno::Exon> exons) {
     Transcript tx;
     tx.gene = "SYN", tx.accession = "NM_SYN.1", tx.contig = std::move(contig);
     tx.strand = strand;
@@ -174,12 +170,11 @@ struct ConsequenceSynthetic : ::testing::Test {
     Transcript plus = synthetic_plus();
     Transcript minus = synthetic_minus();
     Consequence on_plus(std::int64_t pos, std::string ref, std::string alt, bool with_ref = true) {
-        return must(rvanno::consequence_of({"S", pos, std::move(ref), std::move(alt)}, plus,
-                                           with_ref ? &plus_ref : nullptr));
+        return must(
+            rvanno::consequence_of({"S", pos, std::move(ref), std::move(alt)}, plus, with_ref ? &plus_ref : nullptr));
     }
     Consequence on_minus(std::int64_t pos, std::string ref, std::string alt) {
-        return must(rvanno::consequence_of({"R", pos, std::move(ref), std::move(alt)}, minus,
-                                           &minus_ref));
+        return must(rvanno::consequence_of({"R", pos, std::move(ref), std::move(alt)}, minus, &minus_ref));
     }
 };
 
@@ -208,9 +203,12 @@ TEST(ConsequenceAlk, resistance_codons_grch38) {
     EXPECT_EQ(must(rvanno::consequence_of(vcf("2", 29220765, "G", "T"), alk)).hgvs_c, "c.3586C>A");
     EXPECT_EQ(must(rvanno::consequence_of(vcf("2", 29222392, "C", "T"), alk)).hgvs_c, "c.3467G>A");
     // Positions only: the test allele's bases are placeholders, the c. number is the answer.
-    const struct { std::int64_t pos; const char* c; int codon; } cases[] = {
-        {29220765, "c.3586", 1196}, {29222392, "c.3467", 1156},
-        {29222347, "c.3512", 1171}, {29209816, "c.3806", 1269}};
+    const struct {
+        std::int64_t pos;
+        const char* c;
+        int codon;
+    } cases[] = {
+        {29220765, "c.3586", 1196}, {29222392, "c.3467", 1156}, {29222347, "c.3512", 1171}, {29209816, "c.3806", 1269}};
     for (const auto& k : cases) {
         const Consequence c = must(rvanno::consequence_of(vcf("2", k.pos, "A", "G"), alk));
         EXPECT_EQ(c.hgvs_c.substr(0, c.hgvs_c.size() - 3), k.c) << k.pos;
@@ -227,8 +225,7 @@ TEST(ConsequenceAlk, g1202r_grch37_maps_to_c3604) {
 
 // PTPN1 c.1088+1G>A is a loss-of-function donor change known only by its c. description.
 TEST(ConsequencePtpn1, donor_plus1_is_loss_of_function) {
-    const Consequence c =
-        must(rvanno::consequence_of(vcf("20", 50579927, "G", "A"), ptpn1_grch38()));
+    const Consequence c = must(rvanno::consequence_of(vcf("20", 50579927, "G", "A"), ptpn1_grch38()));
     EXPECT_EQ(c.hgvs_c, "c.1088+1G>A");
     EXPECT_EQ(c.intron, 8);
     EXPECT_EQ(c.exon, 0);
@@ -304,8 +301,7 @@ TEST(ConsequenceReal, braf_v600k_mnv_grch37) {
     auto tx = table_transcript("GRCh37", "BRAF");
     auto ref = hg19_slice("7", 140423000);
     if (!tx || !ref) GTEST_SKIP() << "GRCh37 BRAF model or shared hg19 slice not available";
-    const Consequence c =
-        must(rvanno::consequence_of(vcf("7", 140453136, "AC", "TT"), *tx, &*ref));
+    const Consequence c = must(rvanno::consequence_of(vcf("7", 140453136, "AC", "TT"), *tx, &*ref));
     EXPECT_EQ(rvanno::ref_matches(vcf("7", 140453136, "AC", "TT"), *ref), true);
     EXPECT_EQ(c.hgvs_c, "c.1798_1799delinsAA");
     EXPECT_EQ(c.hgvs_p, "p.Val600Lys");
@@ -318,8 +314,7 @@ TEST(ConsequenceReal, braf_v600e_grch37) {
     auto tx = table_transcript("GRCh37", "BRAF");
     auto ref = hg19_slice("7", 140423000);
     if (!tx || !ref) GTEST_SKIP() << "GRCh37 BRAF model or shared hg19 slice not available";
-    const Consequence c =
-        must(rvanno::consequence_of(vcf("7", 140453136, "A", "T"), *tx, &*ref));
+    const Consequence c = must(rvanno::consequence_of(vcf("7", 140453136, "A", "T"), *tx, &*ref));
     EXPECT_EQ(c.hgvs_c, "c.1799T>A");
     EXPECT_EQ(c.hgvs_p, "p.Val600Glu");
     EXPECT_EQ(c.protein_change, "V600E");
@@ -356,15 +351,12 @@ TEST_F(ConsequenceSynthetic, intron_midpoint_takes_plus_in_the_upstream_half) {
 TEST_F(ConsequenceSynthetic, intron_numbering_inside_utrs) {
     Transcript utrs = plus;  // the same exons with the CDS cut down to exon 2 (c.1 at 48)
     utrs.cds_begin = 48, utrs.cds_end = 72;
-    auto at = [&](std::int64_t pos) {
-        return must(rvanno::consequence_of({"S", pos, "A", "C"}, utrs)).hgvs_c;
-    };
+    auto at = [&](std::int64_t pos) { return must(rvanno::consequence_of({"S", pos, "A", "C"}, utrs)).hgvs_c; };
     EXPECT_EQ(at(25), "c.-4+1A>C");
     EXPECT_EQ(at(44), "c.-3-1A>C");
     EXPECT_EQ(at(75), "c.*3+1A>C");
     EXPECT_EQ(at(95), "c.*4-1A>C");
-    EXPECT_EQ(must(rvanno::consequence_of({"S", 25, "G", "A"}, utrs)).terms,
-              (Terms{"splice_donor_variant"}));
+    EXPECT_EQ(must(rvanno::consequence_of({"S", 25, "G", "A"}, utrs)).terms, (Terms{"splice_donor_variant"}));
 }
 
 // Donor and acceptor dinucleotides are loss-of-function and get no protein prediction.
@@ -535,8 +527,7 @@ TEST(ConsequenceNotation, one_letter_protein_change) {
     EXPECT_EQ(rvanno::to_one_letter_protein_change("p.Thr1151dup"), "T1151dup");
     EXPECT_EQ(rvanno::to_one_letter_protein_change("p.Gly1201_Asp1203del"), "G1201_D1203del");
     EXPECT_EQ(rvanno::to_one_letter_protein_change("p.Thr1151_Leu1152insThr"), "T1151_L1152insT");
-    EXPECT_EQ(rvanno::to_one_letter_protein_change("p.Gly1202_Asp1203delinsArg"),
-              "G1202_D1203delinsR");
+    EXPECT_EQ(rvanno::to_one_letter_protein_change("p.Gly1202_Asp1203delinsArg"), "G1202_D1203delinsR");
     EXPECT_EQ(rvanno::to_one_letter_protein_change("p.Gly1202ArgfsTer12"), "G1202Rfs*12");
     EXPECT_EQ(rvanno::to_one_letter_protein_change("p.Gly1202="), "G1202=");
     EXPECT_EQ(rvanno::to_one_letter_protein_change("c.3604G>A"), "");

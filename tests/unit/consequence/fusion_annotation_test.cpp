@@ -226,8 +226,6 @@ TEST(FusionVariants, table_reads_and_uncited_rows_fail) {
     try {
         rvanno::read_fusion_variants(tmp);
         ADD_FAILURE() << "uncited row accepted";
-    } catch (const rvanno::InputError& e) {
-        EXPECT_EQ(e.where(), tmp.string() + ":2");
-    }
+    } catch (const rvanno::InputError& e) { EXPECT_EQ(e.where(), tmp.string() + ":2"); }
     fs::remove(tmp);
 }

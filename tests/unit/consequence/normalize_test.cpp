@@ -13,10 +13,8 @@ namespace {
 class MemoryReference : public rvanno::ReferenceSequence {
 public:
     explicit MemoryReference(std::string seq) : seq_(std::move(seq)) {}
-    std::optional<std::string> fetch(const std::string& contig, std::int64_t begin,
-                                     std::int64_t end) const override {
-        if (contig != "T" || begin < 0 || end < begin ||
-            end > static_cast<std::int64_t>(seq_.size()))
+    std::optional<std::string> fetch(const std::string& contig, std::int64_t begin, std::int64_t end) const override {
+        if (contig != "T" || begin < 0 || end < begin || end > static_cast<std::int64_t>(seq_.size()))
             return std::nullopt;
         return seq_.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin));
     }
@@ -25,8 +23,7 @@ private:
     std::string seq_;
 };
 
-void expect_allele(const Allele& a, std::int64_t pos, const std::string& ref,
-                   const std::string& alt) {
+void expect_allele(const Allele& a, std::int64_t pos, const std::string& ref, const std::string& alt) {
     EXPECT_EQ(a.pos, pos);
     EXPECT_EQ(a.ref, ref);
     EXPECT_EQ(a.alt, alt);

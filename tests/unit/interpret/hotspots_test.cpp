@@ -9,8 +9,8 @@
 #include <sstream>
 
 #include "interpret/hotspot_map.hpp"
-#include "io/depth/provider.hpp"
 #include "interpret/interpret.hpp"
+#include "io/depth/provider.hpp"
 #include "knowledge/knowledge_base.hpp"
 #include "knowledge/transcript_table.hpp"
 #include "rvanno/knowledge.hpp"
@@ -76,8 +76,7 @@ rvanno::SampleContext alk_fusion() {
     return c;
 }
 
-const HotspotStatus* find(const std::vector<HotspotStatus>& v, const std::string& gene,
-                          const std::string& hotspot) {
+const HotspotStatus* find(const std::vector<HotspotStatus>& v, const std::string& gene, const std::string& hotspot) {
     for (const auto& h : v)
         if (h.gene == gene && h.hotspot == hotspot) return &h;
     return nullptr;
@@ -154,12 +153,9 @@ TEST(HotspotMap, HgvsCPositions) {
     const auto b38 = rvanno::hgvs_c_bases(tx("GRCh38", "PTPN1"), "c.1088+1G>A");
     ASSERT_TRUE(b38.has_value());
     EXPECT_EQ(b38->span, (Region{"20", 50579926, 50579927}));
-    EXPECT_EQ(rvanno::hgvs_c_bases(tx("GRCh37", "PTPN1"), "c.1088+1G>A")->span,
-              (Region{"20", 49196463, 49196464}));
-    EXPECT_EQ(rvanno::hgvs_c_bases(tx("GRCh38", "ALK"), "c.3604G>A")->span,
-              (Region{"2", 29220746, 29220747}));
-    EXPECT_EQ(rvanno::hgvs_c_bases(tx("GRCh38", "ALK"), "c.3604_3606del")->span,
-              (Region{"2", 29220744, 29220747}));
+    EXPECT_EQ(rvanno::hgvs_c_bases(tx("GRCh37", "PTPN1"), "c.1088+1G>A")->span, (Region{"20", 49196463, 49196464}));
+    EXPECT_EQ(rvanno::hgvs_c_bases(tx("GRCh38", "ALK"), "c.3604G>A")->span, (Region{"2", 29220746, 29220747}));
+    EXPECT_EQ(rvanno::hgvs_c_bases(tx("GRCh38", "ALK"), "c.3604_3606del")->span, (Region{"2", 29220744, 29220747}));
     EXPECT_FALSE(rvanno::hgvs_c_bases(tx("GRCh38", "PTPN1"), "c.1087+1G>A").has_value());
     EXPECT_FALSE(rvanno::hgvs_c_bases(tx("GRCh38", "PTPN1"), "p.G1202R").has_value());
     EXPECT_EQ(rvanno::hgvs_c_position("c.1088+1G>A"), "c.1088+1");
@@ -208,12 +204,11 @@ TEST(AssessHotspots, AlkFusionHotspotSetAndOrder) {
         names.insert(h.hotspot);
         std::stringstream ids(h.kb_ids);
         for (std::string id; std::getline(ids, id, ';');) {
-            auto e = std::find_if(kb().entries.begin(), kb().entries.end(),
-                                  [&](const auto& x) { return x.id == id; });
+            auto e = std::find_if(kb().entries.begin(), kb().entries.end(), [&](const auto& x) { return x.id == id; });
             ASSERT_NE(e, kb().entries.end()) << id;
             EXPECT_EQ(e->mechanism, "on_target") << id;
-            EXPECT_TRUE(e->effect == rvanno::Effect::resistance ||
-                        e->effect == rvanno::Effect::reduced_sensitivity) << id;
+            EXPECT_TRUE(e->effect == rvanno::Effect::resistance || e->effect == rvanno::Effect::reduced_sensitivity)
+                << id;
         }
     }
     EXPECT_EQ(names.size(), hs.size());  // one hotspot per residue

@@ -39,8 +39,10 @@ AlleleFinding variant(const std::string& gene, const std::string& change,
     all.push_back(gene + ":" + change);
     for (const auto* e : db().entries_for_gene(gene)) {
         if (e->kind != AlterationKind::hgvs_p || e->protein_change != change) continue;
-        if (e->requires_all.empty()) f.matches.push_back({e, MatchHow::hgvs_p, "p." + change});
-        else if (requirements_met(*e, all)) f.matches.push_back({e, MatchHow::compound, "p." + change});
+        if (e->requires_all.empty())
+            f.matches.push_back({e, MatchHow::hgvs_p, "p." + change});
+        else if (requirements_met(*e, all))
+            f.matches.push_back({e, MatchHow::compound, "p." + change});
     }
     return f;
 }
@@ -157,7 +159,8 @@ TEST(Verdict, on_target_rows_need_the_fusion_driver) {
             EXPECT_EQ(e.why_not, "needs an ALK fusion (not found; declare it with --driver \"ALK fusion\")");
         }
     }
-    EXPECT_TRUE(contains(verdict(without, "alectinib").rule, "needs an ALK fusion")) << verdict(without, "alectinib").rule;
+    EXPECT_TRUE(contains(verdict(without, "alectinib").rule, "needs an ALK fusion"))
+        << verdict(without, "alectinib").rule;
 
     auto with = compute_verdicts(r, db(), alk_declared());
     EXPECT_TRUE(evidence(verdict(with, "alectinib"), "ALK-G1202R-alectinib-2")->applies);
@@ -250,7 +253,8 @@ TEST(Verdict, equal_level_opposite_evidence_is_conflicting) {
     const auto& b = verdict(v, "brigatinib");
     EXPECT_EQ(b.call, VerdictCall::conflicting) << b.rule;
     EXPECT_EQ(b.strength, EvidenceLevel::D);
-    EXPECT_TRUE(contains(b.rule, "resistance from ALK-E1210K-brigatinib-2 against sensitivity from ALK-E1210K-brigatinib-1"))
+    EXPECT_TRUE(
+        contains(b.rule, "resistance from ALK-E1210K-brigatinib-2 against sensitivity from ALK-E1210K-brigatinib-1"))
         << b.rule;
 }
 
@@ -291,7 +295,8 @@ TEST(Verdict, level_then_verified_status_decides_and_equal_rows_conflict) {
 
     auto stronger = run({make("res", E::resistance, L::D, true), make("sens", E::sensitivity, L::C, true)});
     EXPECT_EQ(stronger.call, VerdictCall::sensitive);
-    EXPECT_TRUE(contains(stronger.rule, "weaker opposite evidence outranked by the stronger level (rule d): res (D, resistance)"))
+    EXPECT_TRUE(contains(stronger.rule,
+                         "weaker opposite evidence outranked by the stronger level (rule d): res (D, resistance)"))
         << stronger.rule;
     EXPECT_EQ(stronger.evidence.front().entry->id, "sens");
 
@@ -360,8 +365,8 @@ TEST(Verdict, class_rows_expand_to_every_member_in_generation_order) {
     r.findings = {lof};
     auto v = compute_verdicts(r, db(), SampleContext{});
 
-    EXPECT_EQ(drug_order(v, "ALK_TKI"),
-              (std::vector<std::string>{"crizotinib", "alectinib", "brigatinib", "ceritinib", "ensartinib", "lorlatinib"}));
+    EXPECT_EQ(drug_order(v, "ALK_TKI"), (std::vector<std::string>{"crizotinib", "alectinib", "brigatinib", "ceritinib",
+                                                                  "ensartinib", "lorlatinib"}));
     for (const auto& d : v) {
         if (d.drug_class != "ALK_TKI") continue;
         EXPECT_EQ(d.call, VerdictCall::resistant) << d.drug;

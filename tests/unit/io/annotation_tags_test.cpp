@@ -19,9 +19,9 @@ using rvanno::AnnotationStyle;
 namespace {
 
 struct MiniVcf {
-    std::map<std::string, std::string> descriptions;        // INFO ID -> Description
-    std::vector<std::map<std::string, std::string>> info;   // per record: key -> value
-    std::vector<std::string> alt, gene_tag;                 // per record: ALT, INFO/GN
+    std::map<std::string, std::string> descriptions;       // INFO ID -> Description
+    std::vector<std::map<std::string, std::string>> info;  // per record: key -> value
+    std::vector<std::string> alt, gene_tag;                // per record: ALT, INFO/GN
 };
 
 std::map<std::string, std::string> split_info(const std::string& info) {
@@ -88,8 +88,8 @@ AnnotationLayout layout_of(const std::string& description) {
 }
 
 const fs::path kData = fs::path(RVANNO_TESTDATA) / "annotation_tags";
-const fs::path kCivic = fs::path(RVANNO_SHARED_DATA) /
-                        "civic/2024-08-01_via_rk-izak-DATA72000-IBE/01-Aug-2024-civic_accepted.vcf.gz";
+const fs::path kCivic =
+    fs::path(RVANNO_SHARED_DATA) / "civic/2024-08-01_via_rk-izak-DATA72000-IBE/01-Aug-2024-civic_accepted.vcf.gz";
 
 // samtools/bcftools csq.c, bcf_hdr_printf for INFO/BCSQ (current wording, "Haplotype-aware" case).
 const std::string kBcsqCurrent =
@@ -176,8 +176,9 @@ TEST(ParseAnnotations, vep_hgvsp_is_url_decoded_and_prefix_stripped) {
     const auto vcf = read_vcf(kData / "vep_bcftools_split_vep.vcf");
     const auto l = layout_of(vcf.descriptions.at("CSQ"));  // first 12 fields equal VEP 111's default
     const auto got = rvanno::parse_annotations(
-        l, "A|synonymous_variant|LOW|MRPL39|ENSG00000154719|Transcript|ENST00000307301|protein_coding|8/11||"
-           "ENST00000307301.7:c.897C>T|ENSP00000305682.7:p.Gly299%3D|939|897|299|G|ggC/ggT|||-1||HGNC|14027|");
+        l,
+        "A|synonymous_variant|LOW|MRPL39|ENSG00000154719|Transcript|ENST00000307301|protein_coding|8/11||"
+        "ENST00000307301.7:c.897C>T|ENSP00000305682.7:p.Gly299%3D|939|897|299|G|ggC/ggT|||-1||HGNC|14027|");
     ASSERT_EQ(got.size(), 1u);
     EXPECT_EQ(got[0].hgvs_c, "c.897C>T");
     EXPECT_EQ(got[0].hgvs_p, "p.Gly299=");
@@ -209,8 +210,8 @@ TEST(ParseAnnotations, snpeff_records_from_snpeff_docs) {
 // Values: samtools/bcftools test/csq/ENST00000000000/upstream-stop.cmd.out.
 TEST(ParseAnnotations, bcsq_substitutions_become_one_letter_protein_changes) {
     const auto l = layout_of(kBcsqCurrent);
-    auto got = rvanno::parse_annotations(
-        l, "stop_gained|WBGene00016561|C41D11.1e.1|protein_coding|+|49K>49*|6723A>T+6725G>A");
+    auto got =
+        rvanno::parse_annotations(l, "stop_gained|WBGene00016561|C41D11.1e.1|protein_coding|+|49K>49*|6723A>T+6725G>A");
     ASSERT_EQ(got.size(), 1u);
     EXPECT_EQ(got[0].consequence, "stop_gained");
     EXPECT_EQ(got[0].gene, "WBGene00016561");
@@ -229,8 +230,8 @@ TEST(ParseAnnotations, bcsq_at_references_are_skipped) {
     const auto l = layout_of(kBcsqOld);
     EXPECT_TRUE(rvanno::parse_annotations(l, "@6723").empty());
     // The reference and a real entry joined in one value (both from upstream-stop.cmd.out).
-    const auto got = rvanno::parse_annotations(
-        l, "@6723,*missense|WBGene00016561|C41D11.1e.1|protein_coding|+|259D>259Y|7395G>T");
+    const auto got =
+        rvanno::parse_annotations(l, "@6723,*missense|WBGene00016561|C41D11.1e.1|protein_coding|+|259D>259Y|7395G>T");
     ASSERT_EQ(got.size(), 1u);
     EXPECT_EQ(got[0].hgvs_p, "p.D259Y");
 }
@@ -252,8 +253,9 @@ TEST(ParseAnnotations, bcsq_other_changes_are_kept_raw) {
 
 // Why: truncated or odd values come from hand-edited files; they must give empty fields, never a crash.
 TEST(ParseAnnotations, malformed_values_never_crash) {
-    const auto vep = layout_of("Consequence annotations from Ensembl VEP. Format: Allele|Consequence|SYMBOL|"
-                               "Feature|HGVSc|HGVSp");
+    const auto vep = layout_of(
+        "Consequence annotations from Ensembl VEP. Format: Allele|Consequence|SYMBOL|"
+        "Feature|HGVSc|HGVSp");
     const auto short_entry = rvanno::parse_annotations(vep, "T|missense_variant");
     ASSERT_EQ(short_entry.size(), 1u);
     EXPECT_EQ(short_entry[0].consequence, "missense_variant");
@@ -304,8 +306,10 @@ TEST(CivicVcf, known_records) {
     const auto l = layout_of(vcf.descriptions.at("CSQ"));
     std::vector<AnnotatedConsequence> alk, acvr1;
     for (std::size_t i = 0; i < vcf.info.size(); ++i) {
-        if (vcf.info[i]["VT"] == "R1275Q" && vcf.gene_tag[i] == "ALK") alk = rvanno::parse_annotations(l, vcf.info[i]["CSQ"]);
-        if (vcf.info[i]["VT"] == "G328V" && vcf.gene_tag[i] == "ACVR1") acvr1 = rvanno::parse_annotations(l, vcf.info[i]["CSQ"]);
+        if (vcf.info[i]["VT"] == "R1275Q" && vcf.gene_tag[i] == "ALK")
+            alk = rvanno::parse_annotations(l, vcf.info[i]["CSQ"]);
+        if (vcf.info[i]["VT"] == "G328V" && vcf.gene_tag[i] == "ACVR1")
+            acvr1 = rvanno::parse_annotations(l, vcf.info[i]["CSQ"]);
     }
     ASSERT_FALSE(alk.empty());
     EXPECT_EQ(alk[0].consequence, "Missense_Variant");  // CIViC's capitalisation, kept as written

@@ -19,8 +19,7 @@ protected:
     fs::path dir;
     void SetUp() override {
         const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        dir = fs::temp_directory_path() /
-              ("rvanno-fasta-" + std::to_string(::getpid()) + "-" + info->name());
+        dir = fs::temp_directory_path() / ("rvanno-fasta-" + std::to_string(::getpid()) + "-" + info->name());
         fs::create_directories(dir);
     }
     void TearDown() override { fs::remove_all(dir); }

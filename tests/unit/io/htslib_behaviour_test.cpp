@@ -107,13 +107,13 @@ TEST_F(HtslibBehaviour, dot_in_format_int_is_int32_missing) {
     EXPECT_EQ(ad.data[0], 10);
     EXPECT_EQ(ad.data[1], 15);
     EXPECT_EQ(ad.data[2], 15);
-    EXPECT_EQ(ad.data[3], bcf_int32_missing);     // NORMAL AD "."
+    EXPECT_EQ(ad.data[3], bcf_int32_missing);  // NORMAL AD "."
     EXPECT_EQ(ad.data[4], bcf_int32_vector_end);
     EXPECT_EQ(ad.data[5], bcf_int32_vector_end);
 
     n = bcf_get_format_int32(hdr(), recs[2].get(), "AD", &ad.data, &ad.size);
     ASSERT_EQ(n, 6);
-    EXPECT_EQ(ad.data[3], bcf_int32_missing);     // NORMAL AD ".,.,."
+    EXPECT_EQ(ad.data[3], bcf_int32_missing);  // NORMAL AD ".,.,."
     EXPECT_EQ(ad.data[4], bcf_int32_missing);
     EXPECT_EQ(ad.data[5], bcf_int32_missing);
 
@@ -291,7 +291,8 @@ TEST(HtslibBehaviourRaw, bcf_read_leaves_strings_and_filters_unpacked) {
         ASSERT_TRUE(out);
         ASSERT_EQ(bcf_hdr_write(out.get(), in.hdr.get()), 0);
         rvanno::hts::Record r(bcf_init());
-        while (bcf_read(in.fp.get(), in.hdr.get(), r.get()) == 0) ASSERT_EQ(bcf_write(out.get(), in.hdr.get(), r.get()), 0);
+        while (bcf_read(in.fp.get(), in.hdr.get(), r.get()) == 0)
+            ASSERT_EQ(bcf_write(out.get(), in.hdr.get(), r.get()), 0);
         ASSERT_EQ(hts_close(out.release()), 0);
     }
     Opened b = open_vcf(bcf_path.string());

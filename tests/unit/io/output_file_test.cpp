@@ -45,8 +45,7 @@ TEST(OutputFile, leaves_no_file_and_no_temp_file_when_commit_is_not_reached) {
         EXPECT_FALSE(fs::exists(target)) << "nothing at the final path before commit()";
         EXPECT_LE(dir.entries().size(), 1u) << "at most the temp file while writing (none with O_TMPFILE)";
         throw std::runtime_error("annotation failed");
-    } catch (const std::runtime_error&) {
-    }
+    } catch (const std::runtime_error&) {}
     EXPECT_FALSE(fs::exists(target));
     EXPECT_TRUE(dir.entries().empty()) << "left behind: " << (dir.entries().empty() ? "" : dir.entries()[0]);
 }

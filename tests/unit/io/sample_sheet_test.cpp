@@ -22,12 +22,11 @@ const fs::path kBatch = fs::path(RVANNO_TESTDATA) / "batch";
 const fs::path kSheet = fs::path(RVANNO_TESTDATA) / "cases" / "batch" / "sheet";
 
 // The message of the UserError `f` throws, or "" when it throws none.
-template <class F> std::string error_of(F f) {
+template <class F>
+std::string error_of(F f) {
     try {
         f();
-    } catch (const UserError& e) {
-        return e.what();
-    }
+    } catch (const UserError& e) { return e.what(); }
     return "";
 }
 
@@ -82,7 +81,9 @@ TEST(SampleSheet, output_stems_are_safe_and_unique) {
     auto msg = error_of([] { output_stems({"a b", "a/b"}, {}); });
     EXPECT_NE(msg.find("samples 'a b' and 'a/b' would both be written as 'a_b.*'"), std::string::npos) << msg;
     EXPECT_FALSE(error_of([] { output_stems({"Tumor", "tumor"}, {}); }).empty());
-    EXPECT_FALSE(error_of([] { output_stems({"cohort_verdicts"}, {"cohort_alterations", "cohort_verdicts"}); }).empty());
+    EXPECT_FALSE(error_of([] {
+                     output_stems({"cohort_verdicts"}, {"cohort_alterations", "cohort_verdicts"});
+                 }).empty());
 }
 
 // Why: --driver accepts one documented syntax, "<GENE> fusion"; everything else must be refused
@@ -114,7 +115,7 @@ TEST(SampleContext, therapy_history_resolves_drugs_and_names_unknown_ones) {
         EXPECT_NE(std::string(e.what()).find("unknown drug 'alectnib'"), std::string::npos) << e.what();
         EXPECT_NE(e.hint().find("did you mean 'alectinib'"), std::string::npos) << e.hint();
     }
-    EXPECT_THROW(parse_sample_context("", {}, "ALK_TKI", kb()), UsageError);      // a class
+    EXPECT_THROW(parse_sample_context("", {}, "ALK_TKI", kb()), UsageError);  // a class
     EXPECT_THROW(parse_sample_context("", {}, "crizotinib,,alectinib", kb()), UsageError);
     EXPECT_THROW(parse_sample_context("NSCLC;IMT", {}, "", kb()), UsageError);
     EXPECT_TRUE(parse_sample_context("", {}, "  ", kb()).therapy_history.empty());
@@ -128,5 +129,6 @@ TEST(SampleContext, cn_thresholds_defaults_and_order) {
     EXPECT_TRUE(rel.relative);
     EXPECT_DOUBLE_EQ(rel.amplification, 3.0);
     EXPECT_THROW(make_cn_thresholds({"absolute", 2.0, std::nullopt, std::nullopt, std::nullopt}, "batch"), UsageError);
-    EXPECT_THROW(make_cn_thresholds({"percent", std::nullopt, std::nullopt, std::nullopt, std::nullopt}, "batch"), UsageError);
+    EXPECT_THROW(make_cn_thresholds({"percent", std::nullopt, std::nullopt, std::nullopt, std::nullopt}, "batch"),
+                 UsageError);
 }

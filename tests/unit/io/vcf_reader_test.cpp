@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "base/genome.hpp"
-#include "io/hts.hpp"
 #include "base/target_index.hpp"
+#include "io/hts.hpp"
 #include "rvanno/error.hpp"
 
 namespace fs = std::filesystem;
@@ -67,7 +67,8 @@ void write_bcf(const std::string& vcf_path, const fs::path& bcf_path) {
     ASSERT_EQ(bcf_hdr_write(out.get(), hdr.get()), 0);
     rvanno::hts::Record rec(bcf_init());
     int ret;
-    while ((ret = bcf_read(in.get(), hdr.get(), rec.get())) == 0) ASSERT_EQ(bcf_write(out.get(), hdr.get(), rec.get()), 0);
+    while ((ret = bcf_read(in.get(), hdr.get(), rec.get())) == 0)
+        ASSERT_EQ(bcf_write(out.get(), hdr.get(), rec.get()), 0);
     ASSERT_EQ(ret, -1);
     ASSERT_EQ(hts_close(out.release()), 0);
 }
@@ -96,7 +97,7 @@ TEST(VcfReader, records_outside_targets_are_counted_and_skipped) {
 // "Without parsing" proven: the outside record is one vcf_parse rejects, yet reading succeeds.
 TEST(VcfReader, garbage_record_outside_targets_is_skipped_without_parsing) {
     const std::string path = test_vcf("reader_garbage_outside.vcf");
-    {   // The first data line really is rejected by HTSlib when parsed.
+    {  // The first data line really is rejected by HTSlib when parsed.
         hts_set_log_level(HTS_LOG_OFF);
         rvanno::hts::File fp(hts_open(path.c_str(), "r"));
         ASSERT_TRUE(fp);
@@ -148,11 +149,9 @@ TEST(VcfReader, record_cut_short_inside_targets_is_an_input_error) {
     EXPECT_EQ(v.id, "ok");
     try {
         bool got = r.next(v);
-        FAIL() << "expected InputError; next() returned " << got << " with REF '" << v.ref << "' and "
-               << v.alts.size() << " ALTs";
-    } catch (const InputError& e) {
-        EXPECT_NE(e.where().find(path + ": record 2"), std::string::npos) << e.where();
-    }
+        FAIL() << "expected InputError; next() returned " << got << " with REF '" << v.ref << "' and " << v.alts.size()
+               << " ALTs";
+    } catch (const InputError& e) { EXPECT_NE(e.where().find(path + ": record 2"), std::string::npos) << e.where(); }
 }
 
 // POS is parsed by rvanno itself before target lookup, so a bad POS is caught everywhere.
@@ -456,10 +455,16 @@ TEST(TargetIndex, finish_merges_overlapping_and_touching_intervals_and_keeps_gap
 namespace {
 
 // Everything written to std::cerr while `f` runs.
-template <class F> std::string captured_stderr(F f) {
+template <class F>
+std::string captured_stderr(F f) {
     std::ostringstream err;
     auto* old = std::cerr.rdbuf(err.rdbuf());
-    try { f(); } catch (...) { std::cerr.rdbuf(old); throw; }
+    try {
+        f();
+    } catch (...) {
+        std::cerr.rdbuf(old);
+        throw;
+    }
     std::cerr.rdbuf(old);
     return err.str();
 }
@@ -486,11 +491,10 @@ TEST(VcfHeader, bad_contig_lengths_are_warned_about_and_not_used) {
     const std::string err = captured_stderr([&] { contigs = VcfReader(p.string(), {}).header().contigs; });
     fs::remove(p);
     const std::string tail = ": length is not a positive integer; the contig is not used for build detection\n";
-    EXPECT_EQ(err,
-              "rvanno: warning: " + p.string() + ": ##contig=<ID=chr2,length=abc>" + tail +
-              "rvanno: warning: " + p.string() + ": ##contig=<ID=chr3,length=-5>" + tail +
-              "rvanno: warning: " + p.string() + ": ##contig=<ID=chr4,length=0>" + tail +
-              "rvanno: warning: " + p.string() + ": ##contig=<ID=chr5,length=99999999999999999999>" + tail);
+    EXPECT_EQ(err, "rvanno: warning: " + p.string() + ": ##contig=<ID=chr2,length=abc>" + tail +
+                       "rvanno: warning: " + p.string() + ": ##contig=<ID=chr3,length=-5>" + tail +
+                       "rvanno: warning: " + p.string() + ": ##contig=<ID=chr4,length=0>" + tail +
+                       "rvanno: warning: " + p.string() + ": ##contig=<ID=chr5,length=99999999999999999999>" + tail);
     // HTSlib itself drops the lines with lengths "abc" and "-5".
     ASSERT_EQ(contigs.size(), 4u);
     EXPECT_EQ(contigs[0].name, "chr1");
@@ -501,7 +505,8 @@ TEST(VcfHeader, bad_contig_lengths_are_warned_about_and_not_used) {
 // Why: a zero length used to count as a contig length no build has, so the build check refused
 // a GRCh38 file; now the contig is left out and the other contigs decide.
 TEST(VcfHeader, zero_contig_length_does_not_contradict_the_build) {
-    const std::vector<rvanno::ContigDeclaration> contigs = {{"chr1", 248956422}, {"chr4", rvanno::parse_contig_length("0")}};
+    const std::vector<rvanno::ContigDeclaration> contigs = {{"chr1", 248956422},
+                                                            {"chr4", rvanno::parse_contig_length("0")}};
     EXPECT_FALSE(contigs[1].length.has_value());
     EXPECT_TRUE(rvanno::contigs_contradicting(rvanno::GenomeBuild::GRCh38, contigs).empty());
     EXPECT_EQ(rvanno::detect_build(contigs, "").build, rvanno::GenomeBuild::GRCh38);

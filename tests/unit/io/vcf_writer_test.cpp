@@ -55,12 +55,12 @@ KnowledgeEntry entry(const std::string& id, const std::string& drug, rvanno::Eff
 // Hand-written findings for testdata/vcf_writer/input.vcf, with ids and values of the bundled
 // knowledge base (db/knowledge/alk.tsv) and one synthetic row whose id and drug need escaping.
 struct Fixture {
-    KnowledgeEntry g1202r_crizotinib = entry("ALK-G1202R-crizotinib-1", "crizotinib", rvanno::Effect::resistance,
-                                             rvanno::EvidenceLevel::C);
-    KnowledgeEntry g1202r_lorlatinib = entry("ALK-G1202R-lorlatinib-1", "lorlatinib", rvanno::Effect::sensitivity,
-                                             rvanno::EvidenceLevel::D);
-    KnowledgeEntry l1196m_crizotinib = entry("ALK-L1196M-crizotinib-1", "crizotinib", rvanno::Effect::resistance,
-                                             rvanno::EvidenceLevel::C);
+    KnowledgeEntry g1202r_crizotinib =
+        entry("ALK-G1202R-crizotinib-1", "crizotinib", rvanno::Effect::resistance, rvanno::EvidenceLevel::C);
+    KnowledgeEntry g1202r_lorlatinib =
+        entry("ALK-G1202R-lorlatinib-1", "lorlatinib", rvanno::Effect::sensitivity, rvanno::EvidenceLevel::D);
+    KnowledgeEntry l1196m_crizotinib =
+        entry("ALK-L1196M-crizotinib-1", "crizotinib", rvanno::Effect::resistance, rvanno::EvidenceLevel::C);
     KnowledgeEntry synthetic = entry("SYN;ID=1", "drug a,b", rvanno::Effect::no_benefit, rvanno::EvidenceLevel::E);
     std::vector<AlleleFinding> findings;
 
@@ -115,7 +115,7 @@ struct Rec {
     std::string chrom;
     long pos;
     std::string id, alleles, filter;
-    std::map<std::string, std::string> info;   // RVANNO_* values present
+    std::map<std::string, std::string> info;  // RVANNO_* values present
     bool operator==(const Rec& o) const {
         return chrom == o.chrom && pos == o.pos && id == o.id && alleles == o.alleles && filter == o.filter;
     }
@@ -197,7 +197,7 @@ TEST(VcfWriter, EveryRecordInOrderInAllThreeModes) {
             EXPECT_EQ(got[i], input[i]) << mode << " record " << i + 1 << ": " << got[i].chrom << ":" << got[i].pos;
         }
     }
-    EXPECT_EQ(dir.entries().size(), 3u);   // no temporary file left behind
+    EXPECT_EQ(dir.entries().size(), 3u);  // no temporary file left behind
 }
 
 // Why: the tag values are the point of the file; multi-allelic records must put each value on
@@ -219,19 +219,18 @@ TEST(VcfWriter, MatchedRecordsCarryTheExpectedValues) {
             {"RVANNO_DRUG", "crizotinib|resistance|C&lorlatinib|sensitivity|D,."}};
         EXPECT_EQ(got[1].info, r2) << mode;
         const std::map<std::string, std::string> r3 = {
-            {"RVANNO_GENE", "ALK"},           {"RVANNO_HGVSC", "NM_004304.5:c.3586C>A"},
-            {"RVANNO_HGVSP", "p.L1196M"},      {"RVANNO_KB", "ALK-L1196M-crizotinib-1"},
-            {"RVANNO_MATCH", "hgvs_c"},        {"RVANNO_DRUG", "crizotinib|resistance|C"}};
+            {"RVANNO_GENE", "ALK"},       {"RVANNO_HGVSC", "NM_004304.5:c.3586C>A"},
+            {"RVANNO_HGVSP", "p.L1196M"}, {"RVANNO_KB", "ALK-L1196M-crizotinib-1"},
+            {"RVANNO_MATCH", "hgvs_c"},   {"RVANNO_DRUG", "crizotinib|resistance|C"}};
         EXPECT_EQ(got[2].info, r3) << mode;
         // No protein change known: RVANNO_HGVSP is left out rather than written as ".,.".
-        const std::map<std::string, std::string> r7 = {
-            {"RVANNO_GENE", ".,ALK"},       {"RVANNO_HGVSC", ".,NM_004304.5:c.1A>C"},
-            {"RVANNO_KB", ".,SYN%3BID%3D1"}, {"RVANNO_MATCH", ".,class:missense"},
-            {"RVANNO_DRUG", ".,drug%20a%2Cb|no_benefit|E"}};
+        const std::map<std::string, std::string> r7 = {{"RVANNO_GENE", ".,ALK"},
+                                                       {"RVANNO_HGVSC", ".,NM_004304.5:c.1A>C"},
+                                                       {"RVANNO_KB", ".,SYN%3BID%3D1"},
+                                                       {"RVANNO_MATCH", ".,class:missense"},
+                                                       {"RVANNO_DRUG", ".,drug%20a%2Cb|no_benefit|E"}};
         EXPECT_EQ(got[6].info, r7) << mode;
-        for (std::size_t i : {0u, 3u, 4u, 5u, 7u}) {
-            EXPECT_TRUE(got[i].info.empty()) << mode << " record " << i + 1;
-        }
+        for (std::size_t i : {0u, 3u, 4u, 5u, 7u}) { EXPECT_TRUE(got[i].info.empty()) << mode << " record " << i + 1; }
     }
 }
 
@@ -245,9 +244,7 @@ TEST(VcfWriter, UnmatchedTextRecordsAreTheInputLines) {
     auto in = data_lines(test_vcf("input.vcf"));
     auto got = data_lines(out);
     ASSERT_EQ(got.size(), in.size());
-    for (std::size_t i : {0u, 3u, 4u, 5u, 7u}) {
-        EXPECT_EQ(got[i], in[i]) << "record " << i + 1;
-    }
+    for (std::size_t i : {0u, 3u, 4u, 5u, 7u}) { EXPECT_EQ(got[i], in[i]) << "record " << i + 1; }
     // A matched record keeps its other INFO values and its sample column.
     EXPECT_NE(got[1].find("NOTE=multiallelic_ALT1_G1202R_ALT2_no_row;DP=84;RVANNO_GENE=ALK,."), std::string::npos)
         << got[1];
@@ -268,9 +265,7 @@ TEST(VcfWriter, HeaderHasInputLinesProvenanceAndDeclarations) {
         for (std::string l; std::getline(in, l) && l.rfind("##", 0) == 0;) {
             EXPECT_NE(header.find(l + "\n"), std::string::npos) << mode << ": input line lost: " << l;
         }
-        for (const auto& l : kProvenance) {
-            EXPECT_NE(header.find(l + "\n"), std::string::npos) << mode << ": " << l;
-        }
+        for (const auto& l : kProvenance) { EXPECT_NE(header.find(l + "\n"), std::string::npos) << mode << ": " << l; }
         for (const auto& t : kTags) {
             EXPECT_NE(header.find("##INFO=<ID=" + t + ",Number=A,Type=String,Description=\"rvanno: "),
                       std::string::npos)
@@ -296,7 +291,8 @@ TEST(VcfWriter, BcftoolsReadsAllThreeModes) {
                   "29220900 G,C .,SYN%3BID%3D1\n")
             << mode;
         // Split per allele, each ALT keeps its own value.
-        EXPECT_EQ(run("bcftools norm -m- '" + out + "' 2>/dev/null | bcftools query -i 'POS=29220747' "
+        EXPECT_EQ(run("bcftools norm -m- '" + out +
+                      "' 2>/dev/null | bcftools query -i 'POS=29220747' "
                       "-f '%ALT %RVANNO_GENE %RVANNO_HGVSP\\n' 2>&1"),
                   "T ALK p.G1202R\nA . .\n")
             << mode;
@@ -308,7 +304,7 @@ TEST(VcfWriter, BcfInputGivesTheSameResult) {
     Fixture fx;
     TempDir dir("bcfin");
     std::string bcf = dir.file("input.bcf");
-    write_annotated_vcf(test_vcf("input.vcf"), bcf, 'b', {}, {}, 0);   // a plain copy, as BCF
+    write_annotated_vcf(test_vcf("input.vcf"), bcf, 'b', {}, {}, 0);  // a plain copy, as BCF
     std::string from_vcf = dir.file("from_vcf.vcf"), from_bcf = dir.file("from_bcf.vcf");
     write_annotated_vcf(test_vcf("input.vcf"), from_vcf, 'v', fx.findings, kProvenance, 0);
     write_annotated_vcf(bcf, from_bcf, 'v', fx.findings, kProvenance, 0);
@@ -363,13 +359,10 @@ TEST(VcfWriter, OldRvannoValuesAreReplaced) {
 TEST(VcfWriter, UnwritableDirectoryLeavesNoFile) {
     Fixture fx;
     TempDir dir("unwritable");
-    {
-        std::ofstream(dir.file("not_a_dir")) << "x\n";
-    }
+    { std::ofstream(dir.file("not_a_dir")) << "x\n"; }
     for (const std::string& out : {dir.file("missing/out.vcf"), dir.file("not_a_dir/out.vcf")}) {
         for (char mode : {'v', 'z', 'b'}) {
-            EXPECT_THROW(write_annotated_vcf(test_vcf("input.vcf"), out, mode, fx.findings, kProvenance, 0),
-                         UserError)
+            EXPECT_THROW(write_annotated_vcf(test_vcf("input.vcf"), out, mode, fx.findings, kProvenance, 0), UserError)
                 << out;
         }
     }
@@ -390,15 +383,11 @@ TEST(VcfWriter, FailureHalfWayLeavesNoPartialFile) {
     bad[0].alt = "G";
     EXPECT_THROW(write_annotated_vcf(test_vcf("input.vcf"), dir.file("b.vcf"), 'z', bad, kProvenance, 0), UserError);
     // BCF output cannot hold a record whose contig the header does not declare.
-    EXPECT_THROW(write_annotated_vcf(test_vcf("undeclared.vcf"), dir.file("c.bcf"), 'b', {}, {}, 0),
-                 InputError);
+    EXPECT_THROW(write_annotated_vcf(test_vcf("undeclared.vcf"), dir.file("c.bcf"), 'b', {}, {}, 0), InputError);
     EXPECT_TRUE(dir.entries().empty());
     // An older output stays as it was.
-    {
-        std::ofstream(dir.file("old.vcf")) << "old\n";
-    }
-    EXPECT_THROW(write_annotated_vcf(test_vcf("undeclared.vcf"), dir.file("old.vcf"), 'b', {}, {}, 0),
-                 InputError);
+    { std::ofstream(dir.file("old.vcf")) << "old\n"; }
+    EXPECT_THROW(write_annotated_vcf(test_vcf("undeclared.vcf"), dir.file("old.vcf"), 'b', {}, {}, 0), InputError);
     EXPECT_EQ(data_lines(dir.file("old.vcf")), std::vector<std::string>{"old"});
     EXPECT_EQ(dir.entries(), std::vector<std::string>{"old.vcf"});
     // The same input as text VCF is fine: names are written as they are.

@@ -29,14 +29,14 @@ const char* const kHeader =
 // One knowledge row with valid defaults; tests change the field under test.
 struct Row {
     std::string id = "ALK-G1202R-lorlatinib-1", gene = "ALK", kind = "hgvs_p", alteration = "p.G1202R",
-                hgvs_c = "c.3604G>A", requires_ = "", drugs = "lorlatinib", effect = "resistance",
-                level = "D", disease = "NSCLC", mechanism = "on_target", citations = "PMID:27432227",
-                status = "verified", notes = "";
+                hgvs_c = "c.3604G>A", requires_ = "", drugs = "lorlatinib", effect = "resistance", level = "D",
+                disease = "NSCLC", mechanism = "on_target", citations = "PMID:27432227", status = "verified",
+                notes = "";
     std::string line() const {
         std::ostringstream o;
-        o << id << '\t' << gene << '\t' << kind << '\t' << alteration << '\t' << hgvs_c << '\t' << requires_
-          << '\t' << drugs << '\t' << effect << '\t' << level << '\t' << disease << '\t' << mechanism << '\t'
-          << citations << '\t' << status << '\t' << notes << '\n';
+        o << id << '\t' << gene << '\t' << kind << '\t' << alteration << '\t' << hgvs_c << '\t' << requires_ << '\t'
+          << drugs << '\t' << effect << '\t' << level << '\t' << disease << '\t' << mechanism << '\t' << citations
+          << '\t' << status << '\t' << notes << '\n';
         return o.str();
     }
 };
@@ -135,7 +135,10 @@ TEST(KnowledgeBase, shipped_db_has_no_problems_and_loads) {
         bool header_seen = false;
         while (std::getline(in, line)) {
             if (line.empty() || line[0] == '#') continue;
-            if (!header_seen) { header_seen = true; continue; }
+            if (!header_seen) {
+                header_seen = true;
+                continue;
+            }
             ++rows;
         }
     }
@@ -160,8 +163,8 @@ TEST(KnowledgeBase, shipped_db_has_no_problems_and_loads) {
 TEST(KnowledgeBase, every_alteration_kind_parses_into_its_fields) {
     MiniKb kb_dir("kinds");
     Row genomic = row("g"), hgvs_c = row("c"), p1 = row("p1"), p3 = row("p3"), codon = row("codon"),
-        range = row("range"), lof = row("lof"), missense = row("missense"), amp = row("amp"),
-        amp_any = row("amp_any"), del = row("del"), fusion = row("fusion"), compound = row("compound");
+        range = row("range"), lof = row("lof"), missense = row("missense"), amp = row("amp"), amp_any = row("amp_any"),
+        del = row("del"), fusion = row("fusion"), compound = row("compound");
     genomic.kind = "genomic";
     genomic.alteration = "GRCh38:2:29220747:C:T;GRCh37:chr2:29443613:C:T";
     genomic.hgvs_c = "";
@@ -173,8 +176,8 @@ TEST(KnowledgeBase, every_alteration_kind_parses_into_its_fields) {
     lof.gene = "PTPN1", lof.kind = "lof", lof.alteration = "", lof.hgvs_c = "", lof.drugs = "ALK_TKI";
     missense.gene = "EGFR", missense.kind = "missense", missense.alteration = "", missense.hgvs_c = "",
     missense.drugs = "osimertinib";
-    amp.gene = "MET", amp.kind = "amplification", amp.alteration = "cn>=5", amp.hgvs_c = "",
-    amp.drugs = "crizotinib", amp.mechanism = "bypass";
+    amp.gene = "MET", amp.kind = "amplification", amp.alteration = "cn>=5", amp.hgvs_c = "", amp.drugs = "crizotinib",
+    amp.mechanism = "bypass";
     amp_any.gene = "MET", amp_any.kind = "amplification", amp_any.alteration = "", amp_any.hgvs_c = "";
     del.gene = "PTPN1", del.kind = "deletion", del.alteration = "", del.hgvs_c = "";
     fusion.kind = "fusion", fusion.alteration = "EML4::ALK", fusion.hgvs_c = "", fusion.effect = "sensitivity";
@@ -182,8 +185,8 @@ TEST(KnowledgeBase, every_alteration_kind_parses_into_its_fields) {
     compound.drugs = "crizotinib;lorlatinib";
     compound.citations = "PMID:27432227;DOI:10.1056/NEJMoa1508887";
     compound.status = "unverified";
-    auto file = kb_dir.table("kinds.tsv", {genomic, hgvs_c, p1, p3, codon, range, lof, missense, amp, amp_any,
-                                           del, fusion, compound});
+    auto file = kb_dir.table(
+        "kinds.tsv", {genomic, hgvs_c, p1, p3, codon, range, lof, missense, amp, amp_any, del, fusion, compound});
 
     KnowledgeBase kb = load_knowledge_base(kb_dir.dir());
     ASSERT_EQ(kb.entries.size(), 13u);
@@ -257,11 +260,22 @@ TEST(KnowledgeBase, broken_row_throws_input_error_at_its_file_and_line) {
         {"gene_not_in_genes_txt", [](Row& r) { r.gene = "KRAS"; }, "gene 'KRAS' is not in genes.txt"},
         {"duplicate_id", [](Row& r) { r.id = "good"; }, "duplicate id 'good'"},
         {"bad_citation", [](Row& r) { r.citations = "PMID:abc"; }, "citation 'PMID:abc' is not PMID:<digits>"},
-        {"malformed_requires", [](Row& r) { r.requires_ = "ALK-L1196M"; }, "requires 'ALK-L1196M' is not GENE:p.<change>"},
+        {"malformed_requires", [](Row& r) { r.requires_ = "ALK-L1196M"; },
+         "requires 'ALK-L1196M' is not GENE:p.<change>"},
         {"unknown_kind", [](Row& r) { r.kind = "hotspot"; }, "unknown kind 'hotspot'"},
         {"unknown_level", [](Row& r) { r.level = "A1"; }, "unknown evidence_level 'A1'"},
-        {"codon_without_residue", [](Row& r) { r.kind = "codon"; r.alteration = "1202"; }, "codon alteration '1202'"},
-        {"amplification_bad_cutoff", [](Row& r) { r.kind = "amplification"; r.alteration = "cn>5"; }, "must be empty or cn>=N"},
+        {"codon_without_residue",
+         [](Row& r) {
+             r.kind = "codon";
+             r.alteration = "1202";
+         },
+         "codon alteration '1202'"},
+        {"amplification_bad_cutoff",
+         [](Row& r) {
+             r.kind = "amplification";
+             r.alteration = "cn>5";
+         },
+         "must be empty or cn>=N"},
         {"bad_status", [](Row& r) { r.status = "checked"; }, "unknown status 'checked'"},
     };
     for (const auto& c : cases) {
@@ -305,7 +319,7 @@ TEST(KnowledgeBase, check_lists_every_problem_while_load_stops_at_the_first) {
     r6.requires_ = "ALK-L1196M";  // line 8
     auto t = kb_dir.table("t.tsv", {r1, r2, r3, r4, r5, r6});
     Row e1 = row("e1");
-    e1.gene = "KRAS";             // u.tsv line 3
+    e1.gene = "KRAS";  // u.tsv line 3
     auto u = kb_dir.table("u.tsv", {e1});
     // drugs.tsv: a non-numeric generation on line 6
     std::ofstream(kb_dir.dir() / "drugs.tsv", std::ios::app) << "foretinib\tForetinib\t\tMET_TKI\ttwo\tMET\n";
@@ -324,9 +338,7 @@ TEST(KnowledgeBase, check_lists_every_problem_while_load_stops_at_the_first) {
     try {
         load_knowledge_base(kb_dir.dir());
         FAIL() << "expected InputError";
-    } catch (const InputError& e) {
-        EXPECT_EQ(e.where(), where(kb_dir.dir() / "drugs.tsv", 6));
-    }
+    } catch (const InputError& e) { EXPECT_EQ(e.where(), where(kb_dir.dir() / "drugs.tsv", 6)); }
 }
 
 // genes.txt is the input to the transcript generator: a gene without a MANE model in either
@@ -337,7 +349,8 @@ TEST(KnowledgeBase, gene_without_transcript_is_a_problem_of_each_transcript_tabl
     kb_dir.table("t.tsv", {row("ok")});
     auto problems = check_knowledge_base(kb_dir.dir());
     ASSERT_EQ(problems.size(), 2u);
-    for (const auto& p : problems) EXPECT_NE(p.what.find("gene 'NOTAGENE1' of genes.txt has no transcript"), std::string::npos);
+    for (const auto& p : problems)
+        EXPECT_NE(p.what.find("gene 'NOTAGENE1' of genes.txt has no transcript"), std::string::npos);
     EXPECT_NE(problems[0].where.find("transcripts.GRCh38.tsv"), std::string::npos);
     EXPECT_NE(problems[1].where.find("transcripts.GRCh37.tsv"), std::string::npos);
 }
@@ -433,9 +446,7 @@ TEST(KnowledgeBase, missing_directory_is_a_user_error_not_an_input_error) {
     try {
         load_knowledge_base(missing);
         FAIL() << "expected UserError";
-    } catch (const InputError& e) {
-        FAIL() << "InputError: " << e.what();
-    } catch (const UserError& e) {
+    } catch (const InputError& e) { FAIL() << "InputError: " << e.what(); } catch (const UserError& e) {
         EXPECT_NE(std::string(e.what()).find("is not a directory"), std::string::npos) << e.what();
         EXPECT_NE(e.hint().find("--db"), std::string::npos);
     }

@@ -60,8 +60,7 @@ const Transcript& get(const std::map<std::string, Transcript>& t, const std::str
 std::vector<std::int64_t> cds_positions(const Transcript& tx) {
     std::vector<std::int64_t> pos;
     for (const auto& e : tx.exons)
-        for (auto p = std::max(e.begin, tx.cds_begin); p < std::min(e.end, tx.cds_end); ++p)
-            pos.push_back(p);
+        for (auto p = std::max(e.begin, tx.cds_begin); p < std::min(e.end, tx.cds_end); ++p) pos.push_back(p);
     if (tx.strand == '-') std::reverse(pos.begin(), pos.end());
     return pos;
 }
@@ -105,8 +104,15 @@ TEST(TranscriptTable, every_gene_once_per_build_with_same_accession) {
 
 // Why: spot-check accessions and GRCh38 CDS spans against the MANE v1.0 table in SOURCES.md, so a wrong BED row or MANE row is caught.
 TEST(TranscriptTable, grch38_matches_mane_ids_and_bed_cds_from_sources_md) {
-    struct Known { const char* gene; const char* nm; const char* np; const char* contig; char strand;
-                   std::int64_t cds_b, cds_e; std::size_t exons; };
+    struct Known {
+        const char* gene;
+        const char* nm;
+        const char* np;
+        const char* contig;
+        char strand;
+        std::int64_t cds_b, cds_e;
+        std::size_t exons;
+    };
     const Known known[] = {
         {"ALK", "NM_004304.5", "NP_004295.2", "2", '-', 29193223, 29920659, 29},
         {"PTPN1", "NM_002827.4", "NP_002818.1", "20", '+', 50510527, 50582715, 10},
@@ -200,9 +206,12 @@ TEST(TranscriptTable, exon_and_cds_lengths_identical_across_builds) {
 TEST(TranscriptTable, one_bp_genes_differ_between_builds) {
     // GRCh38 CDS spans of the same accessions, from the MANE table in SOURCES.md (PTPN2 is not
     // listed there; its span is the hg38_RefSeq.bed thickStart/thickEnd of NM_002828).
-    struct Known { const char* gene; std::int64_t cds_b, cds_e; };
-    for (const Known k : {Known{"CDKN2A", 21968228, 21974827}, Known{"PTPN2", 12794277, 12884141},
-                          Known{"STK11", 1206913, 1226647}}) {
+    struct Known {
+        const char* gene;
+        std::int64_t cds_b, cds_e;
+    };
+    for (const Known k :
+         {Known{"CDKN2A", 21968228, 21974827}, Known{"PTPN2", 12794277, 12884141}, Known{"STK11", 1206913, 1226647}}) {
         const char* gene = k.gene;
         SCOPED_TRACE(gene);
         const auto& a = get(grch38(), gene);

@@ -16,8 +16,7 @@ namespace {
 Allele g1202r_allele() { return Allele{"2", 29220746, "C", "T"}; }
 
 Consequence csq(std::string hgvs_c, std::string protein_change, std::vector<std::string> terms,
-                std::optional<int> codon, std::optional<char> ref_aa, bool protein_altering,
-                bool lof = false) {
+                std::optional<int> codon, std::optional<char> ref_aa, bool protein_altering, bool lof = false) {
     Consequence c;
     c.gene = "ALK";
     c.transcript = "NM_004304.5";
@@ -225,7 +224,10 @@ TEST(Matcher, range_row_boundaries_are_inclusive) {
 // lof rows: splice donor, frameshift and stop gained are loss of function; missense is not.
 TEST(Matcher, lof_row_matches_splice_donor_frameshift_and_stop_but_not_missense) {
     auto e = base("lof", AlterationKind::lof);
-    struct Case { const char* term; bool lof; };
+    struct Case {
+        const char* term;
+        bool lof;
+    };
     for (auto [term, lof] : {Case{"splice_donor_variant", true}, Case{"frameshift_variant", true},
                              Case{"stop_gained", true}, Case{"missense_variant", false}}) {
         auto c = csq("c.1A>T", "", {term}, 1, std::nullopt, true, lof);
@@ -321,7 +323,7 @@ TEST(Matcher, requirements_met_needs_every_required_change_in_the_same_gene) {
 // One allele that satisfies a row by several routes is reported once for that row; the db/
 // README gives the protein change precedence over the listed c. alleles for hgvs_p rows.
 TEST(Matcher, at_most_one_match_per_row_in_table_order) {
-    auto both = hgvs_p_row("both", "G1202R", {"c.3604G>A"});          // hgvs_p and hgvs_c routes
+    auto both = hgvs_p_row("both", "G1202R", {"c.3604G>A"});  // hgvs_p and hgvs_c routes
     auto genomic_too = hgvs_p_row("genomic_too", "G1202R", {"c.3604G>A"});
     genomic_too.alleles = {GenomicAllele{GenomeBuild::GRCh38, "2", 29220746, "C", "T"}};
     auto codon = codon_row(1202, 'G');

@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "report/writers.hpp"
 #include "base/strings.hpp"
+#include "report/writers.hpp"
 #include "rvanno/report.hpp"
 
 using namespace rvanno;
@@ -110,7 +110,8 @@ struct Fixture {
         f.csq.terms = {"splice_donor_variant"};
         f.csq.intron = 8;
         f.csq.exon_count = 10;
-        f.matches = {Match{&entries[0], MatchHow::hgvs_c, "c.1088+1G>A"}, Match{&entries[1], MatchHow::lof, "splice_donor_variant"}};
+        f.matches = {Match{&entries[0], MatchHow::hgvs_c, "c.1088+1G>A"},
+                     Match{&entries[1], MatchHow::lof, "splice_donor_variant"}};
         report.findings.push_back(f);
 
         AlleleFinding vus = f;
@@ -267,18 +268,18 @@ TEST(ReportHtml, EscapesEveryInputDerivedField) {
     EXPECT_NE(h.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
     EXPECT_EQ(lower(h).find("<script"), std::string::npos);
     EXPECT_EQ(h.find("alert(1)</script"), std::string::npos);
-    EXPECT_NE(h.find("R&amp;D &lt;i&gt;italics&lt;/i&gt;"), std::string::npos);   // note with & and a tag
-    EXPECT_NE(h.find("PASS&quot;quoted&#39;"), std::string::npos);                // filter with " and '
-    EXPECT_NE(h.find("chr20&lt;x&gt;"), std::string::npos);                       // contig
-    EXPECT_NE(h.find("&lt;MantaBND:1&gt;"), std::string::npos);                   // caller id
-    EXPECT_NE(h.find("&quot;PASS&#39;"), std::string::npos);                      // SV filter
-    EXPECT_NE(h.find("IMT&lt;&amp;&gt;"), std::string::npos);                     // tumour type
-    EXPECT_NE(h.find("tumour&amp;normal.cns"), std::string::npos);                // input path
+    EXPECT_NE(h.find("R&amp;D &lt;i&gt;italics&lt;/i&gt;"), std::string::npos);  // note with & and a tag
+    EXPECT_NE(h.find("PASS&quot;quoted&#39;"), std::string::npos);               // filter with " and '
+    EXPECT_NE(h.find("chr20&lt;x&gt;"), std::string::npos);                      // contig
+    EXPECT_NE(h.find("&lt;MantaBND:1&gt;"), std::string::npos);                  // caller id
+    EXPECT_NE(h.find("&quot;PASS&#39;"), std::string::npos);                     // SV filter
+    EXPECT_NE(h.find("IMT&lt;&amp;&gt;"), std::string::npos);                    // tumour type
+    EXPECT_NE(h.find("tumour&amp;normal.cns"), std::string::npos);               // input path
     EXPECT_NE(h.find("dir&lt;1&gt;/input.vcf"), std::string::npos);
-    EXPECT_NE(h.find("weird&amp;filter"), std::string::npos);                     // unmatched variant's filter
-    EXPECT_NE(h.find("needs tumour type &lt;NSCLC&gt;"), std::string::npos);      // verdict evidence
-    EXPECT_NE(h.find("downstream evidence &lt;only&gt;"), std::string::npos);     // rule text
-    EXPECT_NE(h.find("&amp;&amp; echo"), std::string::npos);                      // command line
+    EXPECT_NE(h.find("weird&amp;filter"), std::string::npos);                  // unmatched variant's filter
+    EXPECT_NE(h.find("needs tumour type &lt;NSCLC&gt;"), std::string::npos);   // verdict evidence
+    EXPECT_NE(h.find("downstream evidence &lt;only&gt;"), std::string::npos);  // rule text
+    EXPECT_NE(h.find("&amp;&amp; echo"), std::string::npos);                   // command line
     EXPECT_EQ(h.find("<i>italics"), std::string::npos);
     EXPECT_EQ(h.find("<x>"), std::string::npos);
     EXPECT_EQ(h.find("<NSCLC>"), std::string::npos);
@@ -296,7 +297,8 @@ TEST(ReportHtml, CitationsAreLinkedAndAreTheOnlyUrls) {
     Fixture fx;
     const std::string h = fx.html();
     EXPECT_NE(h.find("<a href=\"https://pubmed.ncbi.nlm.nih.gov/34657149/\">PMID:34657149</a>"), std::string::npos);
-    EXPECT_NE(h.find("<a href=\"https://doi.org/10.1182/blood.2020008136\">DOI:10.1182/blood.2020008136</a>"), std::string::npos);
+    EXPECT_NE(h.find("<a href=\"https://doi.org/10.1182/blood.2020008136\">DOI:10.1182/blood.2020008136</a>"),
+              std::string::npos);
     // A malformed PMID stays text; a hostile DOI is percent-encoded and cannot leave the attribute.
     EXPECT_NE(h.find("PMID:12&lt;3"), std::string::npos);
     EXPECT_EQ(h.find("pubmed.ncbi.nlm.nih.gov/12"), std::string::npos);
@@ -308,7 +310,8 @@ TEST(ReportHtml, CitationsAreLinkedAndAreTheOnlyUrls) {
     for (auto p = l.find("http"); p != std::string::npos; p = l.find("http", p + 1)) {
         ++n;
         auto at = [&](std::string_view prefix) { return l.compare(p, prefix.size(), prefix) == 0; };
-        const bool pubmed = at("https://pubmed.ncbi.nlm.nih.gov/"), doi = at("https://doi.org/"), csp = at("http-equiv");
+        const bool pubmed = at("https://pubmed.ncbi.nlm.nih.gov/"), doi = at("https://doi.org/"),
+                   csp = at("http-equiv");
         EXPECT_TRUE(pubmed || doi || csp) << "unexpected reference at " << p << ": " << l.substr(p, 60);
     }
     EXPECT_GE(n, 4u);
@@ -331,8 +334,9 @@ TEST(ReportHtml, NoticeLegendAndGreyscaleLabels) {
     EXPECT_NE(h.find("For research use only. rvanno is not a medical device"), std::string::npos);
     EXPECT_NE(h.find("Legend"), std::string::npos);
     // Text label and symbol for every call, so the matrix reads without colour.
-    for (const char* label : {"&#10006;</span>RESISTANT", "&#9660;</span>REDUCED SENSITIVITY", "&#10004;</span>SENSITIVE",
-                              "&#8644;</span>CONFLICTING", "&#9675;</span>NO EVIDENCE", "&#8709;</span>NO BENEFIT"}) {
+    for (const char* label :
+         {"&#10006;</span>RESISTANT", "&#9660;</span>REDUCED SENSITIVITY", "&#10004;</span>SENSITIVE",
+          "&#8644;</span>CONFLICTING", "&#9675;</span>NO EVIDENCE", "&#8709;</span>NO BENEFIT"}) {
         EXPECT_NE(h.find(label), std::string::npos) << label;
     }
     EXPECT_NE(h.find("LOW CONFIDENCE"), std::string::npos);
@@ -358,8 +362,9 @@ TEST(ReportHtml, SectionsInOrderAndMatrixAlkTkisFirstByGeneration) {
     EXPECT_TRUE(std::is_sorted(at.begin(), at.end()));
     const auto m = h.find("<table class=\"matrix");
     ASSERT_NE(m, std::string::npos);
-    const auto criz = h.find("<b>crizotinib</b>", m), alec = h.find("<b>alectinib</b>", m), cer = h.find("<b>ceritinib</b>", m),
-               lorl = h.find("<b>lorlatinib</b>", m), palbo = h.find("<b>palbociclib</b>", m);
+    const auto criz = h.find("<b>crizotinib</b>", m), alec = h.find("<b>alectinib</b>", m),
+               cer = h.find("<b>ceritinib</b>", m), lorl = h.find("<b>lorlatinib</b>", m),
+               palbo = h.find("<b>palbociclib</b>", m);
     EXPECT_LT(criz, alec);
     EXPECT_LT(alec, cer);
     EXPECT_LT(cer, lorl);
@@ -374,19 +379,19 @@ TEST(ReportHtml, KeyFindingsCopyNumberFusionNegativesHotspotsMethods) {
     const auto key = h.find("id=\"key-findings\""), matrix = h.find("id=\"matrix\"");
     const std::string kf = h.substr(key, matrix - key);
     EXPECT_NE(kf.find("PTPN1</span> c.1088+1G&gt;A"), std::string::npos);
-    EXPECT_NE(kf.find("RESISTANCE</span> alectinib, brigatinib"), std::string::npos);   // strongest: level C
+    EXPECT_NE(kf.find("RESISTANCE</span> alectinib, brigatinib"), std::string::npos);  // strongest: level C
     EXPECT_NE(kf.find("ALK</span> amplification"), std::string::npos);
     EXPECT_NE(kf.find("CN 8.00"), std::string::npos);
     EXPECT_NE(kf.find("focal 2p"), std::string::npos);
     EXPECT_NE(kf.find("EML4::ALK fusion"), std::string::npos);
     EXPECT_NE(kf.find("EML4 exon 13 :: ALK exon 20"), std::string::npos);
     EXPECT_NE(kf.find("EML4-ALK v1"), std::string::npos);
-    EXPECT_EQ(kf.find("c.100A&gt;G"), std::string::npos);   // unmatched: not a key finding
+    EXPECT_EQ(kf.find("c.100A&gt;G"), std::string::npos);  // unmatched: not a key finding
     EXPECT_NE(h.find("absolute: amplification &gt;= 5"), std::string::npos);
     EXPECT_NE(h.find("kinase domain retained"), std::string::npos);
     EXPECT_NE(h.find("split reads 12"), std::string::npos);
     EXPECT_NE(h.find("<b>MET</b>: CN 2.00 neutral, no small variant, no fusion"), std::string::npos);
-    EXPECT_NE(h.find("c.100A&gt;G"), std::string::npos);    // listed among the other variants
+    EXPECT_NE(h.find("c.100A&gt;G"), std::string::npos);  // listed among the other variants
     EXPECT_NE(h.find("not detected at depth 85"), std::string::npos);
     EXPECT_NE(h.find("NOT ASSESSED</span> <span class=\"small\">(no depth information)"), std::string::npos);
     EXPECT_NE(h.find("0123456789abcdef0123456789abcdef"), std::string::npos);

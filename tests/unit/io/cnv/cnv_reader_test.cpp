@@ -35,9 +35,7 @@ bool have_shared() { return fs::exists(std::string(RVANNO_SHARED_DATA) + "/forma
 std::string error_where(const std::string& path, std::optional<CnvFormat> f = {}) {
     try {
         read_copy_number(path, f);
-    } catch (const InputError& e) {
-        return e.where();
-    } catch (const std::exception& e) {
+    } catch (const InputError& e) { return e.where(); } catch (const std::exception& e) {
         return std::string("not an InputError: ") + e.what();
     }
     return "no error";
@@ -46,9 +44,7 @@ std::string error_where(const std::string& path, std::optional<CnvFormat> f = {}
 std::string error_text(const std::string& path, std::optional<CnvFormat> f = {}) {
     try {
         read_copy_number(path, f);
-    } catch (const UserError& e) {
-        return std::string(e.what()) + " | hint: " + e.hint();
-    }
+    } catch (const UserError& e) { return std::string(e.what()) + " | hint: " + e.hint(); }
     return "no error";
 }
 
@@ -72,11 +68,11 @@ TEST(CopyNumberFromLog2, matches_hand_computed_values) {
     EXPECT_DOUBLE_EQ(copy_number_from_log2(0.0, std::nullopt, 2.0), 2.0);
     EXPECT_DOUBLE_EQ(copy_number_from_log2(1.0, std::nullopt, 3.0), 6.0);
     EXPECT_NEAR(copy_number_from_log2(std::log2(1.5), std::nullopt, 2.0), 3.0, 1e-12);
-    EXPECT_DOUBLE_EQ(copy_number_from_log2(1.0, 0.5, 2.0), 6.0);    // (4 - 2*0.5) / 0.5
-    EXPECT_DOUBLE_EQ(copy_number_from_log2(-1.0, 0.5, 2.0), 0.0);   // (1 - 1) / 0.5
-    EXPECT_DOUBLE_EQ(copy_number_from_log2(-2.0, 0.5, 2.0), 0.0);   // (0.5 - 1) / 0.5 = -1, floored
+    EXPECT_DOUBLE_EQ(copy_number_from_log2(1.0, 0.5, 2.0), 6.0);         // (4 - 2*0.5) / 0.5
+    EXPECT_DOUBLE_EQ(copy_number_from_log2(-1.0, 0.5, 2.0), 0.0);        // (1 - 1) / 0.5
+    EXPECT_DOUBLE_EQ(copy_number_from_log2(-2.0, 0.5, 2.0), 0.0);        // (0.5 - 1) / 0.5 = -1, floored
     EXPECT_NEAR(copy_number_from_log2(0.5, 0.8, 2.0), 3.0355339, 1e-6);  // (2.8284271 - 0.4) / 0.8
-    EXPECT_NEAR(copy_number_from_log2(0.0, 0.3, 2.0), 2.0, 1e-12);        // neutral stays neutral
+    EXPECT_NEAR(copy_number_from_log2(0.0, 0.3, 2.0), 2.0, 1e-12);       // neutral stays neutral
 }
 
 // CNVkit skips the rescaling unless 0 < purity < 1 ("if purity and purity < 1.0").
@@ -402,16 +398,11 @@ TEST(CnvSamples, vcf_records_header_and_skips) {
 // Each malformed sample fails at the line its README entry names.
 TEST(CnvMalformed, errors_name_file_and_line) {
     const std::vector<std::pair<std::string, std::string>> cases{
-        {"text_before_header.cns", ":1"},
-        {"missing_column.cns", ":2"},
-        {"end_before_start.seg", ":3"},
-        {"non_numeric_copy_number.tsv", ":3"},
-        {"unknown_contig.tsv", ":4"},
-        {"short_row.tsv", ":3"},
-        {"empty_segment.cns", ":3"},
-        {"no_header.bed", ":1"},
-        {"gatk_no_value.seg", ":3"},
-        {"end_before_pos.vcf", ": record 2"},
+        {"text_before_header.cns", ":1"},     {"missing_column.cns", ":2"},
+        {"end_before_start.seg", ":3"},       {"non_numeric_copy_number.tsv", ":3"},
+        {"unknown_contig.tsv", ":4"},         {"short_row.tsv", ":3"},
+        {"empty_segment.cns", ":3"},          {"no_header.bed", ":1"},
+        {"gatk_no_value.seg", ":3"},          {"end_before_pos.vcf", ": record 2"},
         {"unknown_contig.vcf", ": record 2"},
     };
     for (const auto& [file, at] : cases) {
@@ -468,8 +459,6 @@ TEST(CnvMalformed, hostile_and_foreign_files_never_crash) {
             try {
                 read_copy_number(f.path());
             } catch (const UserError&) {
-            } catch (const std::exception& e) {
-                ADD_FAILURE() << "unexpected exception: " << e.what();
-            }
+            } catch (const std::exception& e) { ADD_FAILURE() << "unexpected exception: " << e.what(); }
         }
 }

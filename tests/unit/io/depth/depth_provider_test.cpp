@@ -18,7 +18,7 @@ using rvanno::Region;
 namespace {
 
 const fs::path kDir = fs::path(RVANNO_TESTDATA) / "depth";
-const Region kG1202{"2", 29220744, 29220747};   // 0-based half-open
+const Region kG1202{"2", 29220744, 29220747};  // 0-based half-open
 const Region kL1196{"2", 29220762, 29220765};
 const Region kI1171{"2", 29222345, 29222348};
 const Region kC1156{"2", 29222389, 29222392};
@@ -26,9 +26,7 @@ const Region kC1156{"2", 29222389, 29222392};
 std::string hint_of(const std::function<void()>& f) {
     try {
         f();
-    } catch (const rvanno::UserError& e) {
-        return e.hint();
-    }
+    } catch (const rvanno::UserError& e) { return e.hint(); }
     return "<no UserError>";
 }
 
@@ -49,7 +47,7 @@ TEST(GvcfDepth, GatkBlockMinDpAndVariantDp) {
 TEST(GvcfDepth, GapsAndPartialCoverageAreUnknown) {
     rvanno::GvcfDepth d((kDir / "gatk.g.vcf.gz").string());
     EXPECT_EQ(d.min_depth(kC1156), std::nullopt);
-    EXPECT_EQ(d.min_depth(kI1171), std::nullopt);   // block ends at 29222347 (1-based)
+    EXPECT_EQ(d.min_depth(kI1171), std::nullopt);  // block ends at 29222347 (1-based)
     EXPECT_EQ(d.min_depth(Region{"2", 29222345, 29222347}), 120);
     EXPECT_EQ(d.min_depth(Region{"7", 55181376, 55181379}), std::nullopt);  // no records there
     EXPECT_EQ(d.min_depth(Region{"MT", 1, 4}), std::nullopt);               // unknown contig

@@ -8,11 +8,11 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
-#include <unistd.h>
 #include <string>
 
 namespace fs = std::filesystem;
@@ -31,9 +31,7 @@ SvInput read(const fs::path& p) { return rvanno::read_structural_variants(p); }
 std::string error_where(const fs::path& p) {
     try {
         read(p);
-    } catch (const InputError& e) {
-        return e.where();
-    }
+    } catch (const InputError& e) { return e.where(); }
     return "";
 }
 
@@ -95,9 +93,7 @@ TEST(BreakendAlt, malformed_forms_throw_with_the_location) {
         try {
             rvanno::sv::parse_breakend_alt(alt, "f.vcf: record 3");
             ADD_FAILURE() << alt << " was accepted";
-        } catch (const InputError& e) {
-            EXPECT_EQ(e.where(), "f.vcf: record 3") << alt;
-        }
+        } catch (const InputError& e) { EXPECT_EQ(e.where(), "f.vcf: record 3") << alt; }
     }
     EXPECT_FALSE(rvanno::sv::parse_breakend_alt("<DEL>", "x"));
     EXPECT_TRUE(rvanno::sv::is_single_breakend("G."));
@@ -282,7 +278,8 @@ TEST(SvErrors, malformed_samples_name_file_and_line) {
     EXPECT_EQ(error_where(m / "short_row_arriba.tsv"), (m / "short_row_arriba.tsv").string() + ":2");
     EXPECT_EQ(error_where(m / "pcgr_bad_name.tsv"), (m / "pcgr_bad_name.tsv").string() + ":3");
     EXPECT_EQ(error_where(m / "bad_breakend_alt.vcf"), (m / "bad_breakend_alt.vcf").string() + ": record 2");
-    EXPECT_EQ(error_where(m / "undeclared_mate_contig.vcf"), (m / "undeclared_mate_contig.vcf").string() + ": record 1");
+    EXPECT_EQ(error_where(m / "undeclared_mate_contig.vcf"),
+              (m / "undeclared_mate_contig.vcf").string() + ": record 1");
     EXPECT_EQ(error_where(m / "del_without_end.vcf"), (m / "del_without_end.vcf").string() + ": record 2");
 }
 
@@ -313,7 +310,13 @@ TEST(SvVcf, bad_contig_lengths_are_warned_about) {
     std::ostringstream err;
     auto* old = std::cerr.rdbuf(err.rdbuf());
     SvInput in;
-    try { in = read(p); } catch (...) { std::cerr.rdbuf(old); fs::remove(p); throw; }
+    try {
+        in = read(p);
+    } catch (...) {
+        std::cerr.rdbuf(old);
+        fs::remove(p);
+        throw;
+    }
     std::cerr.rdbuf(old);
     fs::remove(p);
     const std::string tail = ": length is not a positive integer; the contig is not used for build detection\n";
