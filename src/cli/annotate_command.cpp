@@ -1,17 +1,19 @@
 // rvanno annotate: options -> pipeline (annotate_sample, interpret_sample) -> writers.
 #include <iostream>
 #include <memory>
-#include <optional>
+#include <sstream>
 
 #include "cli/annotate_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/context_options.hpp"
 #include "io/output_file.hpp"
+#include "io/output_set.hpp"
 #include "io/vcf_writer.hpp"
 #include "knowledge/knowledge_base.hpp"
 #include "knowledge/transcript_table.hpp"
 #include "pipeline/sample.hpp"
 #include "report/provenance.hpp"
+#include "report/text_safety.hpp"
 #include "report/writers.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/knowledge.hpp"
@@ -20,38 +22,50 @@
 namespace rvanno::cli {
 namespace {
 
-// Fails before the long pass, not after it, when an output cannot be written.
-void check_output_directory(const std::string& path) {
-    if (path.empty() || path == "-") return;
-    auto dir = std::filesystem::path(path).parent_path();
-    if (!dir.empty() && !std::filesystem::is_directory(dir))
-        throw UserError("cannot write '" + path + "': directory '" + dir.string() + "' does not exist",
-                        "create the directory or choose another output path");
+// Every file the run reads: no output may replace one of them (OutputSet).
+std::vector<std::string> inputs(const AnnotateOptions& o) {
+    std::vector<std::string> in = {o.input, o.fasta, o.depth,
+                                   o.db.empty() ? default_knowledge_base_dir().string() : o.db};
+    in.insert(in.end(), o.cnv.begin(), o.cnv.end());
+    in.insert(in.end(), o.sv.begin(), o.sv.end());
+    if (!o.fasta.empty()) in.push_back(o.fasta + ".fai");
+    return in;
 }
 
-void write_side_table(const std::string& path, const Report& report, void (*writer)(const Report&, std::ostream&)) {
-    if (path.empty()) return;
-    OutputFile table(path);
-    writer(report, table.stream());
-    table.commit();
-}
+// Opens every output before the long pass (so a bad path fails first, and a refused path
+// before anything is read). The annotated VCF is written by HTSlib: it is only checked here
+// and staged when it is written.
+struct Outputs {
+    explicit Outputs(const AnnotateOptions& o) : set(inputs(o)) {
+        if (o.format != "vcf") main = &set.open(o.output, "-o");
+        if (!o.gene_table.empty()) gene = &set.open(o.gene_table, "--gene-table");
+        if (!o.verdict_table.empty()) verdict = &set.open(o.verdict_table, "--verdict-table");
+        set.check(o.vcf_output, o.format == "vcf" ? "-o" : "--output-vcf");
+    }
+    OutputSet set;
+    std::ostream* main{nullptr};
+    std::ostream* gene{nullptr};
+    std::ostream* verdict{nullptr};
+};
 
-// -f vcf: the annotated VCF is the one output of -o (no report file).
-void write_outputs(const AnnotateOptions& o, const Report& report) {
-    std::optional<OutputFile> output;
-    if (o.format != "vcf") output.emplace(o.output);
-    if (o.format == "json")
-        write_json(report, output->stream());
-    else if (o.format == "html")
-        write_html(report, output->stream());
-    else if (o.format == "tsv")
-        write_tsv(report, output->stream());
-    write_side_table(o.gene_table, report, write_gene_table_tsv);
-    write_side_table(o.verdict_table, report, write_verdict_table_tsv);
+// Nothing is put into place until every output was written. With -f vcf the annotated VCF is
+// the one output of -o (no report file).
+void write_outputs(const AnnotateOptions& o, const Report& report, Outputs& out) {
+    if (o.format == "json") {
+        write_json(report, *out.main);
+    } else if (o.format == "html") {
+        std::ostringstream html;  // input bytes are not always UTF-8; the file must be
+        write_html(report, html);
+        *out.main << text::repair_utf8(html.str());
+    } else if (o.format == "tsv") {
+        write_tsv(report, *out.main);
+    }
+    if (out.gene) write_gene_table_tsv(report, *out.gene);
+    if (out.verdict) write_verdict_table_tsv(report, *out.verdict);
     if (!o.vcf_output.empty())
-        write_annotated_vcf(o.input, o.vcf_output, o.vcf_type, report.findings,
+        write_annotated_vcf(o.input, out.set.stage(o.vcf_output), o.vcf_type, report.findings,
                             provenance::vcf_header_lines(report.provenance), o.threads, o.region_list);
-    if (output) output->commit();
+    out.set.commit();
 }
 
 void print_summary(const Report& r, bool small, bool cnv, bool sv) {
@@ -87,7 +101,7 @@ int annotate(const std::vector<std::string>& args, const std::string& command_li
     const AnnotateOptions& o = *parsed;
     const KnowledgeBase kb =
         load_knowledge_base(o.db.empty() ? default_knowledge_base_dir() : std::filesystem::path(o.db));
-    for (const auto& path : {o.output, o.gene_table, o.verdict_table, o.output_vcf}) check_output_directory(path);
+    Outputs outputs(o);
     pipeline::RunTables tables(kb);
     Report report = pipeline::annotate_sample({o.input, o.sample, o.cnv, o.sv},
                                               {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads, o.purity,
@@ -96,7 +110,7 @@ int annotate(const std::vector<std::string>& args, const std::string& command_li
     const auto declared = parse_sample_context(o.tumor_type, o.drivers, o.therapy_history, kb);
     pipeline::interpret_sample(report, pipeline::with_detected_drivers(declared, report),
                                pipeline::annotate_steps(o.depth), tables);
-    write_outputs(o, report);
+    write_outputs(o, report, outputs);
     if (!o.quiet) print_summary(report, !o.input.empty(), !o.cnv.empty(), !o.sv.empty());
     return 0;
 }

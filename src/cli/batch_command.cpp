@@ -4,17 +4,20 @@
 
 #include <algorithm>
 #include <iostream>
+#include <sstream>
 
 #include "cli/batch_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/context_options.hpp"
 #include "io/output_file.hpp"
+#include "io/output_set.hpp"
 #include "io/sample_sheet.hpp"
 #include "io/vcf_reader.hpp"
 #include "knowledge/knowledge_base.hpp"
 #include "pipeline/cohort.hpp"
 #include "report/cohort.hpp"
 #include "report/format.hpp"
+#include "report/text_safety.hpp"
 #include "report/writers.hpp"
 #include "rvanno/error.hpp"
 
@@ -61,13 +64,30 @@ void make_output_dir(const std::string& dir) {
                         "its parent directory must exist");
 }
 
+// Every file the run reads: no report or cohort table may replace one of them.
+std::vector<std::string> inputs(const BatchOptions& o, const std::vector<Job>& jobs) {
+    std::vector<std::string> in = {o.sheet, o.vcf, o.fasta,
+                                   o.db.empty() ? default_knowledge_base_dir().string() : o.db};
+    if (!o.fasta.empty()) in.push_back(o.fasta + ".fai");
+    for (const auto& j : jobs) {
+        in.push_back(j.inputs.vcf);
+        in.insert(in.end(), j.inputs.cnv.begin(), j.inputs.cnv.end());
+        in.insert(in.end(), j.inputs.sv.begin(), j.inputs.sv.end());
+    }
+    return in;
+}
+
+// Sample reports are put into place as each sample finishes (a cohort can have more samples
+// than a process has file descriptors); the two cohort tables are committed together.
 void write_report(const Report& r, const std::string& path, const std::string& format) {
     OutputFile out(path);
     if (format == "json")
         write_json(r, out.stream());
-    else if (format == "html")
-        write_html(r, out.stream());
-    else
+    else if (format == "html") {
+        std::ostringstream html;  // input bytes are not always UTF-8; the file must be
+        write_html(r, html);
+        out.stream() << text::repair_utf8(html.str());
+    } else
         write_tsv(r, out.stream());
     out.commit();
 }
@@ -87,6 +107,10 @@ int batch(const std::vector<std::string>& args, const std::string& command_line)
     for (const auto& j : jobs) names.push_back(j.name);
     const auto stems = output_stems(names, kCohortStems);
     make_output_dir(o.output);
+    const auto out_path = [&](const std::string& file) { return (std::filesystem::path(o.output) / file).string(); };
+    OutputSet outputs(inputs(o, jobs));
+    for (std::size_t i = 0; i < jobs.size(); ++i) outputs.check(out_path(stems[i] + "." + o.format), "sample report");
+    for (const auto& stem : kCohortStems) outputs.check(out_path(stem + ".tsv"), "cohort table");
     const bool progress = ::isatty(STDERR_FILENO) == 1;
     const auto cohort = pipeline::run_cohort(
         jobs,
@@ -100,19 +124,14 @@ int batch(const std::vector<std::string>& args, const std::string& command_line)
          make_cn_thresholds(o.cn, "batch"),
          regions},
         tables, command_line,
-        [&](std::size_t i, const Report& r) {
-            write_report(r, (std::filesystem::path(o.output) / (stems[i] + "." + o.format)).string(), o.format);
-        },
+        [&](std::size_t i, const Report& r) { write_report(r, out_path(stems[i] + "." + o.format), o.format); },
         [&](std::size_t i) {
             if (progress) std::cerr << "[" << i + 1 << "/" << jobs.size() << "] " << jobs[i].name << " ...\n";
         });
     const std::string input_line = o.sheet.empty() ? "##input=" + o.vcf : "##sample_sheet=" + o.sheet;
-    OutputFile alterations((std::filesystem::path(o.output) / "cohort_alterations.tsv").string());
-    write_cohort_alterations(cohort, input_line, alterations.stream());
-    OutputFile verdicts((std::filesystem::path(o.output) / "cohort_verdicts.tsv").string());
-    write_cohort_verdicts(cohort, input_line, verdicts.stream());
-    alterations.commit();
-    verdicts.commit();
+    write_cohort_alterations(cohort, input_line, outputs.open(out_path("cohort_alterations.tsv"), "cohort table"));
+    write_cohort_verdicts(cohort, input_line, outputs.open(out_path("cohort_verdicts.tsv"), "cohort table"));
+    outputs.commit();
     if (!o.quiet)
         std::cerr << "rvanno: " << jobs.size()
                   << " sample report(s), cohort_alterations.tsv and cohort_verdicts.tsv written to " << o.output

@@ -7,6 +7,7 @@
 #include "cli/compare_options.hpp"
 #include "cli/context_options.hpp"
 #include "io/output_file.hpp"
+#include "io/output_set.hpp"
 #include "knowledge/knowledge_base.hpp"
 #include "pipeline/compare.hpp"
 #include "report/compare.hpp"
@@ -39,10 +40,15 @@ int compare(const std::vector<std::string>& args, const std::string& command_lin
         load_knowledge_base(o.db.empty() ? default_knowledge_base_dir() : std::filesystem::path(o.db));
     const SampleContext context = parse_sample_context(o.tumor_type, o.drivers, o.therapy_history, kb);
     const CnThresholds thresholds = make_cn_thresholds(o.cn, "compare");
-    if (auto dir = std::filesystem::path(o.output).parent_path();
-        o.output != "-" && !dir.empty() && !std::filesystem::is_directory(dir))
-        throw UserError("cannot write '" + o.output + "': directory '" + dir.string() + "' does not exist",
-                        "create the directory or choose another output path");
+    std::vector<std::string> inputs = {o.base.vcf, o.prog.vcf, o.fasta,
+                                       o.db.empty() ? default_knowledge_base_dir().string() : o.db};
+    if (!o.fasta.empty()) inputs.push_back(o.fasta + ".fai");
+    for (const auto* side : {&o.base, &o.prog}) {
+        inputs.insert(inputs.end(), side->cnv.begin(), side->cnv.end());
+        inputs.insert(inputs.end(), side->sv.begin(), side->sv.end());
+    }
+    OutputSet outputs(inputs);  // refuses an output that is an input, before the long pass
+    std::ostream& output = outputs.open(o.output, "-o");
     const VcfRegions regions = input_regions("compare", o);
     pipeline::RunTables tables(kb);
     const auto run = pipeline::compare_samples(
@@ -51,12 +57,11 @@ int compare(const std::vector<std::string>& args, const std::string& command_lin
         {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads, {}, {}, thresholds, regions}, context, tables,
         command_line);
     const Comparison& c = run.comparison;
-    OutputFile output(o.output);
     if (o.format == "json")
-        write_compare_json(run.baseline, run.progression, c, output.stream());
+        write_compare_json(run.baseline, run.progression, c, output);
     else
-        write_compare_tsv(run.baseline, run.progression, c, output.stream());
-    output.commit();
+        write_compare_tsv(run.baseline, run.progression, c, output);
+    outputs.commit();
     if (!o.quiet) print_summary(c);
     return 0;
 }

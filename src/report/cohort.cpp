@@ -6,13 +6,22 @@
 
 #include "report/format.hpp"
 #include "report/provenance.hpp"
+#include "report/text_safety.hpp"
 
 namespace rvanno {
 namespace {
 
+using text::tsv;
+
 void write_provenance(const CohortResult& c, const std::string& input_line, const char* cells, std::ostream& out) {
     provenance::tsv_head(c.first, false, out);
-    out << input_line << "\n##samples=" << c.samples.size() << "\n##cells=" << cells << "\n";
+    // input_line is "##key=value"; the value is a path and is escaped like every TSV field
+    const auto eq = input_line.find('=');
+    if (eq == std::string::npos)
+        out << tsv(input_line);
+    else
+        out << input_line.substr(0, eq + 1) << tsv(input_line.substr(eq + 1));
+    out << "\n##samples=" << c.samples.size() << "\n##cells=" << cells << "\n";
     provenance::tsv_tail(c.first, false, out);
 }
 
@@ -50,12 +59,12 @@ void write_cohort_alterations(const CohortResult& cohort, const std::string& inp
                                                                   : a.key < b.key;
     });
     out << "alteration\tfinding\tgene\tkb_ids";
-    for (const auto& s : samples) out << '\t' << s.name;
+    for (const auto& s : samples) out << '\t' << tsv(s.name);
     out << '\n';
     for (const auto& r : rows) {
         std::string ids;
         for (const auto& id : r.presence.kb_ids) ids += (ids.empty() ? "" : ";") + id;
-        out << r.key << '\t' << r.finding << '\t' << r.gene << '\t' << ids;
+        out << tsv(r.key) << '\t' << tsv(r.finding) << '\t' << tsv(r.gene) << '\t' << tsv(ids);
         for (const auto& s : samples) {
             auto it = std::find_if(s.alterations.begin(), s.alterations.end(),
                                    [&](const auto& a) { return a.key == r.key && a.finding == r.finding; });
@@ -76,10 +85,11 @@ void write_cohort_verdicts(const CohortResult& cohort, const std::string& input_
             if (std::none_of(drugs.begin(), drugs.end(), [&](const DrugVerdict* d) { return d->drug == v.drug; }))
                 drugs.push_back(&v);
     out << "drug\tdrug_class\tgeneration";
-    for (const auto& s : samples) out << '\t' << s.name;
+    for (const auto& s : samples) out << '\t' << tsv(s.name);
     out << '\n';
     for (const DrugVerdict* d : drugs) {
-        out << d->drug << '\t' << d->drug_class << '\t' << (d->generation ? std::to_string(*d->generation) : "");
+        out << tsv(d->drug) << '\t' << tsv(d->drug_class) << '\t'
+            << (d->generation ? std::to_string(*d->generation) : "");
         for (const auto& s : samples) {
             auto it = std::find_if(s.verdicts.begin(), s.verdicts.end(),
                                    [&](const DrugVerdict& v) { return v.drug == d->drug; });

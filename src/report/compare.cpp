@@ -7,12 +7,16 @@
 
 #include "report/format.hpp"
 #include "report/provenance.hpp"
+#include "report/text_safety.hpp"
 #include "report/writers.hpp"
 
 using Json = nlohmann::ordered_json;
 
 namespace rvanno {
 namespace {
+
+using text::tsv;
+using text::tsv_join;
 
 std::string yes_no(bool b) { return b ? "yes" : "no"; }
 std::string level(std::optional<EvidenceLevel> l) { return l ? to_string(*l) : ""; }
@@ -41,25 +45,26 @@ void write_compare_tsv(const Report& base, const Report& prog, const Comparison&
         auto ids = a.before.kb_ids;
         for (const auto& id : a.after.kb_ids)
             if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-        out << "alteration\t" << a.key << '\t' << a.finding << '\t' << a.gene << '\t' << to_string(a.status) << '\t'
-            << to_string(a.before.state) << '\t' << to_string(a.after.state) << '\t' << value(a, a.before) << '\t'
-            << value(a, a.after) << '\t' << a.change << '\t' << fmt::join(ids, ";") << '\t' << a.note << '\n';
+        out << "alteration\t" << tsv(a.key) << '\t' << tsv(a.finding) << '\t' << tsv(a.gene) << '\t'
+            << to_string(a.status) << '\t' << to_string(a.before.state) << '\t' << to_string(a.after.state) << '\t'
+            << value(a, a.before) << '\t' << value(a, a.after) << '\t' << tsv(a.change) << '\t' << tsv_join(ids, ";")
+            << '\t' << tsv(a.note) << '\n';
     }
     out << "section\tdrug\tdrug_class\tgeneration\tcall_before\tcall_after\tchanged\tstrength_before\tstrength_after"
            "\tlow_confidence\tgiven\thistory_position\trule\n";
     for (const auto& v : c.verdicts)
-        out << "verdict\t" << v.drug << '\t' << v.drug_class << '\t'
+        out << "verdict\t" << tsv(v.drug) << '\t' << tsv(v.drug_class) << '\t'
             << (v.generation ? std::to_string(*v.generation) : "") << '\t' << to_string(v.before) << '\t'
             << to_string(v.after) << '\t' << yes_no(v.changed()) << '\t' << level(v.strength_before) << '\t'
             << level(v.strength_after) << '\t' << yes_no(v.low_confidence_after) << '\t' << yes_no(v.given) << '\t'
-            << (v.history_position ? std::to_string(*v.history_position) : "") << '\t' << v.rule_after << '\n';
+            << (v.history_position ? std::to_string(*v.history_position) : "") << '\t' << tsv(v.rule_after) << '\n';
     out << "section\trank\tdrug\tdrug_class\tgeneration\tcall\tstrength\tlow_confidence\tcall_before"
            "\tsilent_on_acquired\trule\n";
     for (const auto& r : c.remaining)
-        out << "remaining_option\t" << r.rank << '\t' << r.drug << '\t' << r.drug_class << '\t'
+        out << "remaining_option\t" << r.rank << '\t' << tsv(r.drug) << '\t' << tsv(r.drug_class) << '\t'
             << (r.generation ? std::to_string(*r.generation) : "") << '\t' << to_string(r.call) << '\t'
             << level(r.strength) << '\t' << yes_no(r.low_confidence) << '\t' << to_string(r.call_before) << '\t'
-            << fmt::join(r.silent_on_acquired, ";") << '\t' << r.rule << '\n';
+            << tsv_join(r.silent_on_acquired, ";") << '\t' << tsv(r.rule) << '\n';
 }
 
 namespace {
@@ -159,7 +164,10 @@ void write_compare_json(const Report& base, const Report& prog, const Comparison
                              {"silent_on_acquired", r.silent_on_acquired},
                              {"rule", r.rule}});
     doc["remaining_options"] = remaining;
-    out << doc.dump(2) << "\n";
+    // As in write_json: ill-formed UTF-8 becomes U+FFFD and is counted in the provenance (the
+    // baseline and progression parts carry their own counts).
+    if (const auto replaced = text::repair_utf8(doc)) doc["provenance"]["replaced_invalid_utf8"] = replaced;
+    out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace rvanno

@@ -5,6 +5,7 @@
 
 #include "report/format.hpp"
 #include "report/provenance.hpp"
+#include "report/text_safety.hpp"
 #include "report/writers.hpp"
 #include "rvanno/report.hpp"
 
@@ -228,7 +229,10 @@ void write_json(const Report& r, std::ostream& out) {
     doc["context"] = context_json(r.context);
     doc["verdicts"] = array_of<DrugVerdict>(r.verdicts, verdict_json, [](const DrugVerdict&) { return true; });
     doc["hotspots"] = array_of<HotspotStatus>(r.hotspots, hotspot_json, [](const HotspotStatus&) { return true; });
-    out << doc.dump(2) << "\n";
+    // Input text is bytes, JSON is UTF-8: ill-formed sequences become U+FFFD, and the provenance
+    // says how many strings were changed (docs/output.md, "Text in outputs").
+    if (const auto replaced = text::repair_utf8(doc)) doc["provenance"]["replaced_invalid_utf8"] = replaced;
+    out << doc.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace rvanno

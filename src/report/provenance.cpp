@@ -1,6 +1,7 @@
 #include "report/provenance.hpp"
 
 #include "report/format.hpp"
+#include "report/text_safety.hpp"
 #include "report/writers.hpp"
 
 namespace rvanno {
@@ -11,37 +12,42 @@ const char* const kResearchUseNotice =
 
 namespace provenance {
 
+using text::tsv;
+using text::tsv_join;
+
+// Every value of a '##' line is an escaped TSV field (text::tsv), so no input byte can end
+// the line or start a column.
 void tsv_head(const Provenance& p, bool with_reason, std::ostream& out) {
-    out << "##rvanno_version=" << p.rvanno_version << "\n"
-        << "##htslib_version=" << p.htslib_version << "\n"
-        << "##knowledge_base_version=" << p.kb_version << "\n"
-        << "##knowledge_base_md5=" << p.kb_md5 << "\n"
-        << "##genome_build=" << p.genome_build;
-    if (with_reason) out << " (" << p.genome_build_reason << ")";
+    out << "##rvanno_version=" << tsv(p.rvanno_version) << "\n"
+        << "##htslib_version=" << tsv(p.htslib_version) << "\n"
+        << "##knowledge_base_version=" << tsv(p.kb_version) << "\n"
+        << "##knowledge_base_md5=" << tsv(p.kb_md5) << "\n"
+        << "##genome_build=" << tsv(p.genome_build);
+    if (with_reason) out << " (" << tsv(p.genome_build_reason) << ")";
     out << "\n";
 }
 
 void tsv_sample(const Provenance& p, const std::string& prefix, std::ostream& out) {
-    out << "##" << prefix << "sample=" << p.sample << "\n";
-    for (const auto& i : p.inputs) out << "##" << prefix << "input=" << i << "\n";
-    if (!p.regions.empty()) out << "##" << prefix << "regions=" << p.regions << "\n";
-    for (const auto& i : p.cnv_inputs) out << "##" << prefix << "cnv_input=" << i << "\n";
-    for (const auto& i : p.sv_inputs) out << "##" << prefix << "sv_input=" << i << "\n";
-    if (!p.cn_settings.empty()) out << "##" << prefix << "copy_number_thresholds=" << p.cn_settings << "\n";
+    out << "##" << prefix << "sample=" << tsv(p.sample) << "\n";
+    for (const auto& i : p.inputs) out << "##" << prefix << "input=" << tsv(i) << "\n";
+    if (!p.regions.empty()) out << "##" << prefix << "regions=" << tsv(p.regions) << "\n";
+    for (const auto& i : p.cnv_inputs) out << "##" << prefix << "cnv_input=" << tsv(i) << "\n";
+    for (const auto& i : p.sv_inputs) out << "##" << prefix << "sv_input=" << tsv(i) << "\n";
+    if (!p.cn_settings.empty()) out << "##" << prefix << "copy_number_thresholds=" << tsv(p.cn_settings) << "\n";
 }
 
 void tsv_fasta(const Provenance& p, std::ostream& out) {
-    if (!p.fasta.empty()) out << "##reference_fasta=" << p.fasta << "\n";
+    if (!p.fasta.empty()) out << "##reference_fasta=" << tsv(p.fasta) << "\n";
 }
 
 void tsv_context(const SampleContext& c, std::ostream& out) {
-    out << "##tumor_type=" << c.tumor_type << "\n##declared_drivers=" << fmt::join(c.declared_drivers, ",")
-        << "\n##detected_drivers=" << fmt::join(c.detected_drivers, ",")
-        << "\n##therapy_history=" << fmt::join(c.therapy_history, ",") << "\n";
+    out << "##tumor_type=" << tsv(c.tumor_type) << "\n##declared_drivers=" << tsv_join(c.declared_drivers, ",")
+        << "\n##detected_drivers=" << tsv_join(c.detected_drivers, ",")
+        << "\n##therapy_history=" << tsv_join(c.therapy_history, ",") << "\n";
 }
 
 void tsv_tail(const Provenance& p, bool coordinates, std::ostream& out) {
-    out << "##command=" << p.command_line << "\n";
+    out << "##command=" << tsv(p.command_line) << "\n";
     if (coordinates) out << "##coordinates=pos is 1-based (VCF style); HGVS and exons on the MANE Select transcript\n";
     out << "##notice=" << kResearchUseNotice << "\n";
 }
@@ -64,11 +70,13 @@ nlohmann::ordered_json json(const Provenance& p, bool with_inputs) {
     return j;
 }
 
+// Escaped like TSV fields: a newline in the command line would end the header line.
 std::vector<std::string> vcf_header_lines(const Provenance& p) {
-    std::vector<std::string> lines{"##rvanno_version=" + p.rvanno_version,
-                                   "##rvanno_knowledge_base=" + p.kb_version + " (md5 " + p.kb_md5 + ")",
-                                   "##rvanno_genome_build=" + p.genome_build, "##rvanno_command=" + p.command_line};
-    if (!p.regions.empty()) lines.insert(lines.end() - 1, "##rvanno_regions=" + p.regions);
+    std::vector<std::string> lines{"##rvanno_version=" + tsv(p.rvanno_version),
+                                   "##rvanno_knowledge_base=" + tsv(p.kb_version) + " (md5 " + tsv(p.kb_md5) + ")",
+                                   "##rvanno_genome_build=" + tsv(p.genome_build),
+                                   "##rvanno_command=" + tsv(p.command_line)};
+    if (!p.regions.empty()) lines.insert(lines.end() - 1, "##rvanno_regions=" + tsv(p.regions));
     return lines;
 }
 

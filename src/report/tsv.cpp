@@ -3,6 +3,7 @@
 
 #include "report/format.hpp"
 #include "report/provenance.hpp"
+#include "report/text_safety.hpp"
 #include "report/writers.hpp"
 #include "rvanno/report.hpp"
 
@@ -12,6 +13,8 @@ namespace {
 
 using fmt::fixed;
 using fmt::join;
+using text::tsv;
+using text::tsv_join;
 
 void write_provenance(const Provenance& p, std::ostream& out) {
     provenance::tsv_head(p, true, out);
@@ -30,14 +33,16 @@ void write_rows(const std::string& sample, const Lead& l, const std::vector<Matc
     for (const auto& m : matches) {
         const KnowledgeEntry& e = *m.entry;
         for (const auto& drug : e.drugs) {
-            out << sample << '\t' << l.finding << '\t' << l.chrom << '\t' << l.pos << '\t' << l.ref << '\t' << l.alt
-                << '\t' << l.filter << '\t' << l.vaf << '\t' << l.depth << '\t' << l.gene << '\t' << l.transcript
-                << '\t' << l.hgvs_c << '\t' << l.hgvs_p << '\t' << l.protein_change << '\t' << l.consequence << '\t'
-                << l.location << '\t' << to_string(m.how) << '\t' << m.detail << '\t' << e.id << '\t'
-                << (e.alteration.empty() ? to_string(e.kind) : e.alteration) << '\t' << drug << '\t'
+            out << tsv(sample) << '\t' << tsv(l.finding) << '\t' << tsv(l.chrom) << '\t' << tsv(l.pos) << '\t'
+                << tsv(l.ref) << '\t' << tsv(l.alt) << '\t' << tsv(l.filter) << '\t' << tsv(l.vaf) << '\t'
+                << tsv(l.depth) << '\t' << tsv(l.gene) << '\t' << tsv(l.transcript) << '\t' << tsv(l.hgvs_c) << '\t'
+                << tsv(l.hgvs_p) << '\t' << tsv(l.protein_change) << '\t' << tsv(l.consequence) << '\t'
+                << tsv(l.location) << '\t' << to_string(m.how) << '\t' << tsv(m.detail) << '\t' << tsv(e.id) << '\t'
+                << tsv(e.alteration.empty() ? to_string(e.kind) : e.alteration) << '\t' << tsv(drug) << '\t'
                 << to_string(e.effect) << '\t' << to_string(e.level) << '\t' << amp_tier(e.level) << '\t'
-                << join(e.diseases, ";") << '\t' << e.mechanism << '\t' << (e.verified ? "verified" : "unverified")
-                << '\t' << join(e.citations, ";") << '\t' << e.notes << '\n';
+                << tsv_join(e.diseases, ";") << '\t' << tsv(e.mechanism) << '\t'
+                << (e.verified ? "verified" : "unverified") << '\t' << tsv_join(e.citations, ";") << '\t'
+                << tsv(e.notes) << '\n';
         }
     }
 }
@@ -119,14 +124,14 @@ void write_gene_table_tsv(const Report& r, std::ostream& out) {
     out << "gene\ttranscript\tsmall_variant_alleles\tmatched_small_variants\tcn_assessed\tcn_min\tcn_max\t"
            "cn_covered_fraction\tcn_class\tcn_partial_amplification\tcn_extent\tfusions\n";
     for (const auto& g : r.genes) {
-        out << g.gene << '\t' << g.transcript << '\t'
+        out << tsv(g.gene) << '\t' << tsv(g.transcript) << '\t'
             << (g.small_variant_alleles < 0 ? "not_assessed" : std::to_string(g.small_variant_alleles)) << '\t'
             << (g.small_variant_alleles < 0 ? "" : std::to_string(g.matched_small_variants)) << '\t';
         if (g.cn) {
             const auto& c = *g.cn;
             out << (c.assessed ? "yes" : "no") << '\t' << fixed(c.min_cn, 2) << '\t' << fixed(c.max_cn, 2) << '\t'
                 << fixed(c.covered_fraction, 2) << '\t' << (c.assessed ? to_string(c.cn_class) : "") << '\t'
-                << (c.partial ? "yes" : "") << '\t' << fmt::extent(c) << '\t';
+                << (c.partial ? "yes" : "") << '\t' << tsv(fmt::extent(c)) << '\t';
         } else {
             out << "not_assessed\t\t\t\t\t\t\t";
         }
@@ -136,20 +141,20 @@ void write_gene_table_tsv(const Report& r, std::ostream& out) {
 
 void write_verdict_table_tsv(const Report& r, std::ostream& out) {
     write_provenance(r.provenance, out);
-    out << "##tumor_type=" << r.context.tumor_type << "\n##drivers=" << join(r.context.declared_drivers, ";")
-        << (r.context.detected_drivers.empty() ? "" : " (detected: " + join(r.context.detected_drivers, ";") + ")")
-        << "\n##therapy_history=" << join(r.context.therapy_history, ",") << "\n";
+    out << "##tumor_type=" << tsv(r.context.tumor_type) << "\n##drivers=" << tsv_join(r.context.declared_drivers, ";")
+        << (r.context.detected_drivers.empty() ? "" : " (detected: " + tsv_join(r.context.detected_drivers, ";") + ")")
+        << "\n##therapy_history=" << tsv_join(r.context.therapy_history, ",") << "\n";
     out << "drug\tclass\tgeneration\tcall\tstrength\tlow_confidence\talready_given\thistory_position\t"
            "deciding_kb_ids\trule\n";
     for (const auto& v : r.verdicts) {
         std::vector<std::string> deciding;
         for (const auto& e : v.evidence)
             if (e.applies && !e.superseded) deciding.push_back(e.entry->id);
-        out << v.drug << '\t' << v.drug_class << '\t' << (v.generation ? std::to_string(*v.generation) : "") << '\t'
-            << to_string(v.call) << '\t' << (v.strength ? to_string(*v.strength) : "") << '\t'
+        out << tsv(v.drug) << '\t' << tsv(v.drug_class) << '\t' << (v.generation ? std::to_string(*v.generation) : "")
+            << '\t' << to_string(v.call) << '\t' << (v.strength ? to_string(*v.strength) : "") << '\t'
             << (v.low_confidence ? "yes" : "") << '\t' << (v.already_given ? "yes" : "") << '\t'
-            << (v.history_position ? std::to_string(*v.history_position) : "") << '\t' << join(deciding, ";") << '\t'
-            << v.rule << '\n';
+            << (v.history_position ? std::to_string(*v.history_position) : "") << '\t' << tsv_join(deciding, ";")
+            << '\t' << tsv(v.rule) << '\n';
     }
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "support/cli_run.hpp"
+#include "support/utf8.hpp"
 
 namespace fs = std::filesystem;
 using namespace rvanno::test;
@@ -27,6 +28,9 @@ std::vector<Expectation> expectations() {
     return out;
 }
 
+// gtest names the file instead of dumping the struct's bytes.
+void PrintTo(const Expectation& e, std::ostream* os) { *os << e.file; }
+
 class Hostile : public ::testing::TestWithParam<Expectation> {};
 
 // Why: each file is one way real-world input goes wrong (its `why` column says which).
@@ -42,6 +46,31 @@ TEST_P(Hostile, input_is_handled_without_a_crash) {
         EXPECT_TRUE(r.out.empty());
     } else {
         EXPECT_NE(r.out.find("\"schema\": \"rvanno-annotate/1\""), std::string::npos);
+    }
+}
+
+// Why: every input that is accepted must also give a TSV whose rows a spreadsheet or a
+// universal-newline reader splits as rvanno meant (no raw CR, LF or tab inside a field: each
+// data row has the header's columns) and an HTML and a JSON file that are valid UTF-8.
+TEST_P(Hostile, accepted_input_gives_well_formed_tsv_html_and_json) {
+    const auto& e = GetParam();
+    if (e.exit_code != 0) GTEST_SKIP() << "refused input";
+    const auto dir = fs::path(RVANNO_TESTDATA) / "malformed";
+    auto tsv = run_rvanno(dir, {"annotate", "-q", "-g", "GRCh38", e.file});
+    ASSERT_EQ(tsv.exit_code, 0) << tsv.err;
+    EXPECT_EQ(tsv.out.find('\r'), std::string::npos) << "a raw CR splits rows for universal-newline readers";
+    std::size_t columns = 0;
+    for (const auto& line : lines(tsv.out)) {
+        if (line.rfind("##", 0) == 0) continue;
+        const auto n = cells(line).size();
+        if (columns == 0) columns = n;
+        EXPECT_EQ(n, columns) << line;
+    }
+    EXPECT_GT(columns, 0u);
+    for (const char* format : {"html", "json"}) {
+        auto r = run_rvanno(dir, {"annotate", "-q", "-g", "GRCh38", "-f", format, e.file});
+        ASSERT_EQ(r.exit_code, 0) << format << ": " << r.err;
+        EXPECT_TRUE(is_valid_utf8(r.out)) << format << " output is not valid UTF-8";
     }
 }
 
