@@ -424,6 +424,9 @@ TEST(VerdictContext, shipped_rows_carry_the_curated_context) {
     EXPECT_EQ(row("RET-G810-RET_TKI-1").required_drivers, V{"RET fusion"});
     EXPECT_TRUE(row("ALK-fusion-alectinib-NSCLC-1").required_drivers.empty());
     EXPECT_TRUE(row("MET-amp-lorlatinib-1").tumor_types.empty());
+    // ALK amplification is gain of the rearranged allele: it needs the ALK fusion (issue 9 part 4).
+    for (const char* id : {"ALK-amp-crizotinib-1", "ALK-amp-crizotinib-2", "ALK-amp-crizotinib-3"})
+        EXPECT_EQ(row(id).required_drivers, V{"ALK fusion"}) << id;
     // Every on-target kinase row of the five fusion genes is conditional.
     for (const auto& e : db().entries) {
         bool kinase = e.gene == "ALK" || e.gene == "ROS1" || e.gene == "NTRK1" || e.gene == "NTRK3" || e.gene == "RET";
