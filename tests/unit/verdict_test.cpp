@@ -122,7 +122,7 @@ TEST(Verdict, compound_row_outranks_its_single_parts) {
 
     const auto& lorl = verdict(v, "lorlatinib");
     EXPECT_EQ(lorl.call, VerdictCall::resistant) << lorl.rule;
-    EXPECT_EQ(lorl.strength, EvidenceLevel::D);
+    EXPECT_EQ(lorl.strength, EvidenceLevel::E);  // the Yoda 2018 compound row is unverified: E since 2026-12
     ASSERT_FALSE(lorl.evidence.empty());
     EXPECT_EQ(lorl.evidence.front().entry->id, "ALK-G1202R_L1196M-lorlatinib-1");
     EXPECT_EQ(lorl.evidence.front().how, MatchHow::compound);
@@ -247,7 +247,7 @@ TEST(Verdict, equal_level_opposite_evidence_is_conflicting) {
     auto v = compute_verdicts(r, db(), alk_declared());
     const auto& b = verdict(v, "brigatinib");
     EXPECT_EQ(b.call, VerdictCall::conflicting) << b.rule;
-    EXPECT_EQ(b.strength, EvidenceLevel::D);
+    EXPECT_EQ(b.strength, EvidenceLevel::E);  // both E1210K rows are unverified: E since 2026-12
     EXPECT_TRUE(contains(b.rule, "resistance from ALK-E1210K-brigatinib-2 against sensitivity from ALK-E1210K-brigatinib-1"))
         << b.rule;
 }
