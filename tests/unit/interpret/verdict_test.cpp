@@ -126,7 +126,7 @@ TEST(Verdict, compound_row_outranks_its_single_parts) {
 
     const auto& lorl = verdict(v, "lorlatinib");
     EXPECT_EQ(lorl.call, VerdictCall::resistant) << lorl.rule;
-    EXPECT_EQ(lorl.strength, EvidenceLevel::D);
+    EXPECT_EQ(lorl.strength, EvidenceLevel::E);  // the Yoda 2018 compound row is unverified: E since 2026-12
     ASSERT_FALSE(lorl.evidence.empty());
     EXPECT_EQ(lorl.evidence.front().entry->id, "ALK-G1202R_L1196M-lorlatinib-1");
     EXPECT_EQ(lorl.evidence.front().how, MatchHow::compound);
@@ -252,7 +252,7 @@ TEST(Verdict, equal_level_opposite_evidence_is_conflicting) {
     auto v = compute_verdicts(r, db(), alk_declared());
     const auto& b = verdict(v, "brigatinib");
     EXPECT_EQ(b.call, VerdictCall::conflicting) << b.rule;
-    EXPECT_EQ(b.strength, EvidenceLevel::D);
+    EXPECT_EQ(b.strength, EvidenceLevel::E);  // both E1210K rows are unverified: E since 2026-12
     EXPECT_TRUE(
         contains(b.rule, "resistance from ALK-E1210K-brigatinib-2 against sensitivity from ALK-E1210K-brigatinib-1"))
         << b.rule;
@@ -431,6 +431,9 @@ TEST(VerdictContext, shipped_rows_carry_the_curated_context) {
     EXPECT_EQ(row("RET-G810-RET_TKI-1").required_drivers, V{"RET fusion"});
     EXPECT_TRUE(row("ALK-fusion-alectinib-NSCLC-1").required_drivers.empty());
     EXPECT_TRUE(row("MET-amp-lorlatinib-1").tumor_types.empty());
+    // ALK amplification is gain of the rearranged allele: it needs the ALK fusion (issue 9 part 4).
+    for (const char* id : {"ALK-amp-crizotinib-1", "ALK-amp-crizotinib-2", "ALK-amp-crizotinib-3"})
+        EXPECT_EQ(row(id).required_drivers, V{"ALK fusion"}) << id;
     // Every on-target kinase row of the five fusion genes is conditional.
     for (const auto& e : db().entries) {
         bool kinase = e.gene == "ALK" || e.gene == "ROS1" || e.gene == "NTRK1" || e.gene == "NTRK3" || e.gene == "RET";
