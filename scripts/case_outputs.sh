@@ -9,8 +9,9 @@ bin="$(realpath "$1")"
 out="$(realpath -m "$2")"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 rm -rf "$out" && mkdir -p "$out"
-# A fixed scratch path and knowledge base, so that stamped command lines and paths compare equal.
-tmp=/tmp/rvanno-case-outputs
+# A fixed scratch path and knowledge base, so that stamped command lines and paths compare equal
+# (CASE_OUTPUTS_TMP overrides the scratch path; use the same one for both runs).
+tmp="${CASE_OUTPUTS_TMP:-/tmp/rvanno-case-outputs}"
 rm -rf "$tmp" && mkdir -p "$tmp"
 trap 'rm -rf "$tmp"' EXIT
 export RVANNO_DB="${RVANNO_DB:-$root/db}"
