@@ -47,3 +47,18 @@ TEST(SampleChoiceCli, unmarked_multi_sample_vcf_exits_2_listing_its_samples) {
     EXPECT_EQ(ok.exit_code, 0) << ok.err;
     EXPECT_NE(ok.out.find("\n##sample=APGI_1965\n##input="), std::string::npos) << "--sample: no rule line";
 }
+
+// Without FORMAT AF/AD the VAFs come from the caller's counts, and the provenance says from
+// which (testdata/vcf/reader_caller_counts.vcf: two FreeBayes records, one PCGR record).
+TEST(SampleChoiceCli, vaf_source_is_in_the_tsv_and_json_provenance) {
+    const std::string vcf = std::string(RVANNO_TESTDATA) + "/vcf/reader_caller_counts.vcf";
+    const std::string want = "FreeBayes FORMAT/AO,RO (2 records); PCGR INFO/TVAF,TDP (1 records)";
+    auto r = run_rvanno(fs::temp_directory_path(), {"annotate", "-g", "GRCh38", vcf});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("\n##sample=TUMOR\n##vaf_source=" + want + "\n"), std::string::npos) << r.out;
+    auto j = run_rvanno(fs::temp_directory_path(), {"annotate", "-f", "json", "-g", "GRCh38", vcf});
+    ASSERT_EQ(j.exit_code, 0) << j.err;
+    auto doc = nlohmann::json::parse(j.out);
+    EXPECT_EQ(doc["provenance"]["vaf_source"], want);
+    EXPECT_FALSE(doc["provenance"].contains("sample_rule")) << "one sample: no rule line";
+}
