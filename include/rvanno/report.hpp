@@ -27,6 +27,9 @@ struct Provenance {
     std::vector<std::string> cnv_inputs, sv_inputs;
     std::string cn_settings;  // describe(CnSettings) when --cnv was given
     std::string regions;      // -r/-R of the small-variant input ("chr2:1-100,chr7", "FILE (N regions)"); "" = all
+    // The caller convention that chose the VCF sample ("" = --sample, ##tumor_sample or the
+    // only sample) and where its VAFs came from ("" = FORMAT AF/AD only): stamped only when set.
+    std::string sample_rule, vaf_source;
 };
 
 // One ALT allele of one record in a knowledge-base gene, with its consequence and matches.

@@ -23,6 +23,14 @@ const char* const kTail =
     "VCF) and -r/-R read through the index; -o is the report and never takes a VCF name.\n"
     "Positions are printed 1-based. Every output starts with its provenance: rvanno and\n"
     "knowledge-base version, knowledge-base MD5, genome build, thresholds and command line.\n"
+    "The sample is --sample, else ##tumor_sample= (GATK Mutect2; checked on test-mutect2.vcf.gz), else\n"
+    "the only sample, else the caller's mark: ##SAMPLE=<Genomes=Tumor> or ##PEDIGREE (bcbio:\n"
+    "test-strelka2, test-vardict), ##normal_sample= (Mutect2), ##MuTect= tumor_sample_name\n"
+    "(case_A.mutect.vcf), TUMOR/NORMAL columns (Strelka, VarScan: case_A.strelka.*, case_A.varscan.*),\n"
+    "Hartwig <id>R/<id>T columns (COLO829v003T.purple.somatic.vcf.gz). Several samples and no mark:\n"
+    "exit 2, choose with --sample. The rule is in the provenance (##sample_rule=). VAF and depth:\n"
+    "FORMAT AF/AD/DP, else Strelka2 tier-1 AU/CU/GU/TU or TAR/TIR, VarScan RD/AD, FreeBayes AO/RO,\n"
+    "PCGR INFO TVAF/TDP (##vaf_source=).\n"
     "Exit status: 0 done, 1 input or runtime error, 2 usage error.\n"
     "\n"
     "Example:\n"
@@ -38,7 +46,7 @@ OptionGroup input_rows(AnnotateOptions& o) {
     OptionGroup g = input_group(o);
     auto at = [&](const char* name) { return g.rows.begin() + (&g.row(name) - g.rows.data()); };
     g.rows.insert(g.rows.begin(), {"sample,s", &o.sample, "NAME", "sample whose FORMAT AF/AD/DP/GT are reported",
-                                   "[##tumor_sample= when present, else the first sample]"});
+                                   "[the tumour, by the caller's marks below; unmarked samples: exit 2]"});
     g.rows.insert(at("cnv-format"),
                   {"cnv", &o.cnv, "FILE",
                    "copy-number calls; repeatable. CNVkit .cns/.call.cns, GATK or DNAcopy .seg, PURPLE "

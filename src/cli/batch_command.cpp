@@ -45,7 +45,9 @@ std::vector<Job> jobs_from_sheet(const BatchOptions& o, const KnowledgeBase& kb)
 
 std::vector<Job> jobs_from_vcf(const BatchOptions& o, const KnowledgeBase& kb) {
     const SampleContext context = parse_sample_context(o.tumor_type, o.drivers, o.therapy_history, kb);
-    const auto samples = VcfReader(o.vcf, {}).header().samples;
+    VcfReaderOptions header_only;
+    header_only.choose_sample = false;
+    const auto samples = VcfReader(o.vcf, header_only).header().samples;
     if (samples.empty())
         throw UserError("'" + o.vcf + "' has no sample columns", "batch writes one report per sample column");
     std::vector<Job> jobs;

@@ -46,7 +46,7 @@ OptionGroup input_rows(CompareOptions& o) {
     std::vector<OptionRow> own;
     for (const auto& [name, s] : sides)
         own.push_back({name + "-sample", &s->sample, "NAME", "VCF sample of the " + name,
-                       "[##tumor_sample= when present, else the first sample]"});
+                       "[the tumour, as for annotate --sample]"});
     for (const auto& [name, s] : sides)
         own.push_back({name + "-cnv", &s->cnv, "FILE",
                        "copy-number calls of the " + name + ", in the formats of annotate's --cnv; repeatable",

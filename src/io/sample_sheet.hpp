@@ -13,7 +13,7 @@ namespace rvanno::cli {
 struct SampleSheetRow {
     std::string sample;                // as written (the report's sample name)
     std::string vcf;                   // resolved path, "" when the row has none
-    std::string vcf_sample;            // VCF column to report ("" = ##tumor_sample or the first)
+    std::string vcf_sample;            // VCF column to report ("" = the tumour, io/vcf_sample_choice.hpp)
     std::vector<std::string> cnv, sv;  // resolved paths
     std::string tumor_type;
     std::vector<std::string> drivers;  // e.g. "ALK fusion"

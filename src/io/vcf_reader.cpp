@@ -13,7 +13,9 @@
 #include "base/warning.hpp"
 #include "io/annotation_tags.hpp"
 #include "io/hts.hpp"
+#include "io/vcf_caller_counts.hpp"
 #include "io/vcf_region_cursor.hpp"
+#include "io/vcf_sample_choice.hpp"
 
 #include <htslib/bgzf.h>
 #include "rvanno/error.hpp"
@@ -32,6 +34,7 @@ struct VcfReader::Impl {
     hts::KString line;
     bool is_text{false};
     VcfHeaderSummary summary;
+    SampleMarks marks;
     ReaderCounters counters;
     TargetIndex targets;
     int sample_index{-1};
@@ -119,6 +122,15 @@ void VcfReader::Impl::read_header_summary() {
         } else if (h->type == BCF_HL_GEN && h->key && h->value) {
             if (std::strcmp(h->key, "reference") == 0) summary.reference_line = h->value;
             if (std::strcmp(h->key, "tumor_sample") == 0) summary.tumor_sample = h->value;
+            if (std::strcmp(h->key, "normal_sample") == 0) marks.normal_sample = h->value;
+            if (std::strcmp(h->key, "MuTect") == 0) marks.mutect1 = h->value;
+            if (std::strcmp(h->key, "source") == 0 && marks.source.empty()) marks.source = h->value;
+            for (const char* k : {"sageVersion", "purpleVersion", "PaveVersion"})
+                if (std::strcmp(h->key, k) == 0) marks.hartwig = true;
+        } else if (h->type == BCF_HL_STR && h->key && std::strcmp(h->key, "SAMPLE") == 0) {
+            marks.genomes.emplace_back(hrec_value(h, "ID"), hrec_value(h, "Genomes"));
+        } else if (h->type == BCF_HL_STR && h->key && std::strcmp(h->key, "PEDIGREE") == 0) {
+            if (auto d = hrec_value(h, "Derived"); !d.empty()) marks.pedigree_derived.push_back(d);
         } else if (h->type == BCF_HL_INFO) {
             auto layout = detect_annotation_layout(hrec_value(h, "Description"));
             if (layout) summary.annotation_tags.emplace_back(hrec_value(h, "ID"), *layout);
@@ -128,21 +140,13 @@ void VcfReader::Impl::read_header_summary() {
 }
 
 void VcfReader::Impl::choose_sample() {
-    const auto& s = summary.samples;
-    std::string want = options.sample;
-    if (want.empty() && !summary.tumor_sample.empty()) {
-        for (const auto& x : s)
-            if (x == summary.tumor_sample) want = x;
-    }
-    if (want.empty() && !s.empty()) want = s.front();
-    if (want.empty()) return;  // sites-only VCF
-    for (std::size_t i = 0; i < s.size(); ++i)
-        if (s[i] == want) {
-            sample_index = static_cast<int>(i);
-            summary.sample = want;
-            return;
-        }
-    throw UserError("sample '" + want + "' is not in '" + path + "'", "the samples are: " + join(s, ", "));
+    if (!options.choose_sample) return;
+    marks.samples = summary.samples;
+    marks.tumor_sample = summary.tumor_sample;
+    SampleChoice c = choose_vcf_sample(marks, options.sample, path);
+    sample_index = c.index;
+    summary.sample = c.name;
+    summary.sample_rule = c.rule;
 }
 
 bool VcfReader::next(VariantRecord& out) {
@@ -293,15 +297,22 @@ void VcfReader::Impl::fill(VariantRecord& out) {
 
 void VcfReader::Impl::fill_sample(VariantRecord& out) {
     out.vaf.assign(out.alts.size(), std::nullopt);
-    if (sample_index < 0) return;
+    if (sample_index < 0) {
+        if (auto source = vaf_from_info(hdr.get(), rec.get(), out); !source.empty()) ++counters.vaf_sources[source];
+        return;
+    }
     bcf1_t* r = rec.get();
     const int ns = bcf_hdr_nsamples(hdr.get());
+    std::string source;  // of the VAF
     int n = bcf_get_format_float(hdr.get(), r, "AF", &fbuf.data, &fbuf.size);
     if (n > 0 && n % ns == 0) {
         int per = n / ns;
         for (int a = 0; a < per && a < static_cast<int>(out.alts.size()); ++a) {
             float v = fbuf.data[sample_index * per + a];
-            if (!bcf_float_is_missing(v) && !bcf_float_is_vector_end(v)) out.vaf[a] = v;
+            if (!bcf_float_is_missing(v) && !bcf_float_is_vector_end(v)) {
+                out.vaf[a] = v;
+                source = "FORMAT/AF";
+            }
         }
     }
     n = bcf_get_format_int32(hdr.get(), r, "AD", &ibuf.data, &ibuf.size);
@@ -318,13 +329,18 @@ void VcfReader::Impl::fill_sample(VariantRecord& out) {
             }
         if (any) ad_sum = sum;
         for (int a = 1; a < per && a <= static_cast<int>(out.alts.size()); ++a)
-            if (!out.vaf[a - 1] && sum > 0 && ad[a] != bcf_int32_missing && ad[a] != bcf_int32_vector_end && ad[a] >= 0)
+            if (!out.vaf[a - 1] && sum > 0 && ad[a] != bcf_int32_missing && ad[a] != bcf_int32_vector_end &&
+                ad[a] >= 0) {
                 out.vaf[a - 1] = static_cast<double>(ad[a]) / sum;
+                if (source.empty()) source = "FORMAT/AD";
+            }
     }
     n = bcf_get_format_int32(hdr.get(), r, "DP", &ibuf.data, &ibuf.size);
     if (n == ns && ibuf.data[sample_index] != bcf_int32_missing && ibuf.data[sample_index] >= 0)
         out.depth = ibuf.data[sample_index];
     if (!out.depth) out.depth = ad_sum;
+    if (source.empty()) source = vaf_from_caller_counts(hdr.get(), r, sample_index, out);
+    if (!source.empty()) ++counters.vaf_sources[source];
     n = bcf_get_genotypes(hdr.get(), r, &ibuf.data, &ibuf.size);
     if (n > 0 && n % ns == 0) {
         int per = n / ns;

@@ -8,6 +8,7 @@
 // the same CHROM/POS pre-filter applies; record ordinals count the records in the regions.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,6 +28,7 @@ struct VcfHeaderSummary {
     std::vector<std::string> samples;
     std::string tumor_sample;  // value of ##tumor_sample=, or ""
     std::string sample;        // the sample whose FORMAT values are reported ("" if none)
+    std::string sample_rule;   // the caller convention that chose it; "" = --sample, ##tumor_sample or the only one
     std::vector<std::pair<std::string, AnnotationLayout>> annotation_tags;
 };
 
@@ -38,13 +40,16 @@ struct ReaderCounters {
     long symbolic_alleles{0};  // <DEL>, breakends, ... skipped
     long star_alleles{0};      // '*' (spanning deletion) skipped
     long no_alt{0};            // ALT '.' records
+    // Candidate records per source of their VAF ("FORMAT/AF", "Strelka2 tier-1 TAR/TIR", ...).
+    std::map<std::string, long> vaf_sources;
 };
 
 struct VcfReaderOptions {
-    std::string sample;            // --sample; "" = ##tumor_sample, else the first sample
+    std::string sample;            // --sample; "" = the tumour by the rules of io/vcf_sample_choice.hpp
     bool include_filtered{false};  // --include-filtered
     int threads{0};                // extra BGZF decompression threads
     VcfRegions regions;            // -r/-R: read only these, through the index; empty = all
+    bool choose_sample{true};      // false: only the header is wanted (batch lists the samples)
 };
 
 class VcfReader {
@@ -78,5 +83,10 @@ std::optional<std::int64_t> declared_contig_length(const std::string& file, cons
 // again as text: declared_contig_length for each, in file order. For a VCF given by path; a
 // BCF or stdin is warned about from the lines HTSlib kept (zero, overflow).
 void warn_about_contig_lengths(const std::string& path);
+
+// ReaderCounters::vaf_sources for the provenance: "" when every VAF came from FORMAT AF/AD
+// (outputs from before the caller-specific counts stay as they were); else each source with
+// its number of records, e.g. "Strelka2 tier-1 TAR/TIR (3 records)".
+std::string describe_vaf_sources(const std::map<std::string, long>& sources);
 
 }  // namespace rvanno

@@ -118,6 +118,7 @@ void run_small_variants(const SampleInputs& o, const RunSettings& p, const Knowl
     counters["records_examined"] = rc.candidates - rc.filtered;
     counters["alleles_symbolic_skipped"] = rc.symbolic_alleles;
     counters["alleles_star_skipped"] = rc.star_alleles;
+    report.provenance.vaf_source = describe_vaf_sources(rc.vaf_sources);
 }
 
 CnSettings cn_settings(const RunSettings& p, const Inputs& in) {
@@ -221,7 +222,9 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
                          o.cnv,
                          o.sv,
                          "",
-                         in.vcf ? p.regions.description : ""};
+                         in.vcf ? p.regions.description : "",
+                         in.vcf ? in.vcf->header().sample_rule : "",
+                         ""};
     if (!o.vcf.empty()) report.provenance.inputs.push_back(o.vcf);
     if (in.vcf) run_small_variants(o, p, kb, build, transcripts, in, report);
     if (!in.cnv.empty()) run_copy_number(p, tables, build, transcripts, in, report);

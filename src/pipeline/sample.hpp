@@ -26,7 +26,7 @@ namespace rvanno::pipeline {
 // The inputs of one sample.
 struct SampleInputs {
     std::string vcf;         // "" when only copy number / SVs
-    std::string vcf_sample;  // "" = ##tumor_sample or the first
+    std::string vcf_sample;  // "" = the tumour by the rules of io/vcf_sample_choice.hpp
     std::vector<std::string> cnv, sv;
 };
 

@@ -29,6 +29,8 @@ void tsv_head(const Provenance& p, bool with_reason, std::ostream& out) {
 
 void tsv_sample(const Provenance& p, const std::string& prefix, std::ostream& out) {
     out << "##" << prefix << "sample=" << tsv(p.sample) << "\n";
+    if (!p.sample_rule.empty()) out << "##" << prefix << "sample_rule=" << tsv(p.sample_rule) << "\n";
+    if (!p.vaf_source.empty()) out << "##" << prefix << "vaf_source=" << tsv(p.vaf_source) << "\n";
     for (const auto& i : p.inputs) out << "##" << prefix << "input=" << tsv(i) << "\n";
     if (!p.regions.empty()) out << "##" << prefix << "regions=" << tsv(p.regions) << "\n";
     for (const auto& i : p.cnv_inputs) out << "##" << prefix << "cnv_input=" << tsv(i) << "\n";
@@ -60,6 +62,8 @@ nlohmann::ordered_json json(const Provenance& p, bool with_inputs) {
               {"genome_build", {{"name", p.genome_build}, {"reason", p.genome_build_reason}}}};
     if (with_inputs) {
         j["inputs"] = p.inputs;
+        if (!p.sample_rule.empty()) j["sample_rule"] = p.sample_rule;
+        if (!p.vaf_source.empty()) j["vaf_source"] = p.vaf_source;
         if (!p.regions.empty()) j["regions"] = p.regions;
         j["cnv_inputs"] = p.cnv_inputs;
         j["sv_inputs"] = p.sv_inputs;
@@ -77,6 +81,8 @@ std::vector<std::string> vcf_header_lines(const Provenance& p) {
                                    "##rvanno_genome_build=" + tsv(p.genome_build),
                                    "##rvanno_command=" + tsv(p.command_line)};
     if (!p.regions.empty()) lines.insert(lines.end() - 1, "##rvanno_regions=" + tsv(p.regions));
+    if (!p.sample_rule.empty())
+        lines.insert(lines.end() - 1, "##rvanno_sample=" + tsv(p.sample) + " (" + tsv(p.sample_rule) + ")");
     return lines;
 }
 

@@ -52,6 +52,12 @@ std::vector<VariantRecord> read_all(const std::string& path, VcfReaderOptions op
     return read_all(r);
 }
 
+VcfReaderOptions with_sample(const std::string& name) {
+    VcfReaderOptions o;
+    o.sample = name;
+    return o;
+}
+
 fs::path temp_path(const std::string& name) {
     return fs::temp_directory_path() / ("rvanno_vcfreader_" + std::to_string(::getpid()) + "_" + name);
 }
@@ -109,7 +115,7 @@ TEST(VcfReader, garbage_record_outside_targets_is_skipped_without_parsing) {
         EXPECT_LT(vcf_parse(&line.s, hdr.get(), rec.get()), 0);
         hts_set_log_level(HTS_LOG_WARNING);
     }
-    VcfReader r(path, {});
+    VcfReader r(path, with_sample("S1"));  // two unmarked samples: no default (vcf_sample_choice_test)
     r.set_targets(alk_window());
     std::vector<VariantRecord> recs;
     ASSERT_NO_THROW(recs = read_all(r));
@@ -123,7 +129,7 @@ TEST(VcfReader, garbage_record_outside_targets_is_skipped_without_parsing) {
 TEST(VcfReader, malformed_record_inside_targets_throws_input_error_naming_file_and_record) {
     hts_set_log_level(HTS_LOG_OFF);
     const std::string path = test_vcf("reader_malformed_inside.vcf");
-    VcfReader r(path, {});
+    VcfReader r(path, with_sample("S1"));  // two unmarked samples: no default
     r.set_targets(alk_window());
     VariantRecord v;
     ASSERT_TRUE(r.next(v));
@@ -232,11 +238,24 @@ TEST(VcfReader, sample_option_overrides_tumor_sample) {
     EXPECT_EQ(recs[0].depth, 30);
 }
 
-// Without ##tumor_sample or --sample the first sample column is used.
-TEST(VcfReader, first_sample_is_the_default) {
-    VcfReader r(test_vcf("reader_malformed_inside.vcf"), {});
-    EXPECT_EQ(r.header().tumor_sample, "");
-    EXPECT_EQ(r.header().sample, "S1");
+// Issue 8: without ##tumor_sample, --sample or a caller's mark, two samples are not resolved by
+// taking the first (it was S1 here, and in most tumour/normal VCFs the first is the normal):
+// the reader refuses, listing the samples.
+TEST(VcfReader, two_unmarked_samples_are_refused_not_defaulted_to_the_first) {
+    try {
+        VcfReader r(test_vcf("reader_malformed_inside.vcf"), {});
+        FAIL() << "expected UserError, got sample " << r.header().sample;
+    } catch (const InputError& e) {
+        FAIL() << "an unmarked sample is a usage problem, not a malformed input: " << e.what();
+    } catch (const UserError& e) {
+        EXPECT_NE(std::string(e.what()).find("S1, S2"), std::string::npos) << e.what();
+        EXPECT_NE(e.hint().find("--sample"), std::string::npos) << e.hint();
+    }
+    VcfReaderOptions header_only;
+    header_only.choose_sample = false;  // batch lists the samples of a multi-sample VCF
+    VcfReader r(test_vcf("reader_malformed_inside.vcf"), header_only);
+    EXPECT_EQ(r.header().samples, (std::vector<std::string>{"S1", "S2"}));
+    EXPECT_EQ(r.header().sample, "");
 }
 
 // A mistyped --sample must fail up front and tell the user which samples exist.
