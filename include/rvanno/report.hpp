@@ -25,8 +25,10 @@ struct Provenance {
     std::string sample;
     std::string fasta;  // "" when not given
     std::vector<std::string> cnv_inputs, sv_inputs;
-    std::string cn_settings;  // describe(CnSettings) when --cnv was given
-    std::string regions;      // -r/-R of the small-variant input ("chr2:1-100,chr7", "FILE (N regions)"); "" = all
+    std::string cn_settings;   // describe(CnSettings) when --cnv was given
+    std::string regions;       // -r/-R of the small-variant input ("chr2:1-100,chr7", "FILE (N regions)"); "" = all
+    std::string input_format;  // "maf" when the small variants came from a MAF; "" = VCF/BCF (not printed)
+    std::string vaf_source;    // MAF: where VAF and depth came from; "" = VCF FORMAT (not printed)
 };
 
 // One ALT allele of one record in a knowledge-base gene, with its consequence and matches.
