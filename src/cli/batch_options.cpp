@@ -7,7 +7,7 @@ namespace rvanno::cli {
 namespace {
 
 const char* const kHead =
-    "Usage: rvanno batch [options] (--sample-sheet SHEET | MULTI.vcf) -o OUTDIR\n"
+    "Usage: rvanno batch [options] (--sample-sheet SHEET | MULTI.vcf | MULTI.maf) -o OUTDIR\n"
     "\n"
     "Annotates every sample of a cohort as 'rvanno annotate' would, with verdicts, and writes\n"
     "OUTDIR/<sample>.tsv|json|html (the sample name with characters other than A-Z a-z 0-9 . _ -\n"
