@@ -192,3 +192,18 @@ TEST_F(MafFasta, dash_deletion_is_anchored_and_normalised) {
     EXPECT_EQ(f["ref"], std::string(1, base_at(start - 1)) + b);
     EXPECT_EQ(f["alt"], std::string(1, base_at(start - 1)));
 }
+
+// Why: the TCGA LAML MAF through `rvanno batch`: one report per Tumor_Sample_Barcode, and a
+// knowledge-base answer on real data: TCGA-AB-2870's NRAS Q61K (1:115256530 G>T, GRCh37)
+// matches the NRAS Q61K rows, its protein change taken from the MAF's Protein_Change column.
+TEST(MafCli, tcga_laml_batch_finds_nras_q61k) {
+    if (!fs::exists(kFormats / "maf")) GTEST_SKIP() << "../shared is absent";
+    TempDir tmp("maf_laml_batch");
+    auto r = run_rvanno(kFormats / "maf", {"batch", "-q", "-o", tmp.file("out"), "tcga_laml.maf.gz"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_GT(tmp.entries().size(), 0u);
+    const auto tsv = slurp(tmp.file("out/TCGA-AB-2870.tsv"));
+    EXPECT_NE(tsv.find("\tNRAS\t"), std::string::npos) << tsv;
+    EXPECT_NE(tsv.find("NRAS-Q61K-"), std::string::npos) << tsv;
+    EXPECT_NE(tsv.find("protein change from the MAF Protein_Change column"), std::string::npos);
+}
