@@ -179,7 +179,8 @@ std::string SmallVariantAnnotator::check_input_protein_change(const VariantRecor
         csq.protein_change = pc;
         source = from;
         ++counters_["maf_protein_change_used"];
-        return "protein change from the " + from + " column; rvanno computes none without --fasta";
+        return "protein change from the " + from + " column; rvanno " +
+               (ref_ ? std::string("computed none") : std::string("computes none without --fasta"));
     }
     if (csq.protein_change == pc) {
         ++counters_["maf_protein_change_agreed"];
