@@ -207,3 +207,13 @@ TEST(MafCli, tcga_laml_batch_finds_nras_q61k) {
     EXPECT_NE(tsv.find("NRAS-Q61K-"), std::string::npos) << tsv;
     EXPECT_NE(tsv.find("protein change from the MAF Protein_Change column"), std::string::npos);
 }
+
+// Why: `compare` runs each sample through the same pipeline, so two barcodes of one MAF
+// compare like two samples of one VCF: TUMOR_A's G1202R is acquired over TUMOR_B.
+TEST(MafCli, compare_two_barcodes_of_one_maf) {
+    auto r = run_rvanno(kCase, {"compare", "-q", "--baseline-sample", "TUMOR_B", "--progression-sample", "TUMOR_A",
+                                "input.txt", "input.txt"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("alteration\tALK p.G1202R\tsmall_variant\tALK\tacquired\t"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("alteration\tALK p.L1196M\tsmall_variant\tALK\tpersistent\t"), std::string::npos) << r.out;
+}
