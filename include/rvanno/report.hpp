@@ -27,8 +27,10 @@ struct Provenance {
     std::vector<std::string> cnv_inputs, sv_inputs;
     std::string cn_settings;  // describe(CnSettings) when --cnv was given
     std::string regions;      // -r/-R of the small-variant input ("chr2:1-100,chr7", "FILE (N regions)"); "" = all
+    std::string input_format; // "maf" when the small variants came from a MAF; "" = VCF/BCF (not printed)
     // The caller convention that chose the VCF sample ("" = --sample, ##tumor_sample or the
-    // only sample) and where its VAFs came from ("" = FORMAT AF/AD only): stamped only when set.
+    // only sample) and where the VAFs and depths came from ("" = FORMAT AF/AD/DP only): stamped
+    // only when set. For a MAF: its t_alt_count/t_depth columns.
     std::string sample_rule, vaf_source;
 };
 

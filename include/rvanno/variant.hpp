@@ -24,6 +24,11 @@ struct VariantRecord {
     std::optional<std::int64_t> phase_set;
     // Raw values of INFO tags whose header Description is a known consequence layout.
     std::vector<std::pair<std::string, std::string>> annotations;
+    // MAF input only (io/maf_reader.hpp); VCF records leave these empty.
+    bool unanchored{false};            // ref or the ALT may be "" (MAF '-'), no padding base
+    std::string input_protein_change;  // the input's own protein change, e.g. "p.G12D"
+    std::string input_protein_source;  // where it came from, e.g. "MAF HGVSp_Short"
+    std::string input_transcript;      // its transcript (MAF Transcript_ID), "" if not given
 };
 
 }  // namespace rvanno

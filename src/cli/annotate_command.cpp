@@ -6,6 +6,7 @@
 #include "cli/annotate_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/context_options.hpp"
+#include "io/maf_reader.hpp"
 #include "io/output_file.hpp"
 #include "io/output_set.hpp"
 #include "io/vcf_writer.hpp"
@@ -99,6 +100,9 @@ int annotate(const std::vector<std::string>& args, const std::string& command_li
     auto parsed = parse_annotate_options(args);
     if (!parsed) return 0;  // --help
     const AnnotateOptions& o = *parsed;
+    if (!o.vcf_output.empty() && is_maf(o.input))
+        throw UsageError("annotate: '" + o.input + "' is a MAF; the annotated VCF passes VCF records through",
+                         "drop --output-vcf / -f vcf for a MAF input, or annotate the VCF the MAF was made from");
     const KnowledgeBase kb =
         load_knowledge_base(o.db.empty() ? default_knowledge_base_dir() : std::filesystem::path(o.db));
     Outputs outputs(o);

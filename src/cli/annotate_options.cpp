@@ -8,10 +8,10 @@ namespace rvanno::cli {
 namespace {
 
 const char* const kHead =
-    "Usage: rvanno annotate [options] [<in.vcf|in.vcf.gz|in.bcf|->]\n"
+    "Usage: rvanno annotate [options] [<in.vcf|in.vcf.gz|in.bcf|in.maf|in.maf.gz|->]\n"
     "\n"
     "Reports which alterations of a tumour match the curated resistance knowledge base: small\n"
-    "variants (VCF/BCF), gene-level copy number (--cnv) and fusions (--sv), each with gene, HGVS\n"
+    "variants (VCF/BCF or MAF), gene-level copy number (--cnv) and fusions (--sv), each with gene, HGVS\n"
     "or copy number on the MANE Select transcript, how it matched, the drugs it argues for or\n"
     "against, evidence level, AMP/ASCO/CAP tier and citation. One row per (match, drug).\n"
     "The small-variant input may be left out when --cnv or --sv is given.\n"
@@ -19,6 +19,12 @@ const char* const kHead =
 
 const char* const kTail =
     "Multi-allelic records are split; '*' and symbolic ALTs are counted and skipped.\n"
+    "A MAF (GDC/TCGA, vcf2maf, cBioPortal data_mutations_extended, OncoKB annotator; plain or\n"
+    "gzipped) is recognised by its header, not its name. --sample picks a Tumor_Sample_Barcode\n"
+    "(required when there are several); NCBI_Build gives the build; t_depth/t_alt_count give\n"
+    "depth and VAF; HGVSp_Short is used as the protein change when rvanno has none (no --fasta)\n"
+    "and a disagreement with rvanno's own is counted and noted on the match. MAF indels ('-')\n"
+    "are anchored on the preceding base with --fasta. -r/-R and --output-vcf need a VCF/BCF.\n"
     "As in bcftools, the annotated VCF's name gives its type (.vcf.gz bgzipped, .bcf BCF, .vcf\n"
     "VCF) and -r/-R read through the index; -o is the report and never takes a VCF name.\n"
     "Positions are printed 1-based. Every output starts with its provenance: rvanno and\n"
@@ -40,13 +46,15 @@ const char* const kTail =
     "  rvanno annotate --cnv tumour.cns --driver \"ALK fusion\" --tumor-type IMT \\\n"
     "      --therapy-history crizotinib,alectinib -f html -o report.html tumour.vcf.gz\n"
     "  rvanno annotate -r chr2:29192774-29921586 --output-vcf alk.vcf.gz tumour.vcf.gz   (indexed input)\n"
-    "  rvanno annotate -f vcf -o annotated.bcf tumour.vcf.gz\n";
+    "  rvanno annotate -f vcf -o annotated.bcf tumour.vcf.gz\n"
+    "  rvanno annotate --sample TCGA-AB-2865 -f json -o tumour.json cohort.maf.gz\n";
 
 OptionGroup input_rows(AnnotateOptions& o) {
     OptionGroup g = input_group(o);
     auto at = [&](const char* name) { return g.rows.begin() + (&g.row(name) - g.rows.data()); };
-    g.rows.insert(g.rows.begin(), {"sample,s", &o.sample, "NAME", "sample whose FORMAT AF/AD/DP/GT are reported",
-                                   "[the tumour, by the caller's marks below; unmarked samples: exit 2]"});
+    g.rows.insert(g.rows.begin(), {"sample,s", &o.sample, "NAME",
+                                   "sample whose FORMAT AF/AD/DP/GT are reported (MAF: the Tumor_Sample_Barcode)",
+                                   "[the tumour, by the caller's marks below; a MAF's only one; else exit 2]"});
     g.rows.insert(at("cnv-format"),
                   {"cnv", &o.cnv, "FILE",
                    "copy-number calls; repeatable. CNVkit .cns/.call.cns, GATK or DNAcopy .seg, PURPLE "

@@ -9,6 +9,7 @@
 #include "cli/batch_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/context_options.hpp"
+#include "io/maf_reader.hpp"
 #include "io/output_file.hpp"
 #include "io/output_set.hpp"
 #include "io/sample_sheet.hpp"
@@ -45,9 +46,10 @@ std::vector<Job> jobs_from_sheet(const BatchOptions& o, const KnowledgeBase& kb)
 
 std::vector<Job> jobs_from_vcf(const BatchOptions& o, const KnowledgeBase& kb) {
     const SampleContext context = parse_sample_context(o.tumor_type, o.drivers, o.therapy_history, kb);
+    // A MAF (by its header) gives one report per Tumor_Sample_Barcode, as a VCF per sample column.
     VcfReaderOptions header_only;
     header_only.choose_sample = false;
-    const auto samples = VcfReader(o.vcf, header_only).header().samples;
+    const auto samples = is_maf(o.vcf) ? maf_samples(o.vcf) : VcfReader(o.vcf, header_only).header().samples;
     if (samples.empty())
         throw UserError("'" + o.vcf + "' has no sample columns", "batch writes one report per sample column");
     std::vector<Job> jobs;

@@ -7,7 +7,7 @@ namespace rvanno::cli {
 namespace {
 
 const char* const kHead =
-    "Usage: rvanno batch [options] (--sample-sheet SHEET | MULTI.vcf) -o OUTDIR\n"
+    "Usage: rvanno batch [options] (--sample-sheet SHEET | MULTI.vcf | MULTI.maf) -o OUTDIR\n"
     "\n"
     "Annotates every sample of a cohort as 'rvanno annotate' would, with verdicts, and writes\n"
     "OUTDIR/<sample>.tsv|json|html (the sample name with characters other than A-Z a-z 0-9 . _ -\n"
@@ -18,6 +18,8 @@ const char* const kHead =
     "  cohort_verdicts.tsv     one row per drug, one column per sample: the verdict call\n"
     "The inputs are a sample sheet or a multi-sample VCF/BCF (one report per sample column; an\n"
     "allele with genotype 0/0 or VAF 0 in a sample is not that sample's).\n"
+    "A multi-sample MAF (told by its header) gives one report per Tumor_Sample_Barcode; a sheet's\n"
+    "vcf column may name a MAF, with vcf_sample as its barcode.\n"
     "\n";
 
 const char* const kTail =

@@ -2,7 +2,8 @@
 // Sheet format (docs/compare_and_batch.md): TSV, '#' comment lines, one header line with the
 // columns sample, vcf, cnv, sv, tumor_type, driver (optional: vcf_sample, therapy_history);
 // cnv/sv/driver cells may list several entries separated by ','; paths are relative to the
-// sheet's directory unless absolute.
+// sheet's directory unless absolute. The vcf cell may name a MAF (told by its header when the
+// sample is run); vcf_sample is then its Tumor_Sample_Barcode.
 #pragma once
 #include <filesystem>
 #include <string>

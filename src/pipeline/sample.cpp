@@ -14,6 +14,7 @@
 #include "io/depth/provider.hpp"
 #include "io/fasta_reference.hpp"
 #include "io/hts_info.hpp"
+#include "io/maf_reader.hpp"
 #include "io/sv/reader.hpp"
 #include "io/vcf_reader.hpp"
 #include "knowledge/chromosome_arms.hpp"
@@ -49,6 +50,7 @@ namespace {
 
 struct Inputs {
     std::unique_ptr<VcfReader> vcf;
+    std::unique_ptr<MafReader> maf;  // the small-variant input when it is a MAF (then vcf is null)
     std::vector<CopyNumberInput> cnv;
     std::vector<SvInput> sv;
 };
@@ -81,6 +83,8 @@ std::pair<GenomeBuild, std::string> run_build(const SampleInputs& o, const RunSe
         check_vcf_header(o, p, in.vcf->header(), ev);
         if (ev.build) clues.push_back({"'" + o.vcf + "'", *ev.build, ev.reason});
     }
+    if (in.maf && in.maf->header().build)
+        clues.push_back({"'" + o.vcf + "'", *in.maf->header().build, in.maf->header().build_reason});
     for (const auto& c : in.cnv)
         if (c.build) clues.push_back({"'" + c.path + "'", *c.build, "from " + c.path});
     for (const auto& s : in.sv)
@@ -90,28 +94,37 @@ std::pair<GenomeBuild, std::string> run_build(const SampleInputs& o, const RunSe
 
 Inputs open_inputs(const SampleInputs& o, const RunSettings& p) {
     Inputs in;
-    if (!o.vcf.empty())
+    if (!o.vcf.empty() && is_maf(o.vcf)) {  // by its header, not its name
+        if (!p.regions.empty())
+            throw UsageError("'" + o.vcf + "' is a MAF: -r/-R read an indexed VCF/BCF",
+                             "drop -r/-R (a MAF is read whole), or convert the MAF to an indexed VCF");
+        in.maf = std::make_unique<MafReader>(o.vcf, MafReaderOptions{o.vcf_sample, p.include_filtered});
+    } else if (!o.vcf.empty()) {
         in.vcf = std::make_unique<VcfReader>(o.vcf,
                                              VcfReaderOptions{o.vcf_sample, p.include_filtered, p.threads, p.regions});
+    }
     auto fmt = p.cnv_format.empty() ? std::nullopt : parse_cnv_format(p.cnv_format);
     for (const auto& f : o.cnv) in.cnv.push_back(read_copy_number(f, fmt));
     for (const auto& f : o.sv) in.sv.push_back(read_structural_variants(f));
     return in;
 }
 
+// `Reader` is VcfReader or MafReader: they give the same VariantRecord values.
+template <class Reader>
 void run_small_variants(const SampleInputs& o, const RunSettings& p, const KnowledgeBase& kb, GenomeBuild build,
-                        const std::vector<Transcript>& transcripts, Inputs& in, Report& report) {
+                        const std::vector<Transcript>& transcripts, Reader& reader,
+                        std::vector<std::pair<std::string, AnnotationLayout>> tags, Report& report) {
     std::unique_ptr<FastaReference> fasta;
     if (!p.fasta.empty()) fasta = std::make_unique<FastaReference>(p.fasta);
-    SmallVariantAnnotator annotator(kb, build, transcripts, fasta.get(), in.vcf->header().annotation_tags, o.vcf);
-    in.vcf->set_targets(annotator.targets());
+    SmallVariantAnnotator annotator(kb, build, transcripts, fasta.get(), std::move(tags), o.vcf);
+    reader.set_targets(annotator.targets());
     VariantRecord rec;
-    while (in.vcf->next(rec)) annotator.add(rec);
+    while (reader.next(rec)) annotator.add(rec);
     annotator.finish();
     report.findings = std::move(annotator.findings());
     auto& counters = report.counters.values;
     for (const auto& [k, v] : annotator.counters()) counters[k] = v;
-    const auto& rc = in.vcf->counters();
+    const auto& rc = reader.counters();
     counters["records"] = rc.records;
     counters["records_outside_knowledge_base_genes"] = rc.outside_targets;
     counters["records_filtered"] = rc.filtered;
@@ -195,6 +208,7 @@ void summarise_genes(const std::vector<Transcript>& transcripts, bool small, boo
 
 std::string sample_name(const Inputs& in) {
     if (in.vcf) return in.vcf->header().sample;
+    if (in.maf) return in.maf->header().sample;
     for (const auto& c : in.cnv)
         if (!c.sample.empty()) return c.sample;
     return "";
@@ -223,16 +237,24 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
                          o.sv,
                          "",
                          in.vcf ? p.regions.description : "",
+                         "",
                          in.vcf ? in.vcf->header().sample_rule : "",
                          ""};
     if (!o.vcf.empty()) report.provenance.inputs.push_back(o.vcf);
-    if (in.vcf) run_small_variants(o, p, kb, build, transcripts, in, report);
+    if (in.vcf) run_small_variants(o, p, kb, build, transcripts, *in.vcf, in.vcf->header().annotation_tags, report);
+    if (in.maf) {
+        report.provenance.input_format = "maf";
+        run_small_variants(o, p, kb, build, transcripts, *in.maf, {}, report);
+        report.provenance.vaf_source = in.maf->header().vaf_source;  // the MAF's columns, not FORMAT
+        report.counters.values["records_no_alt"] = in.maf->counters().no_alt;
+    }
+    const bool small = in.vcf || in.maf;
     if (!in.cnv.empty()) run_copy_number(p, tables, build, transcripts, in, report);
     if (!in.sv.empty()) run_fusions(tables, transcripts, in, report);
-    summarise_genes(transcripts, in.vcf != nullptr, !in.sv.empty(), p.regions, report);
+    summarise_genes(transcripts, small, !in.sv.empty(), p.regions, report);
     // In a multi-sample VCF a record may belong to another sample: keep only what this sample
     // carries (and no compound match built on another sample's allele).
-    if (in.vcf) drop_alleles_not_carried(report);
+    if (small) drop_alleles_not_carried(report);
     return report;
 }
 

@@ -58,6 +58,16 @@ TargetIndex SmallVariantAnnotator::targets() const {
 Allele SmallVariantAnnotator::prepare_allele(const VariantRecord& rec, const std::string& alt) {
     Allele a{rec.contig, rec.pos, upper(rec.ref), upper(alt)};
     if (!ref_) return a;
+    // A MAF indel has no padding base: with the reference, anchor it on the preceding base (VCF
+    // style) so that the REF check and left-normalisation see what they see for a VCF.
+    if (rec.unanchored && (a.ref.empty() || a.alt.empty()) && a.pos > 0) {
+        auto base = ref_->fetch(a.contig, a.pos - 1, a.pos);
+        if (!base) {
+            ++counters_["alleles_reference_unavailable"];
+            return a;
+        }
+        a = Allele{a.contig, a.pos - 1, *base + a.ref, *base + a.alt};
+    }
     auto ok = ref_matches(a, *ref_);
     if (ok && !*ok)
         throw InputError(input_name_ + ": record " + std::to_string(rec.record_number) + " (" + rec.contig_name + ":" +
@@ -71,7 +81,7 @@ Allele SmallVariantAnnotator::prepare_allele(const VariantRecord& rec, const std
 
 void SmallVariantAnnotator::add(const VariantRecord& rec) {
     for (const auto& alt : rec.alts) {
-        if (is_skippable_alt(alt)) continue;
+        if (is_skippable_alt(alt) && !(rec.unanchored && alt.empty())) continue;
         const std::size_t alt_index = &alt - rec.alts.data();
         Allele a = prepare_allele(rec, alt);
         for (const auto& tx : transcripts_) {
@@ -88,14 +98,24 @@ void SmallVariantAnnotator::add(const VariantRecord& rec) {
             f.alt = a.alt;
             if (a.pos != rec.pos || a.ref != upper(rec.ref) || a.alt != upper(alt))
                 f.input_allele = rec.contig_name + ":" + std::to_string(rec.pos + 1) + ":" + rec.ref + ":" + alt;
+            if (rec.unanchored) {  // MAF: '-' for an empty allele, as the MAF writes it
+                if (f.ref.empty()) f.ref = "-";
+                if (f.alt.empty()) f.alt = "-";
+                if (!f.input_allele.empty())
+                    f.input_allele = rec.contig_name + ":" + std::to_string(rec.pos + 1) + ":" +
+                                     (rec.ref.empty() ? "-" : rec.ref) + ":" + (alt.empty() ? "-" : alt);
+            }
             f.filter = rec.filter;
             f.genotype = rec.genotype;
             f.vaf = rec.vaf[alt_index];
             f.depth = rec.depth;
             if (!csq->protein_change.empty()) f.protein_source = "rvanno";
             merge_annotations(rec, alt, tx, *csq, f.protein_source);
+            const std::string note = check_input_protein_change(rec, tx, *csq, f.protein_source);
             f.csq = std::move(*csq);
             f.matches = match_allele(a, build_, f.csq, entries_by_gene_[tx.gene]);
+            if (!note.empty())
+                for (auto& m : f.matches) m.detail += " (" + note + ")";
             infer_protein_change_from_matches(f);
             ++counters_["alleles_in_knowledge_base_genes"];
             findings_.push_back(std::move(f));
@@ -138,6 +158,37 @@ void SmallVariantAnnotator::merge_annotations(const VariantRecord& rec, const st
             return;
         }
     }
+}
+
+// The input's own protein change (MAF HGVSp_Short) against rvanno's: used when rvanno has
+// none (no --fasta, no annotation), counted when they agree, and when they disagree both are
+// kept visible: rvanno's stays, the counter maf_protein_change_disagreements goes up and the
+// returned note goes on every match of the finding. A protein change on another transcript
+// than the MANE Select one is not comparable: counted, not used.
+std::string SmallVariantAnnotator::check_input_protein_change(const VariantRecord& rec, const Transcript& tx,
+                                                              Consequence& csq, std::string& source) {
+    if (rec.input_protein_change.empty()) return "";
+    const std::string pc = to_one_letter_protein_change(rec.input_protein_change);
+    if (pc.empty()) return "";
+    if (!rec.input_transcript.empty() && !same_transcript(rec.input_transcript, tx)) {
+        ++counters_["maf_protein_change_other_transcript"];
+        return "";
+    }
+    const std::string& from = rec.input_protein_source;
+    if (csq.protein_change.empty()) {
+        csq.protein_change = pc;
+        source = from;
+        ++counters_["maf_protein_change_used"];
+        return "protein change from the " + from + " column; rvanno " +
+               (ref_ ? std::string("computed none") : std::string("computes none without --fasta"));
+    }
+    if (csq.protein_change == pc) {
+        ++counters_["maf_protein_change_agreed"];
+        return "";
+    }
+    ++counters_["maf_protein_change_disagreements"];
+    source += "; " + from + " says p." + pc;
+    return "the " + from + " column says p." + pc + ", rvanno computed p." + csq.protein_change;
 }
 
 void SmallVariantAnnotator::finish() {

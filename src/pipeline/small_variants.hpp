@@ -45,6 +45,8 @@ private:
 
     static void infer_protein_change_from_matches(AlleleFinding& f);
     Allele prepare_allele(const VariantRecord& rec, const std::string& alt);
+    std::string check_input_protein_change(const VariantRecord& rec, const Transcript& tx, Consequence& csq,
+                                           std::string& source);
     void merge_annotations(const VariantRecord& rec, const std::string& alt, const Transcript& tx, Consequence& csq,
                            std::string& source) const;
 };

@@ -33,6 +33,7 @@ void tsv_sample(const Provenance& p, const std::string& prefix, std::ostream& ou
     if (!p.vaf_source.empty()) out << "##" << prefix << "vaf_source=" << tsv(p.vaf_source) << "\n";
     for (const auto& i : p.inputs) out << "##" << prefix << "input=" << tsv(i) << "\n";
     if (!p.regions.empty()) out << "##" << prefix << "regions=" << tsv(p.regions) << "\n";
+    if (!p.input_format.empty()) out << "##" << prefix << "input_format=" << tsv(p.input_format) << "\n";
     for (const auto& i : p.cnv_inputs) out << "##" << prefix << "cnv_input=" << tsv(i) << "\n";
     for (const auto& i : p.sv_inputs) out << "##" << prefix << "sv_input=" << tsv(i) << "\n";
     if (!p.cn_settings.empty()) out << "##" << prefix << "copy_number_thresholds=" << tsv(p.cn_settings) << "\n";
@@ -65,6 +66,7 @@ nlohmann::ordered_json json(const Provenance& p, bool with_inputs) {
         if (!p.sample_rule.empty()) j["sample_rule"] = p.sample_rule;
         if (!p.vaf_source.empty()) j["vaf_source"] = p.vaf_source;
         if (!p.regions.empty()) j["regions"] = p.regions;
+        if (!p.input_format.empty()) j["input_format"] = p.input_format;
         j["cnv_inputs"] = p.cnv_inputs;
         j["sv_inputs"] = p.sv_inputs;
         j["copy_number_thresholds"] = p.cn_settings.empty() ? Json() : Json(p.cn_settings);

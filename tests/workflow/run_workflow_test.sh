@@ -41,6 +41,13 @@ if [ "$mode" = dry ]; then
   echo "genome: null" >"$work/nogenome.yaml"
   if smk -n --configfile "$root/workflow/config/config.yaml" "$work/nogenome.yaml" >"$work/bad.txt" 2>&1; then fail "a sample without VCF ran without genome"; fi
   grep -q "need the genome build" "$work/bad.txt" || { cat "$work/bad.txt"; fail "no hint to set genome"; }
+  # MAF INPUT: a sheet's vcf column may name a MAF (told by its header); no annotated VCF is
+  # planned for it, since a MAF has no VCF records to pass through.
+  printf 'sample\tvcf\tvcf_sample\tcnv\tsv\ttumor_type\tdriver\nMAF-A\t%s\tTUMOR_A\t\t\tNSCLC\t\n' \
+    "$root/testdata/cases/annotate/maf_alk_compound/input.txt" >"$work/maf_sheet.tsv"
+  smk -n --quiet rules --config samples="$work/maf_sheet.tsv" >"$work/maf_plan.txt" 2>&1 || { cat "$work/maf_plan.txt"; fail "MAF dry run failed"; }
+  grep -Eq '^report +3 ' "$work/maf_plan.txt" || { cat "$work/maf_plan.txt"; fail "expected 3 report jobs for the MAF sample"; }
+  if grep -Eq '^annotated_vcf ' "$work/maf_plan.txt"; then cat "$work/maf_plan.txt"; fail "an annotated VCF was planned for a MAF"; fi
   echo "PASS: dry run plans every output"
   exit 0
 fi

@@ -41,6 +41,26 @@ def safe_file_stem(sample):
     return s or "sample"
 
 
+def is_maf(path):
+    """As rvanno's is_maf(): the first line that is not a '#' line has the MAF columns."""
+    import gzip
+
+    try:
+        with open(path, "rb") as raw:
+            gz = raw.read(2) == b"\x1f\x8b"
+        opener = gzip.open if gz else open
+        with opener(path, "rb") as f:
+            data = f.read(1 << 20)
+    except OSError:
+        return False
+    for line in data.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n"):
+        if not line or line.startswith(b"#"):
+            continue
+        cols = {c.strip().lower() for c in line.split(b"\t")}
+        return b"hugo_symbol" in cols and b"tumor_sample_barcode" in cols
+    return False
+
+
 def read_sample_sheet(path):
     base = os.path.dirname(path)
     rows, header = [], None
@@ -80,9 +100,11 @@ def read_sample_sheet(path):
             row["vcf"] = resolve(vcf) if vcf else ""
             row["cnv"] = [resolve(p) for p in _cells(get("cnv"))]
             row["sv"] = [resolve(p) for p in _cells(get("sv"))]
-            # MAF INPUT (issue 12, not implemented yet): a `maf` column of the sheet belongs
-            # here, resolved like `vcf`, once `rvanno annotate`/`batch` read MAF; then add it
-            # to sample_inputs() and annotate_args() below and to the "no input" check.
+            # MAF INPUT: the `vcf` column is the small-variant input, VCF/BCF or MAF; rvanno
+            # tells a MAF by its header (io/maf_reader.hpp), and so does is_maf() here, so that
+            # no annotated VCF is planned for it (a MAF has no VCF records to pass through).
+            # vcf_sample names the MAF's Tumor_Sample_Barcode, as --sample does.
+            row["maf"] = bool(row["vcf"]) and is_maf(row["vcf"])
             if not (row["vcf"] or row["cnv"] or row["sv"]):
                 raise SheetError(f"{where}: sample '{row['sample']}' has no input (fill at least one of vcf, cnv, sv)")
             row["vcf_sample"] = get("vcf_sample").strip(" \t")
@@ -209,6 +231,6 @@ def rvanno_threads(threads):
 def all_outputs():
     out = [f"{OUT}/samples/{s}.{fmt}" for s in SAMPLES for fmt in REPORT_FORMATS]
     if config["output_vcf"]:
-        out += [f"{OUT}/samples/{s}.annotated.{VCF_SUFFIX}" for s, r in SAMPLES.items() if r["vcf"]]
+        out += [f"{OUT}/samples/{s}.annotated.{VCF_SUFFIX}" for s, r in SAMPLES.items() if r["vcf"] and not r["maf"]]
     out += [f"{OUT}/cohort/cohort_alterations.tsv", f"{OUT}/cohort/cohort_verdicts.tsv", f"{OUT}/cohort/rvanno_mqc.tsv"]
     return out

@@ -26,7 +26,7 @@ rule report:
 
 rule annotated_vcf:
     """The sample's VCF with every record passed through and its matches in INFO/RVANNO_* tags
-    (samples with a VCF only; config output_vcf: true)."""
+    (samples with a VCF, not a MAF, only; config output_vcf: true)."""
     input:
         unpack(sample_inputs),
     output:

@@ -1,0 +1,219 @@
+// MAF as the small-variant input of `annotate` and `batch`, end to end: the real MAFs of
+// ../shared/data/formats (TCGA LAML, MSK data_mutations_extended), the sample rule, the
+// refusals, and HGVSp_Short checked against rvanno's own protein change on real GRCh37
+// sequence (the EGFR slice of ../shared's hg19, as in fasta_test.cpp). Skipped without ../shared
+// where they need it.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/cli_run.hpp"
+#include "support/temp_dir.hpp"
+
+namespace fs = std::filesystem;
+using namespace rvanno::test;
+
+namespace {
+
+const fs::path kFormats = fs::path(RVANNO_SHARED_DATA) / "formats";
+const fs::path kSlices = fs::path(RVANNO_SHARED_DATA) / "reference_sequence/grch37/hg19.fa.csv";
+const fs::path kCase = fs::path(RVANNO_TESTDATA) / "cases/annotate/maf_alk_compound";
+constexpr long kSliceStart = 55244401;  // 1-based first base of the EGFR slice
+
+const std::string kHeader =
+    "Hugo_Symbol\tNCBI_Build\tChromosome\tStart_Position\tEnd_Position\tReference_Allele\tTumor_Seq_Allele1\t"
+    "Tumor_Seq_Allele2\tTumor_Sample_Barcode\tt_depth\tt_alt_count\tHGVSp_Short\n";
+
+// Every small-variant finding of a JSON report, matched or not.
+std::vector<nlohmann::json> all_findings(const nlohmann::json& j) {
+    std::vector<nlohmann::json> out;
+    for (const char* k : {"findings", "unmatched_in_knowledge_base_genes"})
+        if (j.contains(k))
+            for (const auto& f : j[k]) out.push_back(f);
+    return out;
+}
+
+}  // namespace
+
+// Why (issue 8): the TCGA LAML MAF (maftools; NCBI_Build 37, Protein_Change) is read as GRCh37
+// and TCGA-AB-2865's KRAS G12D is examined, its protein change taken from the MAF. KRAS has
+// knowledge rows only for G12C and its secondary mutations, so G12D matches none.
+TEST(MafCli, tcga_laml_kras_g12d_is_read_and_examined) {
+    if (!fs::exists(kFormats / "maf")) GTEST_SKIP() << "../shared is absent";
+    auto r = run_rvanno(kFormats / "maf", {"annotate", "--sample", "TCGA-AB-2865", "-f", "json", "tcga_laml.maf.gz"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["provenance"]["genome_build"]["name"], "GRCh37");
+    EXPECT_EQ(j["sample"], "TCGA-AB-2865");
+    EXPECT_EQ(j["provenance"]["input_format"], "maf");
+    bool kras = false;
+    for (const auto& f : all_findings(j))
+        if (f["consequence"]["gene"] == "KRAS") {
+            EXPECT_EQ(f["consequence"]["protein_change"], "G12D");
+            EXPECT_EQ(f["consequence"]["protein_change_source"], "MAF Protein_Change");
+            kras = true;
+        }
+    EXPECT_TRUE(kras) << r.out;
+    EXPECT_EQ(j["counters"]["maf_protein_change_used"], 1);
+}
+
+// Why: a multi-sample MAF without --sample is a usage error (exit 2) naming the samples and
+// the way out, and prints nothing on stdout.
+TEST(MafCli, multi_sample_maf_needs_sample) {
+    if (!fs::exists(kFormats / "maf")) GTEST_SKIP() << "../shared is absent";
+    auto r = run_rvanno(kFormats / "maf", {"annotate", "tcga_laml.maf.gz"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_TRUE(r.out.empty());
+    EXPECT_NE(r.err.find("samples (Tumor_Sample_Barcode): TCGA-"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("--sample"), std::string::npos) << r.err;
+}
+
+// Why: the MSK data_mutations_extended MAF (genome nexus '#' lines, t_ref_count/t_alt_count)
+// runs, with VAF and depth and their source in the provenance.
+TEST(MafCli, msk_data_mutations_extended_runs) {
+    if (!fs::exists(kFormats / "maf")) GTEST_SKIP() << "../shared is absent";
+    auto r = run_rvanno(kFormats / "maf",
+                        {"annotate", "--sample", "P-0000004-T01-IM3", "data_mutations_extended_100.out.mskcc.txt"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("##input_format=maf\n"), std::string::npos);
+    EXPECT_NE(r.out.find("##vaf_source=MAF t_alt_count/(t_ref_count+t_alt_count)\n"), std::string::npos);
+    EXPECT_NE(r.out.find("##genome_build=GRCh37"), std::string::npos);
+}
+
+// Why: `rvanno batch` takes a multi-sample MAF like a multi-sample VCF: one report per
+// Tumor_Sample_Barcode, each with only that sample's alterations.
+TEST(MafCli, batch_writes_one_report_per_barcode) {
+    TempDir tmp("maf_batch");
+    auto r = run_rvanno(kCase, {"batch", "-o", tmp.file("out"), "input.txt"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto a = slurp(tmp.file("out/TUMOR_A.tsv"));
+    const auto b = slurp(tmp.file("out/TUMOR_B.tsv"));
+    EXPECT_NE(a.find("ALK-G1202R_L1196M-lorlatinib-1"), std::string::npos);
+    EXPECT_EQ(b.find("G1202R"), std::string::npos) << "TUMOR_B carries L1196M only";
+    EXPECT_NE(b.find("ALK-L1196M-crizotinib-1"), std::string::npos);
+}
+
+// Why: --output-vcf passes VCF records through and -r/-R read a VCF index: neither has a MAF
+// form, so both are refused as usage errors before anything is written.
+TEST(MafCli, output_vcf_and_regions_refused) {
+    auto r = run_rvanno(kCase, {"annotate", "--sample", "TUMOR_A", "--output-vcf", "/nonexistent/x.vcf", "input.txt"});
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("is a MAF"), std::string::npos) << r.err;
+    r = run_rvanno(kCase, {"annotate", "--sample", "TUMOR_A", "-r", "chr2", "input.txt"});
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("is a MAF"), std::string::npos) << r.err;
+}
+
+class MafFasta : public ::testing::Test {
+protected:
+    static inline fs::path dir;
+    static inline std::string slice;
+    static void SetUpTestSuite() {
+        if (!fs::exists(kSlices)) return;
+        std::ifstream in(kSlices);
+        for (std::string l; std::getline(in, l);)
+            if (l.rfind("chr7,55244401,55274600,", 0) == 0) slice = l.substr(l.rfind(',') + 1);
+        for (auto& c : slice) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        dir = fs::temp_directory_path() / ("rvanno_maf_fasta_" + std::to_string(::getpid()));
+        fs::create_directories(dir);
+        std::ofstream fa(dir / "ref.fa");
+        fa << ">7\n";
+        std::string seq(kSliceStart - 1, 'N');
+        seq += slice;
+        for (std::size_t i = 0; i < seq.size(); i += 60) fa << seq.substr(i, 60) << '\n';
+    }
+    static void TearDownTestSuite() {
+        if (!dir.empty()) fs::remove_all(dir);
+    }
+    void SetUp() override {
+        if (slice.empty()) GTEST_SKIP() << "../shared is absent";
+    }
+    static void write_maf(const std::string& rows) { std::ofstream(dir / "in.maf") << kHeader << rows; }
+    static char base_at(long pos1) { return slice.at(static_cast<std::size_t>(pos1 - kSliceStart)); }
+};
+
+// Why: with --fasta rvanno computes p.T790M itself; a MAF that says the same is counted as
+// agreeing and changes nothing.
+TEST_F(MafFasta, hgvsp_short_agreeing_is_counted) {
+    write_maf("EGFR\tGRCh37\t7\t55249071\t55249071\tC\tC\tT\tS1\t100\t25\tp.T790M\n");
+    auto r = run_rvanno(dir, {"annotate", "--fasta", "ref.fa", "-f", "json", "in.maf"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["counters"]["maf_protein_change_agreed"], 1);
+    ASSERT_EQ(j["findings"].size(), 1u);
+    EXPECT_EQ(j["findings"][0]["consequence"]["protein_change_source"], "rvanno");
+    EXPECT_EQ(j["findings"][0]["vaf"], 0.25);
+}
+
+// Why: a MAF protein change that contradicts rvanno's is never hidden: rvanno's is kept and
+// used for matching, the disagreement is counted and written on every match and the source.
+TEST_F(MafFasta, hgvsp_short_disagreeing_is_reported) {
+    write_maf("EGFR\tGRCh37\t7\t55249071\t55249071\tC\tC\tT\tS1\t100\t25\tp.T790K\n");
+    auto r = run_rvanno(dir, {"annotate", "--fasta", "ref.fa", "-f", "json", "in.maf"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["counters"]["maf_protein_change_disagreements"], 1);
+    ASSERT_EQ(j["findings"].size(), 1u);
+    const auto& f = j["findings"][0];
+    EXPECT_EQ(f["consequence"]["protein_change"], "T790M");
+    EXPECT_EQ(f["consequence"]["protein_change_source"], "rvanno; MAF HGVSp_Short says p.T790K");
+    ASSERT_FALSE(f["matches"].empty());
+    for (const auto& m : f["matches"])
+        EXPECT_NE(
+            m["detail"].get<std::string>().find("the MAF HGVSp_Short column says p.T790K, rvanno computed p.T790M"),
+            std::string::npos)
+            << m["detail"];
+}
+
+// Why: a MAF deletion ('-' ALT, no padding base) is anchored on the preceding reference base
+// with --fasta and then left-normalised like the same VCF deletion.
+TEST_F(MafFasta, dash_deletion_is_anchored_and_normalised) {
+    long start = 0, len = 0;
+    for (long p = 55249100; p < 55274000 && !start; ++p) {
+        long n = 1;
+        while (base_at(p + n) == base_at(p)) ++n;
+        if (n >= 5 && base_at(p - 1) != base_at(p)) {
+            start = p;
+            len = n;
+        }
+    }
+    ASSERT_GT(start, 0);
+    const long last = start + len - 1;  // the run's last base, as a MAF may write it
+    const std::string b(1, base_at(start));
+    write_maf("EGFR\tGRCh37\t7\t" + std::to_string(last) + "\t" + std::to_string(last) + "\t" + b + "\t" + b +
+              "\t-\tS1\t\t\t\n");
+    auto r = run_rvanno(dir, {"annotate", "--fasta", "ref.fa", "-f", "json", "in.maf"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto j = nlohmann::json::parse(r.out);
+    ASSERT_EQ(j["unmatched_in_knowledge_base_genes"].size(), 1u) << r.out;
+    const auto& f = j["unmatched_in_knowledge_base_genes"][0];
+    EXPECT_EQ(f["pos"], start - 1) << "padding base before the run";
+    EXPECT_EQ(f["ref"], std::string(1, base_at(start - 1)) + b);
+    EXPECT_EQ(f["alt"], std::string(1, base_at(start - 1)));
+}
+
+// Why: the TCGA LAML MAF through `rvanno batch`: one report per Tumor_Sample_Barcode, and a
+// knowledge-base answer on real data: TCGA-AB-2870's NRAS Q61K (1:115256530 G>T, GRCh37)
+// matches the NRAS Q61K rows, its protein change taken from the MAF's Protein_Change column.
+TEST(MafCli, tcga_laml_batch_finds_nras_q61k) {
+    if (!fs::exists(kFormats / "maf")) GTEST_SKIP() << "../shared is absent";
+    TempDir tmp("maf_laml_batch");
+    auto r = run_rvanno(kFormats / "maf", {"batch", "-q", "-o", tmp.file("out"), "tcga_laml.maf.gz"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_GT(tmp.entries().size(), 0u);
+    const auto tsv = slurp(tmp.file("out/TCGA-AB-2870.tsv"));
+    EXPECT_NE(tsv.find("\tNRAS\t"), std::string::npos) << tsv;
+    EXPECT_NE(tsv.find("NRAS-Q61K-"), std::string::npos) << tsv;
+    EXPECT_NE(tsv.find("protein change from the MAF Protein_Change column"), std::string::npos);
+}
+
+// Why: `compare` runs each sample through the same pipeline, so two barcodes of one MAF
+// compare like two samples of one VCF: TUMOR_A's G1202R is acquired over TUMOR_B.
+TEST(MafCli, compare_two_barcodes_of_one_maf) {
+    auto r = run_rvanno(kCase, {"compare", "-q", "--baseline-sample", "TUMOR_B", "--progression-sample", "TUMOR_A",
+                                "input.txt", "input.txt"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("alteration\tALK p.G1202R\tsmall_variant\tALK\tacquired\t"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("alteration\tALK p.L1196M\tsmall_variant\tALK\tpersistent\t"), std::string::npos) << r.out;
+}
