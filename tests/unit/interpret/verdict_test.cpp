@@ -236,12 +236,14 @@ TEST(Verdict, bypass_lowers_confidence_for_the_whole_class) {
     // The MET inhibitors are not ALK TKIs: their confidence is untouched.
     EXPECT_EQ(verdict(v, "capmatinib").call, VerdictCall::sensitive);
     EXPECT_FALSE(verdict(v, "capmatinib").low_confidence);
-    // Without the fusion the bypass rows still apply (their rows carry no context) and decide.
+    // Without the fusion the ALK-TKI bypass rows do not apply (since issue 9 part 3 they carry
+    // driver=ALK fusion: the evidence is from ALK-rearranged tumours), so they neither decide nor
+    // lower the class's confidence.
     Report alone;
     alone.copy_number = {met_amplification()};
     auto w = compute_verdicts(alone, db(), SampleContext{});
-    EXPECT_EQ(verdict(w, "lorlatinib").call, VerdictCall::resistant);
-    EXPECT_TRUE(verdict(w, "ensartinib").low_confidence);
+    EXPECT_EQ(verdict(w, "lorlatinib").call, VerdictCall::no_evidence) << verdict(w, "lorlatinib").rule;
+    EXPECT_FALSE(verdict(w, "ensartinib").low_confidence);
 }
 
 // Rule d on the shipped rows: E1210K has one brigatinib-sensitive and one brigatinib-
@@ -363,7 +365,8 @@ TEST(Verdict, class_rows_expand_to_every_member_in_generation_order) {
     for (const auto* e : db().entries_for_gene("PTPN1"))
         if (e->kind == AlterationKind::lof) lof.matches.push_back({e, MatchHow::lof, "stop_gained"});
     r.findings = {lof};
-    auto v = compute_verdicts(r, db(), SampleContext{});
+    // The PTPN1 row against ALK TKIs needs the ALK fusion (issue 9 part 3).
+    auto v = compute_verdicts(r, db(), alk_declared());
 
     EXPECT_EQ(drug_order(v, "ALK_TKI"), (std::vector<std::string>{"crizotinib", "alectinib", "brigatinib", "ceritinib",
                                                                   "ensartinib", "lorlatinib"}));
@@ -424,13 +427,17 @@ TEST(VerdictContext, shipped_rows_carry_the_curated_context) {
     EXPECT_EQ(row("ALK-G1202R_L1196M-lorlatinib-1").required_drivers, V{"ALK fusion"});
     EXPECT_EQ(row("ALK-F1174L-lorlatinib-1").tumor_types, V{"NB"});
     EXPECT_TRUE(row("ALK-F1174L-lorlatinib-1").required_drivers.empty());
-    EXPECT_TRUE(row("ALK-PTPN1-LOF-ALK_TKI-1").required_drivers.empty());
+    // PTPN1 loss is downstream resistance of an ALK-driven tumour (issue 9 part 3).
+    EXPECT_EQ(row("ALK-PTPN1-LOF-ALK_TKI-1").required_drivers, V{"ALK fusion"});
+    EXPECT_TRUE(row("ALK-PTPN1-LOF-SHP2_inhibitor-1").required_drivers.empty());
     EXPECT_EQ(row("ROS1-G2032R-crizotinib-1").required_drivers, V{"ROS1 fusion"});
     EXPECT_EQ(row("NTRK1-G595R-entrectinib-1").required_drivers, V{"NTRK1 fusion"});
     EXPECT_EQ(row("NTRK3-G623R-entrectinib-1").required_drivers, V{"NTRK3 fusion"});
     EXPECT_EQ(row("RET-G810-RET_TKI-1").required_drivers, V{"RET fusion"});
     EXPECT_TRUE(row("ALK-fusion-alectinib-NSCLC-1").required_drivers.empty());
     EXPECT_TRUE(row("MET-amp-lorlatinib-1").tumor_types.empty());
+    EXPECT_EQ(row("MET-amp-lorlatinib-1").required_drivers, V{"ALK fusion"});
+    EXPECT_TRUE(row("MET-amp-osimertinib-1").required_drivers.empty());
     // ALK amplification is gain of the rearranged allele: it needs the ALK fusion (issue 9 part 4).
     for (const char* id : {"ALK-amp-crizotinib-1", "ALK-amp-crizotinib-2", "ALK-amp-crizotinib-3"})
         EXPECT_EQ(row(id).required_drivers, V{"ALK fusion"}) << id;
@@ -459,4 +466,40 @@ TEST(VerdictContext, parse_context_accepts_the_documented_conditions_only) {
         KnowledgeEntry x;
         EXPECT_THROW(detail::parse_context(bad, x), std::invalid_argument) << bad;
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 9 part 3: same-gene on-target resistance, driver context of bypass rows, tumour-type
+// tiers, the status rule, NRAS Q61K
+
+// Bypass rows need their driver. Known answers from the KB's own ALK-context rows: Sui et al.
+// 2021 (PMID 33663128, BRAF-V600E-lorlatinib-1) and Doebele et al. 2012 (PMID 22235099,
+// EGFR-L858R-crizotinib-1, ALK-amp-crizotinib-1) saw these alterations in ALK-rearranged NSCLC;
+// BRAF V600E, EGFR L858R or ALK amplification alone is not an ALK-TKI verdict.
+TEST(Verdict, bypass_and_amplification_rows_need_the_driver) {
+    Report braf;
+    braf.findings = {variant("BRAF", "V600E")};
+    auto v = compute_verdicts(braf, db(), SampleContext{});
+    EXPECT_EQ(verdict(v, "lorlatinib").call, VerdictCall::no_evidence) << verdict(v, "lorlatinib").rule;
+    EXPECT_FALSE(verdict(v, "lorlatinib").low_confidence);
+    EXPECT_TRUE(contains(verdict(v, "lorlatinib").rule, "needs an ALK fusion")) << verdict(v, "lorlatinib").rule;
+    auto with_fusion = compute_verdicts(braf, db(), alk_declared());
+    EXPECT_EQ(verdict(with_fusion, "lorlatinib").call, VerdictCall::resistant);
+
+    Report egfr;
+    egfr.findings = {variant("EGFR", "L858R")};
+    auto w = compute_verdicts(egfr, db(), SampleContext{});
+    EXPECT_NE(verdict(w, "crizotinib").call, VerdictCall::resistant) << verdict(w, "crizotinib").rule;
+    EXPECT_EQ(verdict(w, "crizotinib").call, VerdictCall::no_evidence);
+
+    CopyNumberFinding amp;
+    amp.cn.gene = "ALK";
+    amp.cn.min_cn = 10;
+    for (const auto* e : db().entries_for_gene("ALK"))
+        if (e->kind == AlterationKind::amplification) amp.matches.push_back({e, MatchHow::amplification, ""});
+    ASSERT_FALSE(amp.matches.empty());
+    Report cn;
+    cn.copy_number = {amp};
+    auto x = compute_verdicts(cn, db(), SampleContext{});
+    EXPECT_EQ(verdict(x, "crizotinib").call, VerdictCall::no_evidence) << verdict(x, "crizotinib").rule;
 }
