@@ -104,7 +104,10 @@ TEST(Verdict, g1202r_alone_is_lorlatinib_sensitive_and_resistant_to_the_others) 
     auto v = compute_verdicts(r, db(), alk_declared());
 
     EXPECT_EQ(verdict(v, "lorlatinib").call, VerdictCall::sensitive);
-    EXPECT_EQ(verdict(v, "lorlatinib").strength, EvidenceLevel::C);
+    // Status rule (issue 9 part 3): the verified D row (ALK-G1202R-lorlatinib-2) decides, not the
+    // unverified C row (ALK-G1202R-lorlatinib-3) that decided before.
+    EXPECT_EQ(verdict(v, "lorlatinib").strength, EvidenceLevel::D);
+    EXPECT_EQ(verdict(v, "lorlatinib").evidence.front().entry->id, "ALK-G1202R-lorlatinib-2");
     for (const char* d : {"crizotinib", "ceritinib", "alectinib", "brigatinib"}) {
         EXPECT_EQ(verdict(v, d).call, VerdictCall::resistant) << d << ": " << verdict(v, d).rule;
     }
@@ -140,9 +143,14 @@ TEST(Verdict, compound_row_outranks_its_single_parts) {
     EXPECT_TRUE(contains(lorl.rule, "compound row ALK-G1202R_L1196M-lorlatinib-1")) << lorl.rule;
     // Only the compound's own drug is affected: crizotinib still rests on both single mutations.
     EXPECT_FALSE(evidence(verdict(v, "crizotinib"), "ALK-G1202R-crizotinib-1")->superseded);
-    // Alectinib: G1202R resistance (B) outranks L1196M sensitivity (D), and the text says so.
+    // Alectinib: G1202R resistance outranks the co-occurring L1196M sensitivity (rule a, same
+    // gene, since issue 9 part 3; before, as weaker evidence by level), and the text says so.
     EXPECT_EQ(verdict(v, "alectinib").call, VerdictCall::resistant);
-    EXPECT_TRUE(contains(verdict(v, "alectinib").rule, "ALK-L1196M-alectinib-1 (D, sensitivity)"))
+    EXPECT_TRUE(contains(verdict(v, "alectinib").rule,
+                         "on-target resistance from ALK p.G1202R outranks on-target sensitivity from a co-occurring "
+                         "ALK alteration"))
+        << verdict(v, "alectinib").rule;
+    EXPECT_TRUE(contains(verdict(v, "alectinib").rule, "so ALK-L1196M-alectinib-1 does not decide"))
         << verdict(v, "alectinib").rule;
 }
 
@@ -472,6 +480,37 @@ TEST(VerdictContext, parse_context_accepts_the_documented_conditions_only) {
 // Issue 9 part 3: same-gene on-target resistance, driver context of bypass rows, tumour-type
 // tiers, the status rule, NRAS Q61K
 
+// Rule a, same gene at any level. Known answer: Yu et al. 2015 (PMID 26181354, the KB's
+// EGFR-C797S-osimertinib-2) and Thress et al. 2015 (PMID 25939061, EGFR-C797S-osimertinib-1):
+// T790M-positive NSCLC acquiring C797S on osimertinib progressed. T790M's level-A osimertinib
+// approval (AURA3, EGFR-T790M-osimertinib-1) must not make the sample osimertinib-sensitive;
+// C797S decides, and the rule text says the phase is unknown. Niederst et al. 2015 (PMID
+// 25870145: cis vs trans) is not a KB row, so the text cites no phase-specific claim.
+TEST(Verdict, egfr_t790m_plus_c797s_is_not_osimertinib_sensitive) {
+    Report r;
+    r.findings = {variant("EGFR", "T790M", {"EGFR:C797S"}), variant("EGFR", "C797S", {"EGFR:T790M"})};
+    auto v = compute_verdicts(r, db(), SampleContext{});
+    const auto& osi = verdict(v, "osimertinib");
+    EXPECT_EQ(osi.call, VerdictCall::resistant) << osi.rule;
+    EXPECT_EQ(osi.strength, EvidenceLevel::B);
+    EXPECT_EQ(osi.evidence.front().entry->id, "EGFR-C797S-osimertinib-1");
+    EXPECT_TRUE(contains(osi.rule,
+                         "on-target resistance from EGFR p.C797S outranks on-target sensitivity from a "
+                         "co-occurring EGFR alteration at any level (rule a"))
+        << osi.rule;
+    EXPECT_TRUE(contains(osi.rule, "phase, cis or trans, of EGFR p.C797S, EGFR p.T790M is not known")) << osi.rule;
+    EXPECT_TRUE(contains(osi.rule,
+                         "EGFR-T790M-osimertinib-1, EGFR-T790M-osimertinib-2, EGFR-T790M-osimertinib-3 do "
+                         "not decide"))
+        << osi.rule;
+    // T790M alone stays the level-A osimertinib indication.
+    Report t790m;
+    t790m.findings = {variant("EGFR", "T790M")};
+    auto w = compute_verdicts(t790m, db(), SampleContext{});
+    EXPECT_EQ(verdict(w, "osimertinib").call, VerdictCall::sensitive);
+    EXPECT_EQ(verdict(w, "osimertinib").strength, EvidenceLevel::A);
+}
+
 // Bypass rows need their driver. Known answers from the KB's own ALK-context rows: Sui et al.
 // 2021 (PMID 33663128, BRAF-V600E-lorlatinib-1) and Doebele et al. 2012 (PMID 22235099,
 // EGFR-L858R-crizotinib-1, ALK-amp-crizotinib-1) saw these alterations in ALK-rearranged NSCLC;
@@ -502,4 +541,63 @@ TEST(Verdict, bypass_and_amplification_rows_need_the_driver) {
     cn.copy_number = {amp};
     auto x = compute_verdicts(cn, db(), SampleContext{});
     EXPECT_EQ(verdict(x, "crizotinib").call, VerdictCall::no_evidence) << verdict(x, "crizotinib").rule;
+}
+
+// Tumour-type tiers. Known answer: the index patient's ALK-rearranged IMT (Cochin et al. 2025,
+// doi:10.3389/fonc.2024.1505257): alectinib's level-A row is an NSCLC approval
+// (ALK-fusion-alectinib-NSCLC-1), so for --tumor-type IMT it is Tier II-C, while crizotinib's
+// IMT approval (ALK-fusion-crizotinib-IMT-4) stays Tier I-A.
+TEST(Verdict, level_a_from_another_tumour_type_is_tier_two) {
+    Report r;
+    r.fusions = {fusion("EML4", "ALK")};
+    SampleContext c;
+    c.detected_drivers = detect_drivers(r);
+    c.tumor_type = "IMT";
+    auto v = compute_verdicts(r, db(), c);
+    EXPECT_EQ(verdict(v, "alectinib").strength, EvidenceLevel::A);
+    EXPECT_EQ(verdict(v, "alectinib").amp_tier, "Tier II-C (level A in NSCLC, not in IMT)");
+    EXPECT_EQ(verdict(v, "crizotinib").amp_tier, "Tier I-A");
+    c.tumor_type = "nsclc";
+    EXPECT_EQ(verdict(compute_verdicts(r, db(), c), "alectinib").amp_tier, "Tier I-A");
+    c.tumor_type.clear();
+    EXPECT_EQ(verdict(compute_verdicts(r, db(), c), "alectinib").amp_tier,
+              "Tier II-C (tumour type unknown; Tier I-A only in NSCLC)");
+
+    KnowledgeEntry e;
+    e.level = EvidenceLevel::A;
+    e.diseases = {"any"};
+    EXPECT_EQ(amp_tier(e, ""), "Tier I-A");
+    e.diseases = {"NSCLC"};
+    e.level = EvidenceLevel::B;
+    EXPECT_EQ(amp_tier(e, "IMT"), "Tier II-C");
+}
+
+// Status rule: an unverified row never decides over verified ones, at any level. Known answer
+// from the KB: KIT D820Y, sunitinib: KIT-D820Y-sunitinib-2 (unverified B, no_benefit, GIST)
+// (INTRIGUE ctDNA) against KIT-D820Y-sunitinib-1 (verified D, sensitivity; Ashida et al. 2009,
+// PMID 19035443, CIViC EID2888: SM3 melanoma cells). The verified row decides; a call resting on
+// unverified rows says so.
+TEST(Verdict, unverified_rows_never_outrank_verified_rows) {
+    Report r;
+    r.findings = {variant("KIT", "D820Y")};
+    auto v = compute_verdicts(r, db(), SampleContext{});
+    const auto& s = verdict(v, "sunitinib");
+    EXPECT_EQ(s.call, VerdictCall::sensitive) << s.rule;
+    EXPECT_EQ(s.strength, EvidenceLevel::D);
+    EXPECT_FALSE(s.decided_by_unverified);
+    EXPECT_TRUE(contains(s.rule,
+                         "verified rows outrank unverified rows at any level (rule e), so "
+                         "KIT-D820Y-sunitinib-2 does not decide"))
+        << s.rule;
+
+    // MET amplification in an ALK-driven tumour: alectinib has only the unverified per-drug
+    // attribution MET-amp-alectinib-1 (Dagogo-Jack 2020 reports second-generation TKIs as a group).
+    Report met;
+    met.copy_number = {met_amplification()};
+    auto w = compute_verdicts(met, db(), alk_declared());
+    const auto& a = verdict(w, "alectinib");
+    EXPECT_EQ(a.call, VerdictCall::resistant) << a.rule;
+    EXPECT_TRUE(a.decided_by_unverified);
+    EXPECT_TRUE(contains(a.rule, "decided by UNVERIFIED evidence only (rule e)")) << a.rule;
+    EXPECT_FALSE(verdict(w, "lorlatinib").decided_by_unverified) << "MET-amp-lorlatinib-1 is verified";
 }
