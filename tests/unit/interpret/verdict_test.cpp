@@ -601,3 +601,16 @@ TEST(Verdict, unverified_rows_never_outrank_verified_rows) {
     EXPECT_TRUE(contains(a.rule, "decided by UNVERIFIED evidence only (rule e)")) << a.rule;
     EXPECT_FALSE(verdict(w, "lorlatinib").decided_by_unverified) << "MET-amp-lorlatinib-1 is verified";
 }
+
+// Known answer: NRAS Q61K is NOT selumetinib-resistant. Atefi et al. 2011 (PMID 22194965,
+// CIViC EID1475): NRAS Q61K with BRAF V600E gave vemurafenib resistance but sensitivity to
+// AZD6244 (selumetinib) in vitro; the row NRAS-Q61K-selumetinib-1 was corrected to sensitivity.
+TEST(Verdict, nras_q61k_is_not_selumetinib_resistant) {
+    Report r;
+    r.findings = {variant("NRAS", "Q61K")};
+    auto v = compute_verdicts(r, db(), SampleContext{});
+    const auto& s = verdict(v, "selumetinib");
+    EXPECT_NE(s.call, VerdictCall::resistant) << s.rule;
+    EXPECT_EQ(s.call, VerdictCall::sensitive) << s.rule;
+    EXPECT_EQ(s.evidence.front().entry->id, "NRAS-Q61K-selumetinib-1");
+}
