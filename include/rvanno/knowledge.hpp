@@ -98,6 +98,11 @@ struct KnowledgeBase {
     std::filesystem::path transcripts_path(GenomeBuild b) const;
 };
 
+// The tier of one row for a sample of `tumor_type` ("" = unknown): amp_tier(level), except
+// that a level-A row whose diseases do not include the tumour type is Tier II-C (flagged
+// "tumour type unknown" when there is none). Rules: db/README.md.
+std::string amp_tier(const KnowledgeEntry& e, const std::string& tumor_type);
+
 struct DbProblem {
     std::string where;  // "file:line"
     std::string what;

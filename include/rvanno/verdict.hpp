@@ -40,7 +40,10 @@ struct DrugVerdict {
     std::optional<int> generation;
     VerdictCall call{VerdictCall::no_evidence};
     std::optional<EvidenceLevel> strength;  // best level among the deciding evidence
+    std::string amp_tier;                   // AMP tier of the call for the sample's tumour type, e.g.
+                                            // "Tier II-C (level A in NSCLC, not in IMT)"; "" = no call
     bool low_confidence{false};             // e.g. bypass evidence against the class
+    bool decided_by_unverified{false};      // the deciding rows are all unverified (no verified row applies)
     std::string rule;                       // the documented rule that decided the call, in words
     std::vector<Evidence> evidence;         // every row bearing on this drug, deciding ones first
     bool already_given{false};              // in --therapy-history

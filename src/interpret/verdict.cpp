@@ -47,11 +47,30 @@
               aside whatever their level: they describe the tumour before the resistance
               mutation arose, and a level-A approval must not mask a level-C resistance
               mutation. They stay listed.
+              The same holds inside one gene, at any level: an on_target sensitivity row is set
+              aside when an applying, not superseded on_target resistance or
+              reduced_sensitivity row of the SAME gene stands on a protein change that the
+              sensitivity row does not stand on (a co-occurring alteration). So EGFR T790M +
+              C797S is not osimertinib-sensitive through T790M's level-A approval: C797S's
+              resistance rows decide. rvanno does not read phase (cis/trans); the rule text says
+              so and names the alterations whose phase is unknown, since phase may change the
+              answer (Niederst 2015, PMID 25870145) while no knowledge row encodes it yet. Rows
+              standing on no protein change (copy number, fusions) do not trigger this
+              same-gene rule, and a sensitivity row whose own alterations include every
+              resistance allele is not set aside by it (same-alteration conflicts stay with
+              step 4).
 
-    Step 4    The strongest level decides (rules d, e). Of the rows left, the best evidence
-              level (A > B > C > D > E) is found; only rows of that level decide. Within that
-              level, verified rows outrank unverified ones: if any of them is verified, the
-              unverified ones do not decide. The deciding rows then give the call:
+    Step 4    The strongest level decides (rules d, e). Status first (rule e, the status rule
+              of db/README.md): when any applying, not superseded, not set-aside row for the
+              drug is verified, unverified rows do not decide, whatever their level; those at
+              or above the best verified level are named in the rule text as outranked
+              ("verified rows outrank unverified rows of the same level" / "... at any
+              level"), weaker ones as weaker evidence. Unverified rows decide only when no
+              verified row counts, and the verdict is then decided_by_unverified: the rule text
+              ends "decided by UNVERIFIED evidence only (rule e)", and every verdict format
+              says so (TSV verdict table column decided_by_unverified, JSON field, HTML badge).
+              Of the rows that may decide, the best evidence level (A > B > C > D > E) is
+              found; only rows of that level decide. The deciding rows then give the call:
                 all sensitivity                          -> sensitive
                 resistance, reduced_sensitivity or       -> resistant if any row says
                 no_benefit only                             resistance, else
@@ -61,6 +80,9 @@
                 sensitivity AND any of the others        -> conflicting (never a silent pick)
               Opposite evidence at a weaker level does not make a conflict; the rule text
               names it as outranked. `strength` is the deciding level.
+              `amp_tier` is the call's AMP tier for the sample's --tumor-type: Tier I-A if any
+              deciding row's is, else the first deciding row's (amp_tier(row, tumour type):
+              level A from another or an unknown tumour type is Tier II-C; db/README.md).
 
     Step 5    Bypass lowers confidence for the whole class (rule c). An applying, not
               superseded row of mechanism `bypass` or `downstream` with effect resistance or
@@ -70,6 +92,10 @@
               still counts in step 4 for the drug it names (a level-B bypass row can decide,
               or be outranked by level-A sensitivity). A sensitive call therefore stays
               sensitive but is flagged, and its rule text says which finding lowered it.
+              Bypass/downstream rows (and ALK amplification) apply only with the driver the
+              class targets: the KB gives them `driver=<GENE> fusion` (db/README.md; no EGFR- or
+              BRAF-mutant driver can be written yet), so BRAF V600E, EGFR L858R or ALK
+              amplification alone gives no ALK-TKI verdict (step 1) and lowers no confidence.
 
     Step 6    No applicable evidence -> no_evidence (rule f), strength empty. The rule text
               says whether no row named the drug or which contexts were missing.
@@ -129,7 +155,7 @@ std::string class_display_name(const KnowledgeBase& kb, const std::string& klass
 struct Item {
     Evidence ev;
     std::vector<std::string> parts;  // sorted "GENE:CHANGE" the row stands on (step 2)
-    bool set_aside{false};           // step 3
+    std::string set_aside;           // step 3: why it is set aside ("" = it is not)
 };
 using Items = std::vector<Item>;
 
@@ -247,13 +273,47 @@ void supersede(Items& items) {
 }
 
 // Step 3.
-void set_aside_driver_sensitivity(Items& items) {
+const char* const kDriverAside = "on-target resistance outranks the driver's sensitivity (rule a)";
+
+// "EGFR p.C797S" from the part "EGFR:C797S".
+std::string part_words(const std::string& part) {
+    auto colon = part.find(':');
+    return colon == std::string::npos ? part : part.substr(0, colon) + " p." + part.substr(colon + 1);
+}
+
+void set_aside_sensitivity(Items& items) {
     bool on_target_resistance = std::any_of(items.begin(), items.end(), [](const Item& i) {
         return counts(i) && row(i).mechanism == "on_target" && is_resistance(row(i).effect);
     });
     if (!on_target_resistance) return;
     for (auto& i : items)
-        if (counts(i) && row(i).mechanism == "driver" && is_for(row(i).effect)) i.set_aside = true;
+        if (counts(i) && row(i).mechanism == "driver" && is_for(row(i).effect)) i.set_aside = kDriverAside;
+    // Same gene, co-occurring alteration: on-target resistance standing on an alteration that
+    // the sensitivity row does not stand on outranks that row at any level.
+    for (auto& s : items) {
+        if (!counts(s) || !s.set_aside.empty() || row(s).mechanism != "on_target" || !is_for(row(s).effect)) continue;
+        std::vector<std::string> resisting;
+        for (const auto& r : items) {
+            if (!counts(r) || r.parts.empty() || row(r).mechanism != "on_target" || !is_resistance(row(r).effect) ||
+                row(r).gene != row(s).gene)
+                continue;
+            for (const auto& p : r.parts)
+                if (!std::binary_search(s.parts.begin(), s.parts.end(), p) &&
+                    std::find(resisting.begin(), resisting.end(), p) == resisting.end())
+                    resisting.push_back(p);
+        }
+        if (resisting.empty()) continue;
+        std::sort(resisting.begin(), resisting.end());
+        std::vector<std::string> all = resisting;
+        for (const auto& p : s.parts)
+            if (std::find(all.begin(), all.end(), p) == all.end()) all.push_back(p);
+        std::string r_words, all_words;
+        for (std::size_t k = 0; k < resisting.size(); ++k) r_words += (k ? " + " : "") + part_words(resisting[k]);
+        for (std::size_t k = 0; k < all.size(); ++k) all_words += (k ? ", " : "") + part_words(all[k]);
+        s.set_aside = "on-target resistance from " + r_words + " outranks on-target sensitivity from a co-occurring " +
+                      row(s).gene + " alteration at any level (rule a; the phase, cis or trans, of " + all_words +
+                      " is not known to rvanno and may decide: no knowledge row makes the call depend on it)";
+    }
 }
 
 // Step 5: a class's bypass/downstream resistance, row ids by finding, in report order.
@@ -290,7 +350,7 @@ std::vector<DrugVerdict> compute_verdicts(const Report& report, const KnowledgeB
     std::map<std::string, Bypass> class_bypass;
     for (auto& [drug, items] : c.by_drug) {
         supersede(items);
-        set_aside_driver_sensitivity(items);
+        set_aside_sensitivity(items);
         add_bypass(items, class_bypass[c.class_of(drug)]);
     }
 
@@ -312,12 +372,12 @@ std::vector<DrugVerdict> compute_verdicts(const Report& report, const KnowledgeB
         auto bypass = described(class_bypass[klass]);
         for (const auto& drug : drugs) {
             std::vector<Evidence> evidence;
-            std::vector<bool> aside;
+            std::vector<std::string> aside;
             for (const auto& i : c.by_drug[drug]) {
                 evidence.push_back(i.ev);
                 aside.push_back(i.set_aside);
             }
-            auto v = detail::decide(drug, klass, std::move(evidence), aside, bypass);
+            auto v = detail::decide(drug, klass, std::move(evidence), aside, bypass, context.tumor_type);
             v.class_name = class_display_name(kb, klass);
             if (const Drug* d = kb.drug(drug)) {
                 v.generation = d->generation;

@@ -32,26 +32,36 @@ std::string effect_words(Effect e) {
 
 class Decision {
 public:
-    Decision(std::vector<Evidence> ev, const std::vector<bool>& aside) : ev_(std::move(ev)), group_(ev_.size()) {
-        for (std::size_t i = 0; i < ev_.size(); ++i) {
-            group_[i] = !ev_[i].applies                  ? Group::not_applying
-                        : ev_[i].superseded              ? Group::superseded
-                        : (i < aside.size() && aside[i]) ? Group::set_aside
-                                                         : Group::other;
-            if (group_[i] == Group::other && (!best_ || level(i) < *best_)) best_ = level(i);
-        }
-        if (!best_) return;
-        bool verified_at_best = false;
+    Decision(std::vector<Evidence> ev, const std::vector<std::string>& aside)
+        : ev_(std::move(ev)), group_(ev_.size()), aside_(aside) {
+        aside_.resize(ev_.size());
         for (std::size_t i = 0; i < ev_.size(); ++i)
-            if (group_[i] == Group::other && level(i) == *best_ && ev_[i].entry->verified) verified_at_best = true;
+            group_[i] = !ev_[i].applies      ? Group::not_applying
+                        : ev_[i].superseded  ? Group::superseded
+                        : !aside_[i].empty() ? Group::set_aside
+                                             : Group::other;
+        // Status rule (rule e): when any verified row counts, only verified rows compete for the
+        // best level; unverified rows at that level or above it do not decide.
+        bool any_verified = false;
+        for (std::size_t i = 0; i < ev_.size(); ++i)
+            if (group_[i] == Group::other && ev_[i].entry->verified) any_verified = true;
+        for (std::size_t i = 0; i < ev_.size(); ++i)
+            if (group_[i] == Group::other && (ev_[i].entry->verified || !any_verified) && (!best_ || level(i) < *best_))
+                best_ = level(i);
+        if (!best_) return;
         for (std::size_t i = 0; i < ev_.size(); ++i) {
-            if (group_[i] != Group::other || level(i) != *best_) continue;
-            if (verified_at_best && !ev_[i].entry->verified)
+            if (group_[i] != Group::other || level(i) > *best_) continue;
+            if (any_verified && !ev_[i].entry->verified) {
                 unverified_outranked_.push_back(i);
-            else
+                if (level(i) < *best_) unverified_above_ = true;
+            } else {
                 group_[i] = Group::deciding;
+            }
         }
+        decided_by_unverified_ = !any_verified;
     }
+
+    bool decided_by_unverified() const { return decided_by_unverified_; }
 
     VerdictCall call() const {
         bool for_ = false, against_ = false, resistance = false;
@@ -79,9 +89,16 @@ public:
     std::string rule(VerdictCall c, const std::string& drug, const std::string& klass,
                      const std::vector<std::string>& class_bypass) const {
         std::vector<std::string> parts = {main_clause(c, drug)};
-        if (auto a = in(Group::set_aside); !a.empty())
-            parts.push_back("on-target resistance outranks the driver's sensitivity (rule a), so " + ids(a) +
-                            not_deciding(a));
+        std::vector<std::pair<std::string, std::vector<std::size_t>>> by_reason;
+        for (auto i : in(Group::set_aside)) {
+            auto it =
+                std::find_if(by_reason.begin(), by_reason.end(), [&](const auto& r) { return r.first == aside_[i]; });
+            if (it == by_reason.end())
+                by_reason.push_back({aside_[i], {i}});
+            else
+                it->second.push_back(i);
+        }
+        for (const auto& [why, rows] : by_reason) parts.push_back(why + ", so " + ids(rows) + not_deciding(rows));
         std::map<std::string, std::vector<std::size_t>> by_compound;
         for (auto i : in(Group::superseded)) by_compound[ev_[i].superseded_by].push_back(i);
         for (const auto& [compound, rows] : by_compound)
@@ -99,8 +116,12 @@ public:
                                 ids_levels(weaker));
         }
         if (!unverified_outranked_.empty())
-            parts.push_back("verified rows outrank unverified rows of the same level (rule e), so " +
-                            ids(unverified_outranked_) + not_deciding(unverified_outranked_));
+            parts.push_back(std::string(unverified_above_
+                                            ? "verified rows outrank unverified rows at any level (rule e)"
+                                            : "verified rows outrank unverified rows of the same level (rule e)") +
+                            ", so " + ids(unverified_outranked_) + not_deciding(unverified_outranked_));
+        if (decided_by_unverified_ && c != VerdictCall::no_evidence)
+            parts.push_back("decided by UNVERIFIED evidence only (rule e): no verified row applies");
         if (!class_bypass.empty())
             parts.push_back(std::string(c == VerdictCall::sensitive ? "sensitive but " : "") +
                             "low confidence for the whole " + klass +
@@ -114,7 +135,10 @@ private:
     std::vector<Evidence> ev_;
     std::vector<Group> group_;
     std::optional<EvidenceLevel> best_;
+    std::vector<std::string> aside_;
     std::vector<std::size_t> unverified_outranked_;
+    bool unverified_above_{false};  // an outranked unverified row had a better level than the deciding one
+    bool decided_by_unverified_{false};
 
     EvidenceLevel level(std::size_t i) const { return ev_[i].entry->level; }
 
@@ -190,13 +214,22 @@ private:
 }  // namespace
 
 DrugVerdict decide(const std::string& drug, const std::string& klass, std::vector<Evidence> evidence,
-                   const std::vector<bool>& set_aside, const std::vector<std::string>& class_bypass) {
+                   const std::vector<std::string>& set_aside, const std::vector<std::string>& class_bypass,
+                   const std::string& tumor_type) {
     Decision d(std::move(evidence), set_aside);
     DrugVerdict v;
     v.drug = drug;
     v.drug_class = klass;
     v.call = d.call();
-    if (v.call != VerdictCall::no_evidence) v.strength = d.best();
+    if (v.call != VerdictCall::no_evidence) {
+        v.strength = d.best();
+        v.decided_by_unverified = d.decided_by_unverified();
+        // The tier of the call: Tier I-A when a deciding row is, else the first deciding row's.
+        for (auto i : d.in(Group::deciding)) {
+            auto t = amp_tier(*d.evidence()[i].entry, tumor_type);
+            if (v.amp_tier.empty() || t == amp_tier(EvidenceLevel::A)) v.amp_tier = t;
+        }
+    }
     v.low_confidence = !class_bypass.empty();
     v.rule = d.rule(v.call, drug, klass, class_bypass);
     for (Group g : {Group::deciding, Group::other, Group::set_aside, Group::superseded, Group::not_applying}) {

@@ -2,6 +2,10 @@
 // documented in db/README.md.
 #include "rvanno/knowledge.hpp"
 
+#include <algorithm>
+
+#include "base/strings.hpp"
+
 namespace rvanno {
 
 std::string to_string(AlterationKind k) {
@@ -82,6 +86,24 @@ const Drug* KnowledgeBase::drug(const std::string& id) const {
 
 std::filesystem::path KnowledgeBase::transcripts_path(GenomeBuild b) const {
     return directory / ("transcripts." + to_string(b) + ".tsv");
+}
+
+// AMP's tumour-type adjustment (Li 2017): an approval or guideline (level A) counts as Tier I-A
+// only in the tumour type it was shown in; in another tumour type it is Tier II, level C. Without
+// a tumour type the row cannot be placed, so it is printed as Tier II-C and flagged; a row of
+// disease `any` is Tier I-A everywhere. Codes are compared case-insensitively and exactly (no
+// OncoTree hierarchy: a LUAD sample does not inherit an NSCLC approval).
+std::string amp_tier(const KnowledgeEntry& e, const std::string& tumor_type) {
+    if (e.level != EvidenceLevel::A) return amp_tier(e.level);
+    auto has = [&](const std::string& code) {
+        return std::any_of(e.diseases.begin(), e.diseases.end(),
+                           [&](const std::string& d) { return lower(d) == lower(code); });
+    };
+    if (has("any")) return amp_tier(e.level);
+    std::string where = join(e.diseases, ";");
+    if (tumor_type.empty()) return "Tier II-C (tumour type unknown; Tier I-A only in " + where + ")";
+    if (has(tumor_type)) return amp_tier(e.level);
+    return "Tier II-C (level A in " + where + ", not in " + tumor_type + ")";
 }
 
 }  // namespace rvanno

@@ -21,7 +21,7 @@ json opt(const std::optional<T>& v) {
     return v ? json(*v) : json();
 }
 
-json match_json(const Match& m) {
+json match_json(const Match& m, const std::string& tumor_type) {
     const auto& e = *m.entry;
     json requires_all = json::array();
     for (const auto& q : e.requires_all) requires_all.push_back(q.gene + ":p." + q.protein_change);
@@ -35,7 +35,7 @@ json match_json(const Match& m) {
             {"drugs", e.drugs},
             {"effect", to_string(e.effect)},
             {"evidence_level", to_string(e.level)},
-            {"amp_tier", amp_tier(e.level)},
+            {"amp_tier", amp_tier(e, tumor_type)},
             {"disease", e.diseases},
             {"mechanism", e.mechanism},
             {"status", e.verified ? "verified" : "unverified"},
@@ -44,9 +44,9 @@ json match_json(const Match& m) {
             {"source", e.file + ":" + std::to_string(e.line)}};
 }
 
-json matches_json(const std::vector<Match>& ms) {
+json matches_json(const std::vector<Match>& ms, const std::string& tumor_type) {
     json a = json::array();
-    for (const auto& m : ms) a.push_back(match_json(m));
+    for (const auto& m : ms) a.push_back(match_json(m, tumor_type));
     return a;
 }
 
@@ -66,7 +66,7 @@ json consequence_json(const AlleleFinding& f) {
             {"loss_of_function", c.loss_of_function}};
 }
 
-json finding_json(const AlleleFinding& f) {
+json finding_json(const AlleleFinding& f, const std::string& tumor_type) {
     return {{"record", f.record_number},
             {"chrom", f.contig_name},
             {"pos", f.pos + 1},
@@ -78,7 +78,7 @@ json finding_json(const AlleleFinding& f) {
             {"vaf", opt(f.vaf)},
             {"depth", opt(f.depth)},
             {"consequence", consequence_json(f)},
-            {"matches", matches_json(f.matches)}};
+            {"matches", matches_json(f.matches, tumor_type)}};
 }
 
 json gene_cn_json(const GeneCopyNumber& g) {
@@ -95,14 +95,14 @@ json gene_cn_json(const GeneCopyNumber& g) {
             {"sources", g.sources}};
 }
 
-json copy_number_json(const CopyNumberFinding& f) {
+json copy_number_json(const CopyNumberFinding& f, const std::string& tumor_type) {
     json j = {{"gene", f.cn.gene},
               {"transcript", f.cn.transcript},
               {"chrom", f.contig_name},
               {"start", f.gene_begin + 1},
               {"end", f.gene_end}};
     j.update(gene_cn_json(f.cn));
-    j["matches"] = matches_json(f.matches);
+    j["matches"] = matches_json(f.matches, tumor_type);
     return j;
 }
 
@@ -110,7 +110,7 @@ json breakend_json(const Breakend& b) {
     return {{"chrom", b.contig_name}, {"pos", b.pos + 1}, {"keeps", b.keeps_left ? "left" : "right"}};
 }
 
-json fusion_json(const FusionFinding& f) {
+json fusion_json(const FusionFinding& f, const std::string& tumor_type) {
     const auto& u = f.fusion;
     return {{"gene5", opt(u.gene5)},
             {"gene3", opt(u.gene3)},
@@ -136,7 +136,7 @@ json fusion_json(const FusionFinding& f) {
               {"source", u.junction.source},
               {"breakend_a", breakend_json(u.junction.a)},
               {"breakend_b", breakend_json(u.junction.b)}}},
-            {"matches", matches_json(f.matches)}};
+            {"matches", matches_json(f.matches, tumor_type)}};
 }
 
 json gene_summary_json(const GeneSummary& g) {
@@ -174,6 +174,7 @@ json verdict_json(const DrugVerdict& v) {
             {"call", to_string(v.call)},
             {"strength", v.strength ? json(to_string(*v.strength)) : json()},
             {"low_confidence", v.low_confidence},
+            {"decided_by_unverified", v.decided_by_unverified},
             {"rule", v.rule},
             {"already_given", v.already_given},
             {"history_position", opt(v.history_position)},
@@ -218,13 +219,19 @@ void write_json(const Report& r, std::ostream& out) {
     json counters = json::object();
     for (const auto& [k, v] : r.counters.values) counters[k] = v;
     doc["counters"] = counters;
+    // Tiers depend on the sample's tumour type (amp_tier of a row).
+    const std::string& t = r.context.tumor_type;
+    auto finding = [&](const AlleleFinding& f) { return finding_json(f, t); };
     doc["findings"] =
-        array_of<AlleleFinding>(r.findings, finding_json, [](const AlleleFinding& f) { return !f.matches.empty(); });
+        array_of<AlleleFinding>(r.findings, finding, [](const AlleleFinding& f) { return !f.matches.empty(); });
     doc["unmatched_in_knowledge_base_genes"] =
-        array_of<AlleleFinding>(r.findings, finding_json, [](const AlleleFinding& f) { return f.matches.empty(); });
-    doc["copy_number"] = array_of<CopyNumberFinding>(r.copy_number, copy_number_json,
-                                                     [](const CopyNumberFinding& f) { return !f.matches.empty(); });
-    doc["fusions"] = array_of<FusionFinding>(r.fusions, fusion_json, [](const FusionFinding&) { return true; });
+        array_of<AlleleFinding>(r.findings, finding, [](const AlleleFinding& f) { return f.matches.empty(); });
+    doc["copy_number"] = array_of<CopyNumberFinding>(
+        r.copy_number, [&](const CopyNumberFinding& f) { return copy_number_json(f, t); },
+        [](const CopyNumberFinding& f) { return !f.matches.empty(); });
+    doc["fusions"] = array_of<FusionFinding>(
+        r.fusions, [&](const FusionFinding& f) { return fusion_json(f, t); },
+        [](const FusionFinding&) { return true; });
     doc["genes"] = array_of<GeneSummary>(r.genes, gene_summary_json, [](const GeneSummary&) { return true; });
     doc["context"] = context_json(r.context);
     doc["verdicts"] = array_of<DrugVerdict>(r.verdicts, verdict_json, [](const DrugVerdict&) { return true; });

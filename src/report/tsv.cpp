@@ -29,7 +29,8 @@ struct Lead {
         consequence, location;
 };
 
-void write_rows(const std::string& sample, const Lead& l, const std::vector<Match>& matches, std::ostream& out) {
+void write_rows(const std::string& sample, const std::string& tumor_type, const Lead& l,
+                const std::vector<Match>& matches, std::ostream& out) {
     for (const auto& m : matches) {
         const KnowledgeEntry& e = *m.entry;
         for (const auto& drug : e.drugs) {
@@ -39,7 +40,7 @@ void write_rows(const std::string& sample, const Lead& l, const std::vector<Matc
                 << tsv(l.hgvs_p) << '\t' << tsv(l.protein_change) << '\t' << tsv(l.consequence) << '\t'
                 << tsv(l.location) << '\t' << to_string(m.how) << '\t' << tsv(m.detail) << '\t' << tsv(e.id) << '\t'
                 << tsv(e.alteration.empty() ? to_string(e.kind) : e.alteration) << '\t' << tsv(drug) << '\t'
-                << to_string(e.effect) << '\t' << to_string(e.level) << '\t' << amp_tier(e.level) << '\t'
+                << to_string(e.effect) << '\t' << to_string(e.level) << '\t' << tsv(amp_tier(e, tumor_type)) << '\t'
                 << tsv_join(e.diseases, ";") << '\t' << tsv(e.mechanism) << '\t'
                 << (e.verified ? "verified" : "unverified") << '\t' << tsv_join(e.citations, ";") << '\t'
                 << tsv(e.notes) << '\n';
@@ -114,9 +115,10 @@ void write_tsv(const Report& r, std::ostream& out) {
            "protein_change\tconsequence\tlocation\tmatch\tmatch_detail\tkb_id\talteration\tdrug\t"
            "effect\tevidence_level\tamp_tier\tdisease\tmechanism\tstatus\tcitations\tnotes\n";
     const auto& s = r.provenance.sample;
-    for (const auto& f : r.findings) write_rows(s, lead(f), f.matches, out);
-    for (const auto& f : r.copy_number) write_rows(s, lead(f), f.matches, out);
-    for (const auto& f : r.fusions) write_rows(s, lead(f), f.matches, out);
+    const auto& t = r.context.tumor_type;
+    for (const auto& f : r.findings) write_rows(s, t, lead(f), f.matches, out);
+    for (const auto& f : r.copy_number) write_rows(s, t, lead(f), f.matches, out);
+    for (const auto& f : r.fusions) write_rows(s, t, lead(f), f.matches, out);
 }
 
 void write_gene_table_tsv(const Report& r, std::ostream& out) {
@@ -145,7 +147,7 @@ void write_verdict_table_tsv(const Report& r, std::ostream& out) {
         << (r.context.detected_drivers.empty() ? "" : " (detected: " + tsv_join(r.context.detected_drivers, ";") + ")")
         << "\n##therapy_history=" << tsv_join(r.context.therapy_history, ",") << "\n";
     out << "drug\tclass\tgeneration\tcall\tstrength\tlow_confidence\talready_given\thistory_position\t"
-           "deciding_kb_ids\trule\n";
+           "deciding_kb_ids\trule\tdecided_by_unverified\n";
     for (const auto& v : r.verdicts) {
         std::vector<std::string> deciding;
         for (const auto& e : v.evidence)
@@ -154,7 +156,7 @@ void write_verdict_table_tsv(const Report& r, std::ostream& out) {
             << '\t' << to_string(v.call) << '\t' << (v.strength ? to_string(*v.strength) : "") << '\t'
             << (v.low_confidence ? "yes" : "") << '\t' << (v.already_given ? "yes" : "") << '\t'
             << (v.history_position ? std::to_string(*v.history_position) : "") << '\t' << tsv_join(deciding, ";")
-            << '\t' << tsv(v.rule) << '\n';
+            << '\t' << tsv(v.rule) << '\t' << (v.decided_by_unverified ? "yes" : "") << '\n';
     }
 }
 

@@ -87,6 +87,55 @@ TEST(Verdicts, detected_fusion_driver_and_therapy_history) {
     fs::remove_all(dir);
 }
 
+// Why (issue 9 part 3): an approval in another tumour type is not Tier I. Known answer: the
+// index patient's ALK-rearranged IMT (Cochin et al. 2025, doi:10.3389/fonc.2024.1505257) with
+// EML4::ALK: alectinib's level-A row is an NSCLC approval (ALK-fusion-alectinib-NSCLC-1), so
+// with --tumor-type IMT every output prints Tier II, while crizotinib's IMT approval
+// (ALK-fusion-crizotinib-IMT-4) stays Tier I-A; the verdict table has decided_by_unverified.
+TEST(Verdicts, level_a_from_another_tumour_type_prints_tier_two_in_every_format) {
+    const auto sv = (fs::path(RVANNO_TESTDATA) / "sv/manta_eml4_alk.vcf").string();
+    const std::string tier2 = "Tier II-C (level A in NSCLC, not in IMT)";
+    auto dir = fs::temp_directory_path() / ("rvanno_tier_" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const auto table = (dir / "verdicts.tsv").string();
+    auto tsv = run_rvanno(kCases / "index_case",
+                          {"annotate", "--tumor-type", "IMT", "--sv", sv, "--verdict-table", table, "input.vcf"});
+    ASSERT_EQ(tsv.exit_code, 0) << tsv.err;
+    bool alectinib_row = false;
+    for (const auto& row : project(tsv.out, {"kb_id", "amp_tier"})) {
+        if (row.rfind("ALK-fusion-alectinib-NSCLC-1\t", 0) == 0) {
+            alectinib_row = true;
+            EXPECT_EQ(row, "ALK-fusion-alectinib-NSCLC-1\t" + tier2);
+        }
+        if (row.rfind("ALK-fusion-crizotinib-IMT-4\t", 0) == 0) {
+            EXPECT_EQ(row, "ALK-fusion-crizotinib-IMT-4\tTier I-A");
+        }
+        EXPECT_EQ(row.find("\tTier I-A", 0) != std::string::npos && row.find("NSCLC") != std::string::npos, false)
+            << row;
+    }
+    EXPECT_TRUE(alectinib_row) << tsv.out;
+    auto header = project(slurp(table), {"drug", "decided_by_unverified"});
+    ASSERT_FALSE(header.empty());
+    EXPECT_EQ(header.front(), "drug\tdecided_by_unverified");
+
+    auto d = annotate_json(kCases / "index_case", {"--tumor-type", "IMT", "--sv", sv, "input.vcf"});
+    bool json_row = false;
+    for (const auto& f : d["fusions"])
+        for (const auto& m : f["matches"])
+            if (m["kb_id"] == "ALK-fusion-alectinib-NSCLC-1") {
+                json_row = true;
+                EXPECT_EQ(m["amp_tier"], tier2);
+            }
+    EXPECT_TRUE(json_row);
+    EXPECT_EQ(verdict(d, "alectinib")["decided_by_unverified"], false);
+
+    auto html =
+        run_rvanno(kCases / "index_case", {"annotate", "-f", "html", "--tumor-type", "IMT", "--sv", sv, "input.vcf"});
+    ASSERT_EQ(html.exit_code, 0) << html.err;
+    EXPECT_NE(html.out.find(tier2), std::string::npos);
+    fs::remove_all(dir);
+}
+
 // Why: an unknown drug in the therapy history is a usage error naming it.
 TEST(Verdicts, unknown_drug_in_therapy_history_is_a_usage_error) {
     auto r = run_rvanno(kCases / "index_case", {"annotate", "--therapy-history", "crizotinib,notadrug", "input.vcf"});

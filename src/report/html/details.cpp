@@ -61,9 +61,9 @@ void Writer::evidence_table(const std::vector<Match>& ms) {
         if (!e.mechanism.empty()) row += "<br><span class=\"small muted\">mechanism " + esc(e.mechanism) + "</span>";
         row += "<br><span class=\"small muted\">" + esc(e.file) + ":" + std::to_string(e.line) + "</span>";
         o_ << "<tbody class=\"keep\"><tr><td><b>" << esc_join(e.drugs, ", ") << "</b></td><td>"
-           << badge(effect_style(e.effect)) << "</td><td>" << level_html(e.level) << "</td><td>"
-           << or_dash(esc_join(e.diseases, ", ")) << "</td><td>" << status_html(e) << "</td><td class=\"small wrap\">"
-           << citations_html(e.citations) << "</td><td class=\"wrap\">" << row
+           << badge(effect_style(e.effect)) << "</td><td>" << level_html(e.level, amp_tier(e, r_.context.tumor_type))
+           << "</td><td>" << or_dash(esc_join(e.diseases, ", ")) << "</td><td>" << status_html(e)
+           << "</td><td class=\"small wrap\">" << citations_html(e.citations) << "</td><td class=\"wrap\">" << row
            << "</td></tr>\n<tr class=\"notes\"><td colspan=\"7\" class=\"small\"><b>Notes:</b> " << notes_html(e.notes)
            << "</td></tr></tbody>\n";
     }

@@ -110,8 +110,8 @@ void Writer::key_findings() {
         if (f.depth) d += " &#183; depth " + std::to_string(*f.depth);
         d += " &#183; FILTER " + or_dash(esc(f.filter));
         o_ << "<tr><td><a href=\"#ev-sv-" << i << "\">" << small_variant_title(f)
-           << "</a></td><td>small variant</td><td>" << d << "</td><td>" << strongest_effect(f.matches)
-           << "</td></tr>\n";
+           << "</a></td><td>small variant</td><td>" << d << "</td><td>"
+           << strongest_effect(f.matches, r_.context.tumor_type) << "</td></tr>\n";
     }
     for (std::size_t i = 0; i < r_.copy_number.size(); ++i) {
         const auto& f = r_.copy_number[i];
@@ -124,7 +124,7 @@ void Writer::key_findings() {
         o_ << "<tr><td><a href=\"#ev-cn-" << i << "\"><span class=\"fnum\">" << esc(g.gene) << "</span> "
            << (g.assessed ? esc(to_string(g.cn_class)) : std::string("copy number"))
            << "</a></td><td>copy number</td><td>" << cn_class_text(g) << " &#183; " << d << "</td><td>"
-           << strongest_effect(f.matches) << "</td></tr>\n";
+           << strongest_effect(f.matches, r_.context.tumor_type) << "</td></tr>\n";
     }
     for (std::size_t i = 0; i < r_.fusions.size(); ++i) {
         const auto& f = r_.fusions[i];
@@ -134,8 +134,8 @@ void Writer::key_findings() {
         if (!u.variant_name.empty()) d += " &#183; <b>" + esc(u.variant_name) + "</b>";
         d += "<br>" + frame_text(u) + " &#183; " + kinase_text(u);
         o_ << "<tr><td><a href=\"#ev-fu-" << i << "\"><span class=\"fnum\">" << fusion_name(u)
-           << "</span></a></td><td>fusion</td><td>" << d << "</td><td>" << strongest_effect(f.matches)
-           << "</td></tr>\n";
+           << "</span></a></td><td>fusion</td><td>" << d << "</td><td>"
+           << strongest_effect(f.matches, r_.context.tumor_type) << "</td></tr>\n";
     }
     o_ << "</tbody>\n</table>\n";
     end_section();
@@ -209,9 +209,12 @@ void Writer::matrix() {
         o_ << "<tr><td><b>" << esc(d->drug) << "</b>";
         if (d->generation) o_ << "<br><span class=\"muted small\">" << ordinal(*d->generation) << " generation</span>";
         o_ << "</td><td class=\"verdict\">" << badge(verdict_style(d->call)) << "</td><td>"
-           << (d->strength ? level_html(*d->strength) : std::string("&#8212;")) << "</td><td>";
+           << (d->strength ? level_html(*d->strength, d->amp_tier) : std::string("&#8212;")) << "</td><td>";
         std::string conf;
         if (d->low_confidence) conf += kLowConfidence;
+        if (d->decided_by_unverified)
+            conf += std::string(conf.empty() ? "" : "<br>") +
+                    "<span class=\"unverified\">&#10033; DECIDED BY UNVERIFIED EVIDENCE</span>";
         if (d->already_given) {
             conf += std::string(conf.empty() ? "" : "<br>") + "<span class=\"given\">&#8635; ALREADY GIVEN";
             if (d->history_position) conf += " (" + ordinal(*d->history_position) + " line)";

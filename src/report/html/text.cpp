@@ -148,8 +148,8 @@ std::string badge(const BadgeStyle& b) {
 const char* const kLowConfidence = "<span class=\"lowconf\">&#9680; LOW CONFIDENCE</span>";
 const char* const kUnverified = "<span class=\"unverified\">&#10033; UNVERIFIED</span>";
 
-std::string level_html(EvidenceLevel l) {
-    return "<b>" + esc(to_string(l)) + "</b> &#183; <span class=\"nw\">" + esc(amp_tier(l)) + "</span>";
+std::string level_html(EvidenceLevel l, const std::string& tier) {
+    return "<b>" + esc(to_string(l)) + "</b> &#183; <span class=\"nw\">" + esc(tier) + "</span>";
 }
 
 std::string status_html(const KnowledgeEntry& e) {
@@ -225,7 +225,7 @@ std::string caller_support(const Junction& j) {
 
 // The strongest evidence of a finding: best level, then resistance before the other effects;
 // every drug of the rows with that level and effect.
-std::string strongest_effect(const std::vector<Match>& ms) {
+std::string strongest_effect(const std::vector<Match>& ms, const std::string& tumor_type) {
     const KnowledgeEntry* best = nullptr;
     for (const auto& m : ms) {
         if (!m.entry) continue;
@@ -241,7 +241,8 @@ std::string strongest_effect(const std::vector<Match>& ms) {
             if (std::find(drugs.begin(), drugs.end(), d) == drugs.end()) drugs.push_back(d);
     }
     std::string s = badge(effect_style(best->effect)) + " " + esc_join(drugs, ", ") +
-                    "<br><span class=\"small\">level " + level_html(best->level) + "</span>";
+                    "<br><span class=\"small\">level " + level_html(best->level, amp_tier(*best, tumor_type)) +
+                    "</span>";
     if (all_unverified) s += " " + std::string(kUnverified);
     if (ms.size() > 1)
         s += "<br><span class=\"muted small\">" + std::to_string(ms.size()) + " evidence rows in total</span>";

@@ -32,7 +32,7 @@ BadgeStyle effect_style(Effect e);
 std::string badge(const BadgeStyle& b);
 extern const char* const kLowConfidence;
 extern const char* const kUnverified;
-std::string level_html(EvidenceLevel l);
+std::string level_html(EvidenceLevel l, const std::string& tier);
 std::string status_html(const KnowledgeEntry& e);
 std::string notes_html(const std::string& notes);
 std::string protein_text(const Consequence& c);
@@ -46,7 +46,7 @@ std::string kinase_text(const Fusion& u);
 std::string caller_support(const Junction& j);
 // The strongest evidence of a finding: best level, then resistance before the other effects;
 // every drug of the rows with that level and effect.
-std::string strongest_effect(const std::vector<Match>& ms);
+std::string strongest_effect(const std::vector<Match>& ms, const std::string& tumor_type);
 std::string spaced(const std::string& id);
 
 }  // namespace rvanno::html

@@ -104,7 +104,10 @@ TEST(Verdict, g1202r_alone_is_lorlatinib_sensitive_and_resistant_to_the_others) 
     auto v = compute_verdicts(r, db(), alk_declared());
 
     EXPECT_EQ(verdict(v, "lorlatinib").call, VerdictCall::sensitive);
-    EXPECT_EQ(verdict(v, "lorlatinib").strength, EvidenceLevel::C);
+    // Status rule (issue 9 part 3): the verified D row (ALK-G1202R-lorlatinib-2) decides, not the
+    // unverified C row (ALK-G1202R-lorlatinib-3) that decided before.
+    EXPECT_EQ(verdict(v, "lorlatinib").strength, EvidenceLevel::D);
+    EXPECT_EQ(verdict(v, "lorlatinib").evidence.front().entry->id, "ALK-G1202R-lorlatinib-2");
     for (const char* d : {"crizotinib", "ceritinib", "alectinib", "brigatinib"}) {
         EXPECT_EQ(verdict(v, d).call, VerdictCall::resistant) << d << ": " << verdict(v, d).rule;
     }
@@ -140,9 +143,14 @@ TEST(Verdict, compound_row_outranks_its_single_parts) {
     EXPECT_TRUE(contains(lorl.rule, "compound row ALK-G1202R_L1196M-lorlatinib-1")) << lorl.rule;
     // Only the compound's own drug is affected: crizotinib still rests on both single mutations.
     EXPECT_FALSE(evidence(verdict(v, "crizotinib"), "ALK-G1202R-crizotinib-1")->superseded);
-    // Alectinib: G1202R resistance (B) outranks L1196M sensitivity (D), and the text says so.
+    // Alectinib: G1202R resistance outranks the co-occurring L1196M sensitivity (rule a, same
+    // gene, since issue 9 part 3; before, as weaker evidence by level), and the text says so.
     EXPECT_EQ(verdict(v, "alectinib").call, VerdictCall::resistant);
-    EXPECT_TRUE(contains(verdict(v, "alectinib").rule, "ALK-L1196M-alectinib-1 (D, sensitivity)"))
+    EXPECT_TRUE(contains(verdict(v, "alectinib").rule,
+                         "on-target resistance from ALK p.G1202R outranks on-target sensitivity from a co-occurring "
+                         "ALK alteration"))
+        << verdict(v, "alectinib").rule;
+    EXPECT_TRUE(contains(verdict(v, "alectinib").rule, "so ALK-L1196M-alectinib-1 does not decide"))
         << verdict(v, "alectinib").rule;
 }
 
@@ -236,12 +244,14 @@ TEST(Verdict, bypass_lowers_confidence_for_the_whole_class) {
     // The MET inhibitors are not ALK TKIs: their confidence is untouched.
     EXPECT_EQ(verdict(v, "capmatinib").call, VerdictCall::sensitive);
     EXPECT_FALSE(verdict(v, "capmatinib").low_confidence);
-    // Without the fusion the bypass rows still apply (their rows carry no context) and decide.
+    // Without the fusion the ALK-TKI bypass rows do not apply (since issue 9 part 3 they carry
+    // driver=ALK fusion: the evidence is from ALK-rearranged tumours), so they neither decide nor
+    // lower the class's confidence.
     Report alone;
     alone.copy_number = {met_amplification()};
     auto w = compute_verdicts(alone, db(), SampleContext{});
-    EXPECT_EQ(verdict(w, "lorlatinib").call, VerdictCall::resistant);
-    EXPECT_TRUE(verdict(w, "ensartinib").low_confidence);
+    EXPECT_EQ(verdict(w, "lorlatinib").call, VerdictCall::no_evidence) << verdict(w, "lorlatinib").rule;
+    EXPECT_FALSE(verdict(w, "ensartinib").low_confidence);
 }
 
 // Rule d on the shipped rows: E1210K has one brigatinib-sensitive and one brigatinib-
@@ -363,7 +373,8 @@ TEST(Verdict, class_rows_expand_to_every_member_in_generation_order) {
     for (const auto* e : db().entries_for_gene("PTPN1"))
         if (e->kind == AlterationKind::lof) lof.matches.push_back({e, MatchHow::lof, "stop_gained"});
     r.findings = {lof};
-    auto v = compute_verdicts(r, db(), SampleContext{});
+    // The PTPN1 row against ALK TKIs needs the ALK fusion (issue 9 part 3).
+    auto v = compute_verdicts(r, db(), alk_declared());
 
     EXPECT_EQ(drug_order(v, "ALK_TKI"), (std::vector<std::string>{"crizotinib", "alectinib", "brigatinib", "ceritinib",
                                                                   "ensartinib", "lorlatinib"}));
@@ -424,13 +435,17 @@ TEST(VerdictContext, shipped_rows_carry_the_curated_context) {
     EXPECT_EQ(row("ALK-G1202R_L1196M-lorlatinib-1").required_drivers, V{"ALK fusion"});
     EXPECT_EQ(row("ALK-F1174L-lorlatinib-1").tumor_types, V{"NB"});
     EXPECT_TRUE(row("ALK-F1174L-lorlatinib-1").required_drivers.empty());
-    EXPECT_TRUE(row("ALK-PTPN1-LOF-ALK_TKI-1").required_drivers.empty());
+    // PTPN1 loss is downstream resistance of an ALK-driven tumour (issue 9 part 3).
+    EXPECT_EQ(row("ALK-PTPN1-LOF-ALK_TKI-1").required_drivers, V{"ALK fusion"});
+    EXPECT_TRUE(row("ALK-PTPN1-LOF-SHP2_inhibitor-1").required_drivers.empty());
     EXPECT_EQ(row("ROS1-G2032R-crizotinib-1").required_drivers, V{"ROS1 fusion"});
     EXPECT_EQ(row("NTRK1-G595R-entrectinib-1").required_drivers, V{"NTRK1 fusion"});
     EXPECT_EQ(row("NTRK3-G623R-entrectinib-1").required_drivers, V{"NTRK3 fusion"});
     EXPECT_EQ(row("RET-G810-RET_TKI-1").required_drivers, V{"RET fusion"});
     EXPECT_TRUE(row("ALK-fusion-alectinib-NSCLC-1").required_drivers.empty());
     EXPECT_TRUE(row("MET-amp-lorlatinib-1").tumor_types.empty());
+    EXPECT_EQ(row("MET-amp-lorlatinib-1").required_drivers, V{"ALK fusion"});
+    EXPECT_TRUE(row("MET-amp-osimertinib-1").required_drivers.empty());
     // ALK amplification is gain of the rearranged allele: it needs the ALK fusion (issue 9 part 4).
     for (const char* id : {"ALK-amp-crizotinib-1", "ALK-amp-crizotinib-2", "ALK-amp-crizotinib-3"})
         EXPECT_EQ(row(id).required_drivers, V{"ALK fusion"}) << id;
@@ -459,4 +474,143 @@ TEST(VerdictContext, parse_context_accepts_the_documented_conditions_only) {
         KnowledgeEntry x;
         EXPECT_THROW(detail::parse_context(bad, x), std::invalid_argument) << bad;
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 9 part 3: same-gene on-target resistance, driver context of bypass rows, tumour-type
+// tiers, the status rule, NRAS Q61K
+
+// Rule a, same gene at any level. Known answer: Yu et al. 2015 (PMID 26181354, the KB's
+// EGFR-C797S-osimertinib-2) and Thress et al. 2015 (PMID 25939061, EGFR-C797S-osimertinib-1):
+// T790M-positive NSCLC acquiring C797S on osimertinib progressed. T790M's level-A osimertinib
+// approval (AURA3, EGFR-T790M-osimertinib-1) must not make the sample osimertinib-sensitive;
+// C797S decides, and the rule text says the phase is unknown. Niederst et al. 2015 (PMID
+// 25870145: cis vs trans) is not a KB row, so the text cites no phase-specific claim.
+TEST(Verdict, egfr_t790m_plus_c797s_is_not_osimertinib_sensitive) {
+    Report r;
+    r.findings = {variant("EGFR", "T790M", {"EGFR:C797S"}), variant("EGFR", "C797S", {"EGFR:T790M"})};
+    auto v = compute_verdicts(r, db(), SampleContext{});
+    const auto& osi = verdict(v, "osimertinib");
+    EXPECT_EQ(osi.call, VerdictCall::resistant) << osi.rule;
+    EXPECT_EQ(osi.strength, EvidenceLevel::B);
+    EXPECT_EQ(osi.evidence.front().entry->id, "EGFR-C797S-osimertinib-1");
+    EXPECT_TRUE(contains(osi.rule,
+                         "on-target resistance from EGFR p.C797S outranks on-target sensitivity from a "
+                         "co-occurring EGFR alteration at any level (rule a"))
+        << osi.rule;
+    EXPECT_TRUE(contains(osi.rule, "phase, cis or trans, of EGFR p.C797S, EGFR p.T790M is not known")) << osi.rule;
+    EXPECT_TRUE(contains(osi.rule,
+                         "EGFR-T790M-osimertinib-1, EGFR-T790M-osimertinib-2, EGFR-T790M-osimertinib-3 do "
+                         "not decide"))
+        << osi.rule;
+    // T790M alone stays the level-A osimertinib indication.
+    Report t790m;
+    t790m.findings = {variant("EGFR", "T790M")};
+    auto w = compute_verdicts(t790m, db(), SampleContext{});
+    EXPECT_EQ(verdict(w, "osimertinib").call, VerdictCall::sensitive);
+    EXPECT_EQ(verdict(w, "osimertinib").strength, EvidenceLevel::A);
+}
+
+// Bypass rows need their driver. Known answers from the KB's own ALK-context rows: Sui et al.
+// 2021 (PMID 33663128, BRAF-V600E-lorlatinib-1) and Doebele et al. 2012 (PMID 22235099,
+// EGFR-L858R-crizotinib-1, ALK-amp-crizotinib-1) saw these alterations in ALK-rearranged NSCLC;
+// BRAF V600E, EGFR L858R or ALK amplification alone is not an ALK-TKI verdict.
+TEST(Verdict, bypass_and_amplification_rows_need_the_driver) {
+    Report braf;
+    braf.findings = {variant("BRAF", "V600E")};
+    auto v = compute_verdicts(braf, db(), SampleContext{});
+    EXPECT_EQ(verdict(v, "lorlatinib").call, VerdictCall::no_evidence) << verdict(v, "lorlatinib").rule;
+    EXPECT_FALSE(verdict(v, "lorlatinib").low_confidence);
+    EXPECT_TRUE(contains(verdict(v, "lorlatinib").rule, "needs an ALK fusion")) << verdict(v, "lorlatinib").rule;
+    auto with_fusion = compute_verdicts(braf, db(), alk_declared());
+    EXPECT_EQ(verdict(with_fusion, "lorlatinib").call, VerdictCall::resistant);
+
+    Report egfr;
+    egfr.findings = {variant("EGFR", "L858R")};
+    auto w = compute_verdicts(egfr, db(), SampleContext{});
+    EXPECT_NE(verdict(w, "crizotinib").call, VerdictCall::resistant) << verdict(w, "crizotinib").rule;
+    EXPECT_EQ(verdict(w, "crizotinib").call, VerdictCall::no_evidence);
+
+    CopyNumberFinding amp;
+    amp.cn.gene = "ALK";
+    amp.cn.min_cn = 10;
+    for (const auto* e : db().entries_for_gene("ALK"))
+        if (e->kind == AlterationKind::amplification) amp.matches.push_back({e, MatchHow::amplification, ""});
+    ASSERT_FALSE(amp.matches.empty());
+    Report cn;
+    cn.copy_number = {amp};
+    auto x = compute_verdicts(cn, db(), SampleContext{});
+    EXPECT_EQ(verdict(x, "crizotinib").call, VerdictCall::no_evidence) << verdict(x, "crizotinib").rule;
+}
+
+// Tumour-type tiers. Known answer: the index patient's ALK-rearranged IMT (Cochin et al. 2025,
+// doi:10.3389/fonc.2024.1505257): alectinib's level-A row is an NSCLC approval
+// (ALK-fusion-alectinib-NSCLC-1), so for --tumor-type IMT it is Tier II-C, while crizotinib's
+// IMT approval (ALK-fusion-crizotinib-IMT-4) stays Tier I-A.
+TEST(Verdict, level_a_from_another_tumour_type_is_tier_two) {
+    Report r;
+    r.fusions = {fusion("EML4", "ALK")};
+    SampleContext c;
+    c.detected_drivers = detect_drivers(r);
+    c.tumor_type = "IMT";
+    auto v = compute_verdicts(r, db(), c);
+    EXPECT_EQ(verdict(v, "alectinib").strength, EvidenceLevel::A);
+    EXPECT_EQ(verdict(v, "alectinib").amp_tier, "Tier II-C (level A in NSCLC, not in IMT)");
+    EXPECT_EQ(verdict(v, "crizotinib").amp_tier, "Tier I-A");
+    c.tumor_type = "nsclc";
+    EXPECT_EQ(verdict(compute_verdicts(r, db(), c), "alectinib").amp_tier, "Tier I-A");
+    c.tumor_type.clear();
+    EXPECT_EQ(verdict(compute_verdicts(r, db(), c), "alectinib").amp_tier,
+              "Tier II-C (tumour type unknown; Tier I-A only in NSCLC)");
+
+    KnowledgeEntry e;
+    e.level = EvidenceLevel::A;
+    e.diseases = {"any"};
+    EXPECT_EQ(amp_tier(e, ""), "Tier I-A");
+    e.diseases = {"NSCLC"};
+    e.level = EvidenceLevel::B;
+    EXPECT_EQ(amp_tier(e, "IMT"), "Tier II-C");
+}
+
+// Status rule: an unverified row never decides over verified ones, at any level. Known answer
+// from the KB: KIT D820Y, sunitinib: KIT-D820Y-sunitinib-2 (unverified B, no_benefit, GIST)
+// (INTRIGUE ctDNA) against KIT-D820Y-sunitinib-1 (verified D, sensitivity; Ashida et al. 2009,
+// PMID 19035443, CIViC EID2888: SM3 melanoma cells). The verified row decides; a call resting on
+// unverified rows says so.
+TEST(Verdict, unverified_rows_never_outrank_verified_rows) {
+    Report r;
+    r.findings = {variant("KIT", "D820Y")};
+    auto v = compute_verdicts(r, db(), SampleContext{});
+    const auto& s = verdict(v, "sunitinib");
+    EXPECT_EQ(s.call, VerdictCall::sensitive) << s.rule;
+    EXPECT_EQ(s.strength, EvidenceLevel::D);
+    EXPECT_FALSE(s.decided_by_unverified);
+    EXPECT_TRUE(contains(s.rule,
+                         "verified rows outrank unverified rows at any level (rule e), so "
+                         "KIT-D820Y-sunitinib-2 does not decide"))
+        << s.rule;
+
+    // MET amplification in an ALK-driven tumour: alectinib has only the unverified per-drug
+    // attribution MET-amp-alectinib-1 (Dagogo-Jack 2020 reports second-generation TKIs as a group).
+    Report met;
+    met.copy_number = {met_amplification()};
+    auto w = compute_verdicts(met, db(), alk_declared());
+    const auto& a = verdict(w, "alectinib");
+    EXPECT_EQ(a.call, VerdictCall::resistant) << a.rule;
+    EXPECT_TRUE(a.decided_by_unverified);
+    EXPECT_TRUE(contains(a.rule, "decided by UNVERIFIED evidence only (rule e)")) << a.rule;
+    EXPECT_FALSE(verdict(w, "lorlatinib").decided_by_unverified) << "MET-amp-lorlatinib-1 is verified";
+}
+
+// Known answer: NRAS Q61K is NOT selumetinib-resistant. Atefi et al. 2011 (PMID 22194965,
+// CIViC EID1475): NRAS Q61K with BRAF V600E gave vemurafenib resistance but sensitivity to
+// AZD6244 (selumetinib) in vitro; the row NRAS-Q61K-selumetinib-1 was corrected to sensitivity.
+TEST(Verdict, nras_q61k_is_not_selumetinib_resistant) {
+    Report r;
+    r.findings = {variant("NRAS", "Q61K")};
+    auto v = compute_verdicts(r, db(), SampleContext{});
+    const auto& s = verdict(v, "selumetinib");
+    EXPECT_NE(s.call, VerdictCall::resistant) << s.rule;
+    EXPECT_EQ(s.call, VerdictCall::sensitive) << s.rule;
+    EXPECT_EQ(s.evidence.front().entry->id, "NRAS-Q61K-selumetinib-1");
 }
