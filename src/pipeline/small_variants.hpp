@@ -46,7 +46,7 @@ private:
     static void infer_protein_change_from_matches(AlleleFinding& f);
     Allele prepare_allele(const VariantRecord& rec, const std::string& alt);
     void merge_annotations(const VariantRecord& rec, const std::string& alt, const Transcript& tx, Consequence& csq,
-                           std::string& source) const;
+                           std::string& source);
 };
 
 }  // namespace rvanno
