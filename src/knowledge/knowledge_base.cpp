@@ -150,10 +150,11 @@ private:
 
     void read_entries(const fs::path& file) {
         TextTable t(file, kEntryColumns);
+        const std::string name = rel(file);  // once per file: fs::relative is slow (issue 11)
         while (t.next()) {
             try {
                 detail::check_cells(t.header(), t.cells());
-                auto e = parse_entry(t, file);
+                auto e = parse_entry(t, name);
                 detail::check_sense(e, spans_);
                 kb_.entries.push_back(std::move(e));
             } catch (const std::invalid_argument& e) {
@@ -163,9 +164,9 @@ private:
         }
     }
 
-    KnowledgeEntry parse_entry(const TextTable& t, const fs::path& file) {
+    KnowledgeEntry parse_entry(const TextTable& t, const std::string& file) {
         KnowledgeEntry e;
-        e.file = rel(file);
+        e.file = file;
         e.line = t.line();
         e.id = t.get("id");
         e.gene = t.get("gene");
