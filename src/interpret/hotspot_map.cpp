@@ -1,8 +1,8 @@
 #include "interpret/hotspot_map.hpp"
 
 #include <algorithm>
-#include <cctype>
 
+#include "base/hgvs_c_position.hpp"
 #include "consequence/transcript_map.hpp"
 
 namespace rvanno {
@@ -21,35 +21,6 @@ GenomicBases from_bases(const std::string& contig, std::vector<std::int64_t> bas
     }
     out.span = Region{contig, bases.front(), bases.back() + 1};
     return out;
-}
-
-// One HGVS c. position: "1088", "-12", "*5", "1088+1", "100-2", "-30-5".
-struct CPosition {
-    char region{0};         // 0 CDS, '-' 5' UTR, '*' 3' UTR
-    std::int64_t number{};  // > 0
-    std::int64_t offset{};  // intronic offset, 0 exonic
-};
-
-bool parse_number(const std::string& s, std::size_t& i, std::int64_t& out) {
-    const std::size_t start = i;
-    out = 0;
-    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])) && i - start < 12)
-        out = out * 10 + (s[i++] - '0');
-    return i > start && out > 0;
-}
-
-std::optional<CPosition> parse_position(const std::string& s, std::size_t& i) {
-    CPosition p;
-    if (i < s.size() && (s[i] == '-' || s[i] == '*')) p.region = s[i++];
-    if (!parse_number(s, i, p.number)) return std::nullopt;
-    if (i + 1 < s.size() && (s[i] == '+' || s[i] == '-') && std::isdigit(static_cast<unsigned char>(s[i + 1]))) {
-        const bool plus = s[i] == '+';
-        ++i;
-        std::int64_t k = 0;
-        if (!parse_number(s, i, k)) return std::nullopt;
-        p.offset = plus ? k : -k;
-    }
-    return p;
 }
 
 std::int64_t tx_index_of(const CPosition& p, const TranscriptMap& map) {
@@ -89,11 +60,11 @@ std::optional<GenomicBases> codon_bases(const Transcript& tx, int residue) {
 std::string hgvs_c_position(const std::string& hgvs_c) {
     if (hgvs_c.rfind("c.", 0) != 0) return {};
     std::size_t i = 2;
-    const auto a = parse_position(hgvs_c, i);
+    const auto a = parse_c_position(hgvs_c, i);
     if (!a) return {};
     if (i < hgvs_c.size() && hgvs_c[i] == '_') {
         ++i;
-        if (!parse_position(hgvs_c, i)) return {};
+        if (!parse_c_position(hgvs_c, i)) return {};
     }
     return hgvs_c.substr(0, i);
 }
@@ -103,14 +74,14 @@ std::optional<GenomicBases> hgvs_c_bases(const Transcript& tx, const std::string
     const TranscriptMap map(tx);
     std::size_t i = 2;
     const std::size_t a_from = i;
-    const auto a = parse_position(hgvs_c, i);
+    const auto a = parse_c_position(hgvs_c, i);
     if (!a) return std::nullopt;
     const std::string a_text = hgvs_c.substr(a_from, i - a_from);
     std::optional<CPosition> b;
     std::string b_text;
     if (i < hgvs_c.size() && hgvs_c[i] == '_') {
         const std::size_t b_from = ++i;
-        b = parse_position(hgvs_c, i);
+        b = parse_c_position(hgvs_c, i);
         if (!b) return std::nullopt;
         b_text = hgvs_c.substr(b_from, i - b_from);
     }
@@ -119,11 +90,14 @@ std::optional<GenomicBases> hgvs_c_bases(const Transcript& tx, const std::string
     if (!b) return from_bases(tx.contig, {*ga});
     const auto gb = genomic_of(*b, b_text, map);
     if (!gb) return std::nullopt;
+    // Never expand a range wider than the transcript's genomic span (a bad knowledge row or a
+    // hand-written c. range could otherwise ask for billions of bases).
+    if ((*gb > *ga ? *gb - *ga : *ga - *gb) > tx.tx_end - tx.tx_begin) return std::nullopt;
     std::vector<std::int64_t> bases;
     if (a->offset == 0 && b->offset == 0) {
         // Both exonic: the bases between them in the spliced transcript.
         const std::int64_t ia = tx_index_of(*a, map), ib = tx_index_of(*b, map);
-        if (ib < ia) return std::nullopt;
+        if (ib < ia || ib - ia >= map.length()) return std::nullopt;
         for (std::int64_t k = ia; k <= ib; ++k) bases.push_back(map.genomic_of(k));
     } else {
         const bool plus = tx.strand == '+';

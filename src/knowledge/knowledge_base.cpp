@@ -6,8 +6,9 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <exception>
 #include <fstream>
-#include <regex>
+#include <map>
 #include <set>
 #include <stdexcept>
 
@@ -17,6 +18,7 @@
 #include "knowledge/chromosome_arms.hpp"
 #include "knowledge/fusion_variants.hpp"
 #include "knowledge/knowledge_parse.hpp"
+#include "knowledge/knowledge_sense.hpp"
 #include "knowledge/transcript_table.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/fusion.hpp"
@@ -45,6 +47,7 @@ public:
         read_version();
         guarded([&] { read_genes(); });
         guarded([&] { read_drugs(); });
+        read_transcript_tables();
         for (const auto& f : knowledge_files()) guarded([&] { read_entries(f); });
         guarded([&] { check_transcripts(); });
         guarded([&] { check_gene_level_tables(); });
@@ -57,6 +60,11 @@ private:
     std::vector<DbProblem>* problems_;
     KnowledgeBase kb_;
     std::set<std::string> ids_;
+    // Each build's transcript table, read once before the rows (their genes' spans bound the
+    // rows' coordinates); a table that does not parse keeps its error for check_transcripts.
+    std::map<GenomeBuild, std::vector<Transcript>> tables_;
+    std::map<GenomeBuild, std::exception_ptr> table_errors_;
+    detail::GeneSpans spans_;
 
     void report(const std::string& where, const std::string& what, const std::string& hint = {}) {
         if (!problems_) throw InputError(where, what, hint);
@@ -109,15 +117,20 @@ private:
 
     void read_drugs() {
         TextTable t(dir_ / "drugs.tsv", {"id", "name", "synonyms", "class", "generation", "targets"});
-        static const std::regex id_re("[A-Za-z0-9_.+-]+");
         while (t.next()) {
+            try {
+                detail::check_cells(t.header(), t.cells());
+            } catch (const std::invalid_argument& e) {
+                report(t.where(), e.what());
+                continue;
+            }
             Drug d{t.get("id"),
                    t.get("name"),
                    t.get("class"),
                    detail::split_list(t.get("synonyms")),
                    detail::split_list(t.get("targets")),
                    std::nullopt};
-            if (!std::regex_match(d.id, id_re)) {
+            if (!detail::is_drug_id(d.id)) {
                 report(t.where(), "bad drug id '" + d.id + "'");
                 continue;
             }
@@ -137,9 +150,13 @@ private:
 
     void read_entries(const fs::path& file) {
         TextTable t(file, kEntryColumns);
+        const std::string name = rel(file);  // once per file: fs::relative is slow (issue 11)
         while (t.next()) {
             try {
-                kb_.entries.push_back(parse_entry(t, file));
+                detail::check_cells(t.header(), t.cells());
+                auto e = parse_entry(t, name);
+                detail::check_sense(e, spans_);
+                kb_.entries.push_back(std::move(e));
             } catch (const std::invalid_argument& e) {
                 report(t.where(), e.what(),
                        "see db/README.md for the schema; run 'rvanno db check' to list every problem");
@@ -147,14 +164,13 @@ private:
         }
     }
 
-    KnowledgeEntry parse_entry(const TextTable& t, const fs::path& file) {
-        static const std::regex id_re("[A-Za-z0-9_.-]+");
+    KnowledgeEntry parse_entry(const TextTable& t, const std::string& file) {
         KnowledgeEntry e;
-        e.file = rel(file);
+        e.file = file;
         e.line = t.line();
         e.id = t.get("id");
         e.gene = t.get("gene");
-        if (!std::regex_match(e.id, id_re)) throw std::invalid_argument("bad id '" + e.id + "'");
+        if (!detail::is_entry_id(e.id)) throw std::invalid_argument("bad id '" + e.id + "'");
         if (!ids_.insert(e.id).second) throw std::invalid_argument("duplicate id '" + e.id + "'");
         if (std::find(kb_.genes.begin(), kb_.genes.end(), e.gene) == kb_.genes.end())
             throw std::invalid_argument("gene '" + e.gene + "' is not in genes.txt");
@@ -217,6 +233,17 @@ private:
         }
     }
 
+    void read_transcript_tables() {
+        for (auto b : {GenomeBuild::GRCh38, GenomeBuild::GRCh37}) {
+            auto path = kb_.transcripts_path(b);
+            if (!fs::exists(path)) continue;
+            try {
+                tables_[b] = read_transcript_table(path);
+                detail::add_gene_spans(b, tables_[b], spans_);
+            } catch (...) { table_errors_[b] = std::current_exception(); }
+        }
+    }
+
     void check_transcripts() {
         for (auto b : {GenomeBuild::GRCh38, GenomeBuild::GRCh37}) {
             auto path = kb_.transcripts_path(b);
@@ -224,8 +251,9 @@ private:
                 report(path.string(), "transcript table missing", "run db/tools/make_transcripts.py");
                 continue;
             }
+            if (auto err = table_errors_.find(b); err != table_errors_.end()) std::rethrow_exception(err->second);
             std::set<std::string> have;
-            for (const auto& tx : read_transcript_table(path)) have.insert(tx.gene);
+            for (const auto& tx : tables_[b]) have.insert(tx.gene);
             for (const auto& g : kb_.genes)
                 if (!have.count(g))
                     report(path.string(), "gene '" + g + "' of genes.txt has no transcript",

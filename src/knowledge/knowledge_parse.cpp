@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <charconv>
-#include <regex>
 #include <stdexcept>
 
 #include "base/protein_notation.hpp"
 #include "base/strings.hpp"
+#include "base/text_scan.hpp"
 #include "base/text_table.hpp"
 #include "rvanno/consequence.hpp"
 
@@ -14,6 +14,12 @@ namespace rvanno::detail {
 namespace {
 
 [[noreturn]] void bad(const std::string& what) { throw std::invalid_argument(what); }
+
+bool is_acgt(std::string_view s) {  // [ACGT]+
+    return all_chars(s, [](char c) { return c == 'A' || c == 'C' || c == 'G' || c == 'T'; });
+}
+// [1-9][0-9]*
+bool is_positive_number(std::string_view s) { return all_digits(s) && s[0] != '0'; }
 
 template <class T>
 T pick(const std::string& s, const char* column, std::initializer_list<std::pair<const char*, T>> allowed) {
@@ -40,8 +46,7 @@ GenomicAllele parse_genomic_allele(const std::string& s) {
     auto contig = canonical_contig(f[1]);
     if (!build) bad("unknown genome build '" + f[0] + "' in '" + s + "'");
     if (!contig) bad("unknown contig '" + f[1] + "' in '" + s + "'");
-    static const std::regex bases("[ACGT]+");
-    if (!std::regex_match(f[3], bases) || !std::regex_match(f[4], bases)) bad("alleles of '" + s + "' must be A/C/G/T");
+    if (!is_acgt(f[3]) || !is_acgt(f[4])) bad("alleles of '" + s + "' must be A/C/G/T");
     return {*build, *contig, to_int(f[2], "position") - 1, f[3], f[4]};
 }
 
@@ -94,11 +99,28 @@ void parse_mechanism(const std::string& s) {
               {{"on_target", 0}, {"bypass", 1}, {"downstream", 2}, {"lineage", 3}, {"driver", 4}, {"other", 5}});
 }
 
+bool is_entry_id(std::string_view s) {  // [A-Za-z0-9_.-]+
+    return all_chars(s, [](char c) { return is_ascii_alnum(c) || c == '_' || c == '.' || c == '-'; });
+}
+
+bool is_drug_id(std::string_view s) {  // [A-Za-z0-9_.+-]+
+    return all_chars(s, [](char c) { return is_ascii_alnum(c) || c == '_' || c == '.' || c == '+' || c == '-'; });
+}
+
+bool is_citation(std::string_view s) {
+    // PMID:[1-9][0-9]{0,8}
+    if (s.rfind("PMID:", 0) == 0) return is_positive_number(s.substr(5)) && s.size() - 5 <= 9;
+    // DOI:10\.[0-9]{4,9}/\S+  (\S: not space, \t, \n, \v, \f or \r)
+    if (s.rfind("DOI:10.", 0) != 0) return false;
+    const auto rest = s.substr(7);
+    const auto slash = rest.find('/');
+    if (slash == std::string_view::npos || slash < 4 || slash > 9 || !all_digits(rest.substr(0, slash))) return false;
+    return all_chars(rest.substr(slash + 1),
+                     [](char c) { return c != ' ' && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r'; });
+}
+
 void parse_citation(const std::string& s) {
-    static const std::regex pmid("PMID:[1-9][0-9]{0,8}");
-    static const std::regex doi("DOI:10\\.[0-9]{4,9}/\\S+");
-    if (!std::regex_match(s, pmid) && !std::regex_match(s, doi))
-        bad("citation '" + s + "' is not PMID:<digits> or DOI:10.<registrant>/<suffix>");
+    if (!is_citation(s)) bad("citation '" + s + "' is not PMID:<digits> or DOI:10.<registrant>/<suffix>");
 }
 
 std::vector<RequiredAlteration> parse_requires(const std::string& s) {
@@ -112,13 +134,23 @@ std::vector<RequiredAlteration> parse_requires(const std::string& s) {
     return out;
 }
 
+std::string context_driver_gene(std::string_view cond) {
+    // driver=([A-Za-z0-9][A-Za-z0-9.-]*) fusion
+    const std::string_view head = "driver=", tail = " fusion";
+    if (cond.size() <= head.size() + tail.size() || cond.substr(0, head.size()) != head ||
+        cond.substr(cond.size() - tail.size()) != tail)
+        return {};
+    const auto gene = cond.substr(head.size(), cond.size() - head.size() - tail.size());
+    if (!is_ascii_alnum(gene[0]) ||
+        !std::all_of(gene.begin(), gene.end(), [](char c) { return is_ascii_alnum(c) || c == '.' || c == '-'; }))
+        return {};
+    return std::string(gene);
+}
+
 void parse_context(const std::string& s, KnowledgeEntry& e) {
-    static const std::regex driver("driver=([A-Za-z0-9][A-Za-z0-9.-]*) fusion");
-    static const std::regex code("[A-Za-z0-9_]+");
-    std::smatch m;
     for (const auto& cond : split_list(s)) {
-        if (std::regex_match(cond, m, driver)) {
-            std::string d = m[1].str() + " fusion";
+        if (const auto gene = context_driver_gene(cond); !gene.empty()) {
+            std::string d = gene + " fusion";
             if (std::find(e.required_drivers.begin(), e.required_drivers.end(), d) != e.required_drivers.end())
                 bad("context names 'driver=" + d + "' twice");
             e.required_drivers.push_back(d);
@@ -126,7 +158,7 @@ void parse_context(const std::string& s, KnowledgeEntry& e) {
             if (!e.tumor_types.empty())
                 bad("context has more than one tumor_type= condition (list the codes in one: tumor_type=A,B)");
             for (const auto& c : split(cond.substr(11), ',')) {
-                if (!std::regex_match(c, code))
+                if (!all_chars(c, [](char ch) { return is_ascii_alnum(ch) || ch == '_'; }))  // [A-Za-z0-9_]+
                     bad("context tumor_type code '" + c + "' is not an OncoTree-style code like NB or NSCLC");
                 e.tumor_types.push_back(c);
             }
@@ -139,10 +171,6 @@ void parse_context(const std::string& s, KnowledgeEntry& e) {
 
 void parse_alteration(KnowledgeEntry& e) {
     const std::string& a = e.alteration;
-    static const std::regex codon("([ACDEFGHIKLMNPQRSTVWY])([1-9][0-9]*)");
-    static const std::regex range("([1-9][0-9]*)-([1-9][0-9]*)");
-    static const std::regex amp("(cn>=([0-9]+(\\.[0-9]+)?))?");
-    std::smatch m;
     switch (e.kind) {
         case AlterationKind::genomic:
             for (const auto& item : split_list(a)) e.alleles.push_back(parse_genomic_allele(item));
@@ -158,19 +186,38 @@ void parse_alteration(KnowledgeEntry& e) {
                 bad("hgvs_p alteration '" + a + "' is not a protein change like p.G1202R or p.Gly1202Arg");
             break;
         case AlterationKind::codon:
-            if (!std::regex_match(a, m, codon)) bad("codon alteration '" + a + "' is not like G1202");
-            e.codon_ref_aa = m[1].str()[0];
-            e.codon = to_int(m[2].str(), "codon");
+            // ([ACDEFGHIKLMNPQRSTVWY])([1-9][0-9]*)
+            if (a.empty() || std::string_view("ACDEFGHIKLMNPQRSTVWY").find(a[0]) == std::string_view::npos ||
+                !is_positive_number(std::string_view(a).substr(1)))
+                bad("codon alteration '" + a + "' is not like G1202");
+            e.codon_ref_aa = a[0];
+            e.codon = to_int(a.substr(1), "codon");
             break;
-        case AlterationKind::range:
-            if (!std::regex_match(a, m, range)) bad("range alteration '" + a + "' is not like 1116-1383");
-            e.range_begin = to_int(m[1].str(), "range start");
-            e.range_end = to_int(m[2].str(), "range end");
+        case AlterationKind::range: {
+            // ([1-9][0-9]*)-([1-9][0-9]*)
+            const auto dash = a.find('-');
+            if (dash == std::string::npos || !is_positive_number(std::string_view(a).substr(0, dash)) ||
+                !is_positive_number(std::string_view(a).substr(dash + 1)))
+                bad("range alteration '" + a + "' is not like 1116-1383");
+            e.range_begin = to_int(a.substr(0, dash), "range start");
+            e.range_end = to_int(a.substr(dash + 1), "range end");
             if (e.range_end < e.range_begin) bad("range '" + a + "' ends before it starts");
             break;
+        }
         case AlterationKind::amplification:
-            if (!std::regex_match(a, m, amp)) bad("amplification alteration '" + a + "' must be empty or cn>=N");
-            if (m[2].matched) e.min_copy_number = std::stod(m[2].str());
+            // (cn>=([0-9]+(\\.[0-9]+)?))?
+            if (!a.empty()) {
+                const auto n = std::string_view(a).substr(a.rfind("cn>=", 0) == 0 ? 4 : 0);
+                const auto dot = n.find('.');
+                if (a.rfind("cn>=", 0) != 0 || !all_digits(n.substr(0, dot)) ||
+                    (dot != std::string_view::npos && !all_digits(n.substr(dot + 1))))
+                    bad("amplification alteration '" + a + "' must be empty or cn>=N");
+                try {
+                    e.min_copy_number = std::stod(std::string(n));
+                } catch (const std::out_of_range&) {
+                    bad("amplification alteration '" + a + "': copy number out of range");
+                }
+            }
             break;
         case AlterationKind::fusion: {
             auto sep = a.find("::");

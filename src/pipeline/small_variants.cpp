@@ -5,6 +5,7 @@
 
 #include "base/protein_notation.hpp"
 #include "base/strings.hpp"
+#include "base/warning.hpp"
 #include "consequence/consequence.hpp"
 #include "consequence/normalize.hpp"
 #include "io/annotation_tags.hpp"
@@ -138,13 +139,22 @@ void SmallVariantAnnotator::infer_protein_change_from_matches(AlleleFinding& f) 
 }
 
 void SmallVariantAnnotator::merge_annotations(const VariantRecord& rec, const std::string& alt, const Transcript& tx,
-                                              Consequence& csq, std::string& source) const {
+                                              Consequence& csq, std::string& source) {
     if (!csq.protein_change.empty()) return;
     for (const auto& [tag, value] : rec.annotations) {
         auto layout = std::find_if(tags_.begin(), tags_.end(), [&](const auto& t) { return t.first == tag; });
         if (layout == tags_.end()) continue;
         for (const auto& ac : parse_annotations(layout->second, value)) {
             if (!same_transcript(ac.transcript, tx) || !same_allele(ac, rec, alt) || ac.hgvs_p.empty()) continue;
+            if (ac.hgvs_p.size() > kMaxProteinChangeLength) {
+                // Not a protein change anyone wrote by hand; counted and told once per run.
+                if (counters_["annotation_protein_changes_too_long"]++ == 0)
+                    warn(input_name_ + ": INFO/" + tag + " at " + rec.contig_name + ":" + std::to_string(rec.pos + 1) +
+                         " has an HGVSp of " + std::to_string(ac.hgvs_p.size()) + " bytes (over " +
+                         std::to_string(kMaxProteinChangeLength) +
+                         "): not read as a protein change (counted in annotation_protein_changes_too_long)");
+                continue;
+            }
             auto pc = to_one_letter_protein_change(ac.hgvs_p);
             if (pc.empty()) continue;
             csq.protein_change = pc;

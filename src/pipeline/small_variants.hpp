@@ -48,7 +48,7 @@ private:
     std::string check_input_protein_change(const VariantRecord& rec, const Transcript& tx, Consequence& csq,
                                            std::string& source);
     void merge_annotations(const VariantRecord& rec, const std::string& alt, const Transcript& tx, Consequence& csq,
-                           std::string& source) const;
+                           std::string& source);
 };
 
 }  // namespace rvanno

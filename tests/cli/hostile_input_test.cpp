@@ -1,8 +1,10 @@
 // Malformed and hostile inputs (testdata/malformed/): never a crash or a sanitizer report; the
-// documented exit code; one error line plus a hint when the input is refused.
+// documented exit code; one error line plus a hint when the input is refused. Hostile knowledge
+// rows (a --db the user edited) are listed at the end of this file.
 #include <gtest/gtest.h>
 
 #include "support/cli_run.hpp"
+#include "support/temp_dir.hpp"
 #include "support/utf8.hpp"
 
 namespace fs = std::filesystem;
@@ -92,6 +94,68 @@ TEST(Hostile, every_file_has_an_expectation) {
     std::sort(listed.begin(), listed.end());
     std::sort(present.begin(), present.end());
     EXPECT_EQ(listed, present);
+}
+
+// Hostile knowledge-base rows (issue 11), each with the message `db check` lists at its file:line
+// and `annotate --db` refuses it with. Before: the long cells crashed std::regex (SIGSEGV), the
+// c. range cost 0.9 GB and 3 s in annotate and passed db check, the others passed db check.
+struct HostileRow {
+    std::string name, row, message;
+};
+
+std::vector<HostileRow> hostile_rows() {
+    const std::string tail = "\tcrizotinib\tresistance\tD\tNSCLC\ton_target\tPMID:22277784\tverified\t";
+    return {
+        {"doi_27kb",
+         "H-1\tALK\thgvs_p\tp.G1202R\t\t\tcrizotinib\tresistance\tD\tNSCLC\ton_target\tDOI:10.1000/" +
+             std::string(27000, 'x') + "\tverified\t",
+         "cell 'citations' has 27012 bytes (at most 8192)"},
+        {"id_27kb", std::string(27000, 'a') + "\tALK\thgvs_p\tp.G1202R\t\t" + tail, "cell 'id' has 27000 bytes"},
+        {"allele_27kb", "H-3\tALK\tgenomic\tGRCh38:2:29220747:" + std::string(27000, 'C') + ":T\t\t" + tail,
+         "cell 'alteration' has 27020 bytes"},
+        {"unbounded_c_range", "H-4\tALK\thgvs_c\tc.-55552662_2del\t\t" + tail,
+         "hgvs_c 'c.-55552662_2del' names a position beyond ALK"},
+        {"allele_in_another_gene", "H-5\tALK\tgenomic\tGRCh38:7:55191822:T:G\t\t" + tail,
+         "genomic allele GRCh38:7:55191822 is not in ALK"},
+        {"invalid_utf8", "H-6\tALK\thgvs_p\tp.G1202R\t\t" + tail + "caf\xE9", "cell 'notes' is not valid UTF-8"},
+    };
+}
+
+const char* const kKnowledgeHeader =
+    "id\tgene\tkind\talteration\thgvs_c\trequires\tdrugs\teffect\tevidence_level\tdisease\tmechanism\t"
+    "citations\tstatus\tnotes\n";
+
+TEST(HostileKnowledge, db_check_lists_each_row_at_its_line) {
+    TempDir dir("hostile_db");
+    fs::copy(RVANNO_DB, dir.path() / "db", fs::copy_options::recursive);
+    std::ofstream table(dir.path() / "db" / "knowledge" / "zz_hostile.tsv", std::ios::binary);
+    table << kKnowledgeHeader;
+    for (const auto& h : hostile_rows()) table << h.row << "\n";
+    table.close();
+    auto r = run_rvanno(dir.path(), {"db", "check", "db"});
+    EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+    EXPECT_EQ(r.err.find("Sanitizer"), std::string::npos) << r.err;
+    long line = 2;
+    for (const auto& h : hostile_rows()) {
+        const std::string want = "zz_hostile.tsv:" + std::to_string(line++) + ": " + h.message;
+        EXPECT_NE(r.out.find(want), std::string::npos) << h.name << ": " << want << "\n" << r.out.substr(0, 2000);
+    }
+}
+
+TEST(HostileKnowledge, annotate_refuses_each_row_with_the_same_message) {
+    for (const auto& h : hostile_rows()) {
+        SCOPED_TRACE(h.name);
+        TempDir dir("hostile_db_" + h.name);
+        fs::copy(RVANNO_DB, dir.path() / "db", fs::copy_options::recursive);
+        std::ofstream(dir.path() / "db" / "knowledge" / "zz_hostile.tsv", std::ios::binary)
+            << kKnowledgeHeader << h.row << "\n";
+        auto r = run_rvanno(dir.path(), {"annotate", "-g", "GRCh38", "-d", "db",
+                                         (fs::path(RVANNO_TESTDATA) / "malformed" / "header_only.vcf").string()});
+        EXPECT_EQ(r.exit_code, 1) << r.err.substr(0, 2000);
+        EXPECT_EQ(r.err.find("Sanitizer"), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find("zz_hostile.tsv:2: " + h.message), std::string::npos) << r.err.substr(0, 2000);
+        EXPECT_TRUE(r.out.empty());
+    }
 }
 
 }  // namespace

@@ -2,7 +2,8 @@
 # Why: the stage layout (README "Layout") is a rule, not a habit. This fails when a file breaks
 # it: HTSlib outside src/io/, Boost.Program_options or an options struct below src/cli/, a stage
 # folder that includes src/pipeline/ or src/cli/, a floor that includes a floor above it, a
-# public header that includes a src/ header, or a source file over 400 lines.
+# public header that includes a src/ header, std::regex anywhere in src/ or include/, or a source
+# file over 400 lines.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 fail=0
@@ -35,6 +36,10 @@ for f in $(find src -mindepth 2 -name '*.cpp' -o -mindepth 2 -name '*.hpp'); do
 done
 for f in $(grep -lE '#include "(base|io|knowledge|consequence|match|interpret|report|pipeline|cli)/' include -r); do
   bad "$f: a public header includes a src/ header"
+done
+# No std::regex (issue 11): libstdc++'s matcher recurses per character and crashes on long input.
+for f in $(grep -rlE 'std::regex|<regex>' src include); do
+  bad "$f uses std::regex (write a small scanner: base/text_scan.hpp)"
 done
 for f in $(find src -name '*.cpp' -o -name '*.hpp'); do
   n=$(wc -l <"$f"); [ "$n" -gt 400 ] && bad "$f has $n lines (over 400)"

@@ -162,6 +162,18 @@ TEST(HotspotMap, HgvsCPositions) {
     EXPECT_EQ(rvanno::hgvs_c_position("c.10_12del"), "c.10_12");
 }
 
+// Why (issue 11): c.-55552662_2del was expanded base by base (0.9 GB, 3 s; wider ends in
+// std::bad_alloc). A range wider than the transcript's genomic span is never expanded.
+TEST(HotspotMap, RangesWiderThanTheTranscriptAreNotExpanded) {
+    const Transcript& alk = tx("GRCh38", "ALK");
+    EXPECT_FALSE(rvanno::hgvs_c_bases(alk, "c.-55552662_2del").has_value());
+    EXPECT_FALSE(rvanno::hgvs_c_bases(alk, "c.1_*999999999del").has_value());
+    EXPECT_FALSE(rvanno::hgvs_c_bases(alk, "c.-999999999999_*999999999999del").has_value());
+    const auto whole = rvanno::hgvs_c_bases(alk, "c.1_4863del");  // the whole CDS still maps
+    ASSERT_TRUE(whole.has_value());
+    EXPECT_EQ(whole->bases.size(), 4863u);
+}
+
 // ---- assess_hotspots -------------------------------------------------------------------
 
 // Why: the index scenario - ALK fusion driver, G1202R in the report (detected), L1196 in a
