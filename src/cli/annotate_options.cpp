@@ -40,7 +40,7 @@ const char* const kTail =
     "Exit status: 0 done, 1 input or runtime error, 2 usage error.\n"
     "\n"
     "Example:\n"
-    "  rvanno annotate testdata/cases/index_case/input.vcf\n"
+    "  rvanno annotate testdata/cases/annotate/index_case/input.vcf\n"
     "  rvanno annotate --cnv tumour.cns --sv tumour.sv.vcf.gz -f json -o tumour.json tumour.vcf.gz\n"
     "  rvanno annotate -g GRCh38 --sv fusions.tsv --gene-table genes.tsv\n"
     "  rvanno annotate --cnv tumour.cns --driver \"ALK fusion\" --tumor-type IMT \\\n"
