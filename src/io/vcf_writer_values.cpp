@@ -53,7 +53,9 @@ const std::vector<RvannoInfoTag>& rvanno_info_tags() {
          "class:lof, class:missense, compound), aligned with RVANNO_KB." +
              layout},
         {"RVANNO_DRUG",
-         "rvanno: drug|effect|evidence level of the matched rows, e.g. lorlatinib|sensitivity|D." + layout},
+         "rvanno: drug|effect|evidence level|status of the matched rows, e.g. "
+         "lorlatinib|sensitivity|D|verified (status: verified or unverified, db/README.md)." +
+             layout},
     };
     return tags;
 }
@@ -117,7 +119,8 @@ std::vector<std::pair<std::string, std::string>> rvanno_info_values(const std::v
             for (const auto& d : m.entry->drugs)
                 add_unique(entries[drug][a], encode_info_value(d) + "|" +
                                                  encode_info_value(to_string(m.entry->effect)) + "|" +
-                                                 encode_info_value(to_string(m.entry->level)));
+                                                 encode_info_value(to_string(m.entry->level)) + "|" +
+                                                 (m.entry->verified ? "verified" : "unverified"));
         }
     }
 

@@ -42,8 +42,9 @@ const std::vector<std::string> kTags = {"RVANNO_GENE", "RVANNO_HGVSC", "RVANNO_H
 // A fresh, empty directory per test, removed afterwards.
 
 KnowledgeEntry entry(const std::string& id, const std::string& drug, rvanno::Effect effect,
-                     rvanno::EvidenceLevel level) {
+                     rvanno::EvidenceLevel level, bool verified = false) {
     KnowledgeEntry e;
+    e.verified = verified;
     e.id = id;
     e.gene = "ALK";
     e.drugs = {drug};
@@ -56,11 +57,11 @@ KnowledgeEntry entry(const std::string& id, const std::string& drug, rvanno::Eff
 // knowledge base (db/knowledge/alk.tsv) and one synthetic row whose id and drug need escaping.
 struct Fixture {
     KnowledgeEntry g1202r_crizotinib =
-        entry("ALK-G1202R-crizotinib-1", "crizotinib", rvanno::Effect::resistance, rvanno::EvidenceLevel::C);
+        entry("ALK-G1202R-crizotinib-1", "crizotinib", rvanno::Effect::resistance, rvanno::EvidenceLevel::C, true);
     KnowledgeEntry g1202r_lorlatinib =
         entry("ALK-G1202R-lorlatinib-1", "lorlatinib", rvanno::Effect::sensitivity, rvanno::EvidenceLevel::D);
     KnowledgeEntry l1196m_crizotinib =
-        entry("ALK-L1196M-crizotinib-1", "crizotinib", rvanno::Effect::resistance, rvanno::EvidenceLevel::C);
+        entry("ALK-L1196M-crizotinib-1", "crizotinib", rvanno::Effect::resistance, rvanno::EvidenceLevel::C, true);
     KnowledgeEntry synthetic = entry("SYN;ID=1", "drug a,b", rvanno::Effect::no_benefit, rvanno::EvidenceLevel::E);
     std::vector<AlleleFinding> findings;
 
@@ -216,19 +217,19 @@ TEST(VcfWriter, MatchedRecordsCarryTheExpectedValues) {
             {"RVANNO_HGVSP", "p.G1202R,."},
             {"RVANNO_KB", "ALK-G1202R-crizotinib-1&ALK-G1202R-lorlatinib-1,."},
             {"RVANNO_MATCH", "hgvs_p&hgvs_p,."},
-            {"RVANNO_DRUG", "crizotinib|resistance|C&lorlatinib|sensitivity|D,."}};
+            {"RVANNO_DRUG", "crizotinib|resistance|C|verified&lorlatinib|sensitivity|D|unverified,."}};
         EXPECT_EQ(got[1].info, r2) << mode;
         const std::map<std::string, std::string> r3 = {
             {"RVANNO_GENE", "ALK"},       {"RVANNO_HGVSC", "NM_004304.5:c.3586C>A"},
             {"RVANNO_HGVSP", "p.L1196M"}, {"RVANNO_KB", "ALK-L1196M-crizotinib-1"},
-            {"RVANNO_MATCH", "hgvs_c"},   {"RVANNO_DRUG", "crizotinib|resistance|C"}};
+            {"RVANNO_MATCH", "hgvs_c"},   {"RVANNO_DRUG", "crizotinib|resistance|C|verified"}};
         EXPECT_EQ(got[2].info, r3) << mode;
         // No protein change known: RVANNO_HGVSP is left out rather than written as ".,.".
         const std::map<std::string, std::string> r7 = {{"RVANNO_GENE", ".,ALK"},
                                                        {"RVANNO_HGVSC", ".,NM_004304.5:c.1A>C"},
                                                        {"RVANNO_KB", ".,SYN%3BID%3D1"},
                                                        {"RVANNO_MATCH", ".,class:missense"},
-                                                       {"RVANNO_DRUG", ".,drug%20a%2Cb|no_benefit|E"}};
+                                                       {"RVANNO_DRUG", ".,drug%20a%2Cb|no_benefit|E|unverified"}};
         EXPECT_EQ(got[6].info, r7) << mode;
         for (std::size_t i : {0u, 3u, 4u, 5u, 7u}) { EXPECT_TRUE(got[i].info.empty()) << mode << " record " << i + 1; }
     }
@@ -444,6 +445,6 @@ TEST(VcfWriter, InfoValuesOfTwoFindingsOnOneAllele) {
     EXPECT_EQ(got.at("RVANNO_HGVSC"), "NM_004304.5:c.3604G>A&NM_TEST.1:c.3604G>A,.");
     EXPECT_EQ(got.at("RVANNO_HGVSP"), "p.G1202R&.,.");
     EXPECT_EQ(got.at("RVANNO_KB"), "ALK-G1202R-crizotinib-1&ALK-G1202R-lorlatinib-1,.");
-    EXPECT_EQ(got.at("RVANNO_DRUG"), "crizotinib|resistance|C&lorlatinib|sensitivity|D,.");
+    EXPECT_EQ(got.at("RVANNO_DRUG"), "crizotinib|resistance|C|verified&lorlatinib|sensitivity|D|unverified,.");
     EXPECT_THROW(rvanno::rvanno_info_values({"G"}, {&a}, "here"), UserError);
 }
