@@ -7,6 +7,7 @@
 #include "base/genome.hpp"
 #include "build_config.hpp"
 #include "consequence/fusion_annotation.hpp"
+#include "consequence/fusion_build_check.hpp"
 #include "consequence/gene_copy_number.hpp"
 #include "interpret/compare.hpp"
 #include "interpret/interpret.hpp"
@@ -214,6 +215,22 @@ std::string sample_name(const Inputs& in) {
     return "";
 }
 
+// A fusion table whose breakpoints lie away from the genes it names in the run's build, but in
+// them in the other build, was read on the wrong build: stop, and say which build it fits.
+void check_fusion_tables_build(const Inputs& in, GenomeBuild build, RunTables& tables) {
+    const GenomeBuild other = build == GenomeBuild::GRCh38 ? GenomeBuild::GRCh37 : GenomeBuild::GRCh38;
+    for (const auto& s : in.sv) {
+        const auto fit = fit_named_genes(s, tables.transcripts(build), tables.transcripts(other));
+        if (!suggests_other_build(fit)) continue;
+        throw UserError("'" + s.path + "': " + std::to_string(fit.checked - fit.fit_chosen) + " of " +
+                            std::to_string(fit.checked) + " breakpoints lie away from the genes the file names on " +
+                            to_string(build) + " (e.g. " + fit.example + "), but " + std::to_string(fit.fit_other) +
+                            " lie in them on " + to_string(other),
+                        "the file looks like " + to_string(other) + ": give --genome " + to_string(other) +
+                            " (all inputs of a run must be on one build)");
+    }
+}
+
 }  // namespace
 
 Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& tables,
@@ -222,6 +239,7 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
     Inputs in = open_inputs(o, p);
     auto [build, reason] = run_build(o, p, in);
     const auto& transcripts = tables.transcripts(build);
+    check_fusion_tables_build(in, build, tables);
     Report report;
     report.provenance = {RVANNO_VERSION,
                          htslib_version(),

@@ -154,3 +154,36 @@ TEST(Build, cnv_vcf_on_another_build_than_the_small_variants_is_refused) {
 }
 
 }  // namespace
+
+namespace {
+
+// Why (issue 8): a fusion table names its genes, so a wrong -g on a file without contig lines
+// shows: PCGR's GRCh37 fusions read as GRCh38 gave ALK exon 5 instead of exon 20 with exit 0.
+// The run now stops, says which build the breakpoints fit, and the right build still runs.
+TEST(FusionBuildSanity, pcgr_grch37_fusions_read_as_grch38_are_refused_with_the_other_build) {
+    const fs::path file = fs::path(RVANNO_SHARED_DATA) / "formats" / "fusions" / "T001-BRCA.grch37.fusions.tsv";
+    if (!fs::exists(file)) GTEST_SKIP() << "../shared is absent";
+    auto wrong =
+        rvanno::test::run_rvanno(file.parent_path(), {"annotate", "-q", "-g", "GRCh38", "--sv", file.string()});
+    EXPECT_EQ(wrong.exit_code, 1) << wrong.err;
+    EXPECT_NE(wrong.err.find("lie away from the genes the file names on GRCh38"), std::string::npos) << wrong.err;
+    EXPECT_NE(wrong.err.find("give --genome GRCh37"), std::string::npos) << wrong.err;
+    EXPECT_TRUE(wrong.out.empty());
+    auto right =
+        rvanno::test::run_rvanno(file.parent_path(), {"annotate", "-q", "-g", "GRCh37", "--sv", file.string()});
+    EXPECT_EQ(right.exit_code, 0) << right.err;
+    EXPECT_NE(right.out.find("EML4::ALK"), std::string::npos);
+}
+
+// Why: the same check on a bundled file, so it runs without ../shared: the GRCh38 Arriba
+// EML4-ALK table read as GRCh37 is refused with the hint; read as GRCh38 it is annotated.
+TEST(FusionBuildSanity, bundled_grch38_arriba_table_read_as_grch37_is_refused) {
+    const fs::path dir = fs::path(RVANNO_TESTDATA) / "sv";
+    auto wrong = rvanno::test::run_rvanno(dir, {"annotate", "-q", "-g", "GRCh37", "--sv", "arriba_eml4_alk.tsv"});
+    EXPECT_EQ(wrong.exit_code, 1) << wrong.err;
+    EXPECT_NE(wrong.err.find("give --genome GRCh38"), std::string::npos) << wrong.err;
+    auto right = rvanno::test::run_rvanno(dir, {"annotate", "-q", "-g", "GRCh38", "--sv", "arriba_eml4_alk.tsv"});
+    EXPECT_EQ(right.exit_code, 0) << right.err;
+}
+
+}  // namespace

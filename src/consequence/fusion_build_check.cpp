@@ -1,0 +1,41 @@
+#include "consequence/fusion_build_check.hpp"
+
+namespace rvanno {
+namespace {
+
+bool near(const Breakend& b, const std::string& gene, const std::vector<Transcript>& txs, bool& known) {
+    for (const auto& t : txs) {
+        if (t.gene != gene) continue;
+        known = true;
+        return b.contig == t.contig && b.pos >= t.tx_begin - kNamedGeneMargin && b.pos < t.tx_end + kNamedGeneMargin;
+    }
+    return false;
+}
+
+}  // namespace
+
+NamedGeneFit fit_named_genes(const SvInput& input, const std::vector<Transcript>& chosen,
+                             const std::vector<Transcript>& other) {
+    NamedGeneFit f;
+    if (input.format == "vcf") return f;
+    for (const auto& j : input.junctions)
+        for (const auto& [b, gene] : {std::pair{&j.a, &j.gene_a}, std::pair{&j.b, &j.gene_b}}) {
+            if (gene->empty()) continue;
+            bool known = false;
+            const bool in_chosen = near(*b, *gene, chosen, known);
+            if (!known) continue;
+            ++f.checked;
+            bool unused = false;
+            f.fit_chosen += in_chosen ? 1 : 0;
+            f.fit_other += near(*b, *gene, other, unused) ? 1 : 0;
+            if (!in_chosen && f.example.empty())
+                f.example = *gene + " at " + b->contig_name + ":" + std::to_string(b->pos + 1);
+        }
+    return f;
+}
+
+bool suggests_other_build(const NamedGeneFit& f) {
+    return f.fit_chosen < f.checked && f.fit_other > f.fit_chosen;
+}
+
+}  // namespace rvanno
