@@ -2,35 +2,54 @@
 
 namespace rvanno {
 
+std::size_t utf8_sequence(std::string_view s, std::size_t i, std::size_t& bad) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = b(i);
+    bad = 1;
+    if (c < 0x80) return 1;
+    std::size_t n;
+    unsigned char lo = 0x80, hi = 0xbf;  // allowed range of the second byte
+    if (c >= 0xc2 && c <= 0xdf)
+        n = 2;
+    else if (c == 0xe0) {
+        n = 3;
+        lo = 0xa0;
+    } else if (c == 0xed) {
+        n = 3;
+        hi = 0x9f;
+    } else if (c >= 0xe1 && c <= 0xef)
+        n = 3;
+    else if (c == 0xf0) {
+        n = 4;
+        lo = 0x90;
+    } else if (c == 0xf4) {
+        n = 4;
+        hi = 0x8f;
+    } else if (c >= 0xf1 && c <= 0xf3)
+        n = 4;
+    else
+        return 0;
+    for (std::size_t k = 1; k < n; ++k) {
+        if (i + k >= s.size()) {
+            bad = k;
+            return 0;
+        }
+        const unsigned char x = b(i + k);
+        const unsigned char l = k == 1 ? lo : 0x80, h = k == 1 ? hi : 0xbf;
+        if (x < l || x > h) {
+            bad = k;
+            return 0;
+        }
+    }
+    return n;
+}
+
 bool is_valid_utf8(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t n = 0;
-        unsigned lo = 0x80, hi = 0xBF;  // allowed range of the first continuation byte
-        if (c >= 0xC2 && c <= 0xDF) {
-            n = 1;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 2;
-            if (c == 0xE0) lo = 0xA0;  // overlong
-            if (c == 0xED) hi = 0x9F;  // surrogates
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 3;
-            if (c == 0xF0) lo = 0x90;  // overlong
-            if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
-        } else {
-            return false;
-        }
-        if (s.size() - i <= n) return false;
-        for (std::size_t k = 1; k <= n; ++k) {
-            const auto b = static_cast<unsigned char>(s[i + k]);
-            if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return false;
-        }
-        i += n + 1;
+    std::size_t bad;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto n = utf8_sequence(s, i, bad);
+        if (n == 0) return false;
+        i += n;
     }
     return true;
 }

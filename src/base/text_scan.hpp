@@ -22,5 +22,9 @@ inline bool all_digits(std::string_view s) { return all_chars(s, is_ascii_digit)
 // Well-formed UTF-8: no stray continuation byte, no cut sequence, no overlong form, no UTF-16
 // surrogate, nothing above U+10FFFF.
 bool is_valid_utf8(std::string_view s);
+// Length (1..4) of the well-formed UTF-8 sequence starting at s[i], or 0 when it is ill-formed;
+// `bad` is then the length of its maximal ill-formed subpart (>= 1), which the Unicode "best
+// practice" replaces by one U+FFFD (report/text_safety.hpp repair_utf8).
+std::size_t utf8_sequence(std::string_view s, std::size_t i, std::size_t& bad);
 
 }  // namespace rvanno

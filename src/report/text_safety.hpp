@@ -25,8 +25,6 @@ std::string tsv_join(const Range& r, std::string_view sep) {
     return out;
 }
 
-// True when `s` is well-formed UTF-8 (no overlong forms, surrogates or code points > U+10FFFF).
-bool valid_utf8(std::string_view s);
 // `s` with each maximal ill-formed subsequence replaced by U+FFFD (the Unicode "best practice"
 // of chapter 3); valid text is returned unchanged.
 std::string repair_utf8(std::string_view s);

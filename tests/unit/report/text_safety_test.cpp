@@ -1,10 +1,12 @@
 // text::tsv and text::repair_utf8: the one escaping rule of every TSV field and the one UTF-8
 // repair of JSON and HTML (docs/output.md, "Text in outputs").
 #include "report/text_safety.hpp"
+#include "base/text_scan.hpp"
 
 #include <gtest/gtest.h>
 
 using namespace rvanno::text;
+using rvanno::is_valid_utf8;
 
 namespace {
 const std::string R = "\xEF\xBF\xBD";  // U+FFFD
@@ -28,7 +30,7 @@ TEST(TextSafety, tsv_escapes_backslash_tab_newlines_and_control_bytes) {
 // Why: the replacement follows the Unicode best practice (one U+FFFD per maximal ill-formed
 // subsequence), as browsers and Python's 'replace' do.
 TEST(TextSafety, repair_utf8_replaces_each_maximal_ill_formed_subsequence) {
-    EXPECT_TRUE(valid_utf8("abc \xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80"));
+    EXPECT_TRUE(is_valid_utf8("abc \xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80"));
     EXPECT_EQ(repair_utf8("abc \xC3\xA9"), "abc \xC3\xA9");
     EXPECT_EQ(repair_utf8("a\xFF"
                           "b"),
@@ -39,7 +41,7 @@ TEST(TextSafety, repair_utf8_replaces_each_maximal_ill_formed_subsequence) {
     EXPECT_EQ(repair_utf8("\xED\xA0\x80"), R + R + R);          // a surrogate
     EXPECT_EQ(repair_utf8("\xF4\x90\x80\x80"), R + R + R + R);  // above U+10FFFF
     EXPECT_EQ(repair_utf8("\xF0\x9F\x98"), R);                  // 3 of 4 bytes
-    EXPECT_FALSE(valid_utf8("\xE9"));
+    EXPECT_FALSE(is_valid_utf8("\xE9"));
 }
 
 // Why: JSON counts how many strings it changed, keys included, and keeps the key order.
