@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "support/files.hpp"
 #include "support/tsv.hpp"
 
 namespace rvanno::test {
@@ -16,13 +17,6 @@ struct RunResult {
     std::string out, err;
     int exit_code{-1};
 };
-
-inline std::string slurp(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 inline std::string shell_quote(const std::string& s) {
     std::string q = "'";

@@ -14,26 +14,15 @@
 
 #include "rvanno/error.hpp"
 
+#include "support/files.hpp"
 #include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using rvanno::OutputFile;
 using rvanno::UserError;
+using rvanno::test::slurp;
 
 using rvanno::test::TempDir;
-
-namespace {
-
-// A fresh, empty directory per test, removed afterwards.
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-}  // namespace
 
 // An error thrown mid-report must not leave a half-written report, nor a stray temp file.
 TEST(OutputFile, leaves_no_file_and_no_temp_file_when_commit_is_not_reached) {

@@ -8,21 +8,15 @@
 #include <sstream>
 
 #include "rvanno/error.hpp"
+#include "support/files.hpp"
 #include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using rvanno::OutputSet;
 using rvanno::UserError;
+using rvanno::test::slurp;
 using rvanno::test::TempDir;
 
-namespace {
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-}  // namespace
 
 // Why: a run that fails after writing some outputs must not leave a mix of new and old files.
 TEST(OutputSet, nothing_is_put_into_place_before_commit) {

@@ -16,8 +16,10 @@
 #include "knowledge/knowledge_base.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/knowledge.hpp"
+#include "support/files.hpp"
 
 namespace fs = std::filesystem;
+using rvanno::test::slurp;
 using namespace rvanno;
 
 namespace {
@@ -51,13 +53,6 @@ void write(const fs::path& p, const std::string& text) {
     std::ofstream out(p, std::ios::binary);
     out << text;
     if (!out) throw std::runtime_error("cannot write " + p.string());
-}
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
 }
 
 // A small, valid knowledge base: genes ALK, EGFR, MET, PTPN1; a few drugs; no knowledge rows yet.
