@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/cli_run.hpp"
+#include "support/egfr_slice.hpp"
 #include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -17,9 +18,8 @@ using namespace rvanno::test;
 namespace {
 
 const fs::path kFormats = fs::path(RVANNO_SHARED_DATA) / "formats";
-const fs::path kSlices = fs::path(RVANNO_SHARED_DATA) / "reference_sequence/grch37/hg19.fa.csv";
 const fs::path kCase = fs::path(RVANNO_TESTDATA) / "cases/annotate/maf_alk_compound";
-constexpr long kSliceStart = 55244401;  // 1-based first base of the EGFR slice
+constexpr long kSliceStart = rvanno::test::kEgfrSliceStart;
 
 const std::string kHeader =
     "Hugo_Symbol\tNCBI_Build\tChromosome\tStart_Position\tEnd_Position\tReference_Allele\tTumor_Seq_Allele1\t"
@@ -110,18 +110,11 @@ protected:
     static inline fs::path dir;
     static inline std::string slice;
     static void SetUpTestSuite() {
-        if (!fs::exists(kSlices)) return;
-        std::ifstream in(kSlices);
-        for (std::string l; std::getline(in, l);)
-            if (l.rfind("chr7,55244401,55274600,", 0) == 0) slice = l.substr(l.rfind(',') + 1);
-        for (auto& c : slice) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        slice = rvanno::test::egfr_slice_bases();
+        if (slice.empty()) return;
         dir = fs::temp_directory_path() / ("rvanno_maf_fasta_" + std::to_string(::getpid()));
         fs::create_directories(dir);
-        std::ofstream fa(dir / "ref.fa");
-        fa << ">7\n";
-        std::string seq(kSliceStart - 1, 'N');
-        seq += slice;
-        for (std::size_t i = 0; i < seq.size(); i += 60) fa << seq.substr(i, 60) << '\n';
+        rvanno::test::write_egfr_fasta(dir / "ref.fa", slice);
     }
     static void TearDownTestSuite() {
         if (!dir.empty()) fs::remove_all(dir);
