@@ -17,7 +17,6 @@ bool near(const Breakend& b, const std::string& gene, const std::vector<Transcri
 NamedGeneFit fit_named_genes(const SvInput& input, const std::vector<Transcript>& chosen,
                              const std::vector<Transcript>& other) {
     NamedGeneFit f;
-    if (input.format == "vcf") return f;
     for (const auto& j : input.junctions)
         for (const auto& [b, gene] : {std::pair{&j.a, &j.gene_a}, std::pair{&j.b, &j.gene_b}}) {
             if (gene->empty()) continue;

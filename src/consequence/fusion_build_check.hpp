@@ -22,7 +22,7 @@ struct NamedGeneFit {
     std::string example;  // "ALK at 2:29446394" (1-based), a breakend that does not fit the run's build
 };
 
-// Counts, over the junctions of a table input (not VCF), each breakend whose gene is named.
+// Counts, over the junctions of a fusion table, each breakend whose gene is named.
 NamedGeneFit fit_named_genes(const SvInput& input, const std::vector<Transcript>& chosen,
                              const std::vector<Transcript>& other);
 
