@@ -184,13 +184,16 @@ void Writer::prepare_header() {
     for (const auto& tag : rvanno_info_tags()) {
         int id = bcf_hdr_id2int(h, BCF_DT_ID, tag.id.c_str());
         if (id >= 0 && bcf_hdr_idinfo_exists(h, BCF_HL_INFO, id)) {
-            if (bcf_hdr_id2type(h, BCF_HL_INFO, id) != BCF_HT_STR || bcf_hdr_id2length(h, BCF_HL_INFO, id) != BCF_VL_A)
+            const auto want =
+                static_cast<decltype(bcf_hdr_id2length(h, BCF_HL_INFO, id))>(tag.number == "A" ? BCF_VL_A : BCF_VL_VAR);
+            if (bcf_hdr_id2type(h, BCF_HL_INFO, id) != BCF_HT_STR || bcf_hdr_id2length(h, BCF_HL_INFO, id) != want)
                 throw UserError("'" + input_ + "' already declares INFO/" + tag.id + " with another Number or Type",
                                 "remove it first: bcftools annotate -x INFO/" + tag.id);
             strip_old_ = true;
             continue;
         }
-        std::string line = "##INFO=<ID=" + tag.id + ",Number=A,Type=String,Description=\"" + tag.description + "\">";
+        std::string line =
+            "##INFO=<ID=" + tag.id + ",Number=" + tag.number + ",Type=String,Description=\"" + tag.description + "\">";
         if (bcf_hdr_append(h, line.c_str()) < 0) throw UserError("cannot add the header line " + line);
     }
     for (const auto& line : header_lines_) {

@@ -5,19 +5,23 @@
 // output from text input, unchanged records are copied as raw lines (no vcf_parse/vcf_format,
 // see shared/bench/README.md); BCF output or BCF input goes through bcf1_t.
 //
-// INFO tags (all Number=A, Type=String: one value per ALT allele, '.' for an ALT without a
-// match, so `bcftools norm -m-` splits them correctly; several values for one allele are
-// joined with '&'; reserved characters inside a value are percent-encoded as in VCF 4.3, plus
-// '&' and '|', which rvanno uses as separators):
+// INFO tags (Type=String). RVANNO_GENE..RVANNO_MATCH are Number=A: one value per ALT allele,
+// '.' for an ALT without a match, so `bcftools norm -m-` splits them correctly; several values
+// for one allele are joined with '&'. Reserved characters inside a value are percent-encoded as
+// in VCF 4.3, plus '&' and '|', which rvanno uses as separators.
 //   RVANNO_GENE   gene of each matched finding of the allele
 //   RVANNO_HGVSC  TRANSCRIPT:c.CHANGE of each matched finding (aligned with RVANNO_GENE)
 //   RVANNO_HGVSP  p.CHANGE, 1-letter (p.G1202R), of each matched finding, '.' when unknown
 //                 (aligned with RVANNO_GENE)
 //   RVANNO_KB     knowledge-base row ids that matched
 //   RVANNO_MATCH  how each RVANNO_KB row matched (hgvs_p, genomic, class:lof, ...), aligned
-//   RVANNO_DRUG   drug|effect|level of the matched rows, e.g. lorlatinib|sensitivity|D
-//                 (no "Format:" in its Description on purpose: bcftools +split-vep would read
-//                 '&'-joined entries of one ALT as one entry, see docs/bcftools_conventions.md)
+//   RVANNO_DRUG   Number=., shaped like VEP's CSQ so that `bcftools +split-vep` reads it: one
+//                 ','-separated entry per ALT x matched row x drug, its Description ends in
+//                 "Format: Allele|Consequence|SYMBOL|Feature|HGVSc|HGVSp|drug|effect|level|
+//                 status|kb_id|match". Each entry names its ALT (Allele), because a Number=.
+//                 tag is copied whole to every record by `bcftools norm -m-`. Not Number=A
+//                 with '&' between one ALT's entries: split-vep splits on ',' only and would
+//                 read "a|b|C&d|e|D" as one entry (docs/bcftools_conventions.md).
 // A tag whose value would be '.' for every allele is left out of the record.
 //
 // An input that already declares these tags (an rvanno output annotated again) keeps the
@@ -62,6 +66,7 @@ bool is_vcf_output_type(const std::string& type);
 struct RvannoInfoTag {
     std::string id;
     std::string description;
+    std::string number;  // "A" (one value per ALT) or "." (RVANNO_DRUG's allele-tagged entries)
 };
 const std::vector<RvannoInfoTag>& rvanno_info_tags();
 
@@ -69,7 +74,7 @@ const std::vector<RvannoInfoTag>& rvanno_info_tags();
 // that is whitespace, a control character or not ASCII, as %XX (upper-case hex). "" -> ".".
 std::string encode_info_value(const std::string& value);
 
-// The RVANNO_* tag values (tag, Number=A value) of one record whose ALT alleles are `alts`
+// The RVANNO_* tag values (tag, value) of one record whose ALT alleles are `alts`
 // (as written in the input), from the findings of that record. Findings without matches are
 // ignored; tags that are '.' for every allele are left out. A finding is tied to its ALT by
 // the allele as written (AlleleFinding::input_allele when normalisation changed it, else

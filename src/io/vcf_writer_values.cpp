@@ -10,6 +10,11 @@ namespace rvanno {
 
 namespace {
 
+// The fields of one RVANNO_DRUG entry (VEP-shaped: bcftools +split-vep needs a Consequence
+// field and splits entries on ',' only, so each entry carries its allele).
+constexpr const char* kDrugFormat =
+    "Allele|Consequence|SYMBOL|Feature|HGVSc|HGVSp|drug|effect|level|status|kb_id|match";
+
 constexpr const char* kLayout =
     " Number=A: one value per ALT, '.' for an ALT without a match; '&' joins the values of one ALT;"
     " values are percent-encoded.";
@@ -33,29 +38,57 @@ std::string allele_value(const std::vector<std::string>& entries) {
     return join(entries, "&");
 }
 
+// One RVANNO_DRUG entry, in kDrugFormat order; every field percent-encoded, the
+// consequence terms joined with '&' as VEP does.
+std::string drug_entry(const std::string& allele, const Consequence& c, const std::string& drug, const Match& m) {
+    std::vector<std::string> terms;
+    for (const auto& t : c.terms) terms.push_back(encode_info_value(t));
+    std::string hgvs_c = c.hgvs_c.empty() ? "" : (c.transcript.empty() ? c.hgvs_c : c.transcript + ":" + c.hgvs_c);
+    const std::vector<std::string> fields = {
+        encode_info_value(allele),
+        terms.empty() ? "." : join(terms, "&"),
+        encode_info_value(c.gene),
+        encode_info_value(c.transcript),
+        encode_info_value(hgvs_c),
+        c.protein_change.empty() ? "." : encode_info_value("p." + c.protein_change),
+        encode_info_value(drug),
+        encode_info_value(to_string(m.entry->effect)),
+        encode_info_value(to_string(m.entry->level)),
+        m.entry->verified ? "verified" : "unverified",
+        encode_info_value(m.entry->id),
+        encode_info_value(to_string(m.how))};
+    return join(fields, "|");
+}
+
 }  // namespace
 
 const std::vector<RvannoInfoTag>& rvanno_info_tags() {
     const std::string layout = kLayout;
     static const std::vector<RvannoInfoTag> tags = {
-        {"RVANNO_GENE", "rvanno: knowledge-base gene of each matched consequence." + layout},
+        {"RVANNO_GENE", "rvanno: knowledge-base gene of each matched consequence." + layout, "A"},
         {"RVANNO_HGVSC",
          "rvanno: HGVS c. (TRANSCRIPT:c.CHANGE) of each matched consequence, aligned with "
          "RVANNO_GENE." +
-             layout},
+             layout,
+         "A"},
         {"RVANNO_HGVSP",
          "rvanno: protein change (1-letter, e.g. p.G1202R) of each matched consequence, aligned "
          "with RVANNO_GENE; '.' when unknown." +
-             layout},
-        {"RVANNO_KB", "rvanno: ids of the knowledge-base rows that matched." + layout},
+             layout,
+         "A"},
+        {"RVANNO_KB", "rvanno: ids of the knowledge-base rows that matched." + layout, "A"},
         {"RVANNO_MATCH",
          "rvanno: how each RVANNO_KB row matched (genomic, hgvs_c, hgvs_p, codon, range, "
          "class:lof, class:missense, compound), aligned with RVANNO_KB." +
-             layout},
+             layout,
+         "A"},
         {"RVANNO_DRUG",
-         "rvanno: drug|effect|evidence level|status of the matched rows, e.g. "
-         "lorlatinib|sensitivity|D|verified (status: verified or unverified, db/README.md)." +
-             layout},
+         "rvanno: one entry per ALT, matched knowledge-base row and drug, in the layout of VEP's CSQ so that "
+         "bcftools +split-vep reads it (Allele: the ALT as written; Consequence: rvanno's terms, '&'-joined; "
+         "status: verified or unverified, db/README.md). Number=.: entries are ','-separated, fields "
+         "percent-encoded. Format: " +
+             std::string(kDrugFormat),
+         "."},
     };
     return tags;
 }
@@ -83,8 +116,10 @@ std::vector<std::pair<std::string, std::string>> rvanno_info_values(const std::v
                                                                     const std::vector<const AlleleFinding*>& findings,
                                                                     const std::string& where) {
     // Per tag (in rvanno_info_tags() order), per ALT: the entries of that allele.
-    constexpr std::size_t kTags = 6;
-    enum { gene, hgvsc, hgvsp, kb, how, drug };
+    // RVANNO_DRUG (Number=.) is one list over all ALTs, each entry naming its allele.
+    constexpr std::size_t kTags = 5;
+    enum { gene, hgvsc, hgvsp, kb, how };
+    std::vector<std::string> drug_entries;
     std::vector<std::vector<std::vector<std::string>>> entries(kTags,
                                                                std::vector<std::vector<std::string>>(alts.size()));
     std::vector<std::string> upper_alts;
@@ -116,17 +151,14 @@ std::vector<std::pair<std::string, std::string>> rvanno_info_values(const std::v
                 entries[kb][a].push_back(id);
                 entries[how][a].push_back(h);
             }
-            for (const auto& d : m.entry->drugs)
-                add_unique(entries[drug][a], encode_info_value(d) + "|" +
-                                                 encode_info_value(to_string(m.entry->effect)) + "|" +
-                                                 encode_info_value(to_string(m.entry->level)) + "|" +
-                                                 (m.entry->verified ? "verified" : "unverified"));
+            for (const auto& d : m.entry->drugs) add_unique(drug_entries, drug_entry(alts[a], c, d, m));
         }
     }
 
     std::vector<std::pair<std::string, std::string>> out;
     const auto& tags = rvanno_info_tags();
     for (std::size_t t = 0; t < kTags; ++t) {
+        if (tags[t].number != "A") throw UserError("internal error: the RVANNO_* tag order changed");
         std::string value;
         bool any = false;
         for (std::size_t a = 0; a < alts.size(); ++a) {
@@ -136,6 +168,7 @@ std::vector<std::pair<std::string, std::string>> rvanno_info_values(const std::v
         }
         if (any) out.emplace_back(tags[t].id, std::move(value));
     }
+    if (!drug_entries.empty()) out.emplace_back(tags[kTags].id, join(drug_entries, ","));
     return out;
 }
 

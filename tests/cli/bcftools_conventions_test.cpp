@@ -6,11 +6,16 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
 #include <tuple>
 
 #include "support/cli_run.hpp"
+#include "support/files.hpp"
 #include "support/temp_dir.hpp"
+#include "support/tsv.hpp"
 
 namespace fs = std::filesystem;
 using namespace rvanno::test;
@@ -345,22 +350,52 @@ TEST(RealFiles, regions_on_a_purple_somatic_vcf_match_bcftools_view) {
 
 // ---- 4. bcftools +split-vep and RVANNO_DRUG ----
 
-// Why: RVANNO_DRUG joins the drug|effect|level entries of one ALT with '&' (Number=A), which
-// +split-vep reads as ONE entry ("C&lorlatinib" as the level). Declaring "Format: drug|effect|level"
-// with these values would make split-vep print wrong fields with exit 0 (and bcftools 1.16 wants a
-// "Consequence" field anyway). Until the tag's layout changes (docs/bcftools_conventions.md),
-// split-vep must refuse the tag rather than mis-split it.
-TEST(SplitVep, rvanno_drug_is_refused_by_split_vep_rather_than_mis_split) {
+// The (pos, alt, kb_id, drug, effect, level) rows of a case's expected.tsv that name a row.
+std::set<std::string> expected_drug_rows(const fs::path& expected) {
+    std::set<std::string> rows;
+    std::map<std::string, std::size_t> col;
+    for (const auto& line : lines(slurp(expected))) {
+        if (line.rfind("##", 0) == 0) continue;
+        auto c = cells(line);
+        if (col.empty()) {
+            for (std::size_t i = 0; i < c.size(); ++i) col[c[i]] = i;
+            continue;
+        }
+        if (c[col.at("kb_id")].empty()) continue;
+        rows.insert(c[col.at("pos")] + "\t" + c[col.at("alt")] + "\t" + c[col.at("kb_id")] + "\t" + c[col.at("drug")] +
+                    "\t" + c[col.at("effect")] + "\t" + c[col.at("evidence_level")]);
+    }
+    return rows;
+}
+
+// Why: workflows unpack rvanno's annotated VCF with `bcftools +split-vep`, as they do VEP's CSQ.
+// RVANNO_DRUG is VEP-shaped (Number=., one ','-separated entry per ALT x row x drug, a
+// Consequence field, "Format: ..." at the end of its Description), so split-vep -d must give
+// exactly the drug rows of the case's known answers (alk_compound: two ALK alleles, fifteen
+// rows). The layout it replaced ('&' between one ALT's entries) was mis-split by split-vep.
+TEST(SplitVep, rvanno_drug_entries_read_by_split_vep_are_the_cases_drug_rows) {
     if (!have("bcftools") || capture("bcftools plugin -l 2>/dev/null").find("split-vep") == std::string::npos)
         GTEST_SKIP() << "bcftools +split-vep not available";
     TempDir dir("split_vep");
     auto r = run_rvanno(dir.path(),
                         {"annotate", "-q", "--output-vcf", "a.vcf", (kCases / "alk_compound" / "input.vcf").string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    const auto vcf = slurp(dir.file("a.vcf"));
-    ASSERT_NE(vcf.find("RVANNO_DRUG=crizotinib|resistance|C|verified&"), std::string::npos) << "several entries for one ALT";
-    EXPECT_NE(sh("bcftools +split-vep -l -a RVANNO_DRUG " + dir.file("a.vcf") + " >/dev/null 2>&1"), 0);
-    EXPECT_NE(sh("bcftools +split-vep -a RVANNO_DRUG -f '%drug\\n' " + dir.file("a.vcf") + " >/dev/null 2>&1"), 0);
+    const std::string fields = capture("bcftools +split-vep -l -a RVANNO_DRUG " + dir.file("a.vcf"));
+    EXPECT_NE(fields.find("Consequence"), std::string::npos) << fields;
+    EXPECT_NE(fields.find("kb_id"), std::string::npos) << fields;
+    std::istringstream got_lines(
+        capture("bcftools +split-vep -d -a RVANNO_DRUG -f '%POS\\t%Allele\\t%kb_id\\t%drug\\t%effect\\t%level\\n' " +
+                dir.file("a.vcf")));
+    std::set<std::string> got;
+    std::size_t entries = 0;
+    for (std::string l; std::getline(got_lines, l); ++entries) got.insert(l);
+    const auto want = expected_drug_rows(kCases / "alk_compound" / "expected.tsv");
+    ASSERT_EQ(want.size(), 15u) << "the case's known answers changed";
+    EXPECT_EQ(got, want);
+    EXPECT_EQ(entries, want.size()) << "one entry per allele x row x drug, none repeated";
+    // Each entry's Consequence is rvanno's term for the allele (no --fasta: coding_sequence_variant).
+    EXPECT_EQ(capture("bcftools +split-vep -d -a RVANNO_DRUG -f '%Consequence\\n' " + dir.file("a.vcf") + " | sort -u"),
+              "coding_sequence_variant\n");
 }
 
 // Why: a real somatic VCF (many INFO/FORMAT fields, VEP CSQ) written by name as BCF and as

@@ -41,8 +41,8 @@ const std::vector<std::string> kTags = {"RVANNO_GENE", "RVANNO_HGVSC", "RVANNO_H
 
 // A fresh, empty directory per test, removed afterwards.
 
-KnowledgeEntry entry(const std::string& id, const std::string& drug, rvanno::Effect effect,
-                     rvanno::EvidenceLevel level, bool verified = false) {
+KnowledgeEntry entry(const std::string& id, const std::string& drug, rvanno::Effect effect, rvanno::EvidenceLevel level,
+                     bool verified = false) {
     KnowledgeEntry e;
     e.verified = verified;
     e.id = id;
@@ -217,19 +217,31 @@ TEST(VcfWriter, MatchedRecordsCarryTheExpectedValues) {
             {"RVANNO_HGVSP", "p.G1202R,."},
             {"RVANNO_KB", "ALK-G1202R-crizotinib-1&ALK-G1202R-lorlatinib-1,."},
             {"RVANNO_MATCH", "hgvs_p&hgvs_p,."},
-            {"RVANNO_DRUG", "crizotinib|resistance|C|verified&lorlatinib|sensitivity|D|unverified,."}};
+            // RVANNO_DRUG: one VEP-shaped entry per ALT x row x drug, naming its ALT (Number=.).
+            {"RVANNO_DRUG",
+             "T|.|ALK|NM_004304.5|NM_004304.5:c.3604G>A|p.G1202R|crizotinib|resistance|C|verified|"
+             "ALK-G1202R-crizotinib-1|hgvs_p,"
+             "T|.|ALK|NM_004304.5|NM_004304.5:c.3604G>A|p.G1202R|lorlatinib|sensitivity|D|unverified|"
+             "ALK-G1202R-lorlatinib-1|hgvs_p"}};
         EXPECT_EQ(got[1].info, r2) << mode;
         const std::map<std::string, std::string> r3 = {
-            {"RVANNO_GENE", "ALK"},       {"RVANNO_HGVSC", "NM_004304.5:c.3586C>A"},
-            {"RVANNO_HGVSP", "p.L1196M"}, {"RVANNO_KB", "ALK-L1196M-crizotinib-1"},
-            {"RVANNO_MATCH", "hgvs_c"},   {"RVANNO_DRUG", "crizotinib|resistance|C|verified"}};
+            {"RVANNO_GENE", "ALK"},
+            {"RVANNO_HGVSC", "NM_004304.5:c.3586C>A"},
+            {"RVANNO_HGVSP", "p.L1196M"},
+            {"RVANNO_KB", "ALK-L1196M-crizotinib-1"},
+            {"RVANNO_MATCH", "hgvs_c"},
+            {"RVANNO_DRUG",
+             "T|.|ALK|NM_004304.5|NM_004304.5:c.3586C>A|p.L1196M|crizotinib|resistance|C|verified|"
+             "ALK-L1196M-crizotinib-1|hgvs_c"}};
         EXPECT_EQ(got[2].info, r3) << mode;
         // No protein change known: RVANNO_HGVSP is left out rather than written as ".,.".
         const std::map<std::string, std::string> r7 = {{"RVANNO_GENE", ".,ALK"},
                                                        {"RVANNO_HGVSC", ".,NM_004304.5:c.1A>C"},
                                                        {"RVANNO_KB", ".,SYN%3BID%3D1"},
                                                        {"RVANNO_MATCH", ".,class:missense"},
-                                                       {"RVANNO_DRUG", ".,drug%20a%2Cb|no_benefit|E|unverified"}};
+                                                       {"RVANNO_DRUG",
+                                                        "C|.|ALK|NM_004304.5|NM_004304.5:c.1A>C|.|drug%20a%2Cb|"
+                                                        "no_benefit|E|unverified|SYN%3BID%3D1|class:missense"}};
         EXPECT_EQ(got[6].info, r7) << mode;
         for (std::size_t i : {0u, 3u, 4u, 5u, 7u}) { EXPECT_TRUE(got[i].info.empty()) << mode << " record " << i + 1; }
     }
@@ -253,7 +265,7 @@ TEST(VcfWriter, UnmatchedTextRecordsAreTheInputLines) {
 }
 
 // Why: the header must keep every input line and add the provenance lines and a declaration
-// (Number=A, Type=String) for every tag, or readers reject or misread the values.
+// (Type=String; Number=A, or Number=. with a split-vep Format for RVANNO_DRUG) for every tag, or readers reject or misread the values.
 TEST(VcfWriter, HeaderHasInputLinesProvenanceAndDeclarations) {
     Fixture fx;
     TempDir dir("header");
@@ -268,10 +280,16 @@ TEST(VcfWriter, HeaderHasInputLinesProvenanceAndDeclarations) {
         }
         for (const auto& l : kProvenance) { EXPECT_NE(header.find(l + "\n"), std::string::npos) << mode << ": " << l; }
         for (const auto& t : kTags) {
-            EXPECT_NE(header.find("##INFO=<ID=" + t + ",Number=A,Type=String,Description=\"rvanno: "),
+            const std::string number = t == "RVANNO_DRUG" ? "." : "A";
+            EXPECT_NE(header.find("##INFO=<ID=" + t + ",Number=" + number + ",Type=String,Description=\"rvanno: "),
                       std::string::npos)
                 << mode << ": " << t;
         }
+        // split-vep reads the Format from the end of the Description.
+        EXPECT_NE(header.find("Format: Allele|Consequence|SYMBOL|Feature|HGVSc|HGVSp|drug|effect|level|status|kb_id|"
+                              "match\">\n"),
+                  std::string::npos)
+            << mode;
         EXPECT_NE(header.find("#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR"), std::string::npos);
     }
 }
@@ -445,6 +463,14 @@ TEST(VcfWriter, InfoValuesOfTwoFindingsOnOneAllele) {
     EXPECT_EQ(got.at("RVANNO_HGVSC"), "NM_004304.5:c.3604G>A&NM_TEST.1:c.3604G>A,.");
     EXPECT_EQ(got.at("RVANNO_HGVSP"), "p.G1202R&.,.");
     EXPECT_EQ(got.at("RVANNO_KB"), "ALK-G1202R-crizotinib-1&ALK-G1202R-lorlatinib-1,.");
-    EXPECT_EQ(got.at("RVANNO_DRUG"), "crizotinib|resistance|C|verified&lorlatinib|sensitivity|D|unverified,.");
+    // One RVANNO_DRUG entry per finding x row x drug: the two transcripts stay apart.
+    EXPECT_EQ(got.at("RVANNO_DRUG"),
+              "t|.|ALK|NM_004304.5|NM_004304.5:c.3604G>A|p.G1202R|crizotinib|resistance|C|verified|"
+              "ALK-G1202R-crizotinib-1|hgvs_p,"
+              "t|.|ALK|NM_004304.5|NM_004304.5:c.3604G>A|p.G1202R|lorlatinib|sensitivity|D|unverified|"
+              "ALK-G1202R-lorlatinib-1|hgvs_p,"
+              "t|.|ALK|NM_TEST.1|NM_TEST.1:c.3604G>A|.|crizotinib|resistance|C|verified|ALK-G1202R-crizotinib-1|hgvs_p,"
+              "t|.|ALK|NM_TEST.1|NM_TEST.1:c.3604G>A|.|lorlatinib|sensitivity|D|unverified|ALK-G1202R-lorlatinib-1|"
+              "hgvs_p");
     EXPECT_THROW(rvanno::rvanno_info_values({"G"}, {&a}, "here"), UserError);
 }
