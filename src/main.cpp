@@ -48,7 +48,7 @@ std::string main_usage() {
 }  // namespace rvanno::cli
 
 int main(int argc, char** argv) {
-    rvanno::quiet_htslib_logs();
+    rvanno::set_htslib_log(false);  // a command's --verbose turns it on
     std::vector<std::string> args(argv + 1, argv + argc);
     std::string command_line = "rvanno";
     for (const auto& a : args) command_line += " " + quote(a);

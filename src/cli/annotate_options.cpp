@@ -171,7 +171,7 @@ void validate(AnnotateOptions& o) {
         throw UsageError("annotate: --output-vcf needs a small-variant input", see);
     if (!o.output_vcf.empty() && (o.output_vcf == o.output || o.output_vcf == o.gene_table))
         throw UsageError("annotate: --output-vcf must differ from the other outputs", see);
-    check_threads("annotate", o);
+    apply_general_options("annotate", o);
     check_input_options("annotate", o);
     if (o.purity && !(*o.purity > 0 && *o.purity <= 1)) throw UsageError("annotate: --purity must be in (0,1]", see);
     if (o.ploidy && !(*o.ploidy > 0 && *o.ploidy <= 10)) throw UsageError("annotate: --ploidy must be in (0,10]", see);

@@ -75,7 +75,7 @@ void validate(const BatchOptions& o) {
     if (o.vcf == "-") throw UsageError("batch: the VCF is read once per sample, so it cannot be standard input", see);
     if (o.output.empty()) throw UsageError("batch: -o OUTDIR is required", see);
     check_format("batch", o.format, {"tsv", "json", "html"});
-    check_threads("batch", o);
+    apply_general_options("batch", o);
     check_input_options("batch", o);
 }
 

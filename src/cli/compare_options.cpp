@@ -102,7 +102,7 @@ void validate(CompareOptions& o, const GivenOptions& given) {
     check_format("compare", o.format, {"tsv", "json"});
     check_report_name("compare", "-o/--output", o.output,
                       "the comparison is TSV or JSON (-f), uncompressed: name it .tsv or .json");
-    check_threads("compare", o);
+    apply_general_options("compare", o);
     check_input_options("compare", o);
 }
 

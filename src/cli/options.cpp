@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "io/hts_info.hpp"
 #include "rvanno/copy_number.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/genome.hpp"
@@ -221,6 +222,10 @@ OptionGroup general_group(GeneralOptions& o) {
     return {"General",
             {{"threads", &o.threads, "N", "extra BGZF decompression threads", "[0]"},
              {"quiet,q", &o.quiet, "", "no summary line on stderr", "[off]"},
+             {"verbose", &o.verbose, "",
+              "also print HTSlib's own warnings and errors ([W::...], [E::...]) on stderr; rvanno's one-line "
+              "error names the file and record either way",
+              "[off]"},
              {"help,h", std::monostate{}, "", "print this help and exit", "[off]"}},
             ""};
 }
@@ -236,8 +241,9 @@ void check_format(const std::string& command, const std::string& format, const s
     throw UsageError(command + ": unknown --format '" + format + "' (expected: " + list + ")", see_help(command));
 }
 
-void check_threads(const std::string& command, const GeneralOptions& o) {
+void apply_general_options(const std::string& command, const GeneralOptions& o) {
     if (o.threads < 0 || o.threads > 64) throw UsageError(command + ": --threads must be 0..64", see_help(command));
+    set_htslib_log(o.verbose);
 }
 
 VcfRegions input_regions(const std::string& command, const InputOptions& o) {

@@ -106,6 +106,7 @@ struct OutputOptions {
 struct GeneralOptions {
     int threads = 0;
     bool quiet = false;
+    bool verbose = false;
 };
 
 // -g/--genome, --include-filtered, -r/--regions, -R/--regions-file, --fasta, --cnv-format (a
@@ -125,7 +126,8 @@ OptionGroup general_group(GeneralOptions& o);
 // Checks shared by the commands, each a UsageError "<command>: ..." naming the option.
 void check_format(const std::string& command, const std::string& format, const std::vector<std::string>& allowed);
 void check_input_options(const std::string& command, const InputOptions& o);  // --genome, --cnv-format
-void check_threads(const std::string& command, const GeneralOptions& o);
+// --threads range; sets HTSlib's log from --verbose (io/hts_info.hpp).
+void apply_general_options(const std::string& command, const GeneralOptions& o);
 
 // The regions of -r or -R (io/vcf_regions.hpp); empty when neither is given. Both at once, or a
 // bad -r, is a UsageError; an unreadable or malformed -R file a UserError/InputError.

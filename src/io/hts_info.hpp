@@ -6,7 +6,12 @@ namespace rvanno {
 
 // "1.16" (hts_version()).
 std::string htslib_version();
-// HTSlib prints only errors ([E::...]); rvanno's own message follows them.
-void quiet_htslib_logs();
+// HTSlib's own log lines ([E::...], [W::...]) on stderr: off by default, so that a failure
+// prints rvanno's one line and its hint and a success prints no HTSlib noise; `verbose`
+// (--verbose) shows HTSlib's warnings and errors too, in their own words.
+void set_htslib_log(bool verbose);
+// The start of a hint after an HTSlib failure: "see HTSlib's message above" under --verbose,
+// else "run again with --verbose to see HTSlib's own message".
+std::string htslib_message_hint();
 
 }  // namespace rvanno

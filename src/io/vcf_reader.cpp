@@ -2,6 +2,7 @@
 // annotation tags) and, record by record, VariantRecords of the records inside the target
 // intervals. The cnv/, sv/ and depth/ readers do the same for the other inputs.
 #include "io/vcf_reader.hpp"
+#include "io/hts_info.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -212,7 +213,7 @@ bool VcfReader::Impl::next_candidate_text() {
                              "fewer than the 8 fixed VCF columns", "the line is cut short or not tab-separated");
         if (vcf_parse(&line.s, hdr.get(), rec.get()) < 0 || bcf_unpack(rec.get(), BCF_UN_ALL) < 0)
             throw InputError(where(counters.records) + " (" + last_chrom + ":" + std::to_string(pos) + ")",
-                             "malformed VCF record", "see HTSlib's message above; check it with: bcftools view FILE");
+                             "malformed VCF record", htslib_message_hint() + "; check it with: bcftools view FILE");
         return true;
     }
 }

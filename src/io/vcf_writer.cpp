@@ -1,5 +1,6 @@
 // Annotated VCF/BCF output: reads the input again and writes every record (see vcf_writer.hpp).
 #include "io/vcf_writer.hpp"
+#include "io/hts_info.hpp"
 
 #include <unistd.h>
 
@@ -294,7 +295,7 @@ bool Writer::copy_text_record() {
     const int nhrec = hdr_->nhrec;
     if (vcf_parse(&l, hdr_.get(), rec_.get()) < 0)
         throw InputError(where(), "malformed VCF record",
-                         "see HTSlib's message above; check it with: bcftools view FILE");
+                         htslib_message_hint() + "; check it with: bcftools view FILE");
     // vcf_parse declares an undeclared CHROM/INFO/FORMAT/FILTER on the fly, after the BCF
     // header (its dictionary) was written: such a BCF could not be read back.
     if (binary_out_ && hdr_->nhrec != nhrec)

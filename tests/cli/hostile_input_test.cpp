@@ -3,6 +3,8 @@
 // rows (a --db the user edited) are listed at the end of this file.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "support/cli_run.hpp"
 #include "support/temp_dir.hpp"
 #include "support/utf8.hpp"
@@ -43,6 +45,9 @@ TEST_P(Hostile, input_is_handled_without_a_crash) {
     EXPECT_EQ(r.err.find("Sanitizer"), std::string::npos) << r.err;
     EXPECT_EQ(r.err.find("runtime error"), std::string::npos) << r.err;
     if (!e.stderr_text.empty()) { EXPECT_NE(r.err.find(e.stderr_text), std::string::npos) << r.err; }
+    // HTSlib's own log lines ([E::...], [W::...]) are off unless --verbose: every line on
+    // stderr is rvanno's (its error and hint, or its warnings).
+    for (const auto& line : lines(r.err)) { EXPECT_EQ(line.rfind("rvanno: ", 0), 0u) << line; }
     if (e.exit_code != 0) {
         EXPECT_NE(r.err.find("rvanno: hint: "), std::string::npos) << r.err;
         EXPECT_TRUE(r.out.empty());
@@ -82,6 +87,32 @@ INSTANTIATE_TEST_SUITE_P(Malformed, Hostile, ::testing::ValuesIn(expectations())
         if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
     return n;
 });
+
+// Why: HTSlib's own words are hidden by default (the line above) but must stay reachable for a
+// user who needs them: --verbose prints HTSlib's [E::...] line before rvanno's error, and the
+// hint says which of the two cases the user is in. A VCF 4.4 GT prefix ('|0/1') is a record
+// HTSlib 1.16 cannot parse.
+TEST(Hostile, verbose_shows_htslibs_own_message) {
+    TempDir dir("verbose");
+    {
+        std::ofstream f(dir.file("gt.vcf"));
+        f << "##fileformat=VCFv4.2\n##contig=<ID=chr2,length=242193529>\n"
+             "##FORMAT=<ID=GT,Number=1,Type=String,Description=\"GT\">\n"
+             "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS\n"
+             "chr2\t29220747\t.\tC\tT\t.\tPASS\t.\tGT\t0/x\n";
+    }
+    auto quiet = run_rvanno(dir.path(), {"annotate", "-g", "GRCh38", "gt.vcf"});
+    EXPECT_EQ(quiet.exit_code, 1);
+    EXPECT_EQ(quiet.err,
+              "rvanno: error: gt.vcf: record 1 (chr2:29220747): malformed VCF record\n"
+              "rvanno: hint: run again with --verbose to see HTSlib's own message; check it with: "
+              "bcftools view FILE\n");
+    auto verbose = run_rvanno(dir.path(), {"annotate", "--verbose", "-g", "GRCh38", "gt.vcf"});
+    EXPECT_EQ(verbose.exit_code, 1);
+    EXPECT_EQ(verbose.err.rfind("[E::vcf_parse_format] ", 0), 0u) << verbose.err;
+    EXPECT_NE(verbose.err.find("rvanno: hint: see HTSlib's message above; check it with"), std::string::npos)
+        << verbose.err;
+}
 
 // Why: the table above must cover every file in the directory, so none is silently untested.
 TEST(Hostile, every_file_has_an_expectation) {
