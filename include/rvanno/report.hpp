@@ -25,13 +25,17 @@ struct Provenance {
     std::string sample;
     std::string fasta;  // "" when not given
     std::vector<std::string> cnv_inputs, sv_inputs;
-    std::string cn_settings;  // describe(CnSettings) when --cnv was given
-    std::string regions;      // -r/-R of the small-variant input ("chr2:1-100,chr7", "FILE (N regions)"); "" = all
-    std::string input_format; // "maf" when the small variants came from a MAF; "" = VCF/BCF (not printed)
+    std::string cn_settings;   // describe(CnSettings) when --cnv was given
+    std::string regions;       // -r/-R of the small-variant input ("chr2:1-100,chr7", "FILE (N regions)"); "" = all
+    std::string input_format;  // "maf" when the small variants came from a MAF; "" = VCF/BCF (not printed)
     // The caller convention that chose the VCF sample ("" = --sample, ##tumor_sample or the
     // only sample) and where the VAFs and depths came from ("" = FORMAT AF/AD/DP only): stamped
     // only when set. For a MAF: its t_alt_count/t_depth columns.
     std::string sample_rule, vaf_source;
+    // Input lines or records skipped or read in part, and why, e.g. "small variants: 2 invalid
+    // records skipped, 1 duplicate record skipped" ("" = none; stamped only when set). The
+    // warnings on stderr name each one (the first few); this says how many, in every output.
+    std::string input_problems;
 };
 
 // One ALT allele of one record in a knowledge-base gene, with its consequence and matches.

@@ -82,7 +82,11 @@ void print_summary(const Report& r, bool small, bool cnv, bool sv) {
             " in knowledge-base genes, " + std::to_string(get("alleles_matched")) + " allele(s) matched, " +
             std::to_string(get("records_filtered")) + " filtered, " +
             std::to_string(get("alleles_symbolic_skipped") + get("alleles_star_skipped")) +
-            " symbolic/* alleles skipped");
+            " symbolic/* alleles skipped" +
+            (get("records_invalid_skipped") + get("records_duplicate_skipped") > 0
+                 ? ", " + std::to_string(get("records_invalid_skipped")) + " invalid and " +
+                       std::to_string(get("records_duplicate_skipped")) + " duplicate record(s) skipped"
+                 : std::string()));
     long cn = 0, fu = 0;
     for (const auto& f : r.copy_number) cn += f.matches.empty() ? 0 : 1;
     for (const auto& f : r.fusions) fu += f.matches.empty() ? 0 : 1;

@@ -15,8 +15,10 @@
 #include "io/annotation_tags.hpp"
 #include "io/hts.hpp"
 #include "io/vcf_caller_counts.hpp"
+#include "io/vcf_record_check.hpp"
 #include "io/vcf_region_cursor.hpp"
 #include "io/vcf_sample_choice.hpp"
+#include "io/vcf_sample_values.hpp"
 
 #include <htslib/bgzf.h>
 #include "rvanno/error.hpp"
@@ -44,19 +46,21 @@ struct VcfReader::Impl {
     const Intervals* last_iv{nullptr};
     // binary path: target intervals per header rid (grows if the header gains contigs)
     std::vector<const Intervals*> iv_by_rid;
-    hts::Buffer<float> fbuf;
-    hts::Buffer<int32_t> ibuf;
+    SampleValueBuffers sample_buffers;
     hts::Buffer<char> sbuf;
+    DuplicateRecords duplicates;
+    RecordSkips skips{false};
 
     std::string where(long record) const { return path + ": record " + std::to_string(record); }
     void read_header_summary();
     void choose_sample();
     bool next_candidate_text();
+    bool skip_text(std::string_view chrom, std::int64_t pos, const std::string& problem);
+    bool is_duplicate();
     bool next_candidate_binary();
     const Intervals* intervals_for_rid(int rid);
     void check_stream_intact() const;
     void fill(VariantRecord& out);
-    void fill_sample(VariantRecord& out);
 };
 
 namespace {
@@ -76,6 +80,7 @@ VcfReader::VcfReader(const std::string& path, const VcfReaderOptions& options) :
     auto& m = *impl_;
     m.path = path;
     m.options = options;
+    m.skips = RecordSkips(options.strict);
     if (path != "-" && !std::filesystem::exists(path))
         throw UserError("cannot open '" + path + "': no such file", "check the path");
     m.fp.reset(hts_open(path.c_str(), "r"));
@@ -153,6 +158,7 @@ void VcfReader::Impl::choose_sample() {
 bool VcfReader::next(VariantRecord& out) {
     auto& m = *impl_;
     while (m.is_text ? m.next_candidate_text() : m.next_candidate_binary()) {
+        if (m.is_duplicate()) continue;
         ++m.counters.candidates;
         bool pass = m.rec->d.n_flt == 0;
         if (m.rec->d.n_flt == 1)
@@ -185,9 +191,11 @@ bool VcfReader::Impl::next_candidate_text() {
         std::string_view l(line.s.s, line.s.l);
         auto tab1 = l.find('\t');
         auto tab2 = tab1 == std::string_view::npos ? tab1 : l.find('\t', tab1 + 1);
-        if (l[0] == '#' || tab2 == std::string_view::npos)
-            throw InputError(where(counters.records), "not a tab-separated VCF data line",
-                             "header lines must come first and columns must be separated by tabs");
+        if (l[0] == '#' || tab2 == std::string_view::npos) {
+            skip_text(l.substr(0, std::min(tab1, std::size_t{40})), -1,
+                      "not a tab-separated VCF data line (header lines come first; columns are tab-separated)");
+            continue;
+        }
         std::string_view chrom = l.substr(0, tab1);
         if (chrom != last_chrom) {
             last_chrom.assign(chrom);
@@ -195,27 +203,61 @@ bool VcfReader::Impl::next_candidate_text() {
             last_iv = c ? targets.intervals(*c) : nullptr;
         }
         std::int64_t pos = 0;
-        for (auto i = tab1 + 1; i < tab2; ++i) {
+        bool bad_pos = tab2 == tab1 + 1;
+        for (auto i = tab1 + 1; i < tab2 && !bad_pos; ++i) {
             char ch = l[i];
-            if (ch < '0' || ch > '9' || pos > (std::int64_t{1} << 40))
-                throw InputError(where(counters.records) + " (" + last_chrom + ")",
-                                 "POS '" + std::string(l.substr(tab1 + 1, tab2 - tab1 - 1)) + "' is not a position",
-                                 "POS must be a positive integer");
+            bad_pos = ch < '0' || ch > '9' || pos > (std::int64_t{1} << 40);
             pos = pos * 10 + (ch - '0');
+        }
+        if (bad_pos) {
+            skip_text(last_chrom, -1,
+                      "POS '" + std::string(l.substr(tab1 + 1, std::min<std::size_t>(tab2 - tab1 - 1, 40))) +
+                          "' is not a position (a positive integer)");
+            continue;
         }
         if (!last_iv || !TargetIndex::contains(*last_iv, pos - 1)) {
             ++counters.outside_targets;
             continue;
         }
-        // HTSlib 1.16 accepts lines cut short (tests/unit/io/htslib_behaviour_test.cpp); VCF needs 8.
-        if (std::count(l.begin(), l.end(), '\t') < 7)
-            throw InputError(where(counters.records) + " (" + last_chrom + ":" + std::to_string(pos) + ")",
-                             "fewer than the 8 fixed VCF columns", "the line is cut short or not tab-separated");
-        if (vcf_parse(&line.s, hdr.get(), rec.get()) < 0 || bcf_unpack(rec.get(), BCF_UN_ALL) < 0)
-            throw InputError(where(counters.records) + " (" + last_chrom + ":" + std::to_string(pos) + ")",
-                             "malformed VCF record", htslib_message_hint() + "; check it with: bcftools view FILE");
+        // HTSlib 1.16 accepts lines cut short (tests/unit/io/htslib_behaviour_test.cpp) and
+        // alleles and QUAL no VCF allows; see vcf_record_check.hpp.
+        if (auto problem = check_text_record(l); !problem.empty()) {
+            skip_text(last_chrom, pos, problem);
+            continue;
+        }
+        counters.gt_phase_prefixes += strip_gt_phase_prefixes(&line.s);
+        if (vcf_parse(&line.s, hdr.get(), rec.get()) < 0 || bcf_unpack(rec.get(), BCF_UN_ALL) < 0) {
+            skip_text(last_chrom, pos,
+                      "malformed VCF record that HTSlib cannot parse (" + htslib_message_hint() +
+                          "; check it with: bcftools view FILE)");
+            continue;
+        }
         return true;
     }
+}
+
+// Always false, so a caller can `continue`: the record is counted and told (or, under
+// --strict, an InputError). pos is 1-based as printed; -1 when it could not be read.
+bool VcfReader::Impl::skip_text(std::string_view chrom, std::int64_t pos, const std::string& problem) {
+    ++counters.invalid_records;
+    std::string at = where(counters.records) + " (" + std::string(chrom);
+    if (pos >= 0) at += ":" + std::to_string(pos);
+    skips.skip(at + ")", problem, "records_invalid_skipped");
+    return false;
+}
+
+// A record with the CHROM, POS, REF and ALT of an earlier one is skipped (counted, told).
+bool VcfReader::Impl::is_duplicate() {
+    bcf1_t* r = rec.get();
+    if (bcf_unpack(r, BCF_UN_STR) < 0) return false;
+    std::string alleles;
+    for (int i = 0; i < r->n_allele; ++i) (alleles += r->d.allele[i]) += ',';
+    const char* chrom = bcf_hdr_id2name(hdr.get(), r->rid);
+    if (!duplicates.seen(chrom, r->pos, std::move(alleles))) return false;
+    ++counters.duplicate_records;
+    skips.skip(where(counters.records) + " (" + chrom + ":" + std::to_string(r->pos + 1) + ")",
+               "the same CHROM, POS, REF and ALT as an earlier record", "records_duplicate_skipped");
+    return true;
 }
 
 // HTSlib reports a damaged or truncated BGZF stream as end of file; a partial result must not
@@ -264,6 +306,16 @@ bool VcfReader::Impl::next_candidate_binary() {
         }
         if (bcf_unpack(rec.get(), BCF_UN_ALL) < 0)
             throw InputError(where(counters.records), "cannot unpack BCF record", "the file may be corrupt");
+        std::string alt;
+        for (int i = 1; i < rec->n_allele; ++i) (alt += i > 1 ? "," : "") += rec->d.allele[i];
+        if (auto problem = check_alleles(rec->n_allele ? rec->d.allele[0] : "", rec->n_allele > 1 ? alt : ".");
+            !problem.empty()) {
+            ++counters.invalid_records;
+            skips.skip(where(counters.records) + " (" + bcf_hdr_id2name(hdr.get(), rec->rid) + ":" +
+                           std::to_string(rec->pos + 1) + ")",
+                       problem, "records_invalid_skipped");
+            continue;
+        }
         return true;
     }
 }
@@ -289,106 +341,10 @@ void VcfReader::Impl::fill(VariantRecord& out) {
     if (r->d.n_flt == 0) out.filter = ".";
     for (int i = 0; i < r->d.n_flt; ++i)
         out.filter += (i ? ";" : "") + std::string(bcf_hdr_int2id(hdr.get(), BCF_DT_ID, r->d.flt[i]));
-    fill_sample(out);
+    read_sample_values(hdr.get(), r, sample_index, where(counters.records), sample_buffers, counters, out);
     for (const auto& [tag, layout] : summary.annotation_tags) {
         int n = bcf_get_info_string(hdr.get(), r, tag.c_str(), &sbuf.data, &sbuf.size);
         if (n > 0) out.annotations.emplace_back(tag, std::string(sbuf.data, std::strlen(sbuf.data)));
-    }
-}
-
-void VcfReader::Impl::fill_sample(VariantRecord& out) {
-    out.vaf.assign(out.alts.size(), std::nullopt);
-    if (sample_index < 0) {
-        if (auto source = vaf_from_info(hdr.get(), rec.get(), out); !source.empty()) ++counters.vaf_sources[source];
-        return;
-    }
-    bcf1_t* r = rec.get();
-    const int ns = bcf_hdr_nsamples(hdr.get());
-    std::string source;  // of the VAF
-    int n = bcf_get_format_float(hdr.get(), r, "AF", &fbuf.data, &fbuf.size);
-    if (n > 0 && n % ns == 0) {
-        int per = n / ns;
-        for (int a = 0; a < per && a < static_cast<int>(out.alts.size()); ++a) {
-            float v = fbuf.data[sample_index * per + a];
-            if (!bcf_float_is_missing(v) && !bcf_float_is_vector_end(v)) {
-                out.vaf[a] = v;
-                source = "FORMAT/AF";
-            }
-        }
-    }
-    n = bcf_get_format_int32(hdr.get(), r, "AD", &ibuf.data, &ibuf.size);
-    std::optional<int> ad_sum;
-    if (n > 0 && n % ns == 0) {
-        int per = n / ns;
-        const int32_t* ad = ibuf.data + sample_index * per;
-        int sum = 0;
-        bool any = false;
-        for (int i = 0; i < per; ++i)
-            if (ad[i] != bcf_int32_missing && ad[i] != bcf_int32_vector_end && ad[i] >= 0) {
-                sum += ad[i];
-                any = true;
-            }
-        if (any) ad_sum = sum;
-        for (int a = 1; a < per && a <= static_cast<int>(out.alts.size()); ++a)
-            if (!out.vaf[a - 1] && sum > 0 && ad[a] != bcf_int32_missing && ad[a] != bcf_int32_vector_end &&
-                ad[a] >= 0) {
-                out.vaf[a - 1] = static_cast<double>(ad[a]) / sum;
-                if (source.empty()) source = "FORMAT/AD";
-            }
-    }
-    n = bcf_get_format_int32(hdr.get(), r, "DP", &ibuf.data, &ibuf.size);
-    if (n == ns && ibuf.data[sample_index] != bcf_int32_missing && ibuf.data[sample_index] >= 0)
-        out.depth = ibuf.data[sample_index];
-    if (!out.depth) out.depth = ad_sum;
-    if (source.empty()) source = vaf_from_caller_counts(hdr.get(), r, sample_index, out);
-    if (!source.empty()) ++counters.vaf_sources[source];
-    n = bcf_get_genotypes(hdr.get(), r, &ibuf.data, &ibuf.size);
-    if (n > 0 && n % ns == 0) {
-        int per = n / ns;
-        const int32_t* gt = ibuf.data + sample_index * per;
-        for (int i = 0; i < per && gt[i] != bcf_int32_vector_end; ++i) {
-            if (i) out.genotype += bcf_gt_is_phased(gt[i]) ? '|' : '/';
-            out.genotype += bcf_gt_is_missing(gt[i]) ? "." : std::to_string(bcf_gt_allele(gt[i]));
-        }
-    }
-    n = bcf_get_format_int32(hdr.get(), r, "PS", &ibuf.data, &ibuf.size);
-    if (n == ns && ibuf.data[sample_index] != bcf_int32_missing) out.phase_set = ibuf.data[sample_index];
-}
-
-std::optional<std::int64_t> declared_contig_length(const std::string& file, const std::string& id,
-                                                   const std::string& length) {
-    if (length.empty()) return std::nullopt;
-    if (auto v = parse_contig_length(length)) return v;
-    warn(file + ": ##contig=<ID=" + id + ",length=" + length +
-         ">: length is not a positive integer; the contig is not used for build detection");
-    return std::nullopt;
-}
-
-namespace {
-
-// The value of `key` in a "##contig=<ID=chr2,length=123,...>" line ("" if absent).
-std::string_view contig_field(std::string_view line, std::string_view key) {
-    for (std::size_t at = line.find('<'); at != std::string_view::npos; at = line.find(',', at + 1)) {
-        const std::string_view rest = line.substr(at + 1);
-        if (rest.substr(0, key.size()) == key && rest.substr(key.size(), 1) == "=") {
-            const std::string_view value = rest.substr(key.size() + 1);
-            return value.substr(0, value.find_first_of(",>"));
-        }
-    }
-    return {};
-}
-
-}  // namespace
-
-void warn_about_contig_lengths(const std::string& path) {
-    hts::File fp(hts_open(path.c_str(), "r"));
-    if (!fp) return;
-    hts::KString line;
-    while (hts_getline(fp.get(), KS_SEP_LINE, &line.s) >= 0) {
-        const std::string_view l(line.s.s, line.s.l);
-        if (l.substr(0, 2) != "##") break;
-        if (l.substr(0, 10) == "##contig=<")
-            declared_contig_length(path, std::string(contig_field(l, "ID")), std::string(contig_field(l, "length")));
     }
 }
 

@@ -33,13 +33,17 @@ struct VcfHeaderSummary {
 };
 
 struct ReaderCounters {
-    long records{0};           // data records read
-    long outside_targets{0};   // skipped unparsed: outside every knowledge-base gene
-    long filtered{0};          // candidate records skipped for FILTER (see --include-filtered)
-    long candidates{0};        // records parsed (inside a gene), before the FILTER rule
-    long symbolic_alleles{0};  // <DEL>, breakends, ... skipped
-    long star_alleles{0};      // '*' (spanning deletion) skipped
-    long no_alt{0};            // ALT '.' records
+    long records{0};                     // data records read
+    long outside_targets{0};             // skipped unparsed: outside every knowledge-base gene
+    long filtered{0};                    // candidate records skipped for FILTER (see --include-filtered)
+    long candidates{0};                  // records parsed (inside a gene), before the FILTER rule
+    long symbolic_alleles{0};            // <DEL>, breakends, ... skipped
+    long star_alleles{0};                // '*' (spanning deletion) skipped
+    long no_alt{0};                      // ALT '.' records
+    long invalid_records{0};             // skipped: bad REF/ALT/QUAL, cut short, unparseable (vcf_record_check.hpp)
+    long duplicate_records{0};           // skipped: same CHROM/POS/REF/ALT as an earlier record
+    long gt_phase_prefixes{0};           // VCF 4.4 GT phasing prefixes dropped before parsing
+    long format_values_out_of_range{0};  // FORMAT AD sums past 32 bits: not used as depth
     // Candidate records per source of their VAF ("FORMAT/AF", "Strelka2 tier-1 TAR/TIR", ...).
     std::map<std::string, long> vaf_sources;
 };
@@ -50,6 +54,7 @@ struct VcfReaderOptions {
     int threads{0};                // extra BGZF decompression threads
     VcfRegions regions;            // -r/-R: read only these, through the index; empty = all
     bool choose_sample{true};      // false: only the header is wanted (batch lists the samples)
+    bool strict{false};            // --strict: an invalid or duplicate record is an error, not a skip
 };
 
 class VcfReader {
@@ -88,5 +93,9 @@ void warn_about_contig_lengths(const std::string& path);
 // (outputs from before the caller-specific counts stay as they were); else each source with
 // its number of records, e.g. "Strelka2 tier-1 TAR/TIR (3 records)".
 std::string describe_vaf_sources(const std::map<std::string, long>& sources);
+
+// ReaderCounters' skipped and repaired records for the provenance, e.g. "small variants: 2
+// invalid records skipped (records_invalid_skipped), 1 duplicate record skipped"; "" when none.
+std::string describe_record_problems(const ReaderCounters& c);
 
 }  // namespace rvanno

@@ -132,6 +132,14 @@ void run_small_variants(const SampleInputs& o, const RunSettings& p, const Knowl
     counters["records_examined"] = rc.candidates - rc.filtered;
     counters["alleles_symbolic_skipped"] = rc.symbolic_alleles;
     counters["alleles_star_skipped"] = rc.star_alleles;
+    // Issue 11's record checks (io/vcf_record_check.hpp): present only when something happened,
+    // so outputs of clean inputs are unchanged.
+    for (const auto& [name, n] : {std::pair<const char*, long>{"records_invalid_skipped", rc.invalid_records},
+                                  {"records_duplicate_skipped", rc.duplicate_records},
+                                  {"gt_phase_prefixes_dropped", rc.gt_phase_prefixes},
+                                  {"format_values_out_of_range", rc.format_values_out_of_range}})
+        if (n > 0) counters[name] = n;
+    report.provenance.input_problems = describe_record_problems(rc);
     report.provenance.vaf_source = describe_vaf_sources(rc.vaf_sources);
 }
 
@@ -258,6 +266,7 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
                          in.vcf ? p.regions.description : "",
                          "",
                          in.vcf ? in.vcf->header().sample_rule : "",
+                         "",
                          ""};
     if (!o.vcf.empty()) report.provenance.inputs.push_back(o.vcf);
     if (in.vcf) run_small_variants(o, p, kb, build, transcripts, *in.vcf, in.vcf->header().annotation_tags, report);

@@ -37,6 +37,7 @@ void tsv_sample(const Provenance& p, const std::string& prefix, std::ostream& ou
     for (const auto& i : p.cnv_inputs) out << "##" << prefix << "cnv_input=" << tsv(i) << "\n";
     for (const auto& i : p.sv_inputs) out << "##" << prefix << "sv_input=" << tsv(i) << "\n";
     if (!p.cn_settings.empty()) out << "##" << prefix << "copy_number_thresholds=" << tsv(p.cn_settings) << "\n";
+    if (!p.input_problems.empty()) out << "##" << prefix << "input_problems=" << tsv(p.input_problems) << "\n";
 }
 
 void tsv_fasta(const Provenance& p, std::ostream& out) {
@@ -67,6 +68,7 @@ nlohmann::ordered_json json(const Provenance& p, bool with_inputs) {
         if (!p.vaf_source.empty()) j["vaf_source"] = p.vaf_source;
         if (!p.regions.empty()) j["regions"] = p.regions;
         if (!p.input_format.empty()) j["input_format"] = p.input_format;
+        if (!p.input_problems.empty()) j["input_problems"] = p.input_problems;
         j["cnv_inputs"] = p.cnv_inputs;
         j["sv_inputs"] = p.sv_inputs;
         j["copy_number_thresholds"] = p.cn_settings.empty() ? Json() : Json(p.cn_settings);
@@ -83,6 +85,7 @@ std::vector<std::string> vcf_header_lines(const Provenance& p) {
                                    "##rvanno_genome_build=" + tsv(p.genome_build),
                                    "##rvanno_command=" + tsv(p.command_line)};
     if (!p.regions.empty()) lines.insert(lines.end() - 1, "##rvanno_regions=" + tsv(p.regions));
+    if (!p.input_problems.empty()) lines.insert(lines.end() - 1, "##rvanno_input_problems=" + tsv(p.input_problems));
     if (!p.sample_rule.empty())
         lines.insert(lines.end() - 1, "##rvanno_sample=" + tsv(p.sample) + " (" + tsv(p.sample_rule) + ")");
     return lines;

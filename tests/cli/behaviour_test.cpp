@@ -82,7 +82,8 @@ TEST(Annotate, json_has_the_documented_schema) {
     EXPECT_DOUBLE_EQ(f["vaf"].get<double>(), 0.475);
     EXPECT_EQ(f["depth"], 40);
     bool lof = false;
-    for (const auto& m : f["matches"]) lof |= m["how"] == "class:lof" && m["evidence_level"] == "E";  // one LoF allele: E (issue 9 part 4)
+    for (const auto& m : f["matches"])
+        lof |= m["how"] == "class:lof" && m["evidence_level"] == "E";  // one LoF allele: E (issue 9 part 4)
     EXPECT_TRUE(lof);
 }
 
@@ -126,12 +127,13 @@ TEST(Annotate, bcf_vcfgz_and_stdin_inputs_give_the_same_rows) {
 // Why: a failed run must never leave a partial (or temporary) output file behind.
 TEST(Annotate, failed_run_leaves_no_output_file) {
     auto dir = fresh_dir("partial");
-    fs::copy_file(kCases / "malformed_pos" / "input.vcf", dir / "input.vcf");
-    auto r = run_rvanno(dir, {"annotate", "-o", "out.tsv", "input.vcf"});
+    // Truncated at the end: the error comes after every record was read (testdata/cases/annotate/truncated_bgzf).
+    fs::copy_file(kCases / "truncated_bgzf" / "input.vcf.gz", dir / "input.vcf.gz");
+    auto r = run_rvanno(dir, {"annotate", "-o", "out.tsv", "input.vcf.gz"});
     EXPECT_EQ(r.exit_code, 1);
     std::vector<std::string> left;
     for (const auto& e : fs::directory_iterator(dir)) left.push_back(e.path().filename().string());
-    EXPECT_EQ(left, std::vector<std::string>{"input.vcf"});
+    EXPECT_EQ(left, std::vector<std::string>{"input.vcf.gz"});
     fs::remove_all(dir);
 }
 

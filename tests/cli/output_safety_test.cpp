@@ -145,12 +145,13 @@ TEST(OutputSafety, symlink_at_the_old_temporary_name_is_not_followed) {
 TEST(OutputSafety, an_error_before_the_end_puts_no_output_into_place) {
     TempDir dir("all_or_nothing");
     std::ofstream(dir.file("genes.tsv")) << "previous gene table\n";
-    // A record inside a gene with a non-numeric POS: the error comes while the input is read,
+    // A bgzipped VCF without its end-of-file block: the error comes when the input has been read,
     // after every output was opened.
-    auto r = run_rvanno(dir.path(),
-                        annotate({"-o", "main.tsv", "--gene-table", "genes.tsv", "--verdict-table", "verdicts.tsv",
-                                  "--output-vcf", "out.vcf",
-                                  (fs::path(RVANNO_TESTDATA) / "cases" / "annotate" / "malformed_pos" / "input.vcf").string()}));
+    auto r = run_rvanno(
+        dir.path(),
+        annotate({"-o", "main.tsv", "--gene-table", "genes.tsv", "--verdict-table", "verdicts.tsv", "--output-vcf",
+                  "out.vcf",
+                  (fs::path(RVANNO_TESTDATA) / "cases" / "annotate" / "truncated_bgzf" / "input.vcf.gz").string()}));
     EXPECT_EQ(r.exit_code, 1) << r.err;
     EXPECT_EQ(slurp(dir.path() / "genes.tsv"), "previous gene table\n");
     auto entries = dir.entries();
