@@ -25,13 +25,18 @@ struct Provenance {
     std::string sample;
     std::string fasta;  // "" when not given
     std::vector<std::string> cnv_inputs, sv_inputs;
-    std::string cn_settings;  // describe(CnSettings) when --cnv was given
-    std::string regions;      // -r/-R of the small-variant input ("chr2:1-100,chr7", "FILE (N regions)"); "" = all
-    std::string input_format; // "maf" when the small variants came from a MAF; "" = VCF/BCF (not printed)
+    std::string cn_settings;   // describe(CnSettings) when --cnv was given
+    std::string regions;       // -r/-R of the small-variant input ("chr2:1-100,chr7", "FILE (N regions)"); "" = all
+    std::string input_format;  // "maf" when the small variants came from a MAF; "" = VCF/BCF (not printed)
     // The caller convention that chose the VCF sample ("" = --sample, ##tumor_sample or the
     // only sample) and where the VAFs and depths came from ("" = FORMAT AF/AD/DP only): stamped
     // only when set. For a MAF: its t_alt_count/t_depth columns.
     std::string sample_rule, vaf_source;
+    // Malformed copy-number/fusion table lines skipped with a warning (io/table_skips.hpp):
+    // count per kind ("cnv", "sv"; a kind is present when such inputs were given), and each
+    // line as "file:line: problem".
+    std::map<std::string, long> skipped_input_lines;
+    std::vector<std::string> skipped_input_line_list;
 };
 
 // One ALT allele of one record in a knowledge-base gene, with its consequence and matches.

@@ -57,14 +57,25 @@ OptionGroup input_rows(AnnotateOptions& o) {
                                    "[the tumour, by the caller's marks below; a MAF's only one; else exit 2]"});
     g.rows.insert(at("cnv-format"),
                   {"cnv", &o.cnv, "FILE",
-                   "copy-number calls; repeatable. CNVkit .cns/.call.cns, GATK or DNAcopy .seg, PURPLE "
-                   ".purple.cnv.somatic.tsv/.gene.tsv, PCGR allele-specific segments, CNV VCF/BCF, or "
+                   "copy-number calls; repeatable; tables plain, gzip or bgzip. CNVkit .cns/.call.cns, GATK or "
+                   "DNAcopy/TCGA .seg, PURPLE .purple.cnv.somatic.tsv/.gene.tsv, PCGR segments (nMajor/nMinor "
+                   "or 0.x Segment_Mean), cBioPortal discrete data_CNA.txt, CNV VCF/BCF, or "
                    "chrom/start/end/copy_number",
                    "[none]"});
+    g.rows.insert(at("cnv-format"),
+                  {"cnv-sample", &o.cnv_sample, "NAME",
+                   "the sample to read from a multi-sample --cnv table (SEG ID column, cBioPortal CNA column)",
+                   "[the only one; several: exit 2 listing them]"});
     g.rows.push_back({"sv", &o.sv, "FILE",
-                      "structural variants or fusions; repeatable. SV VCF/BCF (Manta, Delly, GRIDSS, SvABA), "
-                      "Arriba fusions.tsv, STAR-Fusion predictions, or a gene5/gene3 list",
+                      "structural variants or fusions; repeatable; tables plain, gzip or bgzip. SV VCF/BCF "
+                      "(Manta, Delly, GRIDSS, SvABA), Arriba fusions.tsv, STAR-Fusion predictions, PCGR, LINX "
+                      ".linx.fusion.tsv, cBioPortal data_structural_variants.txt, OncoKB fusion/SV files "
+                      "(ALK-EML4 or EML4-ALK: no 5'/3' order claimed), or a gene5/gene3 list",
                       "[none]"});
+    g.rows.push_back({"sv-sample", &o.sv_sample, "NAME",
+                      "the sample to read from a multi-sample --sv table (cBioPortal Sample_Id, OncoKB "
+                      "Tumor_Sample_Barcode)",
+                      "[the only one; several: exit 2 listing them]"});
     g.rows.push_back({"depth", &o.depth, "FILE",
                       "indexed gVCF or mosdepth per-base.bed.gz: depth at the driver genes' resistance hotspots, "
                       "so an absence reads \"not detected at depth N\", not silence",

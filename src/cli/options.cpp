@@ -220,7 +220,11 @@ OptionGroup output_group(OutputOptions& o) {
 OptionGroup general_group(GeneralOptions& o) {
     return {"General",
             {{"threads", &o.threads, "N", "extra BGZF decompression threads", "[0]"},
-             {"quiet,q", &o.quiet, "", "no summary line on stderr", "[off]"},
+             {"strict", &o.strict, "",
+              "a malformed data row of a copy-number or fusion table (END before START, a non-number, an "
+              "unknown contig, a short row) is an error (exit 1) instead of being skipped with a warning",
+              "[off: skipped, warned about, counted in the provenance]"},
+             {"quiet,q", &o.quiet, "", "no summary line on stderr (warnings are still printed)", "[off]"},
              {"help,h", std::monostate{}, "", "print this help and exit", "[off]"}},
             ""};
 }

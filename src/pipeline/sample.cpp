@@ -105,8 +105,8 @@ Inputs open_inputs(const SampleInputs& o, const RunSettings& p) {
                                              VcfReaderOptions{o.vcf_sample, p.include_filtered, p.threads, p.regions});
     }
     auto fmt = p.cnv_format.empty() ? std::nullopt : parse_cnv_format(p.cnv_format);
-    for (const auto& f : o.cnv) in.cnv.push_back(read_copy_number(f, fmt));
-    for (const auto& f : o.sv) in.sv.push_back(read_structural_variants(f));
+    for (const auto& f : o.cnv) in.cnv.push_back(read_copy_number(f, fmt, {o.cnv_sample, p.strict}));
+    for (const auto& f : o.sv) in.sv.push_back(read_structural_variants(f, {o.sv_sample, p.strict}));
     return in;
 }
 
@@ -156,9 +156,10 @@ void run_copy_number(const RunSettings& p, RunTables& tables, GenomeBuild build,
     std::vector<CopyNumberSegment> segments;
     for (const auto& c : in.cnv) segments.insert(segments.end(), c.segments.begin(), c.segments.end());
     auto genes = gene_copy_numbers(segments, transcripts, tables.arms(build), settings);
+    for (const auto& c : in.cnv) mark_skipped_lines(genes, transcripts, c.skipped_lines);
     for (std::size_t i = 0; i < genes.size(); ++i) {
         const auto& tx = transcripts[i];
-        CopyNumberFinding f{genes[i], tx.contig, tx.tx_begin, tx.tx_end, {}};
+        CopyNumberFinding f{genes[i], tx.contig, tx.tx_begin, tx.tx_end, {}};  // the inputs' name when one has it
         for (const auto& s : segments)
             if (s.where.contig == tx.contig) {
                 f.contig_name = s.contig_name;
@@ -212,7 +213,21 @@ std::string sample_name(const Inputs& in) {
     if (in.maf) return in.maf->header().sample;
     for (const auto& c : in.cnv)
         if (!c.sample.empty()) return c.sample;
+    for (const auto& s : in.sv)
+        if (!s.sample.empty()) return s.sample;
     return "";
+}
+
+// What the tables' skipped malformed lines were, for the provenance (io/table_skips.hpp).
+void note_skipped_lines(const Inputs& in, Provenance& p) {
+    auto add = [&](const char* kind, const std::vector<SkippedLine>& lines) {
+        p.skipped_input_lines[kind] += static_cast<long>(lines.size());
+        for (const auto& l : lines) p.skipped_input_line_list.push_back(l.where + ": " + l.problem);
+    };
+    if (!in.cnv.empty()) p.skipped_input_lines["cnv"] = 0;
+    if (!in.sv.empty()) p.skipped_input_lines["sv"] = 0;
+    for (const auto& c : in.cnv) add("cnv", c.skipped_lines);
+    for (const auto& s : in.sv) add("sv", s.skipped_lines);
 }
 
 // A fusion table whose breakpoints lie away from the genes it names in the run's build, but in
@@ -258,8 +273,11 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
                          in.vcf ? p.regions.description : "",
                          "",
                          in.vcf ? in.vcf->header().sample_rule : "",
-                         ""};
+                         "",
+                         {},
+                         {}};
     if (!o.vcf.empty()) report.provenance.inputs.push_back(o.vcf);
+    note_skipped_lines(in, report.provenance);
     if (in.vcf) run_small_variants(o, p, kb, build, transcripts, *in.vcf, in.vcf->header().annotation_tags, report);
     if (in.maf) {
         report.provenance.input_format = "maf";

@@ -126,21 +126,45 @@ TEST(RealFusions, delly_vcf_and_bcf_read_cleanly) {
     }
 }
 
-// Why: every malformed segment or fusion file must stop the run with file:line and a hint,
-// and write nothing (the readers' own tests pin each message; this pins the CLI behaviour).
-TEST(Malformed, cn_and_sv_files_give_file_line_errors) {
+// Why: a malformed header, text before it, or a file whose every row is malformed must stop
+// the run with file:line and a hint, and write nothing (the readers' own tests pin each message;
+// this pins the CLI behaviour). --strict changes nothing here.
+TEST(Malformed, cn_and_sv_headers_give_file_line_errors) {
     const fs::path td = RVANNO_TESTDATA;
-    const std::vector<std::pair<std::string, std::string>> cases = {
-        {"--cnv", "cnv/malformed/end_before_start.seg"},   {"--cnv", "cnv/malformed/missing_column.cns"},
-        {"--cnv", "cnv/malformed/text_before_header.cns"}, {"--cnv", "cnv/malformed/unknown_contig.tsv"},
-        {"--sv", "sv/malformed/text_before_header.tsv"},   {"--sv", "sv/malformed/bad_breakpoint.tsv"},
-        {"--sv", "sv/malformed/short_row_arriba.tsv"}};
+    const std::vector<std::pair<std::string, std::string>> cases = {{"--cnv", "cnv/malformed/missing_column.cns"},
+                                                                    {"--cnv", "cnv/malformed/text_before_header.cns"},
+                                                                    {"--sv", "sv/malformed/text_before_header.tsv"},
+                                                                    {"--sv", "sv/malformed/short_row_arriba.tsv"}};
     for (const auto& [opt, file] : cases) {
         auto r = run_rvanno(td, {"annotate", "-g", "GRCh38", opt, file});
         EXPECT_EQ(r.exit_code, 1) << file << "\n" << r.err;
         EXPECT_NE(r.err.find("rvanno: error: " + file + ":"), std::string::npos) << r.err;
         EXPECT_NE(r.err.find("rvanno: hint: "), std::string::npos) << r.err;
         EXPECT_TRUE(r.out.empty());
+    }
+}
+
+// Why: one bad data row must not cost the whole file (issue 8): it is skipped with one
+// warning naming file:line, counted in the provenance, and the run goes on; with --strict the
+// same row is the error (exit 1, file:line, a hint, no output).
+TEST(Malformed, bad_rows_are_skipped_with_a_warning_and_refused_with_strict) {
+    const fs::path td = RVANNO_TESTDATA;
+    const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+        {"--cnv", "cnv/malformed/end_before_start.seg", ":3: END 4999 is before START 5000; skipped"},
+        {"--cnv", "cnv/malformed/unknown_contig.tsv", ":4: unknown contig 'chr01'; skipped"},
+        {"--sv", "sv/malformed/bad_breakpoint.tsv", ":3: breakpoint 'chr2-42300000' is not chr:pos; skipped"}};
+    for (const auto& [opt, file, warning] : cases) {
+        auto r = run_rvanno(td, {"annotate", "-g", "GRCh38", opt, file});
+        EXPECT_EQ(r.exit_code, 0) << file << "\n" << r.err;
+        EXPECT_NE(r.err.find("rvanno: warning: " + file + warning), std::string::npos) << r.err;
+        const std::string kind = opt == "--cnv" ? "cnv" : "sv";
+        EXPECT_NE(r.out.find("##skipped_input_lines=" + kind + ":1\n"), std::string::npos) << r.out.substr(0, 2000);
+        EXPECT_NE(r.err.find("1 malformed line(s) skipped"), std::string::npos) << r.err;
+        auto s = run_rvanno(td, {"annotate", "--strict", "-g", "GRCh38", opt, file});
+        EXPECT_EQ(s.exit_code, 1) << file << "\n" << s.err;
+        EXPECT_NE(s.err.find("rvanno: error: " + file + ":"), std::string::npos) << s.err;
+        EXPECT_NE(s.err.find("--strict"), std::string::npos) << s.err;
+        EXPECT_TRUE(s.out.empty());
     }
 }
 

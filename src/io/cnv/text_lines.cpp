@@ -1,4 +1,4 @@
-// Line reading and cell splitting for copy-number tables, on base/text_table.hpp's TextLines.
+// Line reading and cell splitting for copy-number tables, on io/text_table.hpp's TextLines.
 #include <system_error>
 
 #include "io/cnv/internal.hpp"

@@ -196,8 +196,7 @@ std::string extent_text(const GeneCopyNumber& g) {
 }
 
 std::string fusion_name(const Fusion& u) {
-    return esc(u.gene5.empty() ? "?" : u.gene5) + "::" + esc(u.gene3.empty() ? "?" : u.gene3) +
-           (u.candidate ? " candidate fusion" : " fusion");
+    return esc(fmt::partners(u)) + (u.candidate ? " candidate fusion" : " fusion");
 }
 
 std::string frame_text(const Fusion& u) {

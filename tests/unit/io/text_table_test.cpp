@@ -1,5 +1,5 @@
 // TextTable is the reader behind every TSV rvanno loads; errors must name file:line.
-#include "base/text_table.hpp"
+#include "io/text_table.hpp"
 
 #include <gtest/gtest.h>
 
