@@ -1,5 +1,7 @@
 #include "cli/annotate_options.hpp"
 
+#include <algorithm>
+
 #include "io/vcf_writer.hpp"
 #include "rvanno/error.hpp"
 
@@ -172,6 +174,13 @@ void validate(AnnotateOptions& o) {
         throw UsageError("annotate: the annotated VCF (" + std::string(o.format == "vcf" ? "-f vcf" : "--output-vcf") +
                              ") needs the input as a file, not stdin",
                          "the input is read a second time to write the VCF: save it to a file and give its path");
+    {
+        long from_stdin = o.input == "-" ? 1 : 0;
+        for (const auto* files : {&o.cnv, &o.sv}) from_stdin += std::count(files->begin(), files->end(), "-");
+        if (from_stdin > 1)
+            throw UsageError("annotate: only one input can be '-' (standard input)",
+                             "save the others to files; '-' as --cnv or --sv is read as a table (not a VCF)");
+    }
     if ((!o.regions.empty() || !o.regions_file.empty()) && o.input.empty())
         throw UsageError("annotate: -r/-R restrict the small-variant VCF, and none is given", see);
     if ((!o.regions.empty() || !o.regions_file.empty()) && !o.depth.empty())

@@ -31,7 +31,8 @@ CopyNumberInput read_copy_number(const std::filesystem::path& path, std::optiona
                                  const TableReadOptions& options) {
     CopyNumberInput out;
     out.path = path.string();
-    const bool vcf = is_vcf_or_bcf_file(path, "a copy-number file");
+    // "-" (stdin) is read as a table: detecting a VCF would consume what the table reader needs.
+    const bool vcf = path != "-" && is_vcf_or_bcf_file(path, "a copy-number file");
     if (format == CnvFormat::vcf || (!format && vcf)) {
         out.format = CnvFormat::vcf;
         cnv::read_vcf_copy_number(path, out);

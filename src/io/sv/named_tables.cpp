@@ -95,7 +95,6 @@ RowOutcome cbioportal_row(const TableRow& r, Junction& j) {
     j.caller_frame = frame_word(r.cell("Site2_Effect_On_Frame"));
     j.split_reads = r.count("Tumor_Split_Read_Count");
     j.spanning_reads = r.count("Tumor_Paired_End_Read_Count");
-    j.caller_note = "cBioPortal Site1/Site2 give no 5'/3' order";
     return RowOutcome::junction;
 }
 
@@ -112,7 +111,6 @@ RowOutcome oncokb_fusion_row(const TableRow& r, Junction& j) {
     if (j.gene_a == j.gene_b) return RowOutcome::not_a_fusion;
     j.id = name;
     j.caller_frame = frame_word(r.cell("Frame"));
-    j.caller_note = "OncoKB-style pair '" + name + "' gives no 5'/3' order";
     j.a.keeps_left = true;
     j.b.keeps_left = false;
     return RowOutcome::junction;
@@ -128,7 +126,7 @@ RowOutcome oncokb_sv_row(const TableRow& r, Junction& j) {
     if (j.gene_a == j.gene_b) return RowOutcome::not_a_fusion;  // intragenic (OncoKB: same gene)
     const std::string type = r.cell("Sv_Type");
     j.id = j.gene_a + "-" + j.gene_b;
-    j.caller_note = "OncoKB GeneA/GeneB give no 5'/3' order" + (type.empty() ? "" : "; Sv_Type " + type);
+    if (!type.empty()) j.caller_note = "OncoKB Sv_Type " + type;
     j.a.keeps_left = true;
     j.b.keeps_left = false;
     return RowOutcome::junction;

@@ -12,8 +12,9 @@ namespace rvanno {
 // as a text table.
 SvInput read_structural_variants(const std::filesystem::path& path, const TableReadOptions& options) {
     const std::string p = path.string();
-    return is_vcf_or_bcf_file(path, "an SV VCF/BCF or a fusion table") ? sv::read_sv_vcf(p)
-                                                                       : sv::read_sv_table(p, options);
+    // "-" (stdin) is read as a table: detecting a VCF would consume what the table reader needs.
+    if (p != "-" && is_vcf_or_bcf_file(path, "an SV VCF/BCF or a fusion table")) return sv::read_sv_vcf(p);
+    return sv::read_sv_table(p, options);
 }
 
 }  // namespace rvanno
