@@ -130,9 +130,9 @@ void write_gene_table_tsv(const Report& r, std::ostream& out) {
             << (g.small_variant_alleles < 0 ? "" : std::to_string(g.matched_small_variants)) << '\t';
         if (g.cn) {
             const auto& c = *g.cn;
-            out << (!c.skipped_lines.empty() ? "partial"
-                    : c.assessed             ? "yes"
-                                             : "no")
+            out << (!c.assessed               ? "no"
+                    : c.skipped_lines.empty() ? "yes"
+                                              : "partial")
                 << '\t' << fixed(c.min_cn, 2) << '\t' << fixed(c.max_cn, 2) << '\t' << fixed(c.covered_fraction, 2)
                 << '\t' << (c.assessed ? to_string(c.cn_class) : "") << '\t' << (c.partial ? "yes" : "") << '\t'
                 << tsv(fmt::extent(c)) << '\t';

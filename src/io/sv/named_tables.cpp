@@ -90,7 +90,8 @@ RowOutcome cbioportal_row(const TableRow& r, Junction& j) {
     if (!read_side(r, breakpoint_text(r, "Site1_Chromosome", "Site1_Position"), true, j.a) ||
         !read_side(r, breakpoint_text(r, "Site2_Chromosome", "Site2_Position"), false, j.b))
         return RowOutcome::nonprimary;
-    j.id = r.cell("Event_Info") == "NA" ? "" : r.cell("Event_Info");
+    for (const char* c : {"Annotation", "Event_Info"})
+        if (j.id.empty() && r.cell(c) != "NA") j.id = r.cell(c);
     j.filter = r.cell("SV_Status") == "NA" ? "" : r.cell("SV_Status");
     j.caller_frame = frame_word(r.cell("Site2_Effect_On_Frame"));
     j.split_reads = r.count("Tumor_Split_Read_Count");

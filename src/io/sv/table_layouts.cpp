@@ -36,7 +36,7 @@
 //                            is unordered (Junction::unordered); Site2_Effect_On_Frame ->
 //                            caller_frame, Tumor_Split_Read_Count -> split_reads,
 //                            Tumor_Paired_End_Read_Count -> spanning_reads, SV_Status ->
-//                            filter, Event_Info -> id. One sample per run (Sample_Id). A row
+//                            filter, Annotation (else Event_Info) -> id. One sample per run (Sample_Id). A row
 //                            with neither Hugo symbol (Entrez-only) is malformed for rvanno.
 //   ... Fusion ...           OncoKB annotator / legacy cBioPortal fusion file: Fusion
 //                            "ALK-EML4 fusion", "EML4-ALK", "EML4--ALK" (OncoKB writes either
