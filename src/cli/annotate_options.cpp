@@ -39,6 +39,16 @@ const char* const kTail =
     "exit 2, choose with --sample. The rule is in the provenance (##sample_rule=). VAF and depth:\n"
     "FORMAT AF/AD/DP, else Strelka2 tier-1 AU/CU/GU/TU or TAR/TIR, VarScan RD/AD, FreeBayes AO/RO,\n"
     "PCGR INFO TVAF/TDP (##vaf_source=).\n"
+    "Tables (--cnv, --sv, a MAF) may be plain, gzip or bgzip, '-' for stdin; the format is told by\n"
+    "the header: CNVkit, SEG (DNAcopy/TCGA/cBioPortal: ID chrom loc.start loc.end ... seg.mean),\n"
+    "GATK, PURPLE, PCGR (nMajor/nMinor; 0.x Segment_Mean), cBioPortal discrete CNA (Hugo_Symbol\n"
+    "then samples; a call, never a copy number); Arriba, STAR-Fusion, PCGR, LINX (reported and\n"
+    "phased kept as written), cBioPortal SV and OncoKB pairs (ALK-EML4 or EML4-ALK: matched in\n"
+    "either reading, no 5'/3' order claimed), gene5/gene3 lists. A table of several samples needs\n"
+    "--cnv-sample/--sv-sample (exit 2 listing them). A malformed data row (END < START, a\n"
+    "non-number, an unknown contig, a short row) is skipped with 'warning: FILE:LINE: ...;\n"
+    "skipped', counted in ##skipped_input_lines= and marks the genes it overlaps partial;\n"
+    "--strict makes it an error. A header problem is always an error.\n"
     "Exit status: 0 done, 1 input or runtime error, 2 usage error.\n"
     "\n"
     "Example:\n"
@@ -49,7 +59,8 @@ const char* const kTail =
     "      --therapy-history crizotinib,alectinib -f html -o report.html tumour.vcf.gz\n"
     "  rvanno annotate -r chr2:29192774-29921586 --output-vcf alk.vcf.gz tumour.vcf.gz   (indexed input)\n"
     "  rvanno annotate -f vcf -o annotated.bcf tumour.vcf.gz\n"
-    "  rvanno annotate --sample TCGA-AB-2865 -f json -o tumour.json cohort.maf.gz\n";
+    "  rvanno annotate --sample TCGA-AB-2865 -f json -o tumour.json cohort.maf.gz\n"
+    "  rvanno annotate -g GRCh37 --cnv data_CNA.txt --cnv-sample S3 --sv linx.fusion.tsv.gz --strict\n";
 
 OptionGroup input_rows(AnnotateOptions& o) {
     OptionGroup g = input_group(o);

@@ -170,7 +170,7 @@ OptionGroup input_group(InputOptions& o) {
           "[none]"},
          {"cnv-format", &o.cnv_format, "FMT",
           "format of every copy-number file: vcf, cnvkit_cns, cnvkit_call, gatk_seg, generic_seg, "
-          "purple_somatic, purple_gene, pcgr_allelic, plain",
+          "purple_somatic, purple_gene, pcgr_allelic, pcgr_log2, cbioportal_cna, plain",
           "[detected from the content]"}},
         ""};
 }
