@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <memory>
+#include <set>
 
 #include "base/genome.hpp"
+#include "base/strings.hpp"
 #include "build_config.hpp"
 #include "consequence/fusion_annotation.hpp"
 #include "consequence/fusion_build_check.hpp"
@@ -190,9 +192,20 @@ void run_fusions(RunTables& tables, const std::vector<Transcript>& transcripts, 
     report.counters.values["sv_unpaired_breakends"] = unpaired;
 }
 
-// With -r/-R a gene counts as assessed for small variants only if the regions cover it whole.
+// The genes that skipped fusion-table rows name (SkippedLine::gene: "A,B").
+std::set<std::string> genes_of_skipped_sv_rows(const Inputs& in) {
+    std::set<std::string> out;
+    for (const auto& s : in.sv)
+        for (const auto& l : s.skipped_lines)
+            for (const auto& g : split(l.gene, ',')) out.insert(g);
+    return out;
+}
+
+// With -r/-R a gene counts as assessed for small variants only if the regions cover it whole. A
+// gene with no fusion found but named by a skipped fusion-table row cannot read "0 fusions": it
+// is not assessed (the row is in the provenance and was warned about).
 void summarise_genes(const std::vector<Transcript>& transcripts, bool small, bool sv, const VcfRegions& regions,
-                     Report& r) {
+                     const std::set<std::string>& named_by_skipped_sv_rows, Report& r) {
     for (std::size_t i = 0; i < transcripts.size(); ++i) {
         const auto& tx = transcripts[i];
         const bool read = small && (regions.empty() || regions_cover(regions, tx.contig, tx.tx_begin, tx.tx_end));
@@ -204,6 +217,7 @@ void summarise_genes(const std::vector<Transcript>& transcripts, bool small, boo
             }
         if (!r.copy_number.empty()) g.cn = r.copy_number[i].cn;
         for (const auto& f : r.fusions) g.fusions += (f.fusion.gene5 == g.gene || f.fusion.gene3 == g.gene) ? 1 : 0;
+        if (g.fusions == 0 && named_by_skipped_sv_rows.count(g.gene)) g.fusions = -1;
         r.genes.push_back(std::move(g));
     }
 }
@@ -288,7 +302,7 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
     const bool small = in.vcf || in.maf;
     if (!in.cnv.empty()) run_copy_number(p, tables, build, transcripts, in, report);
     if (!in.sv.empty()) run_fusions(tables, transcripts, in, report);
-    summarise_genes(transcripts, small, !in.sv.empty(), p.regions, report);
+    summarise_genes(transcripts, small, !in.sv.empty(), p.regions, genes_of_skipped_sv_rows(in), report);
     // In a multi-sample VCF a record may belong to another sample: keep only what this sample
     // carries (and no compound match built on another sample's allele).
     if (small) drop_alleles_not_carried(report);

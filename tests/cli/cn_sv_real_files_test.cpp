@@ -332,3 +332,19 @@ TEST(Tables, cbioportal_study_maf_cna_and_seg_run_together) {
     EXPECT_EQ(cn["discrete_call"], -2);
     EXPECT_NEAR(cn["min_cn"].get<double>(), 0.49, 0.01);  // the SEG segment, log2 -2.03
 }
+
+// Why: a skipped fusion row must not let its genes read "0 fusions": a gene named by a skipped
+// row and by no fusion that was read is not assessed (JSON and gene table), the others count.
+TEST(Tables, genes_of_a_skipped_fusion_row_are_not_assessed) {
+    TempDir dir("sv_skip");
+    std::ofstream(dir.file("pairs.tsv")) << "gene5\tgene3\tbreakpoint5\tbreakpoint3\n"
+                                         << "KIF5B\tRET\t\t\n"
+                                         << "EML4\tALK\tchr2-42300000\tchr2:29224500\n";
+    auto r = run_rvanno(dir.path(), {"annotate", "-g", "GRCh38", "-f", "json", "--sv", dir.file("pairs.tsv")});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto d = json::parse(r.out);
+    EXPECT_EQ((*gene(d, "ALK"))["fusions"], "not_assessed");
+    EXPECT_EQ((*gene(d, "EML4"))["fusions"], "not_assessed");
+    EXPECT_EQ((*gene(d, "RET"))["fusions"], 1);
+    EXPECT_EQ((*gene(d, "ROS1"))["fusions"], 0);
+}

@@ -133,4 +133,43 @@ RowOutcome oncokb_sv_row(const TableRow& r, Junction& j) {
     return RowOutcome::junction;
 }
 
+std::string genes_named(Layout l, const TableRow& r) {
+    std::vector<std::string> cells;
+    switch (l) {
+        case Layout::arriba:
+            cells = {r.cell("#gene1"), r.cell("gene2")};
+            break;
+        case Layout::star_fusion:
+            cells = {r.cell("LeftGene"), r.cell("RightGene")};
+            break;
+        case Layout::pcgr:
+        case Layout::oncokb_fusion: {
+            std::string name = r.cell(l == Layout::pcgr ? "FusionGene" : "Fusion");
+            for (const char* sep : {"--", "-", " "})
+                for (std::size_t p; (p = name.find(sep)) != std::string::npos;)
+                    name.replace(p, std::string(sep).size(), ",");
+            cells = split(name, ',');
+            break;
+        }
+        case Layout::list:
+            cells = {r.cell("gene5"), r.cell("gene3")};
+            break;
+        case Layout::linx:
+            cells = {first_cell(r, {"genestart", "genenameup"}), first_cell(r, {"geneend", "genenamedown"})};
+            break;
+        case Layout::cbioportal_sv:
+            cells = {r.cell("Site1_Hugo_Symbol"), r.cell("Site2_Hugo_Symbol")};
+            break;
+        case Layout::oncokb_sv:
+            cells = {r.cell("GeneA"), r.cell("GeneB")};
+            break;
+        case Layout::none:
+            break;
+    }
+    std::vector<std::string> genes;
+    for (const auto& c : cells)
+        if (auto g = gene_symbol(c); !g.empty()) genes.push_back(g);
+    return join(genes, ",");
+}
+
 }  // namespace rvanno::sv

@@ -52,6 +52,10 @@ std::string frame_word(const std::string& s);
 // intergenic "A(12),B(34)" are no gene ("").
 std::string gene_symbol(std::string s);
 
+// The gene symbols a row names, read as far as they can be without failing (for a skipped
+// row: the genes whose fusion status it leaves unknown), joined by ','.
+std::string genes_named(Layout l, const TableRow& r);
+
 RowOutcome linx_row(const TableRow& r, Junction& j);
 RowOutcome cbioportal_row(const TableRow& r, Junction& j);
 RowOutcome oncokb_fusion_row(const TableRow& r, Junction& j);

@@ -148,7 +148,9 @@ SvInput TableReader::read() {
             } else {
                 out_.junctions.push_back(std::move(j));
             }
-        } catch (const InputError& e) { skips.skip(e); }
+        } catch (const InputError& e) {
+            skips.skip(e, std::nullopt, genes_named(layout_, TableRow{index_, r.cells, where}));
+        }
     }
     skips.finish(kept);
     return std::move(out_);
