@@ -9,6 +9,7 @@
 
 #include "rvanno/coordinates.hpp"
 #include "rvanno/genome.hpp"
+#include "rvanno/skipped.hpp"
 
 namespace rvanno {
 
@@ -21,6 +22,8 @@ enum class CnvFormat {
     purple_somatic,  // PURPLE .purple.cnv.somatic.tsv (copyNumber per segment)
     purple_gene,     // PURPLE .purple.cnv.gene.tsv (minCopyNumber/maxCopyNumber per gene)
     pcgr_allelic,    // PCGR allele-specific segments: Chromosome Start End nMajor nMinor
+    pcgr_log2,       // PCGR 0.x segments: Chromosome Start End Segment_Mean (log2, 1-based)
+    cbioportal_cna,  // cBioPortal discrete CNA matrix: Hugo_Symbol [Entrez_Gene_Id] then one column per sample
     plain,           // rvanno's documented table: chrom start end copy_number (0-based, BED-like)
 };
 std::string to_string(CnvFormat f);
@@ -32,19 +35,24 @@ struct CopyNumberSegment {
     std::optional<double> copy_number;  // absolute total copy number, when the file gives it
     std::optional<double> log2;         // log2 copy ratio, when the file gives it
     std::optional<double> minor_cn, major_cn;
-    std::string gene;    // purple_gene only: the gene this row is about
+    std::string gene;  // purple_gene, cbioportal_cna: the gene this row is about
+    // cbioportal_cna: cBioPortal's discrete call (-2 deep deletion, -1 shallow loss, 0 diploid,
+    // 1 gain, 2 high-level amplification): a level, not a copy number; `where` is then empty.
+    std::optional<int> discrete;
     std::string source;  // "file:line" (VCF: "file: record N")
 };
 
 struct CopyNumberInput {
     std::string path;
     CnvFormat format{};
-    std::string sample;                       // from the file when it names one
+    std::string sample;                       // from the file when it names one (or the one chosen)
+    std::vector<std::string> samples;         // every sample a multi-sample file names (SEG ID, CNA columns)
     std::optional<double> purity, ploidy;     // from the file (PURPLE purity.tsv beside it, VCF header...)
     std::optional<GenomeBuild> build;         // when the file reveals it (##contig lengths, ##reference)
     std::vector<CopyNumberSegment> segments;  // file order
     long skipped_not_cnv{0};                  // VCF records that describe no copy-number change (BND, INV, INS...)
     long skipped_contigs{0};                  // segments on alt/random/decoy/unplaced contigs
+    std::vector<SkippedLine> skipped_lines;   // malformed data rows, skipped with a warning
 };
 
 // ---- gene level -------------------------------------------------------------------------
@@ -72,6 +80,12 @@ struct GeneCopyNumber {
     std::string arm;                           // e.g. "2p"
     std::optional<bool> focal;                 // arm_fraction < 0.98 (GISTIC2.0, Mermel 2011)
     std::vector<std::string> sources;          // segments used ("file:line")
+    // The level came from a discrete call (cBioPortal CNA), not a copy number: min_cn/max_cn
+    // stay empty and cn_class is the call's class.
+    std::optional<int> discrete_call;
+    // Malformed input lines ("file:line") that were skipped and whose span overlaps the gene's
+    // exons: the assessment is incomplete (printed as "partial").
+    std::vector<std::string> skipped_lines;
 };
 
 }  // namespace rvanno

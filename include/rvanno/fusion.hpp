@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "rvanno/genome.hpp"
+#include "rvanno/skipped.hpp"
 #include "rvanno/transcript.hpp"
 
 namespace rvanno {
@@ -29,23 +30,33 @@ struct Junction {
     std::string filter;  // FILTER / confidence as written
     std::optional<int> split_reads, spanning_reads;
     std::string gene_a, gene_b;  // partner names when the caller gives them (Arriba, lists)
-    std::string caller_frame;    // e.g. Arriba "in-frame"/"out-of-frame", "" if none
-    std::string source;          // "file:line" or "file: records N+M"
+    // The input names the two genes but not which is 5' and which 3' (OncoKB "ALK-EML4 fusion",
+    // GeneA/GeneB): gene_a and gene_b are then in the input's order, not transcript order.
+    bool unordered{false};
+    std::string caller_frame;  // e.g. Arriba "in-frame"/"out-of-frame", "" if none
+    std::string caller_note;   // what the caller says that rvanno does not recompute (LINX: reported, exons)
+    std::string source;        // "file:line" or "file: records N+M"
 };
 
 struct SvInput {
     std::string path;
-    std::string format;                // "vcf", "arriba", "star-fusion", "list"
+    std::string format;                // "vcf", "arriba", "star-fusion", "list", "linx", "cbioportal_sv", "oncokb"
+    std::string sample;                // the sample chosen in a multi-sample table ("" = none named)
     std::optional<GenomeBuild> build;  // when the file reveals it
     std::vector<Junction> junctions;
-    long unpaired_breakends{0};  // BND records whose mate was not found (counted, reported)
-    long skipped_nonprimary{0};  // records/rows with a breakend on an alt, decoy or unplaced contig
-    long skipped_other{0};       // records that describe no junction (INS, CNV, no orientation)
+    long unpaired_breakends{0};              // BND records whose mate was not found (counted, reported)
+    long skipped_nonprimary{0};              // records/rows with a breakend on an alt, decoy or unplaced contig
+    long skipped_other{0};                   // records that describe no junction (INS, CNV, no orientation)
+    std::vector<SkippedLine> skipped_lines;  // malformed data rows, skipped with a warning
 };
 
 // A fusion after annotation on the MANE transcripts of the knowledge-base genes.
 struct Fusion {
     std::string gene5, gene3;  // 5' and 3' partner; "" when unknown
+    // false: the input named the two genes without saying which is 5' (Junction::unordered);
+    // gene5/gene3 are then the input's order, exons/frame-by-phase/variant are not read, and
+    // matching tries both readings and says so.
+    bool order_known{true};
     std::string transcript5, transcript3;
     std::optional<int> exon5, intron5;  // where the 5' partner breaks (last exon kept / intron)
     std::optional<int> exon3, intron3;  // where the 3' partner resumes

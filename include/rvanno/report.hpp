@@ -36,6 +36,11 @@ struct Provenance {
     // records skipped, 1 duplicate record skipped" ("" = none; stamped only when set). The
     // warnings on stderr name each one (the first few); this says how many, in every output.
     std::string input_problems;
+    // Malformed copy-number/fusion table lines skipped with a warning (io/table_skips.hpp):
+    // count per kind ("cnv", "sv"; a kind is present when such inputs were given), and each
+    // line as "file:line: problem".
+    std::map<std::string, long> skipped_input_lines;
+    std::vector<std::string> skipped_input_line_list;
 };
 
 // One ALT allele of one record in a knowledge-base gene, with its consequence and matches.

@@ -95,6 +95,10 @@ void print_summary(const Report& r, bool small, bool cnv, bool sv) {
             " gene(s) with copy-number matches");
     if (sv)
         add(std::to_string(r.fusions.size()) + " junction(s) annotated, " + std::to_string(fu) + " fusion(s) matched");
+    long skipped = 0;
+    for (const auto& [kind, n] : r.provenance.skipped_input_lines) skipped += n;
+    if (skipped > 0)
+        add(std::to_string(skipped) + " malformed line(s) skipped (listed in the provenance; --strict refuses them)");
     std::cerr << "rvanno: " << parts << "; build " << r.provenance.genome_build << "\n";
 }
 
@@ -111,9 +115,9 @@ int annotate(const std::vector<std::string>& args, const std::string& command_li
         load_knowledge_base(o.db.empty() ? default_knowledge_base_dir() : std::filesystem::path(o.db));
     Outputs outputs(o);
     pipeline::RunTables tables(kb);
-    Report report = pipeline::annotate_sample({o.input, o.sample, o.cnv, o.sv},
-                                              {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads, o.purity,
-                                               o.ploidy, o.thresholds, o.region_list},
+    Report report = pipeline::annotate_sample({o.input, o.sample, o.cnv, o.sv, o.cnv_sample, o.sv_sample},
+                                              {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.strict, o.threads,
+                                               o.purity, o.ploidy, o.thresholds, o.region_list},
                                               tables, command_line);
     const auto declared = parse_sample_context(o.tumor_type, o.drivers, o.therapy_history, kb);
     pipeline::interpret_sample(report, pipeline::with_detected_drivers(declared, report),

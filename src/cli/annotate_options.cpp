@@ -1,5 +1,7 @@
 #include "cli/annotate_options.hpp"
 
+#include <algorithm>
+
 #include "io/vcf_writer.hpp"
 #include "rvanno/error.hpp"
 
@@ -37,6 +39,16 @@ const char* const kTail =
     "exit 2, choose with --sample. The rule is in the provenance (##sample_rule=). VAF and depth:\n"
     "FORMAT AF/AD/DP, else Strelka2 tier-1 AU/CU/GU/TU or TAR/TIR, VarScan RD/AD, FreeBayes AO/RO,\n"
     "PCGR INFO TVAF/TDP (##vaf_source=).\n"
+    "Tables (--cnv, --sv, a MAF) may be plain, gzip or bgzip, '-' for stdin; the format is told by\n"
+    "the header: CNVkit, SEG (DNAcopy/TCGA/cBioPortal: ID chrom loc.start loc.end ... seg.mean),\n"
+    "GATK, PURPLE, PCGR (nMajor/nMinor; 0.x Segment_Mean), cBioPortal discrete CNA (Hugo_Symbol\n"
+    "then samples; a call, never a copy number); Arriba, STAR-Fusion, PCGR, LINX (reported and\n"
+    "phased kept as written), cBioPortal SV and OncoKB pairs (ALK-EML4 or EML4-ALK: matched in\n"
+    "either reading, no 5'/3' order claimed), gene5/gene3 lists. A table of several samples needs\n"
+    "--cnv-sample/--sv-sample (exit 2 listing them). A malformed data row (END < START, a\n"
+    "non-number, an unknown contig, a short row) is skipped with 'warning: FILE:LINE: ...;\n"
+    "skipped', counted in ##skipped_input_lines= and marks the genes it overlaps partial;\n"
+    "--strict makes it an error. A header problem is always an error.\n"
     "Exit status: 0 done, 1 input or runtime error, 2 usage error.\n"
     "\n"
     "Example:\n"
@@ -47,7 +59,8 @@ const char* const kTail =
     "      --therapy-history crizotinib,alectinib -f html -o report.html tumour.vcf.gz\n"
     "  rvanno annotate -r chr2:29192774-29921586 --output-vcf alk.vcf.gz tumour.vcf.gz   (indexed input)\n"
     "  rvanno annotate -f vcf -o annotated.bcf tumour.vcf.gz\n"
-    "  rvanno annotate --sample TCGA-AB-2865 -f json -o tumour.json cohort.maf.gz\n";
+    "  rvanno annotate --sample TCGA-AB-2865 -f json -o tumour.json cohort.maf.gz\n"
+    "  rvanno annotate -g GRCh37 --cnv data_CNA.txt --cnv-sample S3 --sv linx.fusion.tsv.gz --strict\n";
 
 OptionGroup input_rows(AnnotateOptions& o) {
     OptionGroup g = input_group(o);
@@ -57,14 +70,25 @@ OptionGroup input_rows(AnnotateOptions& o) {
                                    "[the tumour, by the caller's marks below; a MAF's only one; else exit 2]"});
     g.rows.insert(at("cnv-format"),
                   {"cnv", &o.cnv, "FILE",
-                   "copy-number calls; repeatable. CNVkit .cns/.call.cns, GATK or DNAcopy .seg, PURPLE "
-                   ".purple.cnv.somatic.tsv/.gene.tsv, PCGR allele-specific segments, CNV VCF/BCF, or "
+                   "copy-number calls; repeatable; tables plain, gzip or bgzip. CNVkit .cns/.call.cns, GATK or "
+                   "DNAcopy/TCGA .seg, PURPLE .purple.cnv.somatic.tsv/.gene.tsv, PCGR segments (nMajor/nMinor "
+                   "or 0.x Segment_Mean), cBioPortal discrete data_CNA.txt, CNV VCF/BCF, or "
                    "chrom/start/end/copy_number",
                    "[none]"});
+    g.rows.insert(at("cnv-format"),
+                  {"cnv-sample", &o.cnv_sample, "NAME",
+                   "the sample to read from a multi-sample --cnv table (SEG ID column, cBioPortal CNA column)",
+                   "[the only one; several: exit 2 listing them]"});
     g.rows.push_back({"sv", &o.sv, "FILE",
-                      "structural variants or fusions; repeatable. SV VCF/BCF (Manta, Delly, GRIDSS, SvABA), "
-                      "Arriba fusions.tsv, STAR-Fusion predictions, or a gene5/gene3 list",
+                      "structural variants or fusions; repeatable; tables plain, gzip or bgzip. SV VCF/BCF "
+                      "(Manta, Delly, GRIDSS, SvABA), Arriba fusions.tsv, STAR-Fusion predictions, PCGR, LINX "
+                      ".linx.fusion.tsv, cBioPortal data_structural_variants.txt, OncoKB fusion/SV files "
+                      "(ALK-EML4 or EML4-ALK: no 5'/3' order claimed), or a gene5/gene3 list",
                       "[none]"});
+    g.rows.push_back({"sv-sample", &o.sv_sample, "NAME",
+                      "the sample to read from a multi-sample --sv table (cBioPortal Sample_Id, OncoKB "
+                      "Tumor_Sample_Barcode)",
+                      "[the only one; several: exit 2 listing them]"});
     g.rows.push_back({"depth", &o.depth, "FILE",
                       "indexed gVCF or mosdepth per-base.bed.gz: depth at the driver genes' resistance hotspots, "
                       "so an absence reads \"not detected at depth N\", not silence",
@@ -161,6 +185,13 @@ void validate(AnnotateOptions& o) {
         throw UsageError("annotate: the annotated VCF (" + std::string(o.format == "vcf" ? "-f vcf" : "--output-vcf") +
                              ") needs the input as a file, not stdin",
                          "the input is read a second time to write the VCF: save it to a file and give its path");
+    {
+        long from_stdin = o.input == "-" ? 1 : 0;
+        for (const auto* files : {&o.cnv, &o.sv}) from_stdin += std::count(files->begin(), files->end(), "-");
+        if (from_stdin > 1)
+            throw UsageError("annotate: only one input can be '-' (standard input)",
+                             "save the others to files; '-' as --cnv or --sv is read as a table (not a VCF)");
+    }
     if ((!o.regions.empty() || !o.regions_file.empty()) && o.input.empty())
         throw UsageError("annotate: -r/-R restrict the small-variant VCF, and none is given", see);
     if ((!o.regions.empty() || !o.regions_file.empty()) && !o.depth.empty())

@@ -16,7 +16,8 @@ struct AnnotateOptions : InputOptions, ContextOptions, KnowledgeOptions, OutputO
     std::string input;  // small variants; "" when only --cnv/--sv
     std::vector<std::string> cnv, sv;
     std::string sample, gene_table, depth, verdict_table, output_vcf;
-    std::string output_vcf_type;  // -O as given
+    std::string cnv_sample, sv_sample;  // the sample of multi-sample --cnv / --sv tables
+    std::string output_vcf_type;        // -O as given
     bool output_vcf_type_given = false;
     std::string vcf_output;      // where the annotated VCF goes: --output-vcf, or -o with -f vcf
     std::string vcf_type = "v";  // its bcftools type: -O, else from its name, else v

@@ -34,7 +34,7 @@ std::vector<Job> jobs_from_sheet(const BatchOptions& o, const KnowledgeBase& kb)
     for (const auto& row : read_sample_sheet(o.sheet)) {
         auto drivers = o.drivers;
         drivers.insert(drivers.end(), row.drivers.begin(), row.drivers.end());
-        Job j{row.sample, {row.vcf, row.vcf_sample, row.cnv, row.sv}, {}};
+        Job j{row.sample, {row.vcf, row.vcf_sample, row.cnv, row.sv, row.cnv_sample, row.sv_sample}, {}};
         try {
             j.context = parse_sample_context(row.tumor_type.empty() ? o.tumor_type : row.tumor_type, drivers,
                                              row.therapy_history.empty() ? o.therapy_history : row.therapy_history, kb);
@@ -53,7 +53,7 @@ std::vector<Job> jobs_from_vcf(const BatchOptions& o, const KnowledgeBase& kb) {
     if (samples.empty())
         throw UserError("'" + o.vcf + "' has no sample columns", "batch writes one report per sample column");
     std::vector<Job> jobs;
-    for (const auto& s : samples) jobs.push_back({s, {o.vcf, s, {}, {}}, context});
+    for (const auto& s : samples) jobs.push_back({s, {o.vcf, s, {}, {}, {}, {}}, context});
     return jobs;
 }
 
@@ -122,6 +122,7 @@ int batch(const std::vector<std::string>& args, const std::string& command_line)
          o.fasta,
          o.cnv_format,
          o.include_filtered,
+         o.strict,
          o.threads,
          {},
          {},

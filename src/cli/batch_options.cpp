@@ -26,6 +26,8 @@ const char* const kTail =
     "Every file is written whole or not at all. The first sample that fails stops the batch;\n"
     "the message names it, and the reports written before it stay. A progress line\n"
     "\"[3/12] SAMPLE ...\" goes to stderr when it is a terminal. Formats: docs/compare_and_batch.md.\n"
+    "Multi-sample copy-number or fusion tables need the sheet's cnv_sample / sv_sample column.\n"
+    "--strict: a malformed table row is an error, not a skipped, counted line.\n"
     "Exit status: 0 done, 1 input or runtime error, 2 usage error.\n"
     "\n"
     "Example:\n"

@@ -26,6 +26,8 @@ const char* const kTail =
     "An allele whose genotype is 0/0 or whose VAF is 0 in a side's sample is not that side's\n"
     "alteration. A side without small-variant, CN or SV input cannot show an alteration absent:\n"
     "such changes carry a note. Output formats: docs/compare_and_batch.md.\n"
+    "Copy-number and fusion tables of several samples (SEG, cBioPortal) are refused here: give\n"
+    "each side its own single-sample file. --strict: a malformed table row is an error.\n"
     "Exit status: 0 done, 1 input or runtime error, 2 usage error.\n"
     "\n"
     "Example:\n"

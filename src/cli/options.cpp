@@ -171,7 +171,7 @@ OptionGroup input_group(InputOptions& o) {
           "[none]"},
          {"cnv-format", &o.cnv_format, "FMT",
           "format of every copy-number file: vcf, cnvkit_cns, cnvkit_call, gatk_seg, generic_seg, "
-          "purple_somatic, purple_gene, pcgr_allelic, plain",
+          "purple_somatic, purple_gene, pcgr_allelic, pcgr_log2, cbioportal_cna, plain",
           "[detected from the content]"}},
         ""};
 }
@@ -221,7 +221,12 @@ OptionGroup output_group(OutputOptions& o) {
 OptionGroup general_group(GeneralOptions& o) {
     return {"General",
             {{"threads", &o.threads, "N", "extra BGZF decompression threads", "[0]"},
-             {"quiet,q", &o.quiet, "", "no summary line on stderr", "[off]"},
+             {"strict", &o.strict, "",
+              "a skipped input line or record is an error (exit 1): a malformed data row of a copy-number or "
+              "fusion table (END before START, a non-number, an unknown contig, a short row), or an invalid, "
+              "unparseable or duplicate small-variant record inside an examined gene",
+              "[off: skipped, warned about, counted in the provenance]"},
+             {"quiet,q", &o.quiet, "", "no summary line on stderr (warnings are still printed)", "[off]"},
              {"verbose", &o.verbose, "",
               "also print HTSlib's own warnings and errors ([W::...], [E::...]) on stderr; rvanno's one-line "
               "error names the file and record either way",

@@ -107,6 +107,7 @@ struct GeneralOptions {
     int threads = 0;
     bool quiet = false;
     bool verbose = false;
+    bool strict = false;  // a malformed copy-number/fusion table row is an error, not a warning
 };
 
 // -g/--genome, --include-filtered, -r/--regions, -R/--regions-file, --fasta, --cnv-format (a
@@ -120,7 +121,7 @@ OptionGroup context_group(ContextOptions& o);
 OptionGroup knowledge_group(KnowledgeOptions& o);
 // -o/--output FILE, -f/--format.
 OptionGroup output_group(OutputOptions& o);
-// --threads, -q/--quiet, -h/--help.
+// --threads, --strict, -q/--quiet, -h/--help.
 OptionGroup general_group(GeneralOptions& o);
 
 // Checks shared by the commands, each a UsageError "<command>: ..." naming the option.

@@ -12,7 +12,7 @@ namespace rvanno {
 
 namespace {
 
-constexpr std::array<std::pair<CnvFormat, const char*>, 9> kFormatNames{{
+constexpr std::array<std::pair<CnvFormat, const char*>, 11> kFormatNames{{
     {CnvFormat::vcf, "vcf"},
     {CnvFormat::cnvkit_cns, "cnvkit_cns"},
     {CnvFormat::cnvkit_call, "cnvkit_call"},
@@ -21,17 +21,20 @@ constexpr std::array<std::pair<CnvFormat, const char*>, 9> kFormatNames{{
     {CnvFormat::purple_somatic, "purple_somatic"},
     {CnvFormat::purple_gene, "purple_gene"},
     {CnvFormat::pcgr_allelic, "pcgr_allelic"},
+    {CnvFormat::pcgr_log2, "pcgr_log2"},
+    {CnvFormat::cbioportal_cna, "cbioportal_cna"},
     {CnvFormat::plain, "plain"},
 }};
 
 // Short names a person is likely to type for --cnv-format.
-constexpr std::array<std::pair<const char*, CnvFormat>, 6> kAliases{{
+constexpr std::array<std::pair<const char*, CnvFormat>, 7> kAliases{{
     {"bcf", CnvFormat::vcf},
     {"cns", CnvFormat::cnvkit_cns},
     {"call_cns", CnvFormat::cnvkit_call},
     {"seg", CnvFormat::generic_seg},
     {"purple", CnvFormat::purple_somatic},
     {"pcgr", CnvFormat::pcgr_allelic},
+    {"cna", CnvFormat::cbioportal_cna},
 }};
 
 }  // namespace

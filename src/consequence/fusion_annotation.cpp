@@ -1,7 +1,11 @@
 // Fusion annotation on the MANE transcripts of the run's build.
 //
-// 1. Partners. Junctions from fusion callers and lists (kind "arriba", "star-fusion", "list")
-//    keep the caller's names: gene5 = gene_a, gene3 = gene_b. Junctions from SV VCFs are read
+// 1. Partners. Junctions from fusion callers and lists (kind "arriba", "star-fusion", "list",
+//    "linx", "cbioportal", "oncokb") keep the caller's names: gene5 = gene_a, gene3 = gene_b.
+//    A junction marked unordered (cBioPortal, OncoKB: the input does not say which gene is
+//    5') keeps the input's order with order_known = false: each named breakpoint is placed in
+//    its gene (exon k, or intron k in intron5/intron3 alone, since the exon kept depends on the
+//    unknown orientation), and rules 3 (by phases), 4 and 5 are not applied. Junctions from SV VCFs are read
 //    from the transcripts whose span contains a breakend: a transcript can be the 5' partner
 //    when the side its breakend keeps holds its 5' part ('+': keeps left; '-': keeps right),
 //    and the 3' partner when the kept side holds its 3' part. Side a 5' with side b 3' (or the
@@ -114,7 +118,10 @@ struct Partner {
     std::optional<Site> site;
 };
 
-bool is_named_kind(const Junction& j) { return j.kind == "arriba" || j.kind == "star-fusion" || j.kind == "list"; }
+bool is_named_kind(const Junction& j) {
+    return j.kind == "arriba" || j.kind == "star-fusion" || j.kind == "list" || j.kind == "linx" ||
+           j.kind == "cbioportal" || j.kind == "oncokb" || j.unordered;
+}
 
 class FusionAnnotator {
 public:
@@ -176,7 +183,24 @@ private:
         return p;
     }
     Fusion named(const Junction& j) const {
+        if (j.unordered) return unordered(j, named_partner(j.gene_a, j.a), named_partner(j.gene_b, j.b));
         return build(j, named_partner(j.gene_a, j.a), named_partner(j.gene_b, j.b));
+    }
+    static Fusion unordered(const Junction& j, const Partner& a, const Partner& b) {
+        Fusion f;
+        f.junction = j;
+        f.order_known = false;
+        f.gene5 = a.gene;
+        f.gene3 = b.gene;
+        if (a.tx) f.transcript5 = a.tx->accession;
+        if (b.tx) f.transcript3 = b.tx->accession;
+        if (a.site && a.site->exon) f.exon5 = a.site->exon;
+        if (a.site && a.site->intron) f.intron5 = a.site->intron;
+        if (b.site && b.site->exon) f.exon3 = b.site->exon;
+        if (b.site && b.site->intron) f.intron3 = b.site->intron;
+        f.in_frame = caller_frame(j.caller_frame);
+        if (f.in_frame) f.frame_source = "caller";
+        return f;
     }
 
     Fusion build(const Junction& j, const Partner& p5, const Partner& p3) const;
@@ -234,6 +258,12 @@ std::vector<Fusion> annotate_fusions(const std::vector<Junction>& junctions, con
     return out;
 }
 
+std::string partners(const Fusion& f) {
+    auto name = [](const std::string& g) { return g.empty() ? std::string("?") : g; };
+    if (!f.order_known) return name(f.gene5) + "-" + name(f.gene3) + " (5'/3' order not given)";
+    return name(f.gene5) + "::" + name(f.gene3);
+}
+
 std::string breakpoints(const Fusion& f) {
     auto part = [](const std::string& g, std::optional<int> exon, std::optional<int> intron) {
         if (g.empty()) return std::string("?");
@@ -241,6 +271,9 @@ std::string breakpoints(const Fusion& f) {
         if (intron) return g + " intron " + std::to_string(*intron);
         return g;
     };
+    if (!f.order_known)
+        return part(f.gene5, f.exon5, f.intron5) + " / " + part(f.gene3, f.exon3, f.intron3) +
+               " (5'/3' order not given)";
     return part(f.gene5, f.exon5, f.intron5) + " :: " + part(f.gene3, f.exon3, f.intron3);
 }
 

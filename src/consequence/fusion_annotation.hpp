@@ -22,6 +22,10 @@ std::vector<Fusion> annotate_fusions(const std::vector<Junction>& junctions,
 std::vector<Fusion> annotate_fusions(const std::vector<Junction>& junctions, const std::vector<Transcript>& transcripts,
                                      const std::vector<FusionVariant>& variants);
 
+// "EML4::ALK", "?::ALK" for an unknown 5' partner, "ALK-EML4 (5'/3' order not given)" for a
+// pair given without order: the one spelling of a fusion's partners in every output.
+std::string partners(const Fusion& f);
+
 // "EML4 exon 13 :: ALK exon 20", with "intron k" for an intronic break and "?" for an unknown
 // partner.
 std::string breakpoints(const Fusion& f);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace rvanno {
 namespace {
@@ -98,7 +99,52 @@ GeneCopyNumber from_segments(const Transcript& tx, const std::vector<Valued>& so
     return g;
 }
 
+// A cBioPortal discrete call (-2..2) gives the class, never a copy number; a copy number from
+// another input, when there is one, keeps deciding the class. Two rows of one gene that
+// disagree keep the stronger call (larger |call|) and both sources.
+void add_discrete_call(GeneCopyNumber& g, const CopyNumberSegment& seg) {
+    static constexpr CnClass kClass[] = {CnClass::deep_deletion, CnClass::loss, CnClass::neutral, CnClass::gain,
+                                         CnClass::amplification};
+    const int call = *seg.discrete;
+    if (!g.discrete_call || std::abs(call) > std::abs(*g.discrete_call)) {
+        g.discrete_call = call;
+        if (!g.min_cn) g.cn_class = kClass[call + 2];
+    }
+    g.assessed = true;
+    g.covered_fraction = 1.0;
+    g.sources.push_back(seg.source);
+}
+
 }  // namespace
+
+std::string describe_discrete_call(int call) {
+    switch (call) {
+        case -2:
+            return "cBioPortal discrete call -2 (deep deletion)";
+        case -1:
+            return "cBioPortal discrete call -1 (shallow loss)";
+        case 0:
+            return "cBioPortal discrete call 0 (diploid)";
+        case 1:
+            return "cBioPortal discrete call 1 (gain)";
+        case 2:
+            return "cBioPortal discrete call 2 (high-level amplification)";
+    }
+    return "cBioPortal discrete call " + std::to_string(call);
+}
+
+void mark_skipped_lines(std::vector<GeneCopyNumber>& genes, const std::vector<Transcript>& transcripts,
+                        const std::vector<SkippedLine>& skipped) {
+    for (std::size_t i = 0; i < genes.size() && i < transcripts.size(); ++i) {
+        const auto& tx = transcripts[i];
+        for (const auto& s : skipped) {
+            bool hit = !s.gene.empty() && s.gene == tx.gene;
+            if (s.region && s.region->contig == tx.contig)
+                for (const auto& e : tx.exons) hit = hit || overlap(e.begin, e.end, s.region->begin, s.region->end) > 0;
+            if (hit) genes[i].skipped_lines.push_back(s.where);
+        }
+    }
+}
 
 std::string describe(const CnSettings& s) {
     const auto& t = s.thresholds;
@@ -145,6 +191,8 @@ std::vector<GeneCopyNumber> gene_copy_numbers(const std::vector<CopyNumberSegmen
     std::vector<GeneCopyNumber> out;
     for (const auto& tx : transcripts) {
         GeneCopyNumber g = from_segments(tx, sorted, arms, settings);
+        for (const auto& seg : segments)
+            if (seg.discrete && seg.gene == tx.gene) add_discrete_call(g, seg);
         for (const auto& v : sorted) {
             if (v.seg->gene != tx.gene) continue;  // gene-level table row (PURPLE gene file)
             g.min_cn = g.min_cn ? std::min(*g.min_cn, v.cn) : v.cn;

@@ -28,9 +28,20 @@ std::optional<double> segment_copy_number(const CopyNumberSegment& s, const CnSe
 
 CnClass classify_copy_number(double cn, const CnSettings& settings);
 
+// "cBioPortal discrete call 2 (high-level amplification)": how a discrete call is printed, so
+// no output shows it as a copy number.
+std::string describe_discrete_call(int call);
+
+// Adds to each gene the skipped malformed input lines (io/table_skips.hpp) whose span overlaps
+// its exons, or whose gene-level row named it: that gene's copy number is then only partly
+// assessed, and every output says so. `genes` is in `transcripts` order.
+void mark_skipped_lines(std::vector<GeneCopyNumber>& genes, const std::vector<Transcript>& transcripts,
+                        const std::vector<SkippedLine>& skipped);
+
 // One GeneCopyNumber per transcript, in `transcripts` order. `segments` may come from several
 // files and need not be sorted. Gene-level rows (PURPLE gene table: segment.gene set) are used
-// for their gene directly. Focality: the contiguous run of segments in the gene's class around
+// for their gene directly; a discrete call (cBioPortal CNA: segment.discrete) sets the class
+// and discrete_call, never min_cn/max_cn. Focality: the contiguous run of segments in the gene's class around
 // the gene, measured against the arm holding the gene's midpoint; focal when it covers < 98%
 // of the arm (GISTIC2.0, Mermel et al. 2011, doi:10.1186/gb-2011-12-4-r41).
 std::vector<GeneCopyNumber> gene_copy_numbers(const std::vector<CopyNumberSegment>& segments,

@@ -68,10 +68,7 @@ std::string small_variant_key(const AlleleFinding& f) {
     return contig.value_or(f.contig_name) + ":" + std::to_string(f.pos + 1) + ":" + f.ref + ":" + f.alt;
 }
 
-std::string fusion_key(const Fusion& u) {
-    auto name = [](const std::string& g) { return g.empty() ? std::string("?") : g; };
-    return name(u.gene5) + "::" + name(u.gene3) + " (" + breakpoints(u) + ")";
-}
+std::string fusion_key(const Fusion& u) { return partners(u) + " (" + breakpoints(u) + ")"; }
 
 // Adds `a` under its key, merging duplicates of one side (two alleles, one protein change).
 void add(std::vector<KeyedAlteration>& out, KeyedAlteration a) {

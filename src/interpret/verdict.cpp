@@ -116,6 +116,7 @@
 #include <map>
 #include <set>
 
+#include "consequence/fusion_annotation.hpp"
 #include "interpret/interpret.hpp"
 #include "interpret/verdict_context.hpp"
 #include "interpret/verdict_decide.hpp"
@@ -249,10 +250,7 @@ void collect(const Report& report, Collector& c) {
             c.add(m, cn.cn.gene + what, {});
         }
     for (const auto& f : report.fusions)
-        for (const auto& m : f.matches) {
-            auto name = [](const std::string& g) { return g.empty() ? std::string("?") : g; };
-            c.add(m, name(f.fusion.gene5) + "::" + name(f.fusion.gene3) + " fusion", {});
-        }
+        for (const auto& m : f.matches) { c.add(m, partners(f.fusion) + " fusion", {}); }
 }
 
 // Step 2: applying rows standing on a strict subset of an applying compound's alterations.

@@ -83,13 +83,15 @@ std::optional<int> history_position(const Drug& drug, const std::vector<std::str
 std::vector<std::string> detect_drivers(const Report& report) {
     std::vector<std::string> out;
     for (const auto& f : report.fusions) {
-        const auto& gene3 = f.fusion.gene3;
-        if (gene3.empty()) continue;
-        bool driver_row = std::any_of(f.matches.begin(), f.matches.end(), [&](const Match& m) {
-            return m.entry && m.entry->mechanism == "driver" && m.entry->fusion3 == gene3;
-        });
-        std::string name = gene3 + " fusion";
-        if (driver_row && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+        // A pair given without order (fusion.order_known false) is the driver its matched row
+        // reads as the 3' partner.
+        for (const auto& m : f.matches) {
+            if (!m.entry || m.entry->mechanism != "driver") continue;
+            const std::string& g3 = m.entry->fusion3;
+            if (g3.empty() || !(g3 == f.fusion.gene3 || (!f.fusion.order_known && g3 == f.fusion.gene5))) continue;
+            const std::string name = g3 + " fusion";
+            if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+        }
     }
     return out;
 }

@@ -15,7 +15,7 @@
 #include <string_view>
 
 #include "base/strings.hpp"
-#include "base/text_table.hpp"
+#include "io/text_table.hpp"
 
 namespace rvanno {
 namespace {

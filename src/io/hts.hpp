@@ -1,6 +1,7 @@
 // RAII for HTSlib: file, header and record handles, a self-freeing kstring_t and a reusable
 // bcf_get_* buffer. For src/io and the io tests; the rest of src/ uses io/'s plain values.
 #pragma once
+#include <htslib/bgzf.h>
 #include <htslib/hts.h>
 #include <htslib/kseq.h>
 #include <htslib/kstring.h>
@@ -20,7 +21,11 @@ struct HeaderDestroy {
 struct RecordDestroy {
     void operator()(bcf1_t* p) const noexcept { bcf_destroy(p); }
 };
+struct BgzfClose {
+    void operator()(BGZF* p) const noexcept { bgzf_close(p); }
+};
 using File = std::unique_ptr<htsFile, FileClose>;
+using Bgzf = std::unique_ptr<BGZF, BgzfClose>;
 using Header = std::unique_ptr<bcf_hdr_t, HeaderDestroy>;
 using Record = std::unique_ptr<bcf1_t, RecordDestroy>;
 

@@ -1,8 +1,6 @@
 // Stage 1, io/: takes a MAF; gives VariantRecord values (rules in maf_reader.hpp).
 #include "io/maf_reader.hpp"
 
-#include <htslib/bgzf.h>
-
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
@@ -10,43 +8,19 @@
 
 #include "base/strings.hpp"
 #include "base/warning.hpp"
+#include "io/text_table.hpp"
 #include "rvanno/error.hpp"
 
 namespace rvanno {
 namespace {
 
-// The whole file, decompressed when gzip/BGZF (BGZF reads plain files as they are).
-std::string read_whole(const std::string& path, std::size_t limit = std::string::npos) {
+// The MAF's lines through the one table reader (io/text_table.hpp: plain, gzip or bgzip; LF,
+// CR LF or lone CR line ends, as in some published supplementary MAFs).
+TextLines open_lines(const std::string& path) {
     if (!std::filesystem::exists(path)) throw UserError("cannot open '" + path + "': no such file", "check the path");
-    BGZF* f = bgzf_open(path.c_str(), "r");
-    if (!f) throw UserError("cannot open '" + path + "'", "check the path and its permissions");
-    std::string out;
-    char buf[65536];
-    while (out.size() < limit) {
-        const ssize_t n = bgzf_read(f, buf, sizeof buf);
-        if (n < 0) {
-            bgzf_close(f);
-            throw UserError("'" + path + "': read error (truncated or corrupt gzip?)", "check the file");
-        }
-        if (n == 0) break;
-        out.append(buf, static_cast<std::size_t>(n));
-    }
-    bgzf_close(f);
-    return out;
-}
-
-// Splits at LF, CR LF or a lone CR (old Mac line ends, e.g. some published supplementary MAFs).
-std::vector<std::string> split_lines(const std::string& text) {
-    std::vector<std::string> lines;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '\n' && text[i] != '\r') continue;
-        lines.push_back(text.substr(start, i - start));
-        if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-        start = i + 1;
-    }
-    if (start < text.size()) lines.push_back(text.substr(start));
-    return lines;
+    TextLines in(path);
+    if (!in.is_open()) throw UserError("cannot open '" + path + "'", "check the path and its permissions");
+    return in;
 }
 
 bool has_maf_columns(const std::vector<std::string>& header) {
@@ -91,7 +65,7 @@ struct Parsed {
 
 Parsed parse(const std::string& path) {
     Parsed out;
-    const auto lines = split_lines(read_whole(path));
+    TextLines in = open_lines(path);
     std::map<std::string, std::size_t> col;
     std::size_t n_cols = 0;
     long header_line = 0;
@@ -101,9 +75,8 @@ Parsed parse(const std::string& path) {
     };
     std::map<GenomeBuild, std::pair<long, std::string>> builds;  // build -> (rows, first value)
     bool have_t_depth = false, have_t_ref = false, have_t_alt = false;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        const std::string& line = lines[i];
-        const long lineno = static_cast<long>(i) + 1;
+    for (std::string line; in.next(line);) {
+        const long lineno = in.line();
         if (line.empty() || line[0] == '#') continue;
         auto cells = split(line, '\t');
         if (!header_line) {
@@ -187,6 +160,10 @@ Parsed parse(const std::string& path) {
             out.summary.samples.push_back(row.sample);
         out.rows.push_back(std::move(row));
     }
+    if (in.bad())
+        throw UserError(
+            "'" + path + "': read error after line " + std::to_string(in.line()) + " (truncated or corrupt gzip?)",
+            "check the file");
     if (out.unplaced > 0)
         warn("'" + path + "': " + std::to_string(out.unplaced) +
              " MAF row(s) without a Start_Position (empty or NA) skipped: they cannot be placed");
@@ -218,7 +195,8 @@ Parsed parse(const std::string& path) {
 bool is_maf(const std::string& path) {
     if (path == "-" || !std::filesystem::is_regular_file(path)) return false;
     try {
-        for (const auto& line : split_lines(read_whole(path, 1 << 20))) {
+        TextLines in = open_lines(path);
+        for (std::string line; in.next(line) && in.line() <= 100000;) {
             if (line.empty() || line[0] == '#') continue;
             return has_maf_columns(split(line, '\t'));
         }

@@ -5,14 +5,14 @@
 #include <set>
 
 #include "base/strings.hpp"
-#include "base/text_table.hpp"
+#include "io/text_table.hpp"
 #include "rvanno/error.hpp"
 
 namespace rvanno::cli {
 namespace {
 
 const std::vector<std::string> kRequired = {"sample", "vcf", "cnv", "sv", "tumor_type", "driver"};
-const std::vector<std::string> kOptional = {"vcf_sample", "therapy_history"};
+const std::vector<std::string> kOptional = {"vcf_sample", "therapy_history", "cnv_sample", "sv_sample"};
 const char* const kSheetHint =
     "the header needs the columns sample, vcf, cnv, sv, tumor_type, driver (optional: vcf_sample, "
     "therapy_history); see 'rvanno batch --help'";
@@ -69,6 +69,8 @@ std::vector<SampleSheetRow> read_sample_sheet(const std::filesystem::path& path)
         if (r.vcf.empty() && r.cnv.empty() && r.sv.empty())
             throw InputError(r.where, "sample '" + r.sample + "' has no input", "fill at least one of vcf, cnv, sv");
         r.vcf_sample = trim(t.get("vcf_sample"));
+        r.cnv_sample = trim(t.get("cnv_sample"));
+        r.sv_sample = trim(t.get("sv_sample"));
         r.tumor_type = trim(t.get("tumor_type"));
         r.drivers = list(t.get("driver"));
         r.therapy_history = trim(t.get("therapy_history"));

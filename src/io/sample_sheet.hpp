@@ -1,6 +1,7 @@
 // The sample sheet of `rvanno batch` and the file names of its per-sample outputs.
 // Sheet format (docs/compare_and_batch.md): TSV, '#' comment lines, one header line with the
-// columns sample, vcf, cnv, sv, tumor_type, driver (optional: vcf_sample, therapy_history);
+// columns sample, vcf, cnv, sv, tumor_type, driver (optional: vcf_sample, therapy_history,
+// cnv_sample and sv_sample: the sample of multi-sample copy-number / fusion tables);
 // cnv/sv/driver cells may list several entries separated by ','; paths are relative to the
 // sheet's directory unless absolute. The vcf cell may name a MAF (told by its header when the
 // sample is run); vcf_sample is then its Tumor_Sample_Barcode.
@@ -12,10 +13,11 @@
 namespace rvanno::cli {
 
 struct SampleSheetRow {
-    std::string sample;                // as written (the report's sample name)
-    std::string vcf;                   // resolved path, "" when the row has none
-    std::string vcf_sample;            // VCF column to report ("" = the tumour, io/vcf_sample_choice.hpp)
-    std::vector<std::string> cnv, sv;  // resolved paths
+    std::string sample;                 // as written (the report's sample name)
+    std::string vcf;                    // resolved path, "" when the row has none
+    std::string vcf_sample;             // VCF column to report ("" = the tumour, io/vcf_sample_choice.hpp)
+    std::string cnv_sample, sv_sample;  // sample of multi-sample cnv/sv tables ("" = the only one)
+    std::vector<std::string> cnv, sv;   // resolved paths
     std::string tumor_type;
     std::vector<std::string> drivers;  // e.g. "ALK fusion"
     std::string therapy_history;       // comma-separated, as for --therapy-history

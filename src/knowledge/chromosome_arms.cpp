@@ -3,7 +3,7 @@
 
 #include <stdexcept>
 
-#include "base/text_table.hpp"
+#include "io/text_table.hpp"
 #include "rvanno/error.hpp"
 
 namespace rvanno {

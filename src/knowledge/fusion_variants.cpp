@@ -3,7 +3,7 @@
 
 #include <charconv>
 
-#include "base/text_table.hpp"
+#include "io/text_table.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/fusion.hpp"
 

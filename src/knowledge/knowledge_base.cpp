@@ -12,9 +12,9 @@
 #include <set>
 #include <stdexcept>
 
-#include "base/text_table.hpp"
 #include "build_config.hpp"
 #include "io/content_hash.hpp"
+#include "io/text_table.hpp"
 #include "knowledge/chromosome_arms.hpp"
 #include "knowledge/fusion_variants.hpp"
 #include "knowledge/knowledge_parse.hpp"

@@ -7,7 +7,7 @@
 #include "base/protein_notation.hpp"
 #include "base/strings.hpp"
 #include "base/text_scan.hpp"
-#include "base/text_table.hpp"
+#include "io/text_table.hpp"
 #include "rvanno/consequence.hpp"
 
 namespace rvanno::detail {

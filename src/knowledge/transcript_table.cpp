@@ -5,7 +5,7 @@
 
 #include <charconv>
 
-#include "base/text_table.hpp"
+#include "io/text_table.hpp"
 #include "rvanno/error.hpp"
 
 namespace rvanno {

@@ -48,15 +48,23 @@
               table.
     deletion  The gene is deeply deleted (some exon has no copy left).
     loss      The gene is lost: heterozygous loss or deep deletion.
+              A gene known only by a discrete call (cBioPortal CNA: 2, -2, -1) has that call's
+              class and matches these three by class; a row with its own cut-off (cn>=N) is not
+              matched, since a call is not a copy number. The detail names the call.
     fusion    The fusion's 5' and 3' partners equal the row's (`*` = any). Candidate fusions
               (an inversion or deletion joining the genes) and fusions that drop the kinase
-              domain still match, and the detail says so.
+              domain still match, and the detail says so. A pair given without order (OncoKB
+              "ALK-EML4", cBioPortal Site1/Site2) matches a row in either reading; the detail
+              names the reading ("matched reading ALK as the 3' partner") so no orientation is
+              claimed that the input did not give. What the caller said and rvanno did not
+              recompute (LINX reported=false, phased) is appended to the detail.
 */
 #include "match/matcher.hpp"
 
 #include <algorithm>
 
 #include "base/strings.hpp"
+#include "consequence/gene_copy_number.hpp"
 
 namespace rvanno {
 
@@ -177,8 +185,22 @@ bool requirements_met(const KnowledgeEntry& e, const std::vector<std::string>& o
 namespace rvanno {
 namespace {
 
+// A gene known only by a discrete call (cBioPortal CNA) matches by its class; a row with its
+// own copy-number cut-off cannot be checked against a call and does not match.
+std::optional<Match> discrete_match(const GeneCopyNumber& g, const KnowledgeEntry& e) {
+    const std::string value = describe_discrete_call(*g.discrete_call) + ", not a copy number";
+    if (e.kind == AlterationKind::amplification && !e.min_copy_number && g.cn_class == CnClass::amplification)
+        return Match{&e, MatchHow::amplification, value};
+    if (e.kind == AlterationKind::deletion && g.cn_class == CnClass::deep_deletion)
+        return Match{&e, MatchHow::deletion, value};
+    if (e.kind == AlterationKind::loss && (g.cn_class == CnClass::deep_deletion || g.cn_class == CnClass::loss))
+        return Match{&e, MatchHow::loss, value};
+    return std::nullopt;
+}
+
 std::optional<Match> copy_number_match(const GeneCopyNumber& g, const std::string& thresholds,
                                        const KnowledgeEntry& e) {
+    if (!g.min_cn) return discrete_match(g, e);
     const std::string value = "min CN " + fixed(*g.min_cn, 2) + " (max " + fixed(*g.max_cn, 2) + ")";
     const std::string where = g.focal ? (*g.focal ? ", focal" : ", arm-level") + std::string(" ") + g.arm : "";
     switch (e.kind) {
@@ -207,14 +229,23 @@ std::optional<Match> copy_number_match(const GeneCopyNumber& g, const std::strin
 
 bool partner_matches(const std::string& want, const std::string& have) { return want == "*" || want == have; }
 
-std::string fusion_detail(const Fusion& f) {
-    std::string d = f.gene5.empty() ? "unknown 5' partner" : f.gene5;
-    d += "::" + f.gene3;
+// `read_as_3prime`: for a pair given without order, the gene this match reads as the 3' partner.
+std::string fusion_detail(const Fusion& f, const std::string& read_as_3prime) {
+    std::string d;
+    if (!f.order_known) {
+        const std::string& other = read_as_3prime == f.gene3 ? f.gene5 : f.gene3;
+        d = f.gene5 + "-" + f.gene3 + " as given, without 5'/3' order: matched reading " + read_as_3prime +
+            " as the 3' partner" + (other.empty() ? "" : " (" + other + " 5')");
+    } else {
+        d = f.gene5.empty() ? "unknown 5' partner" : f.gene5;
+        d += "::" + f.gene3;
+    }
     if (!f.variant_name.empty()) d += ", " + f.variant_name;
     if (f.in_frame) d += *f.in_frame ? ", in frame" : ", OUT OF FRAME";
     if (f.kinase_domain_retained)
         d += *f.kinase_domain_retained ? ", kinase domain retained" : ", kinase domain NOT retained";
     if (f.candidate) d += ", candidate (inferred from " + f.junction.kind + ")";
+    if (!f.junction.caller_note.empty()) d += "; " + f.junction.caller_note;
     return d;
 }
 
@@ -223,7 +254,7 @@ std::string fusion_detail(const Fusion& f) {
 std::vector<Match> match_copy_number(const GeneCopyNumber& cn, const std::string& thresholds,
                                      const std::vector<const KnowledgeEntry*>& entries) {
     std::vector<Match> out;
-    if (!cn.assessed || !cn.min_cn) return out;
+    if (!cn.assessed || (!cn.min_cn && !cn.discrete_call)) return out;
     for (const KnowledgeEntry* e : entries)
         if (e->gene == cn.gene)
             if (auto m = copy_number_match(cn, thresholds, *e)) out.push_back(*m);
@@ -232,11 +263,17 @@ std::vector<Match> match_copy_number(const GeneCopyNumber& cn, const std::string
 
 std::vector<Match> match_fusion(const Fusion& f, const std::vector<const KnowledgeEntry*>& entries) {
     std::vector<Match> out;
-    if (f.gene3.empty()) return out;
-    for (const KnowledgeEntry* e : entries)
-        if (e->kind == AlterationKind::fusion && partner_matches(e->fusion3, f.gene3) &&
-            (e->fusion5 == "*" || (!f.gene5.empty() && e->fusion5 == f.gene5)))
-            out.push_back({e, MatchHow::fusion, fusion_detail(f)});
+    auto fits = [](const KnowledgeEntry& e, const std::string& g5, const std::string& g3) {
+        return !g3.empty() && partner_matches(e.fusion3, g3) && (e.fusion5 == "*" || (!g5.empty() && e.fusion5 == g5));
+    };
+    for (const KnowledgeEntry* e : entries) {
+        if (e->kind != AlterationKind::fusion) continue;
+        if (fits(*e, f.gene5, f.gene3)) {
+            out.push_back({e, MatchHow::fusion, fusion_detail(f, f.order_known ? "" : f.gene3)});
+        } else if (!f.order_known && fits(*e, f.gene3, f.gene5)) {
+            out.push_back({e, MatchHow::fusion, fusion_detail(f, f.gene5)});
+        }
+    }
     return out;
 }
 

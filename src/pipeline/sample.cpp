@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <memory>
+#include <set>
 
 #include "base/genome.hpp"
+#include "base/strings.hpp"
 #include "build_config.hpp"
 #include "consequence/fusion_annotation.hpp"
 #include "consequence/fusion_build_check.hpp"
@@ -101,12 +103,12 @@ Inputs open_inputs(const SampleInputs& o, const RunSettings& p) {
                              "drop -r/-R (a MAF is read whole), or convert the MAF to an indexed VCF");
         in.maf = std::make_unique<MafReader>(o.vcf, MafReaderOptions{o.vcf_sample, p.include_filtered});
     } else if (!o.vcf.empty()) {
-        in.vcf = std::make_unique<VcfReader>(o.vcf,
-                                             VcfReaderOptions{o.vcf_sample, p.include_filtered, p.threads, p.regions});
+        in.vcf = std::make_unique<VcfReader>(
+            o.vcf, VcfReaderOptions{o.vcf_sample, p.include_filtered, p.threads, p.regions, true, p.strict});
     }
     auto fmt = p.cnv_format.empty() ? std::nullopt : parse_cnv_format(p.cnv_format);
-    for (const auto& f : o.cnv) in.cnv.push_back(read_copy_number(f, fmt));
-    for (const auto& f : o.sv) in.sv.push_back(read_structural_variants(f));
+    for (const auto& f : o.cnv) in.cnv.push_back(read_copy_number(f, fmt, {o.cnv_sample, p.strict}));
+    for (const auto& f : o.sv) in.sv.push_back(read_structural_variants(f, {o.sv_sample, p.strict}));
     return in;
 }
 
@@ -164,9 +166,10 @@ void run_copy_number(const RunSettings& p, RunTables& tables, GenomeBuild build,
     std::vector<CopyNumberSegment> segments;
     for (const auto& c : in.cnv) segments.insert(segments.end(), c.segments.begin(), c.segments.end());
     auto genes = gene_copy_numbers(segments, transcripts, tables.arms(build), settings);
+    for (const auto& c : in.cnv) mark_skipped_lines(genes, transcripts, c.skipped_lines);
     for (std::size_t i = 0; i < genes.size(); ++i) {
         const auto& tx = transcripts[i];
-        CopyNumberFinding f{genes[i], tx.contig, tx.tx_begin, tx.tx_end, {}};
+        CopyNumberFinding f{genes[i], tx.contig, tx.tx_begin, tx.tx_end, {}};  // the inputs' name when one has it
         for (const auto& s : segments)
             if (s.where.contig == tx.contig) {
                 f.contig_name = s.contig_name;
@@ -197,9 +200,20 @@ void run_fusions(RunTables& tables, const std::vector<Transcript>& transcripts, 
     report.counters.values["sv_unpaired_breakends"] = unpaired;
 }
 
-// With -r/-R a gene counts as assessed for small variants only if the regions cover it whole.
+// The genes that skipped fusion-table rows name (SkippedLine::gene: "A,B").
+std::set<std::string> genes_of_skipped_sv_rows(const Inputs& in) {
+    std::set<std::string> out;
+    for (const auto& s : in.sv)
+        for (const auto& l : s.skipped_lines)
+            for (const auto& g : split(l.gene, ',')) out.insert(g);
+    return out;
+}
+
+// With -r/-R a gene counts as assessed for small variants only if the regions cover it whole. A
+// gene with no fusion found but named by a skipped fusion-table row cannot read "0 fusions": it
+// is not assessed (the row is in the provenance and was warned about).
 void summarise_genes(const std::vector<Transcript>& transcripts, bool small, bool sv, const VcfRegions& regions,
-                     Report& r) {
+                     const std::set<std::string>& named_by_skipped_sv_rows, Report& r) {
     for (std::size_t i = 0; i < transcripts.size(); ++i) {
         const auto& tx = transcripts[i];
         const bool read = small && (regions.empty() || regions_cover(regions, tx.contig, tx.tx_begin, tx.tx_end));
@@ -211,6 +225,7 @@ void summarise_genes(const std::vector<Transcript>& transcripts, bool small, boo
             }
         if (!r.copy_number.empty()) g.cn = r.copy_number[i].cn;
         for (const auto& f : r.fusions) g.fusions += (f.fusion.gene5 == g.gene || f.fusion.gene3 == g.gene) ? 1 : 0;
+        if (g.fusions == 0 && named_by_skipped_sv_rows.count(g.gene)) g.fusions = -1;
         r.genes.push_back(std::move(g));
     }
 }
@@ -220,7 +235,21 @@ std::string sample_name(const Inputs& in) {
     if (in.maf) return in.maf->header().sample;
     for (const auto& c : in.cnv)
         if (!c.sample.empty()) return c.sample;
+    for (const auto& s : in.sv)
+        if (!s.sample.empty()) return s.sample;
     return "";
+}
+
+// What the tables' skipped malformed lines were, for the provenance (io/table_skips.hpp).
+void note_skipped_lines(const Inputs& in, Provenance& p) {
+    auto add = [&](const char* kind, const std::vector<SkippedLine>& lines) {
+        p.skipped_input_lines[kind] += static_cast<long>(lines.size());
+        for (const auto& l : lines) p.skipped_input_line_list.push_back(l.where + ": " + l.problem);
+    };
+    if (!in.cnv.empty()) p.skipped_input_lines["cnv"] = 0;
+    if (!in.sv.empty()) p.skipped_input_lines["sv"] = 0;
+    for (const auto& c : in.cnv) add("cnv", c.skipped_lines);
+    for (const auto& s : in.sv) add("sv", s.skipped_lines);
 }
 
 // A fusion table whose breakpoints lie away from the genes it names in the run's build, but in
@@ -267,8 +296,11 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
                          "",
                          in.vcf ? in.vcf->header().sample_rule : "",
                          "",
-                         ""};
+                         "",
+                         {},
+                         {}};
     if (!o.vcf.empty()) report.provenance.inputs.push_back(o.vcf);
+    note_skipped_lines(in, report.provenance);
     if (in.vcf) run_small_variants(o, p, kb, build, transcripts, *in.vcf, in.vcf->header().annotation_tags, report);
     if (in.maf) {
         report.provenance.input_format = "maf";
@@ -279,7 +311,7 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
     const bool small = in.vcf || in.maf;
     if (!in.cnv.empty()) run_copy_number(p, tables, build, transcripts, in, report);
     if (!in.sv.empty()) run_fusions(tables, transcripts, in, report);
-    summarise_genes(transcripts, small, !in.sv.empty(), p.regions, report);
+    summarise_genes(transcripts, small, !in.sv.empty(), p.regions, genes_of_skipped_sv_rows(in), report);
     // In a multi-sample VCF a record may belong to another sample: keep only what this sample
     // carries (and no compound match built on another sample's allele).
     if (small) drop_alleles_not_carried(report);

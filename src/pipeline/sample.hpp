@@ -28,12 +28,17 @@ struct SampleInputs {
     std::string vcf;         // "" when only copy number / SVs
     std::string vcf_sample;  // "" = the tumour by the rules of io/vcf_sample_choice.hpp
     std::vector<std::string> cnv, sv;
+    // The sample to read from multi-sample copy-number tables (SEG ID, cBioPortal CNA column)
+    // and fusion tables (cBioPortal Sample_Id, OncoKB Tumor_Sample_Barcode); "" = the only one,
+    // several is refused (io/table_skips.hpp).
+    std::string cnv_sample, sv_sample;
 };
 
 // How every sample of a run is read and classified.
 struct RunSettings {
     std::string genome, fasta, cnv_format;  // "" = detect / none
     bool include_filtered{false};
+    bool strict{false};  // --strict: a skipped table row or VCF record is an error (io/table_skips, vcf_record_check)
     int threads{0};
     std::optional<double> purity, ploidy;  // nullopt = from the file, else 1 and 2
     CnThresholds thresholds;

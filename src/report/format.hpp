@@ -8,6 +8,7 @@
 
 #include "base/strings.hpp"
 #include "consequence/fusion_annotation.hpp"
+#include "consequence/gene_copy_number.hpp"
 #include "rvanno/consequence.hpp"
 #include "rvanno/copy_number.hpp"
 
@@ -16,12 +17,24 @@ namespace rvanno::fmt {
 using rvanno::breakpoints;
 using rvanno::fixed;
 using rvanno::join;
+using rvanno::partners;
 
 inline std::string opt_int(std::optional<int> v) { return v ? std::to_string(*v) : ""; }
 inline std::string exon_or_intron(const Consequence& c) {
     if (c.exon) return "exon " + std::to_string(c.exon) + "/" + std::to_string(c.exon_count);
     if (c.intron) return "intron " + std::to_string(c.intron) + "/" + std::to_string(c.exon_count - 1);
     return "";
+}
+// "CN min 8.00 max 8.00", or for a discrete call "cBioPortal discrete call 2 (high-level
+// amplification), not a copy number".
+inline std::string cn_level(const GeneCopyNumber& g) {
+    if (g.discrete_call && !g.min_cn) return describe_discrete_call(*g.discrete_call) + ", not a copy number";
+    return "CN min " + fixed(g.min_cn, 2) + " max " + fixed(g.max_cn, 2);
+}
+// "; partial: malformed input line(s) f.cns:12 skipped over this gene" or "".
+inline std::string cn_skipped_note(const GeneCopyNumber& g) {
+    if (g.skipped_lines.empty()) return "";
+    return "; partial: malformed input line(s) " + join(g.skipped_lines, ", ") + " skipped over this gene";
 }
 // "focal 2p (3.1% of the arm, 1.2 Mb)" / "arm-level 2p" / ""
 inline std::string extent(const GeneCopyNumber& g) {

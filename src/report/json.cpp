@@ -3,6 +3,7 @@
 
 #include <ostream>
 
+#include "consequence/gene_copy_number.hpp"
 #include "report/format.hpp"
 #include "report/provenance.hpp"
 #include "report/text_safety.hpp"
@@ -92,7 +93,11 @@ json gene_cn_json(const GeneCopyNumber& g) {
             {"arm", opt(g.arm)},
             {"arm_fraction", opt(g.arm_fraction)},
             {"event_length", opt(g.event_length)},
-            {"sources", g.sources}};
+            {"sources", g.sources},
+            {"discrete_call", g.discrete_call ? json(*g.discrete_call) : json()},
+            {"level_source",
+             g.discrete_call ? json(describe_discrete_call(*g.discrete_call) + ", not a copy number") : json()},
+            {"skipped_input_lines", g.skipped_lines}};
 }
 
 json copy_number_json(const CopyNumberFinding& f, const std::string& tumor_type) {
@@ -106,7 +111,9 @@ json copy_number_json(const CopyNumberFinding& f, const std::string& tumor_type)
     return j;
 }
 
+// null when the input gave no breakpoint for this side (gene-only lists, LINX, OncoKB).
 json breakend_json(const Breakend& b) {
+    if (b.contig.empty()) return json();
     return {{"chrom", b.contig_name}, {"pos", b.pos + 1}, {"keeps", b.keeps_left ? "left" : "right"}};
 }
 
@@ -126,6 +133,7 @@ json fusion_json(const FusionFinding& f, const std::string& tumor_type) {
             {"variant", opt(u.variant_name)},
             {"variant_source", opt(u.variant_source)},
             {"candidate", u.candidate},
+            {"order_known", u.order_known},
             {"caller",
              {{"kind", u.junction.kind},
               {"id", u.junction.id},
@@ -133,6 +141,7 @@ json fusion_json(const FusionFinding& f, const std::string& tumor_type) {
               {"split_reads", opt(u.junction.split_reads)},
               {"spanning_reads", opt(u.junction.spanning_reads)},
               {"frame", opt(u.junction.caller_frame)},
+              {"note", opt(u.junction.caller_note)},
               {"source", u.junction.source},
               {"breakend_a", breakend_json(u.junction.a)},
               {"breakend_b", breakend_json(u.junction.b)}}},

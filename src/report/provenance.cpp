@@ -1,5 +1,7 @@
 #include "report/provenance.hpp"
 
+#include <algorithm>
+
 #include "report/format.hpp"
 #include "report/text_safety.hpp"
 #include "report/writers.hpp"
@@ -11,6 +13,10 @@ const char* const kResearchUseNotice =
     "treatment recommendation and must be reviewed by qualified professionals.";
 
 namespace provenance {
+
+namespace {
+constexpr std::size_t kShownSkippedLines = 20;  // '##skipped_input_line=' lines; JSON lists all
+}  // namespace
 
 using text::tsv;
 using text::tsv_join;
@@ -38,6 +44,18 @@ void tsv_sample(const Provenance& p, const std::string& prefix, std::ostream& ou
     for (const auto& i : p.sv_inputs) out << "##" << prefix << "sv_input=" << tsv(i) << "\n";
     if (!p.cn_settings.empty()) out << "##" << prefix << "copy_number_thresholds=" << tsv(p.cn_settings) << "\n";
     if (!p.input_problems.empty()) out << "##" << prefix << "input_problems=" << tsv(p.input_problems) << "\n";
+    if (!p.skipped_input_lines.empty()) {
+        std::string counts;
+        for (const auto& [kind, n] : p.skipped_input_lines)
+            counts += (counts.empty() ? "" : ",") + kind + ":" + std::to_string(n);
+        out << "##" << prefix << "skipped_input_lines=" << counts << "\n";
+        const std::size_t shown = std::min<std::size_t>(kShownSkippedLines, p.skipped_input_line_list.size());
+        for (std::size_t i = 0; i < shown; ++i)
+            out << "##" << prefix << "skipped_input_line=" << tsv(p.skipped_input_line_list[i]) << "\n";
+        if (p.skipped_input_line_list.size() > shown)
+            out << "##" << prefix << "skipped_input_line=... and " << p.skipped_input_line_list.size() - shown
+                << " more\n";
+    }
 }
 
 void tsv_fasta(const Provenance& p, std::ostream& out) {
@@ -73,6 +91,8 @@ nlohmann::ordered_json json(const Provenance& p, bool with_inputs) {
         j["sv_inputs"] = p.sv_inputs;
         j["copy_number_thresholds"] = p.cn_settings.empty() ? Json() : Json(p.cn_settings);
         j["reference_fasta"] = p.fasta.empty() ? Json() : Json(p.fasta);
+        if (!p.skipped_input_lines.empty())
+            j["skipped_input_lines"] = {{"counts", p.skipped_input_lines}, {"lines", p.skipped_input_line_list}};
     }
     j["command"] = p.command_line;
     return j;

@@ -83,7 +83,7 @@ Lead lead(const CopyNumberFinding& f) {
             "",
             "",
             to_string(g.cn_class) + (g.partial ? " (partial amplification)" : ""),
-            "CN min " + fixed(g.min_cn, 2) + " max " + fixed(g.max_cn, 2) + (g.focal ? "; " + fmt::extent(g) : "")};
+            fmt::cn_level(g) + (g.focal ? "; " + fmt::extent(g) : "") + fmt::cn_skipped_note(g)};
 }
 
 Lead lead(const FusionFinding& f) {
@@ -102,8 +102,7 @@ Lead lead(const FusionFinding& f) {
             "",
             "",
             "",
-            (u.gene5.empty() ? std::string("?") : u.gene5) + "::" + u.gene3 +
-                (u.candidate ? " candidate fusion" : " fusion"),
+            fmt::partners(u) + (u.candidate ? " candidate fusion" : " fusion"),
             fmt::breakpoints(u)};
 }
 
@@ -124,20 +123,30 @@ void write_tsv(const Report& r, std::ostream& out) {
 void write_gene_table_tsv(const Report& r, std::ostream& out) {
     write_provenance(r.provenance, out);
     out << "gene\ttranscript\tsmall_variant_alleles\tmatched_small_variants\tcn_assessed\tcn_min\tcn_max\t"
-           "cn_covered_fraction\tcn_class\tcn_partial_amplification\tcn_extent\tfusions\n";
+           "cn_covered_fraction\tcn_class\tcn_partial_amplification\tcn_extent\tfusions\tcn_note\n";
     for (const auto& g : r.genes) {
         out << tsv(g.gene) << '\t' << tsv(g.transcript) << '\t'
             << (g.small_variant_alleles < 0 ? "not_assessed" : std::to_string(g.small_variant_alleles)) << '\t'
             << (g.small_variant_alleles < 0 ? "" : std::to_string(g.matched_small_variants)) << '\t';
         if (g.cn) {
             const auto& c = *g.cn;
-            out << (c.assessed ? "yes" : "no") << '\t' << fixed(c.min_cn, 2) << '\t' << fixed(c.max_cn, 2) << '\t'
-                << fixed(c.covered_fraction, 2) << '\t' << (c.assessed ? to_string(c.cn_class) : "") << '\t'
-                << (c.partial ? "yes" : "") << '\t' << tsv(fmt::extent(c)) << '\t';
+            out << (!c.assessed               ? "no"
+                    : c.skipped_lines.empty() ? "yes"
+                                              : "partial")
+                << '\t' << fixed(c.min_cn, 2) << '\t' << fixed(c.max_cn, 2) << '\t' << fixed(c.covered_fraction, 2)
+                << '\t' << (c.assessed ? to_string(c.cn_class) : "") << '\t' << (c.partial ? "yes" : "") << '\t'
+                << tsv(fmt::extent(c)) << '\t';
         } else {
             out << "not_assessed\t\t\t\t\t\t\t";
         }
-        out << (g.fusions < 0 ? "not_assessed" : std::to_string(g.fusions)) << '\n';
+        out << (g.fusions < 0 ? "not_assessed" : std::to_string(g.fusions)) << '\t';
+        if (g.cn) {
+            std::string note = g.cn->discrete_call ? fmt::cn_level(*g.cn) : "";
+            const std::string skipped = fmt::cn_skipped_note(*g.cn);
+            note += note.empty() && !skipped.empty() ? skipped.substr(2) : skipped;
+            out << tsv(note);
+        }
+        out << '\n';
     }
 }
 

@@ -3,7 +3,9 @@
 // `args` file is one test:
 //   readme            why the case exists (required)
 //   args              the arguments after `rvanno <command>`, one per line; a line "" is an empty
-//                     argument; {TMP} stands for a fresh scratch directory of this case
+//                     argument; {TMP} stands for a fresh scratch directory of this case; {SHARED}
+//                     for ../shared/data (real third-party files read in place; the case is
+//                     skipped when ../shared is absent)
 //   expected.exit     expected exit code (default 0; a failed run must print nothing on stdout)
 //   expected.stderr   lines that must each appear in stderr
 //   expected*.tsv     expected rows; the header line names the columns compared. An optional first
@@ -41,6 +43,7 @@ std::vector<std::string> case_names() {
 
 std::string substitute(std::string s, const std::string& tmp) {
     for (std::size_t p; (p = s.find("{TMP}")) != std::string::npos;) s.replace(p, 5, tmp);
+    for (std::size_t p; (p = s.find("{SHARED}")) != std::string::npos;) s.replace(p, 8, RVANNO_SHARED_DATA);
     return s;
 }
 
@@ -120,6 +123,8 @@ class Case : public ::testing::TestWithParam<std::string> {};
 TEST_P(Case, output_matches_expected_answers) {
     const fs::path dir = kCases / GetParam();
     ASSERT_TRUE(fs::exists(dir / "readme")) << "every case needs a readme saying why it exists";
+    if (slurp(dir / "args").find("{SHARED}") != std::string::npos && !fs::exists(RVANNO_SHARED_DATA))
+        GTEST_SKIP() << "the case reads ../shared/data, which is absent here";
     TempDir tmp("case");
     std::vector<std::string> args{fs::path(GetParam()).parent_path().string()};
     for (const auto& l : lines(slurp(dir / "args")))

@@ -4,7 +4,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <fstream>
+
 #include "support/cli_run.hpp"
+#include "support/files.hpp"
+#include "support/temp_dir.hpp"
+#include "support/tsv.hpp"
 
 namespace fs = std::filesystem;
 using namespace rvanno::test;
@@ -126,21 +132,45 @@ TEST(RealFusions, delly_vcf_and_bcf_read_cleanly) {
     }
 }
 
-// Why: every malformed segment or fusion file must stop the run with file:line and a hint,
-// and write nothing (the readers' own tests pin each message; this pins the CLI behaviour).
-TEST(Malformed, cn_and_sv_files_give_file_line_errors) {
+// Why: a malformed header, text before it, or a file whose every row is malformed must stop
+// the run with file:line and a hint, and write nothing (the readers' own tests pin each message;
+// this pins the CLI behaviour). --strict changes nothing here.
+TEST(Malformed, cn_and_sv_headers_give_file_line_errors) {
     const fs::path td = RVANNO_TESTDATA;
-    const std::vector<std::pair<std::string, std::string>> cases = {
-        {"--cnv", "cnv/malformed/end_before_start.seg"},   {"--cnv", "cnv/malformed/missing_column.cns"},
-        {"--cnv", "cnv/malformed/text_before_header.cns"}, {"--cnv", "cnv/malformed/unknown_contig.tsv"},
-        {"--sv", "sv/malformed/text_before_header.tsv"},   {"--sv", "sv/malformed/bad_breakpoint.tsv"},
-        {"--sv", "sv/malformed/short_row_arriba.tsv"}};
+    const std::vector<std::pair<std::string, std::string>> cases = {{"--cnv", "cnv/malformed/missing_column.cns"},
+                                                                    {"--cnv", "cnv/malformed/text_before_header.cns"},
+                                                                    {"--sv", "sv/malformed/text_before_header.tsv"},
+                                                                    {"--sv", "sv/malformed/short_row_arriba.tsv"}};
     for (const auto& [opt, file] : cases) {
         auto r = run_rvanno(td, {"annotate", "-g", "GRCh38", opt, file});
         EXPECT_EQ(r.exit_code, 1) << file << "\n" << r.err;
         EXPECT_NE(r.err.find("rvanno: error: " + file + ":"), std::string::npos) << r.err;
         EXPECT_NE(r.err.find("rvanno: hint: "), std::string::npos) << r.err;
         EXPECT_TRUE(r.out.empty());
+    }
+}
+
+// Why: one bad data row must not cost the whole file (issue 8): it is skipped with one
+// warning naming file:line, counted in the provenance, and the run goes on; with --strict the
+// same row is the error (exit 1, file:line, a hint, no output).
+TEST(Malformed, bad_rows_are_skipped_with_a_warning_and_refused_with_strict) {
+    const fs::path td = RVANNO_TESTDATA;
+    const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+        {"--cnv", "cnv/malformed/end_before_start.seg", ":3: END 4999 is before START 5000; skipped"},
+        {"--cnv", "cnv/malformed/unknown_contig.tsv", ":4: unknown contig 'chr01'; skipped"},
+        {"--sv", "sv/malformed/bad_breakpoint.tsv", ":3: breakpoint 'chr2-42300000' is not chr:pos; skipped"}};
+    for (const auto& [opt, file, warning] : cases) {
+        auto r = run_rvanno(td, {"annotate", "-g", "GRCh38", opt, file});
+        EXPECT_EQ(r.exit_code, 0) << file << "\n" << r.err;
+        EXPECT_NE(r.err.find("rvanno: warning: " + file + warning), std::string::npos) << r.err;
+        const std::string kind = opt == "--cnv" ? "cnv" : "sv";
+        EXPECT_NE(r.out.find("##skipped_input_lines=" + kind + ":1\n"), std::string::npos) << r.out.substr(0, 2000);
+        EXPECT_NE(r.err.find("1 malformed line(s) skipped"), std::string::npos) << r.err;
+        auto s = run_rvanno(td, {"annotate", "--strict", "-g", "GRCh38", opt, file});
+        EXPECT_EQ(s.exit_code, 1) << file << "\n" << s.err;
+        EXPECT_NE(s.err.find("rvanno: error: " + file + ":"), std::string::npos) << s.err;
+        EXPECT_NE(s.err.find("--strict"), std::string::npos) << s.err;
+        EXPECT_TRUE(s.out.empty());
     }
 }
 
@@ -187,3 +217,134 @@ TEST(FusionBuildSanity, bundled_grch38_arriba_table_read_as_grch37_is_refused) {
 }
 
 }  // namespace
+
+namespace {
+
+// A copy of the real nv3.cns in `dir` with the row starting `row` given END < START; returns
+// the copy's path and the 1-based line of the bad row.
+std::pair<std::string, long> nv3_with_bad_row(const TempDir& dir, const std::string& row, const std::string& bad) {
+    std::string text = slurp(kFormats / "cnvkit/nv3.cns");
+    const auto at = text.find(row);
+    EXPECT_NE(at, std::string::npos) << row;
+    if (at == std::string::npos) return {"", 0};
+    text.replace(at, row.size(), bad);
+    const std::string path = dir.file("nv3.bad.cns");
+    std::ofstream(path, std::ios::binary) << text;
+    return {path, 1 + static_cast<long>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'))};
+}
+
+}  // namespace
+
+// Why (issue 8, done-when): a copy of a real CNVkit .cns with one segment made bad (END < START)
+// still gives its amplification (EGFR, 7.17 copies), with one warning naming file:line, the count
+// in the provenance and the summary; --strict makes the same line the error.
+TEST(RealCopyNumber, bad_segment_in_a_real_cns_keeps_the_amplifications) {
+    NEED_SHARED();
+    TempDir dir("nv3_bad");
+    const auto [path, line] = nv3_with_bad_row(dir, "chr21\t9411693\t11187629\t", "chr21\t11187629\t9411693\t");
+    ASSERT_FALSE(path.empty());
+    auto r = run_rvanno(dir.path(), {"annotate", "-g", "GRCh37", "-f", "json", "--cnv", path});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("rvanno: warning: " + path + ":" + std::to_string(line) +
+                         ": END 9411693 is before START 11187629; skipped"),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("1 malformed line(s) skipped"), std::string::npos) << r.err;
+    const auto d = json::parse(r.out);
+    ASSERT_EQ(d["copy_number"].size(), 1u);
+    EXPECT_EQ(d["copy_number"][0]["gene"], "EGFR");
+    EXPECT_EQ(d["copy_number"][0]["class"], "amplification");
+    EXPECT_FALSE(d["copy_number"][0]["matches"].empty());
+    EXPECT_EQ(d["provenance"]["skipped_input_lines"]["counts"]["cnv"], 1);
+    EXPECT_EQ(d["provenance"]["skipped_input_lines"]["lines"][0],
+              path + ":" + std::to_string(line) + ": END 9411693 is before START 11187629");
+    auto s = run_rvanno(dir.path(), {"annotate", "--strict", "-g", "GRCh37", "--cnv", path});
+    EXPECT_EQ(s.exit_code, 1);
+    EXPECT_NE(s.err.find("rvanno: error: " + path + ":" + std::to_string(line) + ": END 9411693 is before START"),
+              std::string::npos)
+        << s.err;
+    EXPECT_TRUE(s.out.empty());
+}
+
+// Why: a skipped segment over a knowledge-base gene must not leave that gene reading "no
+// amplification": nv3's chr7 61-159 Mb segment (over MET) made bad leaves MET not assessed,
+// with a note naming the skipped line, while EGFR (its own segment) stays amplified.
+TEST(RealCopyNumber, gene_under_a_skipped_segment_is_not_a_silent_negative) {
+    NEED_SHARED();
+    TempDir dir("nv3_met");
+    const auto [path, line] = nv3_with_bad_row(dir, "chr7\t61054831\t159128163\t", "chr7\t159128163\t61054831\t");
+    ASSERT_FALSE(path.empty());
+    auto r = run_rvanno(dir.path(), {"annotate", "-g", "GRCh37", "--cnv", path, "--gene-table", dir.file("genes.tsv")});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string where = path + ":" + std::to_string(line);
+    bool met = false, egfr = false;
+    for (const auto& l : lines(slurp(dir.file("genes.tsv")))) {
+        const auto c = cells(l);
+        if (c[0] == "MET") {
+            met = true;
+            EXPECT_EQ(c[4], "no") << l;
+            EXPECT_EQ(c.back(), "partial: malformed input line(s) " + where + " skipped over this gene") << l;
+        }
+        if (c[0] == "EGFR") {
+            egfr = true;
+            EXPECT_EQ(c[4], "yes") << l;
+            EXPECT_EQ(c[8], "amplification") << l;
+        }
+    }
+    EXPECT_TRUE(met && egfr);
+}
+
+// Why: a multi-sample table without a sample option is a usage error (exit 2) that lists the
+// samples, for copy number and fusions alike; nothing is written.
+TEST(Tables, multi_sample_tables_are_refused_listing_their_samples) {
+    NEED_SHARED();
+    const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+        {"--cnv", "seg/LAML_CBS_segments.tsv.gz", "holds 191 samples (its Sample column): TCGA-AB-2803"},
+        {"--cnv", "cbioportal/ascn-test-study/data_CNA.txt", "holds 6 samples (columns after Hugo_Symbol)"},
+        {"--sv", "cbioportal/core_test_resources/data_structural_variants.txt",
+         "holds 3 samples (its Sample_Id column): TCGA-A1-A0SB-01"}};
+    for (const auto& [opt, file, what] : cases) {
+        auto r = run_rvanno(fs::temp_directory_path(), {"annotate", "-g", "GRCh37", opt, (kFormats / file).string()});
+        EXPECT_EQ(r.exit_code, 2) << file << r.err;
+        EXPECT_NE(r.err.find(what), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find(opt + "-sample"), std::string::npos) << r.err;
+        EXPECT_TRUE(r.out.empty());
+    }
+}
+
+// Why (issue 8, done-when): the cBioPortal study files run together for one sample: its MAF
+// (--sample), discrete CNA and SEG (--cnv-sample); the SEG gives CDKN2A's copy number and the
+// CNA its discrete call, both named in the output.
+TEST(Tables, cbioportal_study_maf_cna_and_seg_run_together) {
+    NEED_SHARED();
+    const auto study = kFormats / "cbioportal" / "ascn-test-study";
+    auto d =
+        run_json({"--sample", "FAKE_P001_S3", "--cnv-sample", "FAKE_P001_S3", "--cnv",
+                  (study / "data_CNA.txt").string(), "--cnv", (study / "ascn_test_study_data_cna_hg19.seg").string(),
+                  (study / "data_mutations_extended.txt").string()});
+    ASSERT_TRUE(d.is_object());
+    EXPECT_EQ(d["provenance"]["input_format"], "maf");
+    EXPECT_EQ(d["sample"], "FAKE_P001_S3");
+    const json* cdkn2a = gene(d, "CDKN2A");
+    ASSERT_NE(cdkn2a, nullptr);
+    const auto& cn = (*cdkn2a)["copy_number"];
+    EXPECT_EQ(cn["class"], "deep_deletion");
+    EXPECT_EQ(cn["discrete_call"], -2);
+    EXPECT_NEAR(cn["min_cn"].get<double>(), 0.49, 0.01);  // the SEG segment, log2 -2.03
+}
+
+// Why: a skipped fusion row must not let its genes read "0 fusions": a gene named by a skipped
+// row and by no fusion that was read is not assessed (JSON and gene table), the others count.
+TEST(Tables, genes_of_a_skipped_fusion_row_are_not_assessed) {
+    TempDir dir("sv_skip");
+    std::ofstream(dir.file("pairs.tsv")) << "gene5\tgene3\tbreakpoint5\tbreakpoint3\n"
+                                         << "KIF5B\tRET\t\t\n"
+                                         << "EML4\tALK\tchr2-42300000\tchr2:29224500\n";
+    auto r = run_rvanno(dir.path(), {"annotate", "-g", "GRCh38", "-f", "json", "--sv", dir.file("pairs.tsv")});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto d = json::parse(r.out);
+    EXPECT_EQ((*gene(d, "ALK"))["fusions"], "not_assessed");
+    EXPECT_EQ((*gene(d, "EML4"))["fusions"], "not_assessed");
+    EXPECT_EQ((*gene(d, "RET"))["fusions"], 1);
+    EXPECT_EQ((*gene(d, "ROS1"))["fusions"], 0);
+}

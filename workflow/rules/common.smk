@@ -19,7 +19,7 @@ VCF_SUFFIX = {"v": "vcf", "z": "vcf.gz", "b": "bcf"}[config["output_vcf_type"]]
 # the workflow plans the same samples and files that `rvanno batch` reads. The cohort rule
 # runs `rvanno batch` on the very same sheet, which checks it again (drugs, drivers).
 REQUIRED_COLUMNS = ["sample", "vcf", "cnv", "sv", "tumor_type", "driver"]
-OPTIONAL_COLUMNS = ["vcf_sample", "therapy_history"]
+OPTIONAL_COLUMNS = ["vcf_sample", "therapy_history", "cnv_sample", "sv_sample"]
 COHORT_STEMS = ["cohort_alterations", "cohort_verdicts"]
 
 
@@ -108,6 +108,9 @@ def read_sample_sheet(path):
             if not (row["vcf"] or row["cnv"] or row["sv"]):
                 raise SheetError(f"{where}: sample '{row['sample']}' has no input (fill at least one of vcf, cnv, sv)")
             row["vcf_sample"] = get("vcf_sample").strip(" \t")
+            # the sample of multi-sample cnv / sv tables (SEG, cBioPortal), as --cnv-sample / --sv-sample
+            row["cnv_sample"] = get("cnv_sample").strip(" \t")
+            row["sv_sample"] = get("sv_sample").strip(" \t")
             row["tumor_type"] = get("tumor_type").strip(" \t")
             row["drivers"] = _cells(get("driver"))
             row["therapy_history"] = get("therapy_history").strip(" \t")
@@ -161,6 +164,8 @@ def shared_args():
         a += ["--fasta", os.path.abspath(config["fasta"])]
     if config.get("include_filtered"):
         a += ["--include-filtered"]
+    if config.get("strict"):
+        a += ["--strict"]
     if config.get("cnv_format"):
         a += ["--cnv-format", config["cnv_format"]]
     if config.get("db"):
@@ -182,8 +187,12 @@ def annotate_args(stem):
         a += ["--sample", r["vcf_sample"]]
     for p in r["cnv"]:
         a += ["--cnv", p]
+    if r["cnv_sample"]:
+        a += ["--cnv-sample", r["cnv_sample"]]
     for p in r["sv"]:
         a += ["--sv", p]
+    if r["sv_sample"]:
+        a += ["--sv-sample", r["sv_sample"]]
     tumor_type = r["tumor_type"] or config.get("tumor_type") or ""
     if tumor_type:
         a += ["--tumor-type", tumor_type]

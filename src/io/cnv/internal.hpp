@@ -8,12 +8,13 @@
 #include <string_view>
 #include <vector>
 
-#include "base/text_table.hpp"
+#include "io/table_skips.hpp"
+#include "io/text_table.hpp"
 #include "rvanno/copy_number.hpp"
 
 namespace rvanno::cnv {
 
-// A copy-number table's lines (base/text_table.hpp: CR LF reads as LF), with this reader's
+// A copy-number table's lines (io/text_table.hpp: CR LF reads as LF), with this reader's
 // messages for a missing file, a directory and a read error.
 class LineReader : public TextLines {
 public:
@@ -40,8 +41,15 @@ std::optional<CnvFormat> recognise_header(const std::vector<std::string>& names)
 // a header that is not one of `wanted` (or of any format), or missing required columns.
 TableHeader read_table_header(LineReader& in, std::optional<CnvFormat> wanted);
 
-// Fills `out.segments` from the data rows after the header.
-void read_table_rows(LineReader& in, const TableHeader& header, CopyNumberInput& out);
+// Fills `out.segments` from the data rows after the header: one sample of a multi-sample SEG,
+// malformed rows skipped or refused as io/table_skips.hpp says.
+void read_table_rows(LineReader& in, const TableHeader& header, const TableReadOptions& options, CopyNumberInput& out);
+
+// cBioPortal discrete CNA (data_CNA.txt): Hugo_Symbol, optional Entrez_Gene_Id and Cytoband,
+// then one column per sample. is_cna_annotation_column: one of those three leading columns.
+bool is_cna_annotation_column(const std::string& name);
+// One gene-level row per gene with a call in the chosen sample's column (rules in cbioportal_cna.cpp).
+void read_cna_rows(LineReader& in, const TableHeader& header, const TableReadOptions& options, CopyNumberInput& out);
 
 // The canonical contig for `name`, nullopt for an alt/random/decoy/unplaced contig (to be
 // skipped); throws InputError(where) for a name that is neither. `numeric_sex` maps the SEG
@@ -51,10 +59,6 @@ std::optional<std::string> primary_contig(const std::string& name, const std::st
 // Purity and ploidy from PURPLE's X.purple.purity.tsv beside X.purple.cnv.{somatic,gene}.tsv.
 void read_purple_purity_beside(const std::filesystem::path& table, CopyNumberInput& out);
 
-// True if HTSlib sees a VCF or BCF file (plain, gzip or BGZF); throws UserError if unreadable.
-bool is_vcf_file(const std::filesystem::path& path);
-// True if the file starts with the gzip magic bytes.
-bool is_gzip_file(const std::filesystem::path& path);
 void read_vcf_copy_number(const std::filesystem::path& path, CopyNumberInput& out);
 
 // Strict numbers: the whole cell must be the number. Throw InputError(where) otherwise.

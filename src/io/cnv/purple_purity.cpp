@@ -11,15 +11,18 @@ namespace {
 
 constexpr std::string_view kPurity = "purple.purity.tsv";
 
-// "X.purple.cnv.somatic.tsv" -> ("X.purple.purity.tsv", "X"); nothing for other names.
-std::optional<std::pair<std::string, std::string>> purity_name(const std::string& table) {
+// "X.purple.cnv.somatic.tsv" -> ("X.purple.purity.tsv", "X"); nothing for other names. A gzipped
+// table ("....tsv.gz") looks for the purity file gzipped first, then plain.
+std::optional<std::pair<std::string, std::string>> purity_name(std::string table) {
+    const bool gz = table.size() > 3 && table.compare(table.size() - 3, 3, ".gz") == 0;
+    if (gz) table.resize(table.size() - 3);
     for (std::string_view suffix : {"purple.cnv.somatic.tsv", "purple.cnv.gene.tsv"}) {
         if (table.size() < suffix.size() || table.compare(table.size() - suffix.size(), suffix.size(), suffix) != 0)
             continue;
         std::string prefix = table.substr(0, table.size() - suffix.size());
         std::string sample = prefix.empty() ? "" : prefix.substr(0, prefix.size() - 1);
         if (!prefix.empty() && prefix.back() != '.') return std::nullopt;
-        return std::pair{prefix + std::string(kPurity), sample};
+        return std::pair{prefix + std::string(kPurity) + (gz ? ".gz" : ""), sample};
     }
     return std::nullopt;
 }
@@ -37,8 +40,9 @@ void read_purple_purity_beside(const std::filesystem::path& table, CopyNumberInp
     const auto names = purity_name(table.filename().string());
     if (!names) return;
     if (out.sample.empty()) out.sample = names->second;  // PURPLE names its files after the tumour
-    const auto path = table.parent_path() / names->first;
+    auto path = table.parent_path() / names->first;
     std::error_code ec;
+    if (path.extension() == ".gz" && !std::filesystem::is_regular_file(path, ec)) path.replace_extension();
     if (!std::filesystem::is_regular_file(path, ec)) return;
     LineReader in(path);
     std::string line;

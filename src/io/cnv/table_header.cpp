@@ -34,11 +34,12 @@ bool is_integer(const std::string& s) {
 }
 
 // DNAcopy writes ID chrom loc.start loc.end num.mark seg.mean; IGV reads the first four columns
-// by position and the value from the last, and other tools rename them (warning.seg).
+// by position and the value from the last, and other tools rename them (warning.seg; TCGA/GDC
+// "Sample Chromosome Start End Num_Probes Segment_Mean"; maftools' LAML "Start.bp End.bp").
 bool looks_like_seg(const std::vector<std::string>& n) {
     return n.size() >= 5 && one_of(n[1], {"chrom", "chromosome", "chr"}) &&
-           one_of(n[2], {"loc.start", "start", "startpos", "start.pos"}) &&
-           one_of(n[3], {"loc.end", "end", "endpos", "end.pos"});
+           one_of(n[2], {"loc.start", "start", "startpos", "start.pos", "start.bp"}) &&
+           one_of(n[3], {"loc.end", "end", "endpos", "end.pos", "end.bp"});
 }
 
 std::vector<std::string> required_columns(CnvFormat f) {
@@ -55,6 +56,10 @@ std::vector<std::string> required_columns(CnvFormat f) {
             return {"chromosome", "start", "end", "gene", "minCopyNumber"};
         case CnvFormat::pcgr_allelic:
             return {"Chromosome", "Start", "End", "nMajor", "nMinor"};
+        case CnvFormat::pcgr_log2:
+            return {"Chromosome", "Start", "End", "Segment_Mean"};
+        case CnvFormat::cbioportal_cna:
+            return {"Hugo_Symbol"};
         case CnvFormat::plain:
             return {"chrom", "start", "end", "copy_number"};
         case CnvFormat::generic_seg:
@@ -119,11 +124,16 @@ TableHeader make_header(CnvFormat f, long line, std::vector<std::string> names) 
                          "check the file, or leave the format to be detected");
     }
     throw InputError(in.where(first), "not the header of a known copy-number format",
-                     "known: VCF, CNVkit .cns/.call.cns, GATK .seg, DNAcopy/IGV SEG, PURPLE somatic/gene "
-                     "tables, PCGR segments, plain 'chrom start end copy_number'");
+                     "known: VCF, CNVkit .cns/.call.cns, GATK .seg, DNAcopy/IGV/TCGA SEG, PURPLE somatic/gene "
+                     "tables, PCGR segments (nMajor/nMinor or 0.x Segment_Mean), cBioPortal discrete CNA, "
+                     "plain 'chrom start end copy_number'");
 }
 
 }  // namespace
+
+bool is_cna_annotation_column(const std::string& name) {
+    return name == "Hugo_Symbol" || name == "Entrez_Gene_Id" || name == "Cytoband";
+}
 
 std::optional<CnvFormat> recognise_header(const std::vector<std::string>& n) {
     if (n.empty()) return std::nullopt;
@@ -134,6 +144,11 @@ std::optional<CnvFormat> recognise_header(const std::vector<std::string>& n) {
     if (first == "chromosome" && (has(n, "log2") || has(n, "gene")))
         return has(n, "cn") ? CnvFormat::cnvkit_call : CnvFormat::cnvkit_cns;
     if (first == "Chromosome" && (has(n, "nMajor") || has(n, "nMinor"))) return CnvFormat::pcgr_allelic;
+    if (first == "Chromosome" && has(n, "Segment_Mean") && n.size() >= 4 && n[1] == "Start")
+        return CnvFormat::pcgr_log2;
+    if ((first == "Hugo_Symbol" || first == "Entrez_Gene_Id") && has(n, "Hugo_Symbol") &&
+        std::any_of(n.begin(), n.end(), [](const std::string& c) { return !is_cna_annotation_column(c); }))
+        return CnvFormat::cbioportal_cna;
     if (first == "chrom" && has(n, "start") && has(n, "end")) return CnvFormat::plain;
     if (looks_like_seg(n)) return CnvFormat::generic_seg;
     return std::nullopt;

@@ -8,7 +8,16 @@
 //   purple_somatic/_gene     1-based inclusive (hmftools purple/README.md: first segment of a
 //                            chromosome has Start 1; consecutive segments share no base)
 //   pcgr_allelic             1-based inclusive (PCGR docs/input.md: "coordinates must be one-based")
+//   pcgr_log2                1-based inclusive (PCGR 0.x README: "coordinates must be one-based";
+//                            Segment_Mean "denotes the log(2) ratio")
+// A multi-sample SEG (several IDs in its first column, as DNAcopy, TCGA and cBioPortal write it)
+// is read for one sample, TableReadOptions::sample, and refused without one. Malformed data rows
+// are skipped with a warning (io/table_skips.hpp), with the span they claim when it can be read.
+#include <algorithm>
+#include <charconv>
+
 #include "io/cnv/internal.hpp"
+#include "io/table_skips.hpp"
 #include "rvanno/error.hpp"
 
 namespace rvanno::cnv {
@@ -37,8 +46,10 @@ Layout layout_of(CnvFormat f) {
         case CnvFormat::purple_gene:
             return {"chromosome", "start", "end", true};
         case CnvFormat::pcgr_allelic:
+        case CnvFormat::pcgr_log2:
             return {"Chromosome", "Start", "End", true};
         case CnvFormat::vcf:
+        case CnvFormat::cbioportal_cna:
             break;
     }
     return {"", "", "", false};
@@ -92,10 +103,14 @@ void fill_values(const Row& r, CnvFormat f, CopyNumberSegment& s) {
             s.minor_cn = r.number("nMinor");
             s.copy_number = *s.major_cn + *s.minor_cn;
             break;
+        case CnvFormat::pcgr_log2:
+            s.log2 = r.number("Segment_Mean");
+            break;
         case CnvFormat::plain:
             s.copy_number = r.number("copy_number");
             break;
         case CnvFormat::vcf:
+        case CnvFormat::cbioportal_cna:
             break;
     }
 }
@@ -115,41 +130,70 @@ std::optional<CopyNumberSegment> read_row(const Row& r) {
     return s;
 }
 
-// Multi-sample SEG files (one ID per row) name no single sample.
-void note_sample(const Row& r, bool& first, CopyNumberInput& out) {
-    if (r.header.format != CnvFormat::generic_seg) return;
-    const std::string& id = r.cell("ID");
-    if (first)
-        out.sample = id;
-    else if (out.sample != id)
-        out.sample.clear();
-    first = false;
+// The span a malformed row claims, for marking the genes it overlaps: its contig and its two
+// positions in either order, when they can be read at all.
+std::optional<Region> rough_region(const TableHeader& h, const std::vector<std::string>& cells) {
+    const Layout l = layout_of(h.format);
+    const auto at = [&](const char* column) -> const std::string* {
+        auto it = h.index.find(column);
+        return it == h.index.end() || it->second >= cells.size() ? nullptr : &cells[it->second];
+    };
+    const std::string *chrom = at(l.chrom), *start = at(l.start), *end = at(l.end);
+    if (!chrom || !start || !end) return std::nullopt;
+    auto contig = canonical_contig(*chrom);
+    if (!contig && h.format == CnvFormat::generic_seg && (*chrom == "23" || *chrom == "24"))
+        contig = *chrom == "23" ? "X" : "Y";
+    std::int64_t a = 0, b = 0;
+    const auto ra = std::from_chars(start->data(), start->data() + start->size(), a);
+    const auto rb = std::from_chars(end->data(), end->data() + end->size(), b);
+    if (!contig || ra.ec != std::errc() || rb.ec != std::errc() || a < 0 || b < 0) return std::nullopt;
+    if (a > b) std::swap(a, b);
+    if (l.one_based && a > 0) --a;
+    return Region{*contig, a, std::max(b, a + 1)};
 }
+
+struct DataLine {
+    long line;
+    std::vector<std::string> cells;
+};
 
 }  // namespace
 
-void read_table_rows(LineReader& in, const TableHeader& header, CopyNumberInput& out) {
-    std::string line;
-    bool first = true;
-    bool several_samples = false;
-    while (in.next(line)) {
+void read_table_rows(LineReader& in, const TableHeader& header, const TableReadOptions& options, CopyNumberInput& out) {
+    std::vector<DataLine> rows;
+    for (std::string line; in.next(line);) {
         if (is_blank(line) || line[0] == '#') continue;
-        const auto cells = split_cells(line);
-        if (cells.size() != header.names.size())
-            throw InputError(in.where(),
-                             "the row has " + std::to_string(cells.size()) + " columns but the header has " +
-                                 std::to_string(header.names.size()),
-                             "columns must be separated by single tabs; check for a cut-short line");
-        const Row row{header, cells, in.where()};
-        if (!several_samples) {
-            note_sample(row, first, out);
-            several_samples = !first && out.sample.empty();
-        }
-        if (auto s = read_row(row))
-            out.segments.push_back(std::move(*s));
-        else
-            ++out.skipped_contigs;
+        rows.push_back({in.line(), split_cells(line)});
     }
+    // SEG: the first column names the sample of each row.
+    const bool by_sample = header.format == CnvFormat::generic_seg;
+    if (by_sample) {
+        for (const auto& r : rows)
+            if (std::find(out.samples.begin(), out.samples.end(), r.cells[0]) == out.samples.end())
+                out.samples.push_back(r.cells[0]);
+        out.sample =
+            choose_sample(in.path(), "its " + header.names[0] + " column", out.samples, options.sample, "--cnv-sample");
+    }
+    SkipLog skips(in.path(), options.strict, out.skipped_lines);
+    long kept = 0;
+    for (const auto& r : rows) {
+        if (by_sample && r.cells[0] != out.sample) continue;
+        const std::string where = in.where(r.line);
+        try {
+            if (r.cells.size() != header.names.size())
+                throw InputError(where,
+                                 "the row has " + std::to_string(r.cells.size()) + " columns but the header has " +
+                                     std::to_string(header.names.size()),
+                                 "columns must be separated by single tabs; check for a cut-short line");
+            auto s = read_row(Row{header, r.cells, where});
+            ++kept;
+            if (s)
+                out.segments.push_back(std::move(*s));
+            else
+                ++out.skipped_contigs;
+        } catch (const InputError& e) { skips.skip(e, rough_region(header, r.cells)); }
+    }
+    skips.finish(kept);
 }
 
 }  // namespace rvanno::cnv

@@ -1,4 +1,4 @@
-// Line reading and cell splitting for copy-number tables, on base/text_table.hpp's TextLines.
+// Line reading and cell splitting for copy-number tables, on io/text_table.hpp's TextLines.
 #include <system_error>
 
 #include "io/cnv/internal.hpp"
@@ -11,6 +11,7 @@ namespace {
 // Checked before opening, so a missing file and a directory are told apart.
 const std::filesystem::path& readable(const std::filesystem::path& path) {
     std::error_code ec;
+    if (path == "-") return path;  // standard input
     if (!std::filesystem::exists(path, ec))
         throw UserError("cannot open '" + path.string() + "': no such file", "check the path");
     if (std::filesystem::is_directory(path, ec))

@@ -168,22 +168,6 @@ Region VcfCnReader::region(const std::string& contig) {
 
 }  // namespace
 
-bool is_vcf_file(const std::filesystem::path& path) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
-        throw UserError("cannot open '" + path.string() + "': no such file", "check the path");
-    if (std::filesystem::is_directory(path, ec))
-        throw UserError("cannot read '" + path.string() + "': it is a directory", "give a copy-number file");
-    // hts_detect_format, unlike hts_open, does not refuse content it cannot classify.
-    hFILE* h = hopen(path.string().c_str(), "r");
-    if (!h) throw UserError("cannot open '" + path.string() + "'", "check that the file is readable");
-    htsFormat f{};
-    const int ret = hts_detect_format(h, &f);
-    hclose_abruptly(h);
-    if (ret < 0) throw UserError("cannot read '" + path.string() + "'", "check that the file is readable");
-    return f.category == variant_data && (f.format == vcf || f.format == bcf);
-}
-
 void read_vcf_copy_number(const std::filesystem::path& path, CopyNumberInput& out) {
     VcfCnReader r;
     r.path = path.string();

@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 
+#include "io/table_skips.hpp"
 #include "rvanno/fusion.hpp"
 
 namespace rvanno::sv {
@@ -9,8 +10,8 @@ namespace rvanno::sv {
 // SV VCF/BCF (Manta, Delly, GRIDSS, SvABA); the rules are at the top of sv/vcf.cpp.
 SvInput read_sv_vcf(const std::string& path);
 
-// Arriba fusions.tsv, STAR-Fusion fusion_predictions.tsv, PCGR fusion tables and rvanno's
-// gene-pair list; the rules are at the top of sv/tables.cpp.
-SvInput read_sv_table(const std::string& path);
+// Arriba, STAR-Fusion, PCGR, LINX, cBioPortal and OncoKB fusion tables and rvanno's gene-pair
+// list; the rules are at the top of sv/table_layouts.cpp and sv/tables.cpp.
+SvInput read_sv_table(const std::string& path, const TableReadOptions& options);
 
 }  // namespace rvanno::sv

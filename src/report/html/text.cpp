@@ -180,14 +180,17 @@ std::string small_variant_title(const AlleleFinding& f) {
 }
 
 std::string cn_number(const GeneCopyNumber& g) {
+    if (!g.min_cn && g.discrete_call) return esc(fmt::cn_level(g));  // a call, never a copy number
     if (!g.min_cn) return "CN not known";
     if (!g.max_cn || fixed(g.min_cn, 2) == fixed(g.max_cn, 2)) return "CN " + fixed(g.min_cn, 2);
     return "CN " + fixed(g.min_cn, 2) + "&#8211;" + fixed(g.max_cn, 2);
 }
 
 std::string cn_class_text(const GeneCopyNumber& g) {
-    if (!g.assessed) return "not assessed (no segment over its exons)";
-    return esc(to_string(g.cn_class)) + (g.partial ? " (partial amplification)" : "");
+    const std::string skipped = g.skipped_lines.empty() ? "" : " &#8212; " + esc(fmt::cn_skipped_note(g).substr(2));
+    if (!g.assessed) return "not assessed (no segment over its exons)" + skipped;
+    return esc(to_string(g.cn_class)) + (g.partial ? " (partial amplification)" : "") +
+           (g.discrete_call && !g.min_cn ? " (" + esc(fmt::cn_level(g)) + ")" : "") + skipped;
 }
 
 std::string extent_text(const GeneCopyNumber& g) {
@@ -196,8 +199,7 @@ std::string extent_text(const GeneCopyNumber& g) {
 }
 
 std::string fusion_name(const Fusion& u) {
-    return esc(u.gene5.empty() ? "?" : u.gene5) + "::" + esc(u.gene3.empty() ? "?" : u.gene3) +
-           (u.candidate ? " candidate fusion" : " fusion");
+    return esc(fmt::partners(u)) + (u.candidate ? " candidate fusion" : " fusion");
 }
 
 std::string frame_text(const Fusion& u) {

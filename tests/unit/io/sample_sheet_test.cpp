@@ -3,8 +3,10 @@
 #include "io/sample_sheet.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "cli/context_options.hpp"
@@ -131,4 +133,19 @@ TEST(SampleContext, cn_thresholds_defaults_and_order) {
     EXPECT_THROW(make_cn_thresholds({"absolute", 2.0, std::nullopt, std::nullopt, std::nullopt}, "batch"), UsageError);
     EXPECT_THROW(make_cn_thresholds({"percent", std::nullopt, std::nullopt, std::nullopt, std::nullopt}, "batch"),
                  UsageError);
+}
+
+// Why (issue 8): a multi-sample SEG, cBioPortal CNA or SV table in the sheet needs its sample
+// as annotate's --cnv-sample/--sv-sample: the optional cnv_sample and sv_sample columns.
+TEST(SampleSheet, cnv_sample_and_sv_sample_columns) {
+    const fs::path dir = fs::temp_directory_path() / ("rvanno_sheet_samples_" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    std::ofstream(dir / "seg.seg") << "ID\tchrom\tloc.start\tloc.end\tnum.mark\tseg.mean\n";
+    std::ofstream(dir / "sheet.tsv") << "sample\tvcf\tcnv\tsv\ttumor_type\tdriver\tcnv_sample\tsv_sample\n"
+                                     << "P1\t\tseg.seg\t\t\t\tTR_01_T\t\n";
+    const auto rows = read_sample_sheet(dir / "sheet.tsv");
+    fs::remove_all(dir);
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].cnv_sample, "TR_01_T");
+    EXPECT_EQ(rows[0].sv_sample, "");
 }

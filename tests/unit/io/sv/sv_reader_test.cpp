@@ -27,10 +27,11 @@ const fs::path kFormats = fs::path(RVANNO_SHARED_DATA) / "formats";
 
 SvInput read(const fs::path& p) { return rvanno::read_structural_variants(p); }
 
-// The where() of the InputError reading `p` throws, or "" if it reads.
+// The where() of the InputError reading `p` with --strict throws (a malformed data row is then
+// an error, not a skipped line), or "" if it reads.
 std::string error_where(const fs::path& p) {
     try {
-        read(p);
+        rvanno::read_structural_variants(p, {"", true});
     } catch (const InputError& e) { return e.where(); }
     return "";
 }
@@ -283,7 +284,7 @@ TEST(SvErrors, malformed_samples_name_file_and_line) {
     EXPECT_EQ(error_where(m / "del_without_end.vcf"), (m / "del_without_end.vcf").string() + ": record 2");
 }
 
-// Why: every text table reads CR LF as LF (base/text_table.hpp), so a list saved on Windows
+// Why: every text table reads CR LF as LF (io/text_table.hpp), so a list saved on Windows
 // gives the same junctions as its Unix copy. A missing file is a UserError.
 TEST(SvTables, crlf_line_ends_read_as_lf_and_missing_file) {
     auto in = read(kSv / "crlf_list.tsv");

@@ -1,38 +1,59 @@
 // The one reader of the project's text tables (knowledge base, transcript and arm tables,
-// sample sheets, copy-number and fusion tables), with file:line in every error and one CRLF
-// policy: a line ending in CR LF reads as if it ended in LF (the '\r' is dropped), so a table
-// saved by a Windows editor reads the same as its Unix copy. Private to src/.
-//   TextLines  lines, counted from 1; for readers that find their own header (cnv/, sv/)
+// sample sheets, MAF, copy-number and fusion tables), on HTSlib's BGZF: a plain file, a gzip
+// file, a bgzip file or "-" (standard input) all read the same, with file:line in every error.
+// One line-end policy for every table: a line ends at LF or CR LF, and the end is never part
+// of the line, so a table saved by a Windows editor reads the same as its Unix copy; a file
+// with CR line ends and no LF at all (old Mac, e.g. some published supplementary MAFs) is read
+// by its CRs. A CR inside a line of an LF file stays in the line (and is escaped on output).
+// A last line without an end is a line.
+// In io/ because HTSlib is included only here; the knowledge base (a floor above) uses it too.
+//   TextLines  lines, counted from 1; for readers that find their own header (cnv/, sv/, MAF)
 //   TextTable  TextLines plus the common layout: '#' lines are comments, the first other
 //              line is the tab-separated header, cells are read by column name
 #pragma once
 #include <filesystem>
-#include <fstream>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/strings.hpp"
 
+struct BGZF;  // htslib/bgzf.h; only text_table.cpp includes HTSlib
+
 namespace rvanno {
 
 class TextLines {
 public:
-    // Opens `path`; does not throw: callers check is_open() and word the error for their input.
+    // Opens `path` ("-" = standard input); does not throw: callers check is_open() and word the
+    // error for their input.
     explicit TextLines(const std::filesystem::path& path);
-    bool is_open() const { return in_.is_open(); }
+    TextLines(TextLines&&) noexcept;
+    TextLines& operator=(TextLines&&) noexcept;
+    ~TextLines();
+    bool is_open() const { return file_ != nullptr; }
     // The next line without its line end; false at end of file or on a read error (bad()).
     bool next(std::string& line);
-    bool bad() const { return in_.bad(); }
+    bool bad() const { return bad_; }    // a read or decompression error (truncated, corrupt gzip)
+    bool compressed() const;             // gzip or bgzip
     long line() const { return line_; }  // number of the line last read, 0 before
     std::string where() const { return where(line_); }
     std::string where(long line) const { return path_ + ":" + std::to_string(line); }
     const std::string& path() const { return path_; }
 
 private:
+    struct Close {
+        void operator()(BGZF* f) const noexcept;
+    };
+    bool fill();  // reads the next block into buf_; false at end of file or on error
     std::string path_;
-    std::ifstream in_;
+    std::unique_ptr<BGZF, Close> file_;
+    std::string buf_;
+    std::size_t pos_{0};
+    char end_{'\n'};       // the line end: '\n' (LF, CR LF), or '\r' for an old Mac file
+    bool decided_{false};  // end_ is set from the first block read
+    bool bad_{false};
     long line_{0};
 };
 
