@@ -7,6 +7,7 @@
 
 #include "base/genome.hpp"
 #include "base/strings.hpp"
+#include "base/warning.hpp"
 #include "build_config.hpp"
 #include "consequence/fusion_annotation.hpp"
 #include "consequence/fusion_build_check.hpp"
@@ -141,7 +142,8 @@ void run_small_variants(const SampleInputs& o, const RunSettings& p, const Knowl
                                   {"gt_phase_prefixes_dropped", rc.gt_phase_prefixes},
                                   {"format_values_out_of_range", rc.format_values_out_of_range}})
         if (n > 0) counters[name] = n;
-    report.provenance.input_problems = describe_record_problems(rc);
+    if (auto problems = describe_record_problems(rc); !problems.empty())
+        report.provenance.input_problems += (report.provenance.input_problems.empty() ? "" : "; ") + problems;
     report.provenance.vaf_source = describe_vaf_sources(rc.vaf_sources);
 }
 
@@ -150,9 +152,23 @@ CnSettings cn_settings(const RunSettings& p, const Inputs& in) {
     s.thresholds = p.thresholds;
     s.purity = p.purity;
     std::optional<double> ploidy = p.ploidy;
+    // Values read from a file (PURPLE purity.tsv, a CNV VCF header) get the range checks of
+    // --purity and --ploidy: ploidy 0 would turn every gain into an amplification.
     for (const auto& c : in.cnv) {
-        if (!s.purity && c.purity) s.purity = c.purity;
-        if (!ploidy && c.ploidy) ploidy = c.ploidy;
+        if (!s.purity && c.purity) {
+            if (!(*c.purity > 0 && *c.purity <= 1))
+                throw UserError("'" + c.path + "': tumour purity " + std::to_string(*c.purity) +
+                                    " read from the file (or the PURPLE purity file beside it) is not in (0,1]",
+                                "give the purity with --purity, or fix the file");
+            s.purity = c.purity;
+        }
+        if (!ploidy && c.ploidy) {
+            if (!(*c.ploidy > 0 && *c.ploidy <= 10))
+                throw UserError("'" + c.path + "': ploidy " + std::to_string(*c.ploidy) +
+                                    " read from the file (or the PURPLE purity file beside it) is not in (0,10]",
+                                "give the ploidy with --ploidy, or fix the file");
+            ploidy = c.ploidy;
+        }
     }
     s.ploidy = ploidy.value_or(2.0);
     return s;
@@ -250,6 +266,29 @@ void note_skipped_lines(const Inputs& in, Provenance& p) {
     if (!in.sv.empty()) p.skipped_input_lines["sv"] = 0;
     for (const auto& c : in.cnv) add("cnv", c.skipped_lines);
     for (const auto& s : in.sv) add("sv", s.skipped_lines);
+    // An input that gave nothing usable (an SNV VCF given as --cnv, a table of comments) is not
+    // an input with nothing found: told on stderr and in the provenance (issue 11).
+    auto empty = [&](const std::string& path, const std::string& what, long other, long contigs) {
+        std::string text = "'" + path + "' gave no usable " + what;
+        if (other + contigs == 0) text += " (it has no data records)";
+        if (other > 0) text += " (" + std::to_string(other) + " record(s) describe none)";
+        if (contigs > 0) text += " (" + std::to_string(contigs) + " on alt, decoy or unplaced contigs)";
+        warn(text + "; check that it is the right file for this option");
+        p.input_problems += (p.input_problems.empty() ? "" : "; ") + text;
+    };
+    for (const auto& c : in.cnv)
+        if (c.segments.empty()) empty(c.path, "copy-number segment", c.skipped_not_cnv, c.skipped_contigs);
+    for (const auto& s : in.sv)
+        if (s.junctions.empty())
+            empty(s.path, "junction or fusion", s.skipped_other + s.unpaired_breakends, s.skipped_nonprimary);
+}
+
+// Fusions were assessed when an SV input gave junctions, or had no records at all (the caller
+// found none). One whose records were all unusable (an SNV VCF given as --sv) assessed nothing.
+bool sv_assessed(const Inputs& in) {
+    return std::any_of(in.sv.begin(), in.sv.end(), [](const SvInput& s) {
+        return !s.junctions.empty() || s.skipped_other + s.unpaired_breakends + s.skipped_nonprimary == 0;
+    });
 }
 
 // A fusion table whose breakpoints lie away from the genes it names in the run's build, but in
@@ -311,7 +350,7 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
     const bool small = in.vcf || in.maf;
     if (!in.cnv.empty()) run_copy_number(p, tables, build, transcripts, in, report);
     if (!in.sv.empty()) run_fusions(tables, transcripts, in, report);
-    summarise_genes(transcripts, small, !in.sv.empty(), p.regions, genes_of_skipped_sv_rows(in), report);
+    summarise_genes(transcripts, small, sv_assessed(in), p.regions, genes_of_skipped_sv_rows(in), report);
     // In a multi-sample VCF a record may belong to another sample: keep only what this sample
     // carries (and no compound match built on another sample's allele).
     if (small) drop_alleles_not_carried(report);

@@ -348,3 +348,51 @@ TEST(Tables, genes_of_a_skipped_fusion_row_are_not_assessed) {
     EXPECT_EQ((*gene(d, "RET"))["fusions"], 1);
     EXPECT_EQ((*gene(d, "ROS1"))["fusions"], 0);
 }
+
+// Why (issue 11): purity and ploidy read from PURPLE's purity file were not range-checked the
+// way --purity and --ploidy are, and ploidy 0 turned every gain into an amplification. A copy of
+// the real PURPLE files with ploidy 0 is refused naming the file; --ploidy overrides it.
+TEST(RealCopyNumber, purple_ploidy_out_of_range_is_refused_unless_overridden) {
+    NEED_SHARED();
+    TempDir dir("purple_ploidy");
+    fs::copy_file(kFormats / "purple" / "purple.cnv.somatic.tsv", dir.path() / "T.purple.cnv.somatic.tsv");
+    auto rows = lines(slurp(kFormats / "purple" / "purple.purity.tsv"));
+    ASSERT_GE(rows.size(), 2u);
+    auto header = cells(rows[0]), values = cells(rows[1]);
+    const auto col = std::find(header.begin(), header.end(), "ploidy") - header.begin();
+    ASSERT_LT(static_cast<std::size_t>(col), values.size());
+    values[col] = "0.0000";
+    {
+        std::ofstream out(dir.path() / "T.purple.purity.tsv");
+        out << rows[0] << "\n";
+        for (std::size_t i = 0; i < values.size(); ++i) out << (i ? "\t" : "") << values[i];
+        out << "\n";
+    }
+    auto refused = run_rvanno(dir.path(), {"annotate", "-g", "GRCh37", "--cnv", "T.purple.cnv.somatic.tsv"});
+    EXPECT_EQ(refused.exit_code, 1) << refused.err;
+    EXPECT_NE(refused.err.find("'T.purple.cnv.somatic.tsv': ploidy 0.000000 read from the file"), std::string::npos)
+        << refused.err;
+    EXPECT_NE(refused.err.find("rvanno: hint: give the ploidy with --ploidy"), std::string::npos) << refused.err;
+    auto overridden = run_rvanno(
+        dir.path(), {"annotate", "-q", "-g", "GRCh37", "--ploidy", "2", "--cnv", "T.purple.cnv.somatic.tsv"});
+    EXPECT_EQ(overridden.exit_code, 0) << overridden.err;
+}
+
+// Why (issue 11): an SNV-only VCF given as --cnv or --sv exited 0 with nothing found, silently,
+// and the gene table then said "0 fusions" for genes no junction was ever read for. Now stderr
+// and the provenance say the input gave nothing usable, and fusions read not_assessed.
+TEST(CopyNumberAndSv, snv_vcf_given_as_cnv_or_sv_is_told_not_silent) {
+    const auto vcf = (fs::path(RVANNO_TESTDATA) / "cases" / "annotate" / "index_case" / "input.vcf").string();
+    TempDir dir("no_usable");
+    auto r = run_rvanno(dir.path(), {"annotate", "-q", "--cnv", vcf, "--sv", vcf, "--gene-table", "genes.tsv", vcf});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(
+        r.err.find("rvanno: warning: '" + vcf + "' gave no usable copy-number segment (3 record(s) describe none)"),
+        std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("rvanno: warning: '" + vcf + "' gave no usable junction or fusion"), std::string::npos)
+        << r.err;
+    EXPECT_NE(r.out.find("##input_problems='" + vcf + "' gave no usable copy-number segment"), std::string::npos);
+    const auto genes = project(slurp(dir.path() / "genes.tsv"), {"gene", "fusions", "cn_assessed"});
+    EXPECT_NE(std::find(genes.begin(), genes.end(), "ALK\tnot_assessed\tno"), genes.end());
+}
