@@ -25,13 +25,20 @@ struct Provenance {
     std::string sample;
     std::string fasta;  // "" when not given
     std::vector<std::string> cnv_inputs, sv_inputs;
-    std::string cn_settings;  // describe(CnSettings) when --cnv was given
-    std::string regions;      // -r/-R of the small-variant input ("chr2:1-100,chr7", "FILE (N regions)"); "" = all
-    std::string input_format; // "maf" when the small variants came from a MAF; "" = VCF/BCF (not printed)
+    std::string cn_settings;   // describe(CnSettings) when --cnv was given
+    std::string regions;       // -r/-R of the small-variant input ("chr2:1-100,chr7", "FILE (N regions)"); "" = all
+    std::string input_format;  // "maf" when the small variants came from a MAF; "" = VCF/BCF (not printed)
     // The caller convention that chose the VCF sample ("" = --sample, ##tumor_sample or the
     // only sample) and where the VAFs and depths came from ("" = FORMAT AF/AD/DP only): stamped
     // only when set. For a MAF: its t_alt_count/t_depth columns.
     std::string sample_rule, vaf_source;
+    // Where `fasta` came from: "--fasta", "RVANNO_FASTA" or "##reference" (the small-variant
+    // VCF's header named a FASTA that exists); "" when none was used. `fasta_note` says why a
+    // header-named reference was not used ("" = nothing to say).
+    std::string fasta_source, fasta_note;
+    // Coding alleles (in a MANE CDS) left without a protein change; nullopt when no small-variant
+    // input was read.
+    std::optional<long> coding_alleles_without_protein_change;
 };
 
 // One ALT allele of one record in a knowledge-base gene, with its consequence and matches.
@@ -46,6 +53,10 @@ struct AlleleFinding {
     std::optional<int> depth;
     Consequence csq;
     std::string protein_source;  // "rvanno" | "INFO/<tag>" | "" (no protein change)
+    // Where the protein-level class in csq.terms (missense_variant, stop_gained, ...) came from
+    // when rvanno could not compute it (no --fasta): "INFO/CSQ", "MAF HGVSp_Short", "knowledge
+    // base (...)"; "" = rvanno's own terms.
+    std::string class_source;
     std::vector<Match> matches;
 };
 

@@ -83,6 +83,9 @@ void print_summary(const Report& r, bool small, bool cnv, bool sv) {
             std::to_string(get("records_filtered")) + " filtered, " +
             std::to_string(get("alleles_symbolic_skipped") + get("alleles_star_skipped")) +
             " symbolic/* alleles skipped");
+    if (small && get("coding_alleles_without_protein_change") > 0)
+        add(std::to_string(get("coding_alleles_without_protein_change")) +
+            " coding allele(s) without a protein change" + provenance::no_fasta_hint(r.provenance));
     long cn = 0, fu = 0;
     for (const auto& f : r.copy_number) cn += f.matches.empty() ? 0 : 1;
     for (const auto& f : r.fusions) fu += f.matches.empty() ? 0 : 1;
@@ -109,7 +112,7 @@ int annotate(const std::vector<std::string>& args, const std::string& command_li
     pipeline::RunTables tables(kb);
     Report report = pipeline::annotate_sample({o.input, o.sample, o.cnv, o.sv},
                                               {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.threads, o.purity,
-                                               o.ploidy, o.thresholds, o.region_list},
+                                               o.ploidy, o.thresholds, o.region_list, o.fasta_source},
                                               tables, command_line);
     const auto declared = parse_sample_context(o.tumor_type, o.drivers, o.therapy_history, kb);
     pipeline::interpret_sample(report, pipeline::with_detected_drivers(declared, report),

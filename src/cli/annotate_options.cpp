@@ -197,6 +197,7 @@ std::optional<AnnotateOptions> parse_annotate_options(const std::vector<std::str
     o.output_vcf_type_given = given->has("output-vcf-type");
     o.thresholds = make_cn_thresholds(o.cn, "annotate");
     validate(o);
+    resolve_fasta(o);
     o.region_list = input_regions("annotate", o);
     return o;
 }

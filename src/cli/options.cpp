@@ -2,6 +2,7 @@
 
 #include <boost/program_options.hpp>
 #include <cctype>
+#include <cstdlib>
 #include <iostream>
 #include <sstream>
 #include <stdexcept>
@@ -166,7 +167,10 @@ OptionGroup input_group(InputOptions& o) {
           ".bed/.bed.gz, 0-based)",
           "[none]"},
          {"fasta", &o.fasta, "FILE",
-          "faidx-indexed reference FASTA of the same build: adds HGVS p., checks REF, left-normalises indels",
+          "faidx-indexed reference FASTA of the same build: adds HGVS p., checks REF, left-normalises indels. "
+          "Without it: $RVANNO_FASTA, else the FASTA the VCF's ##reference names when that file exists "
+          "(file:// stripped); the provenance says which. Without any, a CDS substitution's amino acid is "
+          "known only from VEP/SnpEff/BCSQ annotation in the VCF",
           "[none]"},
          {"cnv-format", &o.cnv_format, "FMT",
           "format of every copy-number file: vcf, cnvkit_cns, cnvkit_call, gatk_seg, generic_seg, "
@@ -234,6 +238,15 @@ void check_format(const std::string& command, const std::string& format, const s
     for (std::size_t i = 0; i < allowed.size(); ++i)
         list += (i == 0 ? "" : i + 1 == allowed.size() ? " or " : ", ") + allowed[i];
     throw UsageError(command + ": unknown --format '" + format + "' (expected: " + list + ")", see_help(command));
+}
+
+void resolve_fasta(InputOptions& o) {
+    if (!o.fasta.empty()) {
+        o.fasta_source = "--fasta";
+    } else if (const char* env = std::getenv("RVANNO_FASTA"); env && *env) {
+        o.fasta = env;
+        o.fasta_source = "RVANNO_FASTA";
+    }
 }
 
 void check_threads(const std::string& command, const GeneralOptions& o) {

@@ -27,6 +27,11 @@ void tsv_head(const Provenance& p, bool with_reason, std::ostream& out) {
     out << "\n";
 }
 
+std::string no_fasta_hint(const Provenance& p) {
+    if (p.coding_alleles_without_protein_change.value_or(0) == 0 || !p.fasta.empty()) return "";
+    return " (no reference FASTA was used: give --fasta or set RVANNO_FASTA for their HGVS p.)";
+}
+
 void tsv_sample(const Provenance& p, const std::string& prefix, std::ostream& out) {
     out << "##" << prefix << "sample=" << tsv(p.sample) << "\n";
     if (!p.sample_rule.empty()) out << "##" << prefix << "sample_rule=" << tsv(p.sample_rule) << "\n";
@@ -37,6 +42,13 @@ void tsv_sample(const Provenance& p, const std::string& prefix, std::ostream& ou
     for (const auto& i : p.cnv_inputs) out << "##" << prefix << "cnv_input=" << tsv(i) << "\n";
     for (const auto& i : p.sv_inputs) out << "##" << prefix << "sv_input=" << tsv(i) << "\n";
     if (!p.cn_settings.empty()) out << "##" << prefix << "copy_number_thresholds=" << tsv(p.cn_settings) << "\n";
+    // The FASTA of this sample (its ##reference may differ from the other side's in compare).
+    if (!prefix.empty() && !p.fasta.empty()) out << "##" << prefix << "reference_fasta=" << tsv(p.fasta) << "\n";
+    if (!p.fasta_source.empty()) out << "##" << prefix << "reference_fasta_source=" << tsv(p.fasta_source) << "\n";
+    if (!p.fasta_note.empty()) out << "##" << prefix << "reference_fasta_note=" << tsv(p.fasta_note) << "\n";
+    if (p.coding_alleles_without_protein_change)
+        out << "##" << prefix << "coding_alleles_without_protein_change=" << *p.coding_alleles_without_protein_change
+            << no_fasta_hint(p) << "\n";
 }
 
 void tsv_fasta(const Provenance& p, std::ostream& out) {
@@ -71,6 +83,10 @@ nlohmann::ordered_json json(const Provenance& p, bool with_inputs) {
         j["sv_inputs"] = p.sv_inputs;
         j["copy_number_thresholds"] = p.cn_settings.empty() ? Json() : Json(p.cn_settings);
         j["reference_fasta"] = p.fasta.empty() ? Json() : Json(p.fasta);
+        if (!p.fasta_source.empty()) j["reference_fasta_source"] = p.fasta_source;
+        if (!p.fasta_note.empty()) j["reference_fasta_note"] = p.fasta_note;
+        if (p.coding_alleles_without_protein_change)
+            j["coding_alleles_without_protein_change"] = *p.coding_alleles_without_protein_change;
     }
     j["command"] = p.command_line;
     return j;
