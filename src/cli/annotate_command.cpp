@@ -79,8 +79,12 @@ void print_summary(const Report& r, bool small, bool cnv, bool sv) {
     auto add = [&](const std::string& s) { parts += (parts.empty() ? "" : "; ") + s; };
     if (small)
         add(std::to_string(get("records")) + " records, " + std::to_string(get("records_examined")) +
-            " in knowledge-base genes, " + std::to_string(get("alleles_matched")) + " allele(s) matched, " +
-            std::to_string(get("records_filtered")) + " filtered, " +
+            " in knowledge-base genes, " + std::to_string(get("alleles_matched")) + " allele(s) matched" +
+            (get("alleles_matched_amino_acid_unknown_only") > 0
+                 ? " (" + std::to_string(get("alleles_matched_amino_acid_unknown_only")) +
+                       " only with the amino acid unknown, counted in no verdict)"
+                 : "") +
+            ", " + std::to_string(get("records_filtered")) + " filtered, " +
             std::to_string(get("alleles_symbolic_skipped") + get("alleles_star_skipped")) +
             " symbolic/* alleles skipped");
     if (small && get("coding_alleles_without_protein_change") > 0)

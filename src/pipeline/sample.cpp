@@ -177,13 +177,19 @@ void run_small_variants(const SampleInputs& o, const FastaChoice& fasta, const K
     report.provenance.vaf_source = describe_vaf_sources(rc.vaf_sources);
 }
 
-// Coding alleles (a codon in a MANE CDS) the report leaves without a protein change: counted for
-// the summary line and the provenance, so that a run without --fasta says what it could not tell.
-void count_coding_without_protein_change(Report& r) {
-    long n = 0;
-    for (const auto& f : r.findings) n += f.csq.codon && f.csq.protein_change.empty() ? 1 : 0;
-    r.counters.values["coding_alleles_without_protein_change"] = n;
-    r.provenance.coding_alleles_without_protein_change = n;
+// What a run without a FASTA could not tell, for the summary line and the provenance: coding
+// alleles (a codon in a MANE CDS) left without a protein change, and matched alleles whose every
+// match has its amino acid unknown (shown, counted in no verdict).
+void count_protein_change_gaps(Report& r) {
+    long coding = 0, unknown_only = 0;
+    for (const auto& f : r.findings) {
+        coding += f.csq.codon && f.csq.protein_change.empty() ? 1 : 0;
+        unknown_only += !f.matches.empty() && std::all_of(f.matches.begin(), f.matches.end(),
+                                                          [](const Match& m) { return m.amino_acid_unknown; });
+    }
+    r.counters.values["coding_alleles_without_protein_change"] = coding;
+    r.counters.values["alleles_matched_amino_acid_unknown_only"] = unknown_only;
+    r.provenance.coding_alleles_without_protein_change = coding;
 }
 
 CnSettings cn_settings(const RunSettings& p, const Inputs& in) {
@@ -332,7 +338,7 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
     // In a multi-sample VCF a record may belong to another sample: keep only what this sample
     // carries (and no compound match built on another sample's allele).
     if (small) drop_alleles_not_carried(report);
-    if (small) count_coding_without_protein_change(report);
+    if (small) count_protein_change_gaps(report);
     return report;
 }
 
