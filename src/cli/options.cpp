@@ -167,11 +167,11 @@ OptionGroup input_group(InputOptions& o) {
           ".bed/.bed.gz, 0-based)",
           "[none]"},
          {"fasta", &o.fasta, "FILE",
-          "faidx-indexed reference FASTA of the same build: adds HGVS p., checks REF, left-normalises indels. "
-          "Without it: $RVANNO_FASTA, else the FASTA the VCF's ##reference names when that file exists "
-          "(file:// stripped); the provenance says which. Without any, a CDS substitution's amino acid is "
-          "known only from VEP/SnpEff/BCSQ annotation in the VCF",
-          "[none]"},
+          "faidx-indexed reference FASTA of the same build: adds HGVS p., checks REF (a mismatch stops the "
+          "run: another build), left-normalises indels. Without it, $RVANNO_FASTA; else the FASTA the VCF's "
+          "##reference names (file:// stripped) when that file exists and can be indexed. The provenance says "
+          "which was used and from where (##reference_fasta_source=), or why the VCF's ##reference was not",
+          "[$RVANNO_FASTA, else the VCF's ##reference if it exists, else none]"},
          {"cnv-format", &o.cnv_format, "FMT",
           "format of every copy-number file: vcf, cnvkit_cns, cnvkit_call, gatk_seg, generic_seg, "
           "purple_somatic, purple_gene, pcgr_allelic, plain",

@@ -138,7 +138,7 @@ void order_terms(Consequence& c) {
 }
 
 std::optional<Consequence> consequence_of(const Allele& allele, const Transcript& tx, const ReferenceSequence* ref) {
-    if (allele.contig != tx.contig || allele.ref.empty()) return std::nullopt;
+    if (allele.contig != tx.contig || (allele.ref.empty() && allele.alt.empty())) return std::nullopt;
     Edit e = trim(allele);
     // Symbolic ("<DEL>") and spanning ('*') alleles are described by other code paths.
     const bool plain = (e.del + e.ins).find_first_not_of("ACGTN") == std::string::npos;

@@ -91,6 +91,29 @@ TEST(ConsequenceWithoutFasta, tcga_laml_missense_protein_changes_reach_class_and
     EXPECT_EQ(verdict(j, "vemurafenib"), "resistant");
 }
 
+// Why: the Genome Nexus annotation-pipeline MAF (HGVSp_Short) of P-0000024-T01-IM3 has PTEN
+// p.R130G, whose class comes from the protein change (missense_variant), and PTEN p.N292Kfs*6, an
+// insertion written with '-' that rvanno describes from its length alone (frameshift, loss of
+// function) without a FASTA. Both are reported, none is left without a protein change.
+TEST(ConsequenceWithoutFasta, genome_nexus_maf_classes_from_hgvsp_short) {
+    const auto maf = kMaf / "data_mutations_extended_100.out.mskcc.txt";
+    if (!fs::exists(maf)) GTEST_SKIP() << "../shared is absent";
+    auto r = run_rvanno(kMaf, {"annotate", "--sample", "P-0000024-T01-IM3", "-f", "json", maf.filename().string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto j = json::parse(r.out);
+    const auto missense = finding(j, "PTEN", "c.388C>G");
+    ASSERT_FALSE(missense.is_null()) << r.out;
+    EXPECT_EQ(missense["consequence"]["terms"], json::array({"missense_variant"}));
+    EXPECT_EQ(missense["consequence"]["class_source"], "MAF HGVSp_Short");
+    const auto frameshift = finding(j, "PTEN", "c.871_872insA");
+    ASSERT_FALSE(frameshift.is_null()) << r.out;
+    EXPECT_EQ(frameshift["consequence"]["protein_change"], "N292Kfs*6");
+    EXPECT_EQ(frameshift["consequence"]["terms"], json::array({"frameshift_variant"}));
+    EXPECT_TRUE(frameshift["consequence"]["class_source"].is_null()) << "rvanno's own, from the length";
+    EXPECT_TRUE(frameshift["consequence"]["loss_of_function"]);
+    EXPECT_EQ(j["provenance"]["coding_alleles_without_protein_change"], 0);
+}
+
 // Why: CIViC's own VCF carries VEP-like CSQ with capitalised SO terms and often no HGVSp. On the
 // MANE transcript its class is taken (NRAS c.183A>C, Missense_Variant: the Q61 codon row matches
 // for sure); MET D1228V has a missense class but no amino acid, so the D1228V rows are shown with
