@@ -215,4 +215,30 @@ TEST_F(Fasta, wrong_build_fasta_from_the_header_or_environment_is_caught) {
     EXPECT_NE(r.err.find("the VCF and RVANNO_FASTA ('" + (dir / "ref.fa").string() + "')"), std::string::npos) << r.err;
 }
 
+// Why: with a FASTA rvanno's own class stays, whatever an annotation says; a disagreement is
+// counted and each match of the finding says what the annotation said (here a VEP CSQ that calls
+// EGFR c.2369C>T synonymous, written in VEP's format for this test).
+TEST_F(Fasta, annotation_class_disagreeing_with_rvanno_is_counted_and_noted) {
+    const std::string csq_header =
+        "##INFO=<ID=CSQ,Number=.,Type=String,Description=\"Consequence annotations from Ensembl VEP. Format: "
+        "Allele|Consequence|IMPACT|SYMBOL|Gene|Feature_type|Feature|BIOTYPE|EXON|INTRON|HGVSc|HGVSp\">\n";
+    write_vcf(
+        "7\t55249071\t.\tC\tT\t.\tPASS\tCSQ=T|synonymous_variant|LOW|EGFR||Transcript|ENST00000275493|"
+        "protein_coding|||ENST00000275493.2:c.2369C>T|\n",
+        csq_header);
+    auto r = run_rvanno(dir, {"annotate", "-g", "GRCh37", "--fasta", "ref.fa", "-f", "json", "in.vcf"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["counters"]["annotation_class_disagreements"], 1);
+    const auto& f = j["findings"][0];
+    EXPECT_EQ(f["consequence"]["terms"], nlohmann::json::array({"missense_variant"}));
+    EXPECT_TRUE(f["consequence"]["class_source"].is_null());
+    ASSERT_FALSE(f["matches"].empty());
+    for (const auto& m : f["matches"])
+        EXPECT_NE(
+            m["detail"].get<std::string>().find("(INFO/CSQ says synonymous_variant, rvanno computed missense_variant)"),
+            std::string::npos)
+            << m["detail"];
+}
+
 }  // namespace
