@@ -6,6 +6,18 @@ variant coordinates that matter are verified facts:
   * PTPN1 c.1088+1G>A = GRCh38 chr20:50579927 G>A = GRCh37 20:49196464 (shared/knowledge/CHECKS.md)
   * ALK c.3604G>A (G1202R) = GRCh38 chr2:29220747 C>T = GRCh37 2:29443613 (CHECKS.md, CIViC)
   * ALK c.3586C>A (L1196M) = GRCh38 chr2:29220765 G>T = GRCh37 2:29443631 (CHECKS.md, CGI via fact sheet F015)
+  * GRCh37 KRAS c.34G>T (G12C) 12:25398285 C>A and c.35G>A (G12D) 12:25398284 C>T; NRAS c.181C>A
+    (Q61K) 1:115256530 G>T, c.182A>T (Q61L) 1:115256529 T>A, c.182A>G (Q61R) 1:115256529 T>C, and
+    c.183A>C (Q61H) 1:115256528 T>G: CIViC's own VCF (../shared/data/civic/2024-08-01_*, its
+    HGVSc per record); Q61R and Q61H (T>A) also in TCGA LAML (formats/maf/tcga_laml.maf.gz). NRAS
+    c.183A>G at 1:115256528 T>C is the third base of that codon (CAA -> CAG, Gln: synonymous).
+  * GRCh37 NF1 p.R1306* 17:29562981 C>T: TCGA LAML (tcga_laml.maf.gz, TCGA-AB-3009,
+    Nonsense_Mutation on NM_001042492.2); rvanno computes c.3916C>T on MANE NM_001042492.3.
+The annotation header lines are copied from real files: VEP's CSQ Description from
+formats/somatic_vcf/gpgr.SEQCII_50pc.purple.somatic.vcf.gz, SnpEff's ANN Description from
+testdata/annotation_tags/snpeff_docs_chr22.vcf, bcftools' BCSQ Description from csq.c (as in
+tests/unit/io/annotation_tags_test.cpp). The annotation values are written here in those tools'
+formats for the facts above (fields rvanno does not read are left empty).
 Every other record is synthetic (labelled in its NOTE): its REF base was not checked against a
 reference, which is fine because these cases run without --fasta.
 """
@@ -92,3 +104,69 @@ write("vep_in_ann_tag", header(38, "chr", ["TUMOR"], [vep]) +
 bad = header(38, "chr", ["TUMOR"]) + rec("chr2", 29220747, "C", "T", "PASS", "fine", ["0/1:50,30:80:0.375"])
 bad += "chr2\t29x20765\t.\tG\tT\t.\tPASS\tNOTE=bad_pos\tGT:AD:DP:AF\t0/1:40,20:60:0.333\n"
 write("malformed_pos", bad)
+
+# ---- Consequence without a FASTA (issue 8): classes from VEP, SnpEff and bcftools csq ----
+VEP_FIELDS = ("Allele|Consequence|IMPACT|SYMBOL|Gene|Feature_type|Feature|BIOTYPE|EXON|INTRON|HGVSc|HGVSp|"
+              "cDNA_position|CDS_position|Protein_position|Amino_acids|Codons|Existing_variation|ALLELE_NUM|"
+              "DISTANCE|STRAND|FLAGS|PICK|VARIANT_CLASS|SYMBOL_SOURCE|HGNC_ID|CANONICAL|APPRIS|CCDS|ENSP|"
+              "SWISSPROT|TREMBL|UNIPARC|RefSeq|DOMAINS|HGVS_OFFSET|AF|AFR_AF|AMR_AF|EAS_AF|EUR_AF|SAS_AF|"
+              "gnomAD_AF|gnomAD_AFR_AF|gnomAD_AMR_AF|gnomAD_ASJ_AF|gnomAD_EAS_AF|gnomAD_FIN_AF|gnomAD_NFE_AF|"
+              "gnomAD_OTH_AF|gnomAD_SAS_AF|CLIN_SIG|SOMATIC|PHENO|CHECK_REF")
+VEP_CSQ = ('##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. '
+           'Format: ' + VEP_FIELDS + '">')
+
+
+def vep_entry(allele, consequence, impact, symbol, feature, hgvsc, hgvsp, strand):
+    """One VEP CSQ entry with the fields rvanno reads (and STRAND) filled, the others empty."""
+    names = VEP_FIELDS.split("|")
+    values = dict(Allele=allele, Consequence=consequence, IMPACT=impact, SYMBOL=symbol, Feature_type="Transcript",
+                  Feature=feature, BIOTYPE="protein_coding", HGVSc=hgvsc, HGVSp=hgvsp, STRAND=strand)
+    return "|".join(values.get(n, "") for n in names)
+
+
+SNPEFF_ANN = ("##INFO=<ID=ANN,Number=.,Type=String,Description=\"Functional annotations: 'Allele | Annotation | "
+              "Annotation_Impact | Gene_Name | Gene_ID | Feature_Type | Feature_ID | Transcript_BioType | Rank | "
+              "HGVS.c | HGVS.p | cDNA.pos / cDNA.length | CDS.pos / CDS.length | AA.pos / AA.length | Distance | "
+              "ERRORS / WARNINGS / INFO' \">")
+BCSQ = ("##INFO=<ID=BCSQ,Number=.,Type=String,Description=\"Haplotype-aware consequence annotation from "
+        "BCFtools/csq. Format: '[*]consequence|gene|transcript|biotype[|strand|amino_acid_change|dna_change]' or, "
+        "for consequences of variants split across multiple sites, a pointer to the record storing the "
+        "consequences '@position'. '*' prefix indicates a consequence downstream from a stop \">")
+
+kras = [
+    rec("12", 25398285, "C", "A", "PASS", "KRAS_c.34G>T_G12C_VEP_missense_on_MANE_and_KRAS4A", ["0/1:60,20:80:0.25"],
+        "CSQ=" + vep_entry("A", "missense_variant", "MODERATE", "KRAS", "ENST00000311936", "ENST00000311936.3:c.34G>T",
+                           "p.Gly12Cys", "-1") + "," +
+        vep_entry("A", "missense_variant", "MODERATE", "KRAS", "ENST00000256078", "ENST00000256078.4:c.34G>T",
+                  "p.Gly12Cys", "-1")),
+    rec("12", 25398284, "C", "T", "PASS", "KRAS_c.35G>A_G12D_VEP_on_KRAS4A_only", ["0/1:70,10:80:0.125"],
+        "CSQ=" + vep_entry("T", "missense_variant", "MODERATE", "KRAS", "ENST00000256078", "ENST00000256078.4:c.35G>A",
+                           "p.Gly12Asp", "-1")),
+]
+write("kras_g12c_vep_csq", header(37, "num", ["TUMOR"], [VEP_CSQ]) + "".join(kras))
+
+nras_syn = [
+    rec("1", 115256528, "T", "C", "PASS", "NRAS_c.183A>G_Q61=_VEP_synonymous", ["0/1:40,20:60:0.333"],
+        "CSQ=" + vep_entry("C", "synonymous_variant", "LOW", "NRAS", "ENST00000369535", "ENST00000369535.4:c.183A>G",
+                           "p.Gln61%3D", "-1")),
+]
+write("nras_q61_synonymous_vep", header(37, "num", ["TUMOR"], [VEP_CSQ]) + "".join(nras_syn))
+
+nras_bcsq = [
+    rec("1", 115256529, "T", "A,C", "PASS", "NRAS_c.182A>T_Q61L|c.182A>G_Q61R_one_BCSQ_entry_per_ALT",
+        ["1/2:10,30,20:60:0.5,0.333"],
+        "BCSQ=missense|NRAS|ENST00000369535|protein_coding|-|61Q>61L|115256529T>A,"
+        "missense|NRAS|ENST00000369535|protein_coding|-|61Q>61R|115256529T>C"),
+]
+write("bcsq_missense", header(37, "num", ["TUMOR"], [BCSQ]) + "".join(nras_bcsq))
+
+nf1 = [
+    rec("17", 29562981, "C", "T", "PASS", "NF1_R1306*_SnpEff_stop_gained", ["0/1:20,80:100:0.8"],
+        "ANN=T|stop_gained|HIGH|NF1|NF1|transcript|NM_001042492.3|protein_coding||c.3916C>T|p.Arg1306*|||||"),
+]
+write("snpeff_stop_gained_lof", header(37, "num", ["TUMOR"], [SNPEFF_ANN]) + "".join(nf1))
+
+nras_unknown = [
+    rec("1", 115256529, "T", "C", "PASS", "NRAS_c.182A>G_Q61R_no_annotation_no_fasta", ["0/1:50,10:60:0.167"]),
+]
+write("codon_amino_acid_unknown", header(37, "num", ["TUMOR"]) + "".join(nras_unknown))

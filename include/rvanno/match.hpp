@@ -24,10 +24,17 @@ enum class MatchHow {
 };
 std::string to_string(MatchHow h);
 
+// What the detail of an amino-acid-unknown match says (kAminoAcidUnknown, UTF-8 em dash).
+inline constexpr const char* kAminoAcidUnknown = "amino acid unknown \u2014 give --fasta";
+
 struct Match {
     const KnowledgeEntry* entry{nullptr};  // points into the KnowledgeBase
     MatchHow how{};
     std::string detail;  // e.g. "c.3604G>A encodes p.G1202R"
+    // The allele lies at the row's codon but its amino acid change is not known (no --fasta, no
+    // annotation): the match is shown (detail says kAminoAcidUnknown) but never decides a verdict,
+    // never stands for the row's protein change, and never completes a compound row.
+    bool amino_acid_unknown{false};
 };
 
 }  // namespace rvanno

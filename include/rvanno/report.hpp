@@ -41,6 +41,13 @@ struct Provenance {
     // line as "file:line: problem".
     std::map<std::string, long> skipped_input_lines;
     std::vector<std::string> skipped_input_line_list;
+    // Where `fasta` came from: "--fasta", "RVANNO_FASTA" or "##reference" (the small-variant
+    // VCF's header named a FASTA that exists); "" when none was used. `fasta_note` says why a
+    // header-named reference was not used ("" = nothing to say).
+    std::string fasta_source, fasta_note;
+    // Coding alleles (in a MANE CDS) left without a protein change; nullopt when no small-variant
+    // input was read.
+    std::optional<long> coding_alleles_without_protein_change;
 };
 
 // One ALT allele of one record in a knowledge-base gene, with its consequence and matches.
@@ -55,6 +62,10 @@ struct AlleleFinding {
     std::optional<int> depth;
     Consequence csq;
     std::string protein_source;  // "rvanno" | "INFO/<tag>" | "" (no protein change)
+    // Where the protein-level class in csq.terms (missense_variant, stop_gained, ...) came from
+    // when rvanno could not compute it (no --fasta): "INFO/CSQ", "MAF HGVSp_Short", "knowledge
+    // base (...)"; "" = rvanno's own terms.
+    std::string class_source;
     std::vector<Match> matches;
 };
 

@@ -79,14 +79,21 @@ void print_summary(const Report& r, bool small, bool cnv, bool sv) {
     auto add = [&](const std::string& s) { parts += (parts.empty() ? "" : "; ") + s; };
     if (small)
         add(std::to_string(get("records")) + " records, " + std::to_string(get("records_examined")) +
-            " in knowledge-base genes, " + std::to_string(get("alleles_matched")) + " allele(s) matched, " +
-            std::to_string(get("records_filtered")) + " filtered, " +
+            " in knowledge-base genes, " + std::to_string(get("alleles_matched")) + " allele(s) matched" +
+            (get("alleles_matched_amino_acid_unknown_only") > 0
+                 ? " (" + std::to_string(get("alleles_matched_amino_acid_unknown_only")) +
+                       " only with the amino acid unknown, counted in no verdict)"
+                 : "") +
+            ", " + std::to_string(get("records_filtered")) + " filtered, " +
             std::to_string(get("alleles_symbolic_skipped") + get("alleles_star_skipped")) +
             " symbolic/* alleles skipped" +
             (get("records_invalid_skipped") + get("records_duplicate_skipped") > 0
                  ? ", " + std::to_string(get("records_invalid_skipped")) + " invalid and " +
                        std::to_string(get("records_duplicate_skipped")) + " duplicate record(s) skipped"
                  : std::string()));
+    if (small && get("coding_alleles_without_protein_change") > 0)
+        add(std::to_string(get("coding_alleles_without_protein_change")) +
+            " coding allele(s) without a protein change" + provenance::no_fasta_hint(r.provenance));
     long cn = 0, fu = 0;
     for (const auto& f : r.copy_number) cn += f.matches.empty() ? 0 : 1;
     for (const auto& f : r.fusions) fu += f.matches.empty() ? 0 : 1;
@@ -117,7 +124,7 @@ int annotate(const std::vector<std::string>& args, const std::string& command_li
     pipeline::RunTables tables(kb);
     Report report = pipeline::annotate_sample({o.input, o.sample, o.cnv, o.sv, o.cnv_sample, o.sv_sample},
                                               {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.strict, o.threads,
-                                               o.purity, o.ploidy, o.thresholds, o.region_list},
+                                               o.purity, o.ploidy, o.thresholds, o.region_list, o.fasta_source},
                                               tables, command_line);
     const auto declared = parse_sample_context(o.tumor_type, o.drivers, o.therapy_history, kb);
     pipeline::interpret_sample(report, pipeline::with_detected_drivers(declared, report),

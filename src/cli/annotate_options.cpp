@@ -27,6 +27,13 @@ const char* const kTail =
     "depth and VAF; HGVSp_Short is used as the protein change when rvanno has none (no --fasta)\n"
     "and a disagreement with rvanno's own is counted and noted on the match. MAF indels ('-')\n"
     "are anchored on the preceding base with --fasta. -r/-R and --output-vcf need a VCF/BCF.\n"
+    "Without a FASTA, the protein change and class (missense, stop_gained, frameshift, splice,\n"
+    "start_lost, in-frame, synonymous) of a CDS substitution come from VEP (CSQ), SnpEff (ANN) or\n"
+    "bcftools csq (BCSQ) annotation on the MANE transcript, a MAF's HGVSp_Short, or a c. allele the\n"
+    "knowledge base lists; annotation on another transcript is counted, not used. Else the amino\n"
+    "acid is unknown: a codon or protein-change row at its codon is shown as \"amino acid unknown \u2014\n"
+    "give --fasta\" and decides no verdict, and the summary line counts the coding alleles left\n"
+    "without a protein change. A codon row never matches a synonymous change (Q61=).\n"
     "As in bcftools, the annotated VCF's name gives its type (.vcf.gz bgzipped, .bcf BCF, .vcf\n"
     "VCF) and -r/-R read through the index; -o is the report and never takes a VCF name.\n"
     "Positions are printed 1-based. Every output starts with its provenance: rvanno and\n"
@@ -228,6 +235,7 @@ std::optional<AnnotateOptions> parse_annotate_options(const std::vector<std::str
     o.output_vcf_type_given = given->has("output-vcf-type");
     o.thresholds = make_cn_thresholds(o.cn, "annotate");
     validate(o);
+    resolve_fasta(o);
     o.region_list = input_regions("annotate", o);
     return o;
 }

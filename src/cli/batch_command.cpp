@@ -127,7 +127,8 @@ int batch(const std::vector<std::string>& args, const std::string& command_line)
          {},
          {},
          make_cn_thresholds(o.cn, "batch"),
-         regions},
+         regions,
+         o.fasta_source},
         tables, command_line,
         [&](std::size_t i, const Report& r) { write_report(r, out_path(stems[i] + "." + o.format), o.format); },
         [&](std::size_t i) {

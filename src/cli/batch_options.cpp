@@ -95,6 +95,7 @@ std::optional<BatchOptions> parse_batch_options(const std::vector<std::string>& 
     BatchOptions o;
     if (!parse_command(batch_command_spec(o), args)) return std::nullopt;  // --help
     validate(o);
+    resolve_fasta(o);
     return o;
 }
 

@@ -124,6 +124,7 @@ std::optional<CompareOptions> parse_compare_options(const std::vector<std::strin
     const auto given = parse_command(compare_command_spec(o), args);
     if (!given) return std::nullopt;  // --help
     validate(o, *given);
+    resolve_fasta(o);
     return o;
 }
 

@@ -2,6 +2,7 @@
 
 #include <boost/program_options.hpp>
 #include <cctype>
+#include <cstdlib>
 #include <iostream>
 #include <sstream>
 #include <stdexcept>
@@ -167,8 +168,11 @@ OptionGroup input_group(InputOptions& o) {
           ".bed/.bed.gz, 0-based)",
           "[none]"},
          {"fasta", &o.fasta, "FILE",
-          "faidx-indexed reference FASTA of the same build: adds HGVS p., checks REF, left-normalises indels",
-          "[none]"},
+          "faidx-indexed reference FASTA of the same build: adds HGVS p., checks REF (a mismatch stops the "
+          "run: another build), left-normalises indels. Without it, $RVANNO_FASTA; else the FASTA the VCF's "
+          "##reference names (file:// stripped) when that file exists and can be indexed. The provenance says "
+          "which was used and from where (##reference_fasta_source=), or why the VCF's ##reference was not",
+          "[$RVANNO_FASTA, else the VCF's ##reference if it exists, else none]"},
          {"cnv-format", &o.cnv_format, "FMT",
           "format of every copy-number file: vcf, cnvkit_cns, cnvkit_call, gatk_seg, generic_seg, "
           "purple_somatic, purple_gene, pcgr_allelic, pcgr_log2, cbioportal_cna, plain",
@@ -244,6 +248,15 @@ void check_format(const std::string& command, const std::string& format, const s
     for (std::size_t i = 0; i < allowed.size(); ++i)
         list += (i == 0 ? "" : i + 1 == allowed.size() ? " or " : ", ") + allowed[i];
     throw UsageError(command + ": unknown --format '" + format + "' (expected: " + list + ")", see_help(command));
+}
+
+void resolve_fasta(InputOptions& o) {
+    if (!o.fasta.empty()) {
+        o.fasta_source = "--fasta";
+    } else if (const char* env = std::getenv("RVANNO_FASTA"); env && *env) {
+        o.fasta = env;
+        o.fasta_source = "RVANNO_FASTA";
+    }
 }
 
 void apply_general_options(const std::string& command, const GeneralOptions& o) {

@@ -90,6 +90,7 @@ std::string see_help(const std::string& command);
 
 struct InputOptions {
     std::string genome, fasta, cnv_format;
+    std::string fasta_source;           // "--fasta", "RVANNO_FASTA" or "" (set by resolve_fasta)
     std::string regions, regions_file;  // -r, -R (bcftools syntax)
     bool include_filtered = false;
 };
@@ -129,6 +130,10 @@ void check_format(const std::string& command, const std::string& format, const s
 void check_input_options(const std::string& command, const InputOptions& o);  // --genome, --cnv-format
 // --threads range; sets HTSlib's log from --verbose (io/hts_info.hpp).
 void apply_general_options(const std::string& command, const GeneralOptions& o);
+// The reference FASTA of the run: --fasta, else the environment variable RVANNO_FASTA (when set
+// and not empty); fills o.fasta and o.fasta_source. The VCF header's ##reference, the third
+// source, is read per sample by the pipeline (pipeline/sample.cpp).
+void resolve_fasta(InputOptions& o);
 
 // The regions of -r or -R (io/vcf_regions.hpp); empty when neither is given. Both at once, or a
 // bad -r, is a UsageError; an unreadable or malformed -R file a UserError/InputError.

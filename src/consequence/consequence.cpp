@@ -126,18 +126,19 @@ void describe_coding(Consequence& c, const Edit& e, const Footprint& f, const Tr
     c.protein_altering = !has_term(c, "synonymous_variant") && !(c.hgvs_p.size() > 1 && c.hgvs_p.back() == '=');
 }
 
-void finish(Consequence& c) {
+}  // namespace
+
+void order_terms(Consequence& c) {
     std::stable_sort(c.terms.begin(), c.terms.end(),
                      [](const auto& a, const auto& b) { return severity_rank(a) < severity_rank(b); });
+    c.loss_of_function = false;
     for (const char* lof :
          {"stop_gained", "frameshift_variant", "splice_donor_variant", "splice_acceptor_variant", "start_lost"})
         c.loss_of_function |= has_term(c, lof);
 }
 
-}  // namespace
-
 std::optional<Consequence> consequence_of(const Allele& allele, const Transcript& tx, const ReferenceSequence* ref) {
-    if (allele.contig != tx.contig || allele.ref.empty()) return std::nullopt;
+    if (allele.contig != tx.contig || (allele.ref.empty() && allele.alt.empty())) return std::nullopt;
     Edit e = trim(allele);
     // Symbolic ("<DEL>") and spanning ('*') alleles are described by other code paths.
     const bool plain = (e.del + e.ins).find_first_not_of("ACGTN") == std::string::npos;
@@ -165,7 +166,7 @@ std::optional<Consequence> consequence_of(const Allele& allele, const Transcript
         describe_coding(c, e, f, map, cache ? &*cache : nullptr);
     else if (f.cds)
         c.protein_altering = true;  // a splice site and coding bases: the effect is unknown
-    finish(c);
+    order_terms(c);
     return c;
 }
 

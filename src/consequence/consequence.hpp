@@ -14,4 +14,10 @@ namespace rvanno {
 std::optional<Consequence> consequence_of(const Allele& allele, const Transcript& tx,
                                           const ReferenceSequence* ref = nullptr);
 
+// Sorts c.terms most severe first (the order of rvanno/consequence.hpp) and sets
+// c.loss_of_function from them: stop_gained, frameshift_variant, splice_donor_variant,
+// splice_acceptor_variant or start_lost. The one definition of loss of function, whether rvanno
+// computed the terms or took them from VEP/SnpEff/BCSQ annotation.
+void order_terms(Consequence& c);
+
 }  // namespace rvanno

@@ -54,10 +54,15 @@ namespace {
 
 using State = AlterationPresence::State;
 
+// The matched rows' ids; a row matched only with its amino acid unknown (match/matcher.cpp) is
+// marked so, since it is shown but counts in no verdict.
 std::vector<std::string> kb_ids(const std::vector<Match>& matches) {
     std::vector<std::string> ids;
-    for (const auto& m : matches)
-        if (m.entry && std::find(ids.begin(), ids.end(), m.entry->id) == ids.end()) ids.push_back(m.entry->id);
+    for (const auto& m : matches) {
+        if (!m.entry) continue;
+        const std::string id = m.entry->id + (m.amino_acid_unknown ? " (amino acid unknown)" : "");
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    }
     return ids;
 }
 

@@ -23,7 +23,12 @@
     Step 1    Context. A row whose `context` is not met (a required driver neither declared
               nor detected; a tumour-type limit that the sample's --tumor-type is not in, or
               no --tumor-type at all) does not apply: applies=false, why_not says what is
-              missing and how to supply it. It never decides and never supersedes. A driver
+              missing and how to supply it. It never decides and never supersedes. Nor does a
+              row matched only with its amino acid unknown (Match::amino_acid_unknown: a
+              substitution at the row's codon whose protein change rvanno could not tell, see
+              match/matcher.cpp): why_not is "amino acid unknown - give --fasta" (em dash in
+              the output), and the row stands on no protein change. A row that one finding
+              matched so and another finding matched for sure counts. A driver
               counts when declared (--driver, compared case-insensitively; "EML4::ALK fusion"
               is an ALK fusion) or detected (detect_drivers: a fusion of the report whose 3'
               partner is GENE matched a row of mechanism `driver`). Tumour-type codes are
@@ -123,22 +128,6 @@
 
 namespace rvanno {
 
-std::string to_string(VerdictCall c) {
-    switch (c) {
-        case VerdictCall::resistant:
-            return "resistant";
-        case VerdictCall::reduced_sensitivity:
-            return "reduced_sensitivity";
-        case VerdictCall::sensitive:
-            return "sensitive";
-        case VerdictCall::conflicting:
-            return "conflicting";
-        case VerdictCall::no_evidence:
-            return "no_evidence";
-    }
-    return "?";
-}
-
 namespace {
 
 // "ALK tyrosine kinase inhibitors (class)" in drugs.tsv reads "ALK tyrosine kinase inhibitors".
@@ -209,6 +198,10 @@ private:
         auto same = std::find_if(items.begin(), items.end(), [&](const Item& i) { return i.ev.entry == m.entry; });
         if (same != items.end()) {
             if (same->ev.finding.find(finding) == std::string::npos) same->ev.finding += "; " + finding;
+            if (same->ev.why_not == kAminoAcidUnknown && !m.amino_acid_unknown) {  // a sure match counts
+                same->ev.why_not = detail::context_not_met(*m.entry, ctx_);
+                same->ev.applies = same->ev.why_not.empty();
+            }
             std::vector<std::string> merged;
             std::set_union(same->parts.begin(), same->parts.end(), parts.begin(), parts.end(),
                            std::back_inserter(merged));
@@ -219,7 +212,7 @@ private:
         i.ev.entry = m.entry;
         i.ev.finding = finding;
         i.ev.how = m.how;
-        i.ev.why_not = detail::context_not_met(*m.entry, ctx_);
+        i.ev.why_not = m.amino_acid_unknown ? kAminoAcidUnknown : detail::context_not_met(*m.entry, ctx_);
         i.ev.applies = i.ev.why_not.empty();
         i.parts = parts;
         items.push_back(std::move(i));
@@ -231,7 +224,8 @@ void collect(const Report& report, Collector& c) {
         for (const auto& m : f.matches) {
             if (!m.entry) continue;
             std::string change = f.csq.protein_change;
-            if (change.empty() && m.entry->kind == AlterationKind::hgvs_p) change = m.entry->protein_change;
+            if (change.empty() && m.entry->kind == AlterationKind::hgvs_p && !m.amino_acid_unknown)
+                change = m.entry->protein_change;
             std::vector<std::string> parts;
             std::string finding = f.csq.gene + " " + (change.empty() ? f.csq.hgvs_c : "p." + change);
             if (!change.empty()) parts.push_back(m.entry->gene + ":" + change);

@@ -1,12 +1,32 @@
 // Steps 4 to 6 of the verdict rules (interpret/verdict.cpp): the strongest level decides,
 // verified before unverified, opposite directions at that level conflict; the bypass flag;
-// and the one-sentence rule text naming every rule that shaped the call.
+// and the one-sentence rule text naming every rule that shaped the call. Also to_string(VerdictCall).
 #include "interpret/verdict_decide.hpp"
 
 #include <algorithm>
 #include <map>
 
 #include "base/strings.hpp"
+
+namespace rvanno {
+
+std::string to_string(VerdictCall c) {
+    switch (c) {
+        case VerdictCall::resistant:
+            return "resistant";
+        case VerdictCall::reduced_sensitivity:
+            return "reduced_sensitivity";
+        case VerdictCall::sensitive:
+            return "sensitive";
+        case VerdictCall::conflicting:
+            return "conflicting";
+        case VerdictCall::no_evidence:
+            return "no_evidence";
+    }
+    return "?";
+}
+
+}  // namespace rvanno
 
 namespace rvanno::detail {
 namespace {

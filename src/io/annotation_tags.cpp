@@ -140,11 +140,16 @@ std::optional<PositionedResidue> parse_residue(std::string_view t) {
 }
 
 // bcftools writes a substitution as "1202G>1202R" (position repeated on both sides, see
-// csq.c's "5TY>5I" example); that becomes "p.G1202R". Anything else (indels, "13V" for a
-// synonymous change, multi-residue changes) is kept as bcftools wrote it.
+// csq.c's "5TY>5I" example); that becomes "p.G1202R". A synonymous change is written without
+// the '>' part ("13V": csq.c prints the alternate side only when the change is not
+// synonymous); that becomes "p.V13=". Anything else (indels, multi-residue changes) is kept
+// as bcftools wrote it.
 std::string bcsq_protein_change(const std::string& s) {
     const auto gt = s.find('>');
-    if (gt == std::string::npos) return s;
+    if (gt == std::string::npos) {
+        const auto same = parse_residue(s);
+        return same ? "p." + std::string(1, same->residue) + same->position + "=" : s;
+    }
     const auto ref = parse_residue(std::string_view(s).substr(0, gt));
     const auto alt = parse_residue(std::string_view(s).substr(gt + 1));
     if (!ref || !alt || ref->position != alt->position) return s;
@@ -155,14 +160,19 @@ std::string cell(const std::vector<std::string>& cells, std::size_t i) {
     return i < cells.size() ? cells[i] : std::string();
 }
 
-// dna_change is genomic ("6723A>T+6725G>A"), not c. notation, so hgvs_c stays empty.
+// dna_change is genomic ("6723A>T+6725G>A"), not c. notation, so hgvs_c stays empty; it is
+// kept to tell which ALT of a multi-allelic record the entry is for. "@6723" (the consequence
+// of a change split across records is stored at 6723) is kept as an entry with that
+// consequence and nothing else: it names no transcript, so it never stands for one.
 AnnotatedConsequence parse_bcsq_entry(const std::string& entry) {
     const auto cells = split(entry, '|');
     AnnotatedConsequence a;
     a.consequence = cell(cells, 0);  // a leading '*' (downstream of a stop) is kept on purpose
+    if (a.consequence.rfind('@', 0) == 0) return a;
     a.gene = cell(cells, 1);
     a.transcript = cell(cells, 2);
     a.hgvs_p = bcsq_protein_change(cell(cells, 5));
+    a.dna_change = cell(cells, 6);
     return a;
 }
 
@@ -198,7 +208,6 @@ std::vector<AnnotatedConsequence> parse_annotations(const AnnotationLayout& layo
     const bool bcsq = layout.style == AnnotationStyle::bcsq;
     for (const auto& entry : split_entries(value, bcsq ? 0 : layout.fields.size())) {
         if (entry.empty()) continue;
-        if (bcsq && entry.front() == '@') continue;  // "@6723": consequence is stored at another record
         out.push_back(bcsq ? parse_bcsq_entry(entry) : parse_named_entry(layout, entry));
     }
     return out;

@@ -79,7 +79,9 @@ const std::vector<RvannoInfoTag>& rvanno_info_tags() {
         {"RVANNO_KB", "rvanno: ids of the knowledge-base rows that matched." + layout, "A"},
         {"RVANNO_MATCH",
          "rvanno: how each RVANNO_KB row matched (genomic, hgvs_c, hgvs_p, codon, range, "
-         "class:lof, class:missense, compound), aligned with RVANNO_KB." +
+         "class:lof, class:missense, compound), aligned with RVANNO_KB; ':amino_acid_unknown' is added "
+         "when the allele lies at the row's codon but its amino acid is unknown (no FASTA): shown, not "
+         "counted, and its drugs are not in RVANNO_DRUG." +
              layout,
          "A"},
         {"RVANNO_DRUG",
@@ -143,7 +145,8 @@ std::vector<std::pair<std::string, std::string>> rvanno_info_values(const std::v
         // RVANNO_KB and RVANNO_MATCH stay aligned: a (row, how) pair is written once per allele.
         for (const Match& m : f->matches) {
             if (!m.entry) continue;
-            std::string id = encode_info_value(m.entry->id), h = encode_info_value(to_string(m.how));
+            std::string id = encode_info_value(m.entry->id);
+            std::string h = encode_info_value(to_string(m.how) + (m.amino_acid_unknown ? ":amino_acid_unknown" : ""));
             bool seen = false;
             for (std::size_t i = 0; i < entries[kb][a].size(); ++i)
                 if (entries[kb][a][i] == id && entries[how][a][i] == h) seen = true;
@@ -151,6 +154,7 @@ std::vector<std::pair<std::string, std::string>> rvanno_info_values(const std::v
                 entries[kb][a].push_back(id);
                 entries[how][a].push_back(h);
             }
+            if (m.amino_acid_unknown) continue;
             for (const auto& d : m.entry->drugs) add_unique(drug_entries, drug_entry(alts[a], c, d, m));
         }
     }

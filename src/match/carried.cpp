@@ -33,13 +33,7 @@ namespace {
 // once the alleles the sample does not carry are gone, a compound match whose companions went
 // with them must go too, or a G1202R sample would inherit an L1196M it does not have.
 void drop_unmet_compound_matches(Report& r) {
-    std::vector<std::string> observed;  // as SmallVariantAnnotator::finish builds it
-    for (const auto& f : r.findings) {
-        if (!f.csq.protein_change.empty()) observed.push_back(f.csq.gene + ":" + f.csq.protein_change);
-        for (const auto& m : f.matches)
-            if (m.entry && m.entry->kind == AlterationKind::hgvs_p)
-                observed.push_back(m.entry->gene + ":" + m.entry->protein_change);
-    }
+    const auto observed = observed_protein_changes(r.findings);  // as SmallVariantAnnotator::finish
     for (auto& f : r.findings)
         std::erase_if(f.matches, [&](const Match& m) {
             return m.entry && !m.entry->requires_all.empty() && !requirements_met(*m.entry, observed);

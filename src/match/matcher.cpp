@@ -24,15 +24,41 @@
     hgvs_p    The row names a protein change (p.G1202R = p.Gly1202Arg). It matches when the
               allele's protein change is identical. The protein change comes from rvanno's own
               translation (needs --fasta) or, failing that, from VEP/SnpEff/BCSQ annotation on
-              the same MANE transcript already in the VCF.
+              the same MANE transcript already in the VCF (or a MAF's HGVSp_Short).
+              Amino acid unknown: a substitution (SNV/MNV) whose protein change is not known but
+              whose codon is, in the row's first residue, and whose class does not rule the row
+              out (a missense row needs missense or an unknown class, a stop row stop_gained or
+              an unknown class) is matched with amino_acid_unknown set and the detail "amino
+              acid unknown - give --fasta" (an em dash in the output), unless the genetic code
+              rules it out: for an SNV, every codon of the row's reference residue with the
+              SNV's reference base at its codon position is changed as the SNV says, and the
+              row's amino acid must be among the results (GGN changed at its first base to T
+              gives C, W or a stop, so c.3604G>T is never shown as G1202R). It is shown in every
+              output but never decides a verdict (interpret/verdict.cpp, step 1), never stands
+              for the row's protein change and never completes a compound row. Indels without
+              a protein change are not matched this way: without the reference they are not
+              normalised, so their codon is not reliable (they are counted in
+              coding_alleles_without_protein_change instead).
     codon     The row names a residue (G1202). It matches any protein-altering change of that
-              codon. The reference amino acid must agree when it is known. Without --fasta a
-              substitution in the codon "may" alter the protein: the match is still made and
-              its detail says the effect is unconfirmed.
+              codon and never a synonymous one (p.G1202=, p.(Gly1202=), p.G1202G or a
+              synonymous_variant class, whatever its source). The reference amino acid must
+              agree when it is known. The class comes from rvanno (with --fasta; or from lengths
+              and positions: a frameshift or in-frame indel in the codon) or from VEP, SnpEff or
+              BCSQ annotation (missense_variant, stop_gained, ...). A substitution in the codon
+              whose class is not known (coding_sequence_variant: no --fasta, no annotation) is
+              matched as "amino acid unknown - give --fasta", as above: shown, not counted;
+              not even that when the row names its reference residue and the SNV is synonymous
+              in every codon of it (Q61: CAA/CAG with the third base A>G stays Gln).
     range     As codon, for any residue in an inclusive range.
     lof       Gene-level loss of function: stop gained, frameshift, splice donor/acceptor
-              (+1/+2, -1/-2) or start lost.
-    missense  Gene-level: any missense change (needs a known protein change).
+              (+1/+2, -1/-2) or start lost (order_terms() in consequence/consequence.hpp is the
+              one definition). The terms are rvanno's own or, where rvanno could not tell the
+              class (no --fasta), those VEP, SnpEff or bcftools csq wrote on the MANE transcript
+              (consequence/annotation_terms.cpp maps their names), so an annotated stop_gained
+              counts exactly as rvanno's own would.
+    missense  Gene-level: any missense_variant, from rvanno's translation, from annotation, or
+              implied by a known protein change (G12C from a MAF, or the protein change of a c.
+              allele the knowledge base lists).
     compound  A row with `requires` (G1202R + L1196M) matches only when its own alteration
               matches an allele of the sample AND every required protein change is also
               observed in the same sample. Cis/trans is not decided here.
@@ -62,8 +88,12 @@
 #include "match/matcher.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <utility>
 
+#include "base/codon_table.hpp"
 #include "base/strings.hpp"
+#include "consequence/annotation_terms.hpp"
 #include "consequence/gene_copy_number.hpp"
 
 namespace rvanno {
@@ -113,24 +143,80 @@ std::optional<Match> genomic_match(const Allele& a, GenomeBuild build, const Kno
     return std::nullopt;
 }
 
-std::optional<Match> protein_match(const Consequence& c, const KnowledgeEntry& e) {
+std::string in_codon(const Consequence& c) { return c.hgvs_c + " in codon " + std::to_string(c.codon.value_or(0)); }
+
+Match amino_acid_unknown(const KnowledgeEntry& e, MatchHow how, const Consequence& c) {
+    return Match{&e, how, in_codon(c) + ": " + kAminoAcidUnknown, true};
+}
+
+// What a CDS SNV ("c.181C>A", transcript strand) can do to a residue whose reference amino acid
+// is `ref_aa`, knowing no sequence: the amino acids it gives, over every codon of ref_aa with the
+// SNV's reference base at the SNV's codon position. Empty: no codon of ref_aa fits (the row
+// describes another residue); nullopt: not a plain CDS SNV, or no ref_aa to go by.
+std::optional<std::string> possible_residues(const std::string& hgvs_c, char ref_aa) {
+    std::size_t i = 2;
+    long n = 0;
+    while (i < hgvs_c.size() && std::isdigit(static_cast<unsigned char>(hgvs_c[i])) && n < 100000000)
+        n = n * 10 + (hgvs_c[i++] - '0');
+    if (!ref_aa || hgvs_c.rfind("c.", 0) != 0 || n == 0 || hgvs_c.size() != i + 3 || hgvs_c[i + 1] != '>')
+        return std::nullopt;
+    const char from = hgvs_c[i], to = hgvs_c[i + 2];
+    const auto k = static_cast<std::size_t>((n - 1) % 3);
+    std::string out;
+    for (const char* a = "ACGT"; *a; ++a)
+        for (const char* b = "ACGT"; *b; ++b)
+            for (const char* c = "ACGT"; *c; ++c) {
+                std::string codon{*a, *b, *c};
+                if (codon[k] != from || translate_codon(codon) != ref_aa) continue;
+                codon[k] = to;
+                if (const char aa = translate_codon(codon); out.find(aa) == std::string::npos) out += aa;
+            }
+    return out;
+}
+
+// A substitution (same length REF and ALT) whose protein change is not known.
+bool unknown_substitution(const Allele& a, const Consequence& c) {
+    return c.protein_change.empty() && c.codon && a.ref.size() == a.alt.size() && !is_synonymous(c);
+}
+
+// "G1202R" -> {1202, 'R'}: the row's first residue and, for a one-residue substitution or stop,
+// its new residue (0 for any other kind of change).
+std::pair<int, char> first_residue(const std::string& change) {
+    std::size_t i = 1;
+    int n = 0;
+    while (i < change.size() && change[i] >= '0' && change[i] <= '9' && n < 100000) n = n * 10 + (change[i++] - '0');
+    const bool one =
+        i + 1 == change.size() && (std::isupper(static_cast<unsigned char>(change[i])) || change[i] == '*');
+    return {n, one ? change[i] : '\0'};
+}
+
+std::optional<Match> protein_match(const Allele& a, const Consequence& c, const KnowledgeEntry& e) {
     if (!c.protein_change.empty() && c.protein_change == e.protein_change)
         return Match{&e, MatchHow::hgvs_p, "p." + c.protein_change};
     if (!c.protein_change.empty()) return std::nullopt;  // a known, different change wins
     for (const auto& h : e.hgvs_c_alleles)
         if (h == c.hgvs_c) return Match{&e, MatchHow::hgvs_c, h + " encodes p." + e.protein_change};
-    return std::nullopt;
+    const auto [residue, to] = first_residue(e.protein_change);
+    if (!unknown_substitution(a, c) || *c.codon != residue || to == '\0') return std::nullopt;
+    if (!protein_class_unknown(c) && !has_term(c, to == '*' ? "stop_gained" : "missense_variant")) return std::nullopt;
+    const auto can_give = possible_residues(c.hgvs_c, e.protein_change.front());
+    if (can_give && can_give->find(to) == std::string::npos) return std::nullopt;  // c.3604G>T is never G1202R
+    return amino_acid_unknown(e, MatchHow::hgvs_p, c);
 }
 
-std::string residue_detail(const Consequence& c) {
-    if (!c.protein_change.empty()) return "p." + c.protein_change;
-    return c.hgvs_c + " in codon " + std::to_string(c.codon.value_or(0)) +
-           " (protein effect unconfirmed without --fasta)";
-}
-
-bool residue_changed(const Consequence& c, int first, int last, char ref_aa) {
-    if (!c.codon || *c.codon < first || *c.codon > last || !c.protein_altering) return false;
-    return !(ref_aa && c.ref_aa && *c.ref_aa != ref_aa);
+// Codon and range rows: any protein-altering change of a residue in [first, last], never a
+// synonymous one; a substitution of unknown class is an amino-acid-unknown match.
+std::optional<Match> residue_match(const Allele& a, const Consequence& c, const KnowledgeEntry& e, MatchHow how,
+                                   int first, int last, char ref_aa) {
+    if (!c.codon || *c.codon < first || *c.codon > last || !c.protein_altering || is_synonymous(c)) return std::nullopt;
+    if (ref_aa && c.ref_aa && *c.ref_aa != ref_aa) return std::nullopt;
+    if (!c.protein_change.empty()) return Match{&e, how, "p." + c.protein_change};
+    if (!protein_class_unknown(c)) return Match{&e, how, in_codon(c) + ": " + c.terms.front()};
+    if (!unknown_substitution(a, c)) return std::nullopt;
+    // Q61 and c.183A>G: CAA/CAG -> CAG/CAA, both Gln: synonymous whatever the codon is.
+    const auto can_give = possible_residues(c.hgvs_c, ref_aa);
+    if (can_give && can_give->find_first_not_of(ref_aa) == std::string::npos) return std::nullopt;
+    return amino_acid_unknown(e, how, c);
 }
 
 }  // namespace
@@ -143,19 +229,18 @@ std::optional<Match> match_entry(const Allele& allele, GenomeBuild build, const 
             if (c.hgvs_c == e.hgvs_c) return Match{&e, MatchHow::hgvs_c, c.hgvs_c};
             break;
         case AlterationKind::hgvs_p:
-            return protein_match(c, e);
+            return protein_match(allele, c, e);
         case AlterationKind::codon:
-            if (residue_changed(c, e.codon, e.codon, e.codon_ref_aa))
-                return Match{&e, MatchHow::codon, residue_detail(c)};
-            break;
+            return residue_match(allele, c, e, MatchHow::codon, e.codon, e.codon, e.codon_ref_aa);
         case AlterationKind::range:
-            if (residue_changed(c, e.range_begin, e.range_end, 0)) return Match{&e, MatchHow::range, residue_detail(c)};
-            break;
+            return residue_match(allele, c, e, MatchHow::range, e.range_begin, e.range_end, 0);
         case AlterationKind::lof:
             if (c.loss_of_function) return Match{&e, MatchHow::lof, c.terms.empty() ? "" : c.terms.front()};
             break;
         case AlterationKind::missense:
-            if (has_term(c, "missense_variant")) return Match{&e, MatchHow::missense, "p." + c.protein_change};
+            if (has_term(c, "missense_variant"))
+                return Match{&e, MatchHow::missense,
+                             c.protein_change.empty() ? c.hgvs_c + ": missense_variant" : "p." + c.protein_change};
             break;
         default:
             break;
@@ -171,6 +256,17 @@ std::vector<Match> match_allele(const Allele& allele, GenomeBuild build, const C
         if (auto m = match_entry(allele, build, csq, *e)) out.push_back(*m);
     }
     return out;
+}
+
+std::vector<std::string> observed_protein_changes(const std::vector<AlleleFinding>& findings) {
+    std::vector<std::string> observed;
+    for (const auto& f : findings) {
+        if (!f.csq.protein_change.empty()) observed.push_back(f.csq.gene + ":" + f.csq.protein_change);
+        for (const auto& m : f.matches)
+            if (m.entry && m.entry->kind == AlterationKind::hgvs_p && !m.amino_acid_unknown)
+                observed.push_back(m.entry->gene + ":" + m.entry->protein_change);
+    }
+    return observed;
 }
 
 bool requirements_met(const KnowledgeEntry& e, const std::vector<std::string>& observed) {

@@ -10,6 +10,7 @@
 #include "rvanno/genome.hpp"
 #include "rvanno/knowledge.hpp"
 #include "rvanno/match.hpp"
+#include "rvanno/report.hpp"
 
 namespace rvanno {
 
@@ -23,6 +24,11 @@ std::vector<Match> match_allele(const Allele& allele, GenomeBuild build, const C
 // ignoring e.requires_all? Returns the Match or nothing.
 std::optional<Match> match_entry(const Allele& allele, GenomeBuild build, const Consequence& csq,
                                  const KnowledgeEntry& e);
+
+// Protein changes observed in a sample's findings, as "GENE:CHANGE" (1-letter, e.g.
+// "ALK:L1196M"): each finding's own protein change, and the change of every hgvs_p row it
+// matched (by protein change or by a listed c. allele), except amino-acid-unknown matches.
+std::vector<std::string> observed_protein_changes(const std::vector<AlleleFinding>& findings);
 
 // Protein changes observed in one sample, as "GENE:CHANGE" (1-letter, e.g. "ALK:L1196M").
 // A compound row matches when its primary alteration matches and every requires_all member

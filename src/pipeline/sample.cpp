@@ -2,8 +2,10 @@
 #include "pipeline/sample.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <memory>
 #include <set>
+#include <system_error>
 
 #include "base/genome.hpp"
 #include "base/strings.hpp"
@@ -113,14 +115,54 @@ Inputs open_inputs(const SampleInputs& o, const RunSettings& p) {
     return in;
 }
 
+// The reference FASTA of one sample: --fasta or RVANNO_FASTA (resolved by the CLI), else the file
+// the VCF header's ##reference names ("file://" stripped) when it exists and can be indexed as
+// --fasta is (a .fai, or one HTSlib can build). A header-named file that is missing or cannot be
+// indexed is no error: no FASTA is used and the provenance says why. Whatever the source, a REF
+// that disagrees with it stops the run (wrong build), as for --fasta.
+struct FastaChoice {
+    std::unique_ptr<FastaReference> reference;
+    std::string path, source, note, label;  // label: how the REF-mismatch error names it
+};
+
+FastaChoice choose_fasta(const SampleInputs& o, const RunSettings& p, const Inputs& in) {
+    FastaChoice c;
+    if (!p.fasta.empty()) {
+        c.path = p.fasta;
+        c.source = p.fasta_source.empty() ? "--fasta" : p.fasta_source;
+        c.label = c.source == "--fasta" ? "--fasta" : c.source + " ('" + c.path + "')";
+        c.reference = std::make_unique<FastaReference>(c.path);
+        return c;
+    }
+    if (!in.vcf || in.vcf->header().reference_line.empty()) return c;
+    std::string named = in.vcf->header().reference_line;
+    if (named.rfind("file://", 0) == 0) named.erase(0, 7);
+    std::error_code ec;
+    if (named.find("://") != std::string::npos || !std::filesystem::is_regular_file(named, ec)) {
+        c.note = "the ##reference of '" + o.vcf + "' names '" + named + "', which " +
+                 (named.find("://") != std::string::npos ? "is not a local file" : "was not found") +
+                 ": no FASTA used (give --fasta or RVANNO_FASTA for HGVS p.)";
+        return c;
+    }
+    try {
+        c.reference = std::make_unique<FastaReference>(named);
+    } catch (const UserError& e) {
+        c.note = "the ##reference of '" + o.vcf + "' names '" + named + "', which could not be indexed (" + e.what() +
+                 "): no FASTA used";
+        return c;
+    }
+    c.path = named;
+    c.source = "##reference";
+    c.label = "the FASTA its ##reference names ('" + named + "')";
+    return c;
+}
+
 // `Reader` is VcfReader or MafReader: they give the same VariantRecord values.
 template <class Reader>
-void run_small_variants(const SampleInputs& o, const RunSettings& p, const KnowledgeBase& kb, GenomeBuild build,
+void run_small_variants(const SampleInputs& o, const FastaChoice& fasta, const KnowledgeBase& kb, GenomeBuild build,
                         const std::vector<Transcript>& transcripts, Reader& reader,
                         std::vector<std::pair<std::string, AnnotationLayout>> tags, Report& report) {
-    std::unique_ptr<FastaReference> fasta;
-    if (!p.fasta.empty()) fasta = std::make_unique<FastaReference>(p.fasta);
-    SmallVariantAnnotator annotator(kb, build, transcripts, fasta.get(), std::move(tags), o.vcf);
+    SmallVariantAnnotator annotator(kb, build, transcripts, fasta.reference.get(), std::move(tags), o.vcf, fasta.label);
     reader.set_targets(annotator.targets());
     VariantRecord rec;
     while (reader.next(rec)) annotator.add(rec);
@@ -145,6 +187,21 @@ void run_small_variants(const SampleInputs& o, const RunSettings& p, const Knowl
     if (auto problems = describe_record_problems(rc); !problems.empty())
         report.provenance.input_problems += (report.provenance.input_problems.empty() ? "" : "; ") + problems;
     report.provenance.vaf_source = describe_vaf_sources(rc.vaf_sources);
+}
+
+// What a run without a FASTA could not tell, for the summary line and the provenance: coding
+// alleles (a codon in a MANE CDS) left without a protein change, and matched alleles whose every
+// match has its amino acid unknown (shown, counted in no verdict).
+void count_protein_change_gaps(Report& r) {
+    long coding = 0, unknown_only = 0;
+    for (const auto& f : r.findings) {
+        coding += f.csq.codon && f.csq.protein_change.empty() ? 1 : 0;
+        unknown_only += !f.matches.empty() && std::all_of(f.matches.begin(), f.matches.end(),
+                                                          [](const Match& m) { return m.amino_acid_unknown; });
+    }
+    r.counters.values["coding_alleles_without_protein_change"] = coding;
+    r.counters.values["alleles_matched_amino_acid_unknown_only"] = unknown_only;
+    r.provenance.coding_alleles_without_protein_change = coding;
 }
 
 CnSettings cn_settings(const RunSettings& p, const Inputs& in) {
@@ -327,7 +384,7 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
                          command_line,
                          {},
                          sample_name(in),
-                         p.fasta,
+                         "",
                          o.cnv,
                          o.sv,
                          "",
@@ -337,23 +394,31 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
                          "",
                          "",
                          {},
-                         {}};
+                         {},
+                         "",
+                         "",
+                         std::nullopt};
+    const bool small = in.vcf || in.maf;
+    const FastaChoice fasta = small ? choose_fasta(o, p, in) : FastaChoice{};
+    report.provenance.fasta = small ? fasta.path : p.fasta;
+    report.provenance.fasta_source = small ? fasta.source : p.fasta_source;
+    report.provenance.fasta_note = fasta.note;
     if (!o.vcf.empty()) report.provenance.inputs.push_back(o.vcf);
     note_skipped_lines(in, report.provenance);
-    if (in.vcf) run_small_variants(o, p, kb, build, transcripts, *in.vcf, in.vcf->header().annotation_tags, report);
+    if (in.vcf) run_small_variants(o, fasta, kb, build, transcripts, *in.vcf, in.vcf->header().annotation_tags, report);
     if (in.maf) {
         report.provenance.input_format = "maf";
-        run_small_variants(o, p, kb, build, transcripts, *in.maf, {}, report);
+        run_small_variants(o, fasta, kb, build, transcripts, *in.maf, {}, report);
         report.provenance.vaf_source = in.maf->header().vaf_source;  // the MAF's columns, not FORMAT
         report.counters.values["records_no_alt"] = in.maf->counters().no_alt;
     }
-    const bool small = in.vcf || in.maf;
     if (!in.cnv.empty()) run_copy_number(p, tables, build, transcripts, in, report);
     if (!in.sv.empty()) run_fusions(tables, transcripts, in, report);
     summarise_genes(transcripts, small, sv_assessed(in), p.regions, genes_of_skipped_sv_rows(in), report);
     // In a multi-sample VCF a record may belong to another sample: keep only what this sample
     // carries (and no compound match built on another sample's allele).
     if (small) drop_alleles_not_carried(report);
+    if (small) count_protein_change_gaps(report);
     return report;
 }
 

@@ -43,6 +43,9 @@ struct RunSettings {
     std::optional<double> purity, ploidy;  // nullopt = from the file, else 1 and 2
     CnThresholds thresholds;
     VcfRegions regions;  // -r/-R: only these records of the VCF; empty = all
+    // Where `fasta` came from ("--fasta", "RVANNO_FASTA"); with neither, each VCF's ##reference
+    // is used when it names a FASTA that exists (Provenance::fasta_source says which).
+    std::string fasta_source;
 };
 
 // The optional steps of interpret_sample, and which command runs which: the one place where a

@@ -6,6 +6,7 @@
 #include "base/protein_notation.hpp"
 #include "base/strings.hpp"
 #include "base/warning.hpp"
+#include "consequence/annotation_terms.hpp"
 #include "consequence/consequence.hpp"
 #include "consequence/normalize.hpp"
 #include "io/annotation_tags.hpp"
@@ -28,7 +29,16 @@ bool same_transcript(const std::string& annotated, const Transcript& tx) {
     return !a.empty() && (a == unversioned(tx.accession) || (!tx.ensembl.empty() && a == unversioned(tx.ensembl)));
 }
 // VEP trims the shared padding base ("-" for a deletion); SnpEff writes the VCF ALT.
+// bcftools csq names no allele; its dna_change does ("6723A>T", or "121ACG>A+124TA>T" for a
+// haplotype: one part is this record's).
+bool bcsq_allele(const std::string& dna_change, const VariantRecord& rec, const std::string& alt) {
+    const std::string mine = std::to_string(rec.pos + 1) + upper(rec.ref) + ">" + upper(alt);
+    for (const auto& part : split(dna_change, '+'))
+        if (upper(part) == mine) return true;
+    return false;
+}
 bool same_allele(const AnnotatedConsequence& ac, const VariantRecord& rec, const std::string& alt) {
+    if (!ac.dna_change.empty()) return bcsq_allele(ac.dna_change, rec, alt);
     if (rec.alts.size() == 1 || ac.allele.empty()) return true;
     if (ac.allele == alt) return true;
     if (!alt.empty() && !rec.ref.empty() && alt[0] == rec.ref[0])
@@ -36,13 +46,26 @@ bool same_allele(const AnnotatedConsequence& ac, const VariantRecord& rec, const
     return false;
 }
 
+// Matches that the allele's protein-level class decided (a class taken from annotation or from
+// a protein change is named in their detail): class rows, and codon/range rows when no protein
+// change was known.
+bool depends_on_class(const Match& m, bool class_only) {
+    return m.how == MatchHow::lof || m.how == MatchHow::missense ||
+           ((m.how == MatchHow::codon || m.how == MatchHow::range) && !m.amino_acid_unknown && class_only);
+}
+
 }  // namespace
 
 SmallVariantAnnotator::SmallVariantAnnotator(const KnowledgeBase& kb, GenomeBuild build,
                                              std::vector<Transcript> transcripts, const ReferenceSequence* ref,
                                              std::vector<std::pair<std::string, AnnotationLayout>> tags,
-                                             std::string input_name)
-    : kb_(kb), build_(build), ref_(ref), tags_(std::move(tags)), input_name_(std::move(input_name)) {
+                                             std::string input_name, std::string ref_label)
+    : kb_(kb),
+      build_(build),
+      ref_(ref),
+      tags_(std::move(tags)),
+      input_name_(std::move(input_name)),
+      ref_label_(std::move(ref_label)) {
     for (const auto& e : kb_.entries) entries_by_gene_[e.gene].push_back(&e);
     for (auto& tx : transcripts)
         if (entries_by_gene_.count(tx.gene)) transcripts_.push_back(std::move(tx));
@@ -74,7 +97,7 @@ Allele SmallVariantAnnotator::prepare_allele(const VariantRecord& rec, const std
         throw InputError(input_name_ + ": record " + std::to_string(rec.record_number) + " (" + rec.contig_name + ":" +
                              std::to_string(rec.pos + 1) + ")",
                          "REF '" + rec.ref + "' does not match the reference FASTA",
-                         "the VCF and --fasta are probably from different genome builds");
+                         "the VCF and " + ref_label_ + " are probably from different genome builds");
     if (!ok) ++counters_["alleles_reference_unavailable"];
     if (a.ref.size() != a.alt.size() || a.ref.size() > 1) a = left_normalize(a, *ref_);
     return a;
@@ -110,13 +133,20 @@ void SmallVariantAnnotator::add(const VariantRecord& rec) {
             f.genotype = rec.genotype;
             f.vaf = rec.vaf[alt_index];
             f.depth = rec.depth;
-            if (!csq->protein_change.empty()) f.protein_source = "rvanno";
-            merge_annotations(rec, alt, tx, *csq, f.protein_source);
-            const std::string note = check_input_protein_change(rec, tx, *csq, f.protein_source);
             f.csq = std::move(*csq);
-            f.matches = match_allele(a, build_, f.csq, entries_by_gene_[tx.gene]);
-            if (!note.empty())
-                for (auto& m : f.matches) m.detail += " (" + note + ")";
+            if (!f.csq.protein_change.empty()) f.protein_source = "rvanno";
+            std::vector<std::string> notes;
+            notes.push_back(merge_annotations(rec, alt, tx, f));
+            notes.push_back(check_input_protein_change(rec, tx, f.csq, f.protein_source));
+            const auto& entries = entries_by_gene_[tx.gene];
+            class_from_protein_change(f, entries);
+            f.matches = match_allele(a, build_, f.csq, entries);
+            if (!f.class_source.empty()) notes.push_back("class from " + f.class_source);
+            const bool class_only = f.csq.protein_change.empty();
+            for (auto& m : f.matches)
+                for (const auto& n : notes)
+                    if (!n.empty() && (n.rfind("class from ", 0) != 0 || depends_on_class(m, class_only)))
+                        m.detail += " (" + n + ")";
             infer_protein_change_from_matches(f);
             ++counters_["alleles_in_knowledge_base_genes"];
             findings_.push_back(std::move(f));
@@ -138,36 +168,98 @@ void SmallVariantAnnotator::infer_protein_change_from_matches(AlleleFinding& f) 
     }
 }
 
-void SmallVariantAnnotator::merge_annotations(const VariantRecord& rec, const std::string& alt, const Transcript& tx,
-                                              Consequence& csq, std::string& source) {
-    if (!csq.protein_change.empty()) return;
+// Annotation already in the VCF (VEP CSQ, SnpEff ANN, bcftools BCSQ) for this ALT, on rvanno's
+// MANE transcript only; the first such entry decides. An entry on another transcript of the gene
+// is not used, neither its HGVSp nor its class (counted: annotation_other_transcript); nor is a
+// BCSQ pointer "@POS" (the consequence of a change split across records lies at POS: counted,
+// bcsq_consequence_at_other_record). Returns the note for the finding's matches ("" = none).
+std::string SmallVariantAnnotator::merge_annotations(const VariantRecord& rec, const std::string& alt,
+                                                     const Transcript& tx, AlleleFinding& f) {
+    bool other_transcript = false, elsewhere = false;
     for (const auto& [tag, value] : rec.annotations) {
         auto layout = std::find_if(tags_.begin(), tags_.end(), [&](const auto& t) { return t.first == tag; });
         if (layout == tags_.end()) continue;
         for (const auto& ac : parse_annotations(layout->second, value)) {
-            if (!same_transcript(ac.transcript, tx) || !same_allele(ac, rec, alt) || ac.hgvs_p.empty()) continue;
-            if (ac.hgvs_p.size() > kMaxProteinChangeLength) {
-                // Not a protein change anyone wrote by hand; counted and told once per run.
-                if (counters_["annotation_protein_changes_too_long"]++ == 0)
-                    warn(input_name_ + ": INFO/" + tag + " at " + rec.contig_name + ":" + std::to_string(rec.pos + 1) +
-                         " has an HGVSp of " + std::to_string(ac.hgvs_p.size()) + " bytes (over " +
-                         std::to_string(kMaxProteinChangeLength) +
-                         "): not read as a protein change (counted in annotation_protein_changes_too_long)");
+            const AnnotatedTerms terms = annotation_terms(layout->second.style, ac.consequence);
+            if (terms.at_other_record) {
+                elsewhere = true;
                 continue;
             }
-            auto pc = to_one_letter_protein_change(ac.hgvs_p);
-            if (pc.empty()) continue;
-            csq.protein_change = pc;
-            csq.hgvs_p = ac.hgvs_p;
-            source = "INFO/" + tag;
-            if (ac.consequence.find("missense_variant") != std::string::npos) {
-                std::replace(csq.terms.begin(), csq.terms.end(), std::string("coding_sequence_variant"),
-                             std::string("missense_variant"));
+            if (!same_allele(ac, rec, alt)) continue;
+            if (!same_transcript(ac.transcript, tx)) {
+                other_transcript = other_transcript || (!ac.gene.empty() && ac.gene == tx.gene);
+                continue;
             }
-            if (pc.back() == '=') csq.protein_altering = false;
-            return;
+            return use_annotation(rec, tag, ac, terms, f);
         }
     }
+    if (other_transcript) ++counters_["annotation_other_transcript"];
+    if (elsewhere) ++counters_["bcsq_consequence_at_other_record"];
+    return "";
+}
+
+// One entry on the MANE transcript: its protein change when rvanno has none, and its class
+// (consequence/annotation_terms.cpp) when rvanno could not tell it. When rvanno's own class
+// differs, rvanno's stays: counted (annotation_class_disagreements) and the returned note goes
+// on every match of the finding, as for a MAF's HGVSp_Short.
+std::string SmallVariantAnnotator::use_annotation(const VariantRecord& rec, const std::string& tag,
+                                                  const AnnotatedConsequence& ac, const AnnotatedTerms& terms,
+                                                  AlleleFinding& f) {
+    if (terms.after_upstream_stop) {  // BCSQ '*': after a stop on the same haplotype, not translated
+        ++counters_["bcsq_consequence_after_upstream_stop"];
+        return "";
+    }
+    Consequence& csq = f.csq;
+    if (csq.protein_change.empty() && !ac.hgvs_p.empty()) {
+        if (ac.hgvs_p.size() > kMaxProteinChangeLength) {
+            // Not a protein change anyone wrote by hand; counted and told once per run.
+            if (counters_["annotation_protein_changes_too_long"]++ == 0)
+                warn(input_name_ + ": INFO/" + tag + " at " + rec.contig_name + ":" + std::to_string(rec.pos + 1) +
+                     " has an HGVSp of " + std::to_string(ac.hgvs_p.size()) + " bytes (over " +
+                     std::to_string(kMaxProteinChangeLength) +
+                     "): not read as a protein change (counted in annotation_protein_changes_too_long)");
+        } else if (auto pc = to_one_letter_protein_change(ac.hgvs_p); !pc.empty()) {
+            csq.protein_change = pc;
+            csq.hgvs_p = ac.hgvs_p;
+            f.protein_source = "INFO/" + tag;
+        }
+    }
+    switch (merge_annotated_class(csq, terms.terms)) {
+        case ClassMerge::adopted:
+            f.class_source = "INFO/" + tag;
+            ++counters_["annotation_class_used"];
+            return "";
+        case ClassMerge::agreed:
+            ++counters_["annotation_class_agreed"];
+            return "";
+        case ClassMerge::disagreed:
+            ++counters_["annotation_class_disagreements"];
+            return "INFO/" + tag + " says " + join(terms.terms, "&") + ", rvanno computed " + join(csq.terms, "&");
+        case ClassMerge::none:
+            break;
+    }
+    return "";
+}
+
+// The class of a protein change rvanno did not compute itself (an annotation's HGVSp without a
+// class term, a MAF's HGVSp_Short, or the change of a c. allele the knowledge base lists for an
+// hgvs_p row): G12C missense, R130* stop_gained, Q61= synonymous. Only when rvanno could not tell.
+void SmallVariantAnnotator::class_from_protein_change(AlleleFinding& f,
+                                                      const std::vector<const KnowledgeEntry*>& entries) {
+    Consequence& c = f.csq;
+    if (!protein_class_unknown(c)) return;
+    if (!c.protein_change.empty()) {
+        if (merge_annotated_class(c, terms_of_protein_change(c.protein_change)) == ClassMerge::adopted)
+            f.class_source = f.protein_source;
+        return;
+    }
+    for (const KnowledgeEntry* e : entries)
+        if (e->kind == AlterationKind::hgvs_p && e->requires_all.empty() &&
+            std::find(e->hgvs_c_alleles.begin(), e->hgvs_c_alleles.end(), c.hgvs_c) != e->hgvs_c_alleles.end() &&
+            merge_annotated_class(c, terms_of_protein_change(e->protein_change)) == ClassMerge::adopted) {
+            f.class_source = "knowledge base (" + c.hgvs_c + " is a listed allele of p." + e->protein_change + ")";
+            return;
+        }
 }
 
 // The input's own protein change (MAF HGVSp_Short) against rvanno's: used when rvanno has
@@ -202,13 +294,7 @@ std::string SmallVariantAnnotator::check_input_protein_change(const VariantRecor
 }
 
 void SmallVariantAnnotator::finish() {
-    std::vector<std::string> observed;
-    for (const auto& f : findings_) {
-        if (!f.csq.protein_change.empty()) observed.push_back(f.csq.gene + ":" + f.csq.protein_change);
-        for (const auto& m : f.matches)
-            if (m.entry->kind == AlterationKind::hgvs_p)
-                observed.push_back(m.entry->gene + ":" + m.entry->protein_change);
-    }
+    const auto observed = observed_protein_changes(findings_);
     for (const auto& e : kb_.entries) {
         if (e.requires_all.empty()) continue;
         for (std::size_t i = 0; i < findings_.size(); ++i) {
@@ -218,8 +304,9 @@ void SmallVariantAnnotator::finish() {
                 std::string with;
                 for (const auto& r : e.requires_all)
                     with += (with.empty() ? "" : ", ") + r.gene + ":p." + r.protein_change;
-                f.matches.push_back(
-                    {&e, MatchHow::compound, m->detail + " with " + with + " in the same sample (phase not assessed)"});
+                f.matches.push_back({&e, MatchHow::compound,
+                                     m->detail + " with " + with + " in the same sample (phase not assessed)",
+                                     m->amino_acid_unknown});
             }
         }
     }

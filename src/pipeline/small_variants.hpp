@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/target_index.hpp"
+#include "consequence/annotation_terms.hpp"
 #include "rvanno/annotation_tags.hpp"
 #include "rvanno/knowledge.hpp"
 #include "rvanno/report.hpp"
@@ -21,7 +22,7 @@ public:
     // whole table for `build`; only genes with knowledge rows are kept.
     SmallVariantAnnotator(const KnowledgeBase& kb, GenomeBuild build, std::vector<Transcript> transcripts,
                           const ReferenceSequence* ref, std::vector<std::pair<std::string, AnnotationLayout>> tags,
-                          std::string input_name);
+                          std::string input_name, std::string ref_label = "--fasta");
 
     // Intervals a record must touch to be worth parsing: every kept transcript, padded.
     TargetIndex targets() const;
@@ -38,6 +39,7 @@ private:
     const ReferenceSequence* ref_;
     std::vector<std::pair<std::string, AnnotationLayout>> tags_;
     std::string input_name_;
+    std::string ref_label_;  // how a REF mismatch names the reference: "--fasta", "RVANNO_FASTA ('x.fa')", ...
     std::map<std::string, std::vector<const KnowledgeEntry*>> entries_by_gene_;
     std::vector<AlleleFinding> findings_;
     std::vector<Allele> alleles_;  // parallel to findings_
@@ -47,8 +49,11 @@ private:
     Allele prepare_allele(const VariantRecord& rec, const std::string& alt);
     std::string check_input_protein_change(const VariantRecord& rec, const Transcript& tx, Consequence& csq,
                                            std::string& source);
-    void merge_annotations(const VariantRecord& rec, const std::string& alt, const Transcript& tx, Consequence& csq,
-                           std::string& source);
+    std::string merge_annotations(const VariantRecord& rec, const std::string& alt, const Transcript& tx,
+                                  AlleleFinding& f);
+    std::string use_annotation(const VariantRecord& rec, const std::string& tag, const AnnotatedConsequence& ac,
+                               const AnnotatedTerms& terms, AlleleFinding& f);
+    static void class_from_protein_change(AlleleFinding& f, const std::vector<const KnowledgeEntry*>& entries);
 };
 
 }  // namespace rvanno

@@ -28,6 +28,7 @@ json match_json(const Match& m, const std::string& tumor_type) {
     for (const auto& q : e.requires_all) requires_all.push_back(q.gene + ":p." + q.protein_change);
     return {{"how", to_string(m.how)},
             {"detail", m.detail},
+            {"amino_acid_unknown", m.amino_acid_unknown},
             {"kb_id", e.id},
             {"gene", e.gene},
             {"kind", to_string(e.kind)},
@@ -59,6 +60,7 @@ json consequence_json(const AlleleFinding& f) {
             {"hgvs_p", opt(c.hgvs_p)},
             {"protein_change", opt(c.protein_change)},
             {"protein_change_source", opt(f.protein_source)},
+            {"class_source", opt(f.class_source)},
             {"terms", c.terms},
             {"exon", c.exon ? json(c.exon) : json()},
             {"intron", c.intron ? json(c.intron) : json()},

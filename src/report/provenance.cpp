@@ -33,6 +33,11 @@ void tsv_head(const Provenance& p, bool with_reason, std::ostream& out) {
     out << "\n";
 }
 
+std::string no_fasta_hint(const Provenance& p) {
+    if (p.coding_alleles_without_protein_change.value_or(0) == 0 || !p.fasta.empty()) return "";
+    return " (no reference FASTA was used: give --fasta or set RVANNO_FASTA for their HGVS p.)";
+}
+
 void tsv_sample(const Provenance& p, const std::string& prefix, std::ostream& out) {
     out << "##" << prefix << "sample=" << tsv(p.sample) << "\n";
     if (!p.sample_rule.empty()) out << "##" << prefix << "sample_rule=" << tsv(p.sample_rule) << "\n";
@@ -56,6 +61,13 @@ void tsv_sample(const Provenance& p, const std::string& prefix, std::ostream& ou
             out << "##" << prefix << "skipped_input_line=... and " << p.skipped_input_line_list.size() - shown
                 << " more\n";
     }
+    // The FASTA of this sample (its ##reference may differ from the other side's in compare).
+    if (!prefix.empty() && !p.fasta.empty()) out << "##" << prefix << "reference_fasta=" << tsv(p.fasta) << "\n";
+    if (!p.fasta_source.empty()) out << "##" << prefix << "reference_fasta_source=" << tsv(p.fasta_source) << "\n";
+    if (!p.fasta_note.empty()) out << "##" << prefix << "reference_fasta_note=" << tsv(p.fasta_note) << "\n";
+    if (p.coding_alleles_without_protein_change)
+        out << "##" << prefix << "coding_alleles_without_protein_change=" << *p.coding_alleles_without_protein_change
+            << no_fasta_hint(p) << "\n";
 }
 
 void tsv_fasta(const Provenance& p, std::ostream& out) {
@@ -93,6 +105,10 @@ nlohmann::ordered_json json(const Provenance& p, bool with_inputs) {
         j["reference_fasta"] = p.fasta.empty() ? Json() : Json(p.fasta);
         if (!p.skipped_input_lines.empty())
             j["skipped_input_lines"] = {{"counts", p.skipped_input_lines}, {"lines", p.skipped_input_line_list}};
+        if (!p.fasta_source.empty()) j["reference_fasta_source"] = p.fasta_source;
+        if (!p.fasta_note.empty()) j["reference_fasta_note"] = p.fasta_note;
+        if (p.coding_alleles_without_protein_change)
+            j["coding_alleles_without_protein_change"] = *p.coding_alleles_without_protein_change;
     }
     j["command"] = p.command_line;
     return j;

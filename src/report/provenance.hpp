@@ -14,13 +14,20 @@ namespace rvanno::provenance {
 
 // TSV '##' lines.
 //   head:    versions, knowledge base, genome build (with its reason when `with_reason`)
-//   sample:  '##<prefix>sample=', its inputs, CNV and SV inputs, copy-number thresholds
-//   fasta:   '##reference_fasta=' when one was given
+//   sample:  '##<prefix>sample=', its inputs, CNV and SV inputs, copy-number thresholds, then
+//            '##<prefix>reference_fasta=' (compare's sides only), '##<prefix>reference_fasta_source='
+//            (--fasta, RVANNO_FASTA or ##reference), '##<prefix>reference_fasta_note=' (a
+//            ##reference not used, and why), '##<prefix>coding_alleles_without_protein_change='
+//            (with a hint when no FASTA was used)
+//   fasta:   '##reference_fasta=' when one was used
 //   context: tumour type, declared and detected drivers, therapy history
 //   tail:    the command line, the coordinate convention (when `coordinates`), the notice
 void tsv_head(const Provenance& p, bool with_reason, std::ostream& out);
 void tsv_sample(const Provenance& p, const std::string& prefix, std::ostream& out);
 void tsv_fasta(const Provenance& p, std::ostream& out);
+// " (no reference FASTA was used: give --fasta ...)" when coding alleles were left without a
+// protein change and no FASTA was used, else "": follows the count in the TSV and summary line.
+std::string no_fasta_hint(const Provenance& p);
 void tsv_context(const SampleContext& c, std::ostream& out);
 void tsv_tail(const Provenance& p, bool coordinates, std::ostream& out);
 

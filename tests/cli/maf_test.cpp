@@ -38,7 +38,8 @@ std::vector<nlohmann::json> all_findings(const nlohmann::json& j) {
 
 // Why (issue 8): the TCGA LAML MAF (maftools; NCBI_Build 37, Protein_Change) is read as GRCh37
 // and TCGA-AB-2865's KRAS G12D is examined, its protein change taken from the MAF. KRAS has
-// knowledge rows only for G12C and its secondary mutations, so G12D matches none.
+// allele rows only for G12C and its secondary mutations, so G12D matches none of them (its
+// missense class matching the gene-level missense row is tested in consequence_without_fasta_test.cpp).
 TEST(MafCli, tcga_laml_kras_g12d_is_read_and_examined) {
     if (!fs::exists(kFormats / "maf")) GTEST_SKIP() << "../shared is absent";
     auto r = run_rvanno(kFormats / "maf", {"annotate", "--sample", "TCGA-AB-2865", "-f", "json", "tcga_laml.maf.gz"});

@@ -24,17 +24,22 @@ inline std::string shell_quote(const std::string& s) {
     return q + "'";
 }
 
-// `args` are passed unquoted-split by the shell only if `raw_shell` is set; normally each is quoted.
+// Each of `args` is quoted. RVANNO_FASTA is unset, so that a developer's own setting cannot turn a
+// no-FASTA test into a FASTA one; `env` ("NAME=VALUE" each) sets variables for this run only.
 inline RunResult run_rvanno(const std::filesystem::path& cwd, const std::vector<std::string>& args,
-                            const std::string& stdin_file = "") {
+                            const std::string& stdin_file = "", const std::vector<std::string>& env = {}) {
     static int counter = 0;
     auto tmp = std::filesystem::temp_directory_path() /
                ("rvanno_cli_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
     // Sanitizer findings get exit codes of their own, so they can never pass for exit 1.
-    std::string cmd =
-        "cd " + shell_quote(cwd.string()) +
-        " && ASAN_OPTIONS=exitcode=99:detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:exitcode=98:print_stacktrace=1 " +
-        shell_quote(RVANNO_BINARY);
+    std::string cmd = "cd " + shell_quote(cwd.string()) +
+                      " && unset RVANNO_FASTA && ASAN_OPTIONS=exitcode=99:detect_leaks=1 "
+                      "UBSAN_OPTIONS=halt_on_error=1:exitcode=98:print_stacktrace=1 ";
+    for (const auto& e : env) {  // NAME='value': a quoted NAME would not be an assignment
+        const auto eq = e.find('=');
+        cmd += e.substr(0, eq) + "=" + shell_quote(eq == std::string::npos ? "" : e.substr(eq + 1)) + " ";
+    }
+    cmd += shell_quote(RVANNO_BINARY);
     for (const auto& a : args) cmd += " " + shell_quote(a);
     if (!stdin_file.empty()) cmd += " < " + shell_quote(stdin_file);
     cmd += " > " + shell_quote(tmp.string() + ".out") + " 2> " + shell_quote(tmp.string() + ".err");

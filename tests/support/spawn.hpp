@@ -36,6 +36,7 @@ public:
             argv.push_back(nullptr);
             ::setenv("ASAN_OPTIONS", "exitcode=99:detect_leaks=1", 1);
             ::setenv("UBSAN_OPTIONS", "halt_on_error=1:exitcode=98:print_stacktrace=1", 1);
+            ::unsetenv("RVANNO_FASTA");  // as run_rvanno: no FASTA the test did not ask for
             ::execv(RVANNO_BINARY, argv.data());
             ::_exit(123);
         }

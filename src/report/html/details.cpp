@@ -8,6 +8,7 @@
 #include "report/html/style.hpp"
 #include "report/html/text.hpp"
 #include "report/html/writer.hpp"
+#include "report/provenance.hpp"
 
 namespace rvanno::html {
 
@@ -53,6 +54,7 @@ void Writer::evidence_table(const std::vector<Match>& ms) {
             "<span class=\"mono\">" + esc(e.id) + "</span><br><span class=\"small\">" + esc(to_string(m.how));
         if (!m.detail.empty()) row += ": " + esc(m.detail);
         row += "</span>";
+        if (m.amino_acid_unknown) row += "<br><span class=\"small\"><b>shown, not counted in the verdicts</b></span>";
         if (!e.requires_all.empty()) {
             std::vector<std::string> req;
             for (const auto& q : e.requires_all) req.push_back(q.gene + ":p." + q.protein_change);
@@ -352,7 +354,13 @@ void Writer::methods() {
     kv("Genome build",
        or_dash(esc(p.genome_build)) + (p.genome_build_reason.empty() ? "" : " (" + esc(p.genome_build_reason) + ")"));
     kv("Reference FASTA",
-       p.fasta.empty() ? "<span class=\"muted\">not given</span>" : "<span class=\"wrap\">" + esc(p.fasta) + "</span>");
+       (p.fasta.empty() ? "<span class=\"muted\">not given</span>"
+                        : "<span class=\"wrap\">" + esc(p.fasta) + "</span>" +
+                              (p.fasta_source.empty() ? "" : " (from " + esc(p.fasta_source) + ")")) +
+           (p.fasta_note.empty() ? "" : "<br><span class=\"small wrap\">" + esc(p.fasta_note) + "</span>"));
+    if (p.coding_alleles_without_protein_change)
+        kv("Coding alleles without a protein change",
+           std::to_string(*p.coding_alleles_without_protein_change) + esc(provenance::no_fasta_hint(p)));
     kv("Small-variant input", list_or(p.inputs, "none"));
     kv("Copy-number input", list_or(p.cnv_inputs, "none"));
     kv("Structural-variant input", list_or(p.sv_inputs, "none"));

@@ -230,14 +230,18 @@ std::string caller_support(const Junction& j) {
 std::string strongest_effect(const std::vector<Match>& ms, const std::string& tumor_type) {
     const KnowledgeEntry* best = nullptr;
     for (const auto& m : ms) {
-        if (!m.entry) continue;
+        if (!m.entry || m.amino_acid_unknown) continue;  // shown in the evidence, never an effect
         if (!best || std::pair(m.entry->level, m.entry->effect) < std::pair(best->level, best->effect)) best = m.entry;
     }
-    if (!best) return "&#8212;";
+    if (!best)
+        return ms.empty() ? "&#8212;"
+                          : "<span class=\"muted\">" + esc(kAminoAcidUnknown) + ": " + std::to_string(ms.size()) +
+                                " row(s) at this codon, not counted</span>";
     std::vector<std::string> drugs;
     bool all_unverified = true;
     for (const auto& m : ms) {
-        if (!m.entry || m.entry->level != best->level || m.entry->effect != best->effect) continue;
+        if (!m.entry || m.amino_acid_unknown || m.entry->level != best->level || m.entry->effect != best->effect)
+            continue;
         if (m.entry->verified) all_unverified = false;
         for (const auto& d : m.entry->drugs)
             if (std::find(drugs.begin(), drugs.end(), d) == drugs.end()) drugs.push_back(d);

@@ -427,6 +427,18 @@ TEST_F(ConsequenceSynthetic, without_reference_only_position_facts) {
     EXPECT_TRUE(fs.loss_of_function);
 }
 
+// A MAF insertion has no padding base (REF '-'): without --fasta it is described as given, exactly
+// as the same insertion written VCF-style; it was once dropped as "no consequence", so a MAF
+// frameshift (Genome Nexus PTEN p.N292Kfs*6) vanished from the report without a word.
+TEST_F(ConsequenceSynthetic, unanchored_insertion_is_described_without_reference) {
+    const Consequence vcf = on_plus(46, "G", "GA", false);
+    const Consequence maf = on_plus(47, "", "A", false);
+    EXPECT_EQ(maf.hgvs_c, vcf.hgvs_c);
+    EXPECT_EQ(maf.terms, vcf.terms);
+    EXPECT_EQ(maf.codon, vcf.codon);
+    EXPECT_TRUE(maf.loss_of_function) << "a 1-base insertion shifts the frame";
+}
+
 // A left-aligned deletion in the A run c.9..c.15 moves to c.15 (3' rule); the shifted frame
 // reads AAC CCG ... with no stop before the transcript ends.
 TEST_F(ConsequenceSynthetic, deletion_in_homopolymer_shifts_three_prime) {

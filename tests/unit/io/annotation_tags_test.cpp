@@ -225,15 +225,36 @@ TEST(ParseAnnotations, bcsq_substitutions_become_one_letter_protein_changes) {
     EXPECT_EQ(got[0].hgvs_p, "p.D259Y");
 }
 
-// Why: "@6723" only points at the record holding the compound consequence; it is not an entry.
-TEST(ParseAnnotations, bcsq_at_references_are_skipped) {
+// Why: "@6723" only points at the record holding the compound consequence: it is kept (so the
+// pipeline can say the class lies elsewhere) but names no gene, transcript or change, so it can
+// never stand for a transcript's consequence.
+TEST(ParseAnnotations, bcsq_at_references_name_no_transcript) {
     const auto l = layout_of(kBcsqOld);
-    EXPECT_TRUE(rvanno::parse_annotations(l, "@6723").empty());
-    // The reference and a real entry joined in one value (both from upstream-stop.cmd.out).
-    const auto got =
-        rvanno::parse_annotations(l, "@6723,*missense|WBGene00016561|C41D11.1e.1|protein_coding|+|259D>259Y|7395G>T");
+    auto got = rvanno::parse_annotations(l, "@6723");
     ASSERT_EQ(got.size(), 1u);
-    EXPECT_EQ(got[0].hgvs_p, "p.D259Y");
+    EXPECT_EQ(got[0].consequence, "@6723");
+    EXPECT_EQ(got[0].transcript, "");
+    EXPECT_EQ(got[0].hgvs_p, "");
+    EXPECT_EQ(got[0].dna_change, "");
+    // The reference and a real entry joined in one value (both from upstream-stop.cmd.out).
+    got = rvanno::parse_annotations(l, "@6723,*missense|WBGene00016561|C41D11.1e.1|protein_coding|+|259D>259Y|7395G>T");
+    ASSERT_EQ(got.size(), 2u);
+    EXPECT_EQ(got[0].consequence, "@6723");
+    EXPECT_EQ(got[1].hgvs_p, "p.D259Y");
+    EXPECT_EQ(got[1].dna_change, "7395G>T");
+}
+
+// Why: csq.c prints only the reference side of a synonymous change (hap_add_csq writes the '>'
+// side only "if ( !(csq->type.type & CSQ_SYNONYMOUS_VARIANT) )"); read as p.Q61=, it is
+// recognisably synonymous, so a codon row can never match it. The value is written here in that
+// format for KRAS c.183A>G (GRCh37 12:25380275 T>C, the third base of codon 61: CIViC's VCF has
+// c.183A>C at that position).
+TEST(ParseAnnotations, bcsq_synonymous_change_becomes_an_equals_sign) {
+    const auto l = layout_of(kBcsqCurrent);
+    const auto got = rvanno::parse_annotations(l, "synonymous|KRAS|ENST00000311936|protein_coding|-|61Q|25380275T>C");
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_EQ(got[0].hgvs_p, "p.Q61=");
+    EXPECT_EQ(got[0].dna_change, "25380275T>C");
 }
 
 // Why: multi-residue changes have no simple one-letter form and must reach the user unchanged.

@@ -114,12 +114,41 @@ TEST(Matcher, hgvs_p_row_does_not_match_another_protein_change_of_the_same_resid
     EXPECT_FALSE(match(e, c));
 }
 
-// A row with no hgvs_c list never matches an allele whose protein change is unknown.
+// A row with no hgvs_c list never matches for sure an allele whose protein change is unknown: a
+// substitution in its codon that can give its amino acid is matched with the amino acid unknown
+// (shown, never counted), and one that cannot is not matched at all.
 TEST(Matcher, hgvs_p_row_without_c_alleles_needs_a_protein_change) {
     auto e = hgvs_p_row("p", "G1202R", {});
-    EXPECT_FALSE(match(e, g1202_unknown()));
+    auto m = match(e, g1202_unknown());  // c.3604G>A: GGN -> AGN, Ser or Arg
+    ASSERT_TRUE(m);
+    EXPECT_TRUE(m->amino_acid_unknown);
+    EXPECT_EQ(m->how, MatchHow::hgvs_p);
+    EXPECT_EQ(m->detail, "c.3604G>A in codon 1202: amino acid unknown \u2014 give --fasta");
+    // c.3604G>T: GGN -> TGN is Cys, Trp or a stop, never Arg (the genetic code rules it out).
+    EXPECT_FALSE(match(e, g1202_unknown("c.3604G>T")));
+    // The codon's third base: GGN stays Gly whatever it becomes.
+    EXPECT_FALSE(match(e, g1202_unknown("c.3606A>C")));
     auto listed = hgvs_p_row("p2", "G1202R", {"c.3604G>A"});
-    EXPECT_FALSE(match(listed, g1202_unknown(""))) << "an empty c. must not match anything";
+    auto empty_c = match(listed, g1202_unknown(""));
+    EXPECT_TRUE(!empty_c || (empty_c->amino_acid_unknown && empty_c->how != MatchHow::hgvs_c))
+        << "an empty c. must not match a listed allele";
+}
+
+// The class known from annotation narrows the amino-acid-unknown matches: a missense allele is
+// no stop row, a stop_gained allele no missense row; an indel is never matched this way.
+TEST(Matcher, hgvs_p_amino_acid_unknown_needs_a_class_that_fits_and_a_substitution) {
+    auto missense_row = hgvs_p_row("mis", "G1202R", {});
+    auto stop_row = hgvs_p_row("stop", "G1202*", {});
+    auto annotated_missense = csq("c.3604G>A", "", {"missense_variant"}, 1202, std::nullopt, true);
+    EXPECT_TRUE(match(missense_row, annotated_missense));
+    EXPECT_FALSE(match(stop_row, annotated_missense));
+    auto annotated_stop = csq("c.3604G>T", "", {"stop_gained"}, 1202, std::nullopt, true, true);
+    EXPECT_FALSE(match(missense_row, annotated_stop));
+    auto stop = match(stop_row, annotated_stop);  // GGA -> TGA
+    ASSERT_TRUE(stop);
+    EXPECT_TRUE(stop->amino_acid_unknown);
+    auto deletion = csq("c.3604del", "", {"frameshift_variant"}, 1202, std::nullopt, true, true);
+    EXPECT_FALSE(match(missense_row, deletion, GenomeBuild::GRCh38, Allele{"2", 29220746, "AC", "A"}));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -152,15 +181,47 @@ TEST(Matcher, codon_row_does_not_match_a_synonymous_change_when_the_protein_chan
     EXPECT_FALSE(match(e, c));
 }
 
-// Without --fasta a substitution "may" change the residue: matched, but flagged as unconfirmed.
-TEST(Matcher, codon_row_matches_an_unknown_effect_substitution_with_an_unconfirmed_detail) {
+// Without --fasta or annotation a substitution "may" change the residue: matched with the amino
+// acid unknown (shown, never counted in a verdict), the detail saying so.
+TEST(Matcher, codon_row_matches_an_unknown_effect_substitution_as_amino_acid_unknown) {
     auto e = codon_row(1202, 'G');
     auto m = match(e, g1202_unknown("c.3605G>C"));
     ASSERT_TRUE(m);
     EXPECT_EQ(m->how, MatchHow::codon);
-    EXPECT_NE(m->detail.find("unconfirmed"), std::string::npos) << m->detail;
-    EXPECT_NE(m->detail.find("c.3605G>C"), std::string::npos) << m->detail;
-    EXPECT_NE(m->detail.find("1202"), std::string::npos) << m->detail;
+    EXPECT_TRUE(m->amino_acid_unknown);
+    EXPECT_EQ(m->detail, "c.3605G>C in codon 1202: amino acid unknown \u2014 give --fasta");
+}
+
+// With the class from VEP/SnpEff/BCSQ (missense_variant, no HGVSp) the codon is known to change:
+// a sure match, the detail naming the class.
+TEST(Matcher, codon_row_matches_an_annotated_missense_for_sure) {
+    auto e = codon_row(1202, 'G');
+    auto m = match(e, csq("c.3605G>C", "", {"missense_variant"}, 1202, std::nullopt, true));
+    ASSERT_TRUE(m);
+    EXPECT_FALSE(m->amino_acid_unknown);
+    EXPECT_EQ(m->detail, "c.3605G>C in codon 1202: missense_variant");
+}
+
+// NRAS Q61 (the vemurafenib-resistance codon row): a synonymous change never matches, whether
+// the protein change says so (Q61=, Q61Q from a MAF or an annotation: the class term may still
+// be coding_sequence_variant), the class says so (synonymous_variant without HGVSp), or the
+// genetic code does (c.183A>G: CAA/CAG -> CAG/CAA, Gln either way). c.182A>G (Q61R) matches.
+TEST(Matcher, codon_row_never_matches_a_synonymous_change_from_any_source) {
+    auto e = codon_row(61, 'Q');
+    e.gene = "NRAS";
+    const Allele q61_third{"1", 115256527, "T", "C"};  // GRCh37 NRAS c.183A>G (minus strand)
+    for (const char* pc : {"Q61=", "Q61Q"}) {
+        auto c = csq("c.183A>G", pc, {"coding_sequence_variant"}, 61, std::nullopt, true);
+        EXPECT_FALSE(match(e, c, GenomeBuild::GRCh37, q61_third)) << pc;
+    }
+    auto annotated = csq("c.183A>G", "", {"synonymous_variant"}, 61, std::nullopt, true);
+    EXPECT_FALSE(match(e, annotated, GenomeBuild::GRCh37, q61_third));
+    auto unknown = csq("c.183A>G", "", {"coding_sequence_variant"}, 61, std::nullopt, true);
+    EXPECT_FALSE(match(e, unknown, GenomeBuild::GRCh37, q61_third)) << "synonymous in every Gln codon";
+    auto q61r = csq("c.182A>G", "", {"coding_sequence_variant"}, 61, std::nullopt, true);
+    auto m = match(e, q61r, GenomeBuild::GRCh37, Allele{"1", 115256528, "T", "C"});
+    ASSERT_TRUE(m);
+    EXPECT_TRUE(m->amino_acid_unknown);
 }
 
 // With a known missense change of the codon the detail is the protein change itself.
@@ -250,6 +311,11 @@ TEST(Matcher, missense_row_matches_missense_but_not_synonymous_or_stop) {
     ASSERT_TRUE(m);
     EXPECT_EQ(m->how, MatchHow::missense);
     EXPECT_EQ(m->detail, "p.G1202R");
+    // The class alone (annotation without HGVSp) is enough; the detail names the allele.
+    m = match(e, csq("c.3604G>A", "", {"missense_variant"}, 1202, std::nullopt, true));
+    ASSERT_TRUE(m);
+    EXPECT_EQ(m->detail, "c.3604G>A: missense_variant");
+    EXPECT_FALSE(match(e, g1202_unknown())) << "coding_sequence_variant is not missense";
     EXPECT_FALSE(match(e, csq("c.3606A>G", "G1202=", {"synonymous_variant"}, 1202, 'G', false)));
     EXPECT_FALSE(match(e, csq("c.3604G>T", "G1202*", {"stop_gained"}, 1202, 'G', true, true)));
 }
@@ -306,6 +372,21 @@ TEST(Matcher, compound_rows_are_skipped_by_match_allele_but_their_primary_matche
     auto m = match_entry(g1202r_allele(), GenomeBuild::GRCh38, g1202r_known(), compound);
     ASSERT_TRUE(m);
     EXPECT_EQ(m->entry, &compound);
+}
+
+// A compound row's partners are the sample's known protein changes: an amino-acid-unknown match of
+// an hgvs_p row does not make its change "observed".
+TEST(Matcher, observed_protein_changes_leave_out_amino_acid_unknown_matches) {
+    auto row = hgvs_p_row("p", "L1196M", {});
+    AlleleFinding sure, unsure;
+    sure.csq = g1202r_known();
+    unsure.csq = csq("c.3586C>A", "", {"coding_sequence_variant"}, 1196, std::nullopt, true);
+    unsure.matches.push_back(Match{&row, MatchHow::hgvs_p, "", true});
+    auto observed = observed_protein_changes({sure, unsure});
+    EXPECT_EQ(observed, std::vector<std::string>{"ALK:G1202R"});
+    unsure.matches.back().amino_acid_unknown = false;
+    observed = observed_protein_changes({sure, unsure});
+    EXPECT_EQ(observed, (std::vector<std::string>{"ALK:G1202R", "ALK:L1196M"}));
 }
 
 // requirements_met needs every member, by gene and change.
