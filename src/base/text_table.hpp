@@ -45,6 +45,11 @@ public:
     bool next();
     // Cell of the current row by column name ("" if the row is short and the column optional).
     const std::string& get(const std::string& column) const;
+    // The same by position, for hot loops: column() once (kNoColumn when the header lacks it),
+    // then cell() per row ("" past the row's end).
+    static constexpr std::size_t kNoColumn = static_cast<std::size_t>(-1);
+    std::size_t column(const std::string& name) const;
+    const std::string& cell(std::size_t column) const;
     const std::vector<std::string>& header() const { return header_; }
     long line() const { return lines_.line(); }
     std::string where() const { return lines_.where(); }  // "path:line"
@@ -56,6 +61,7 @@ private:
     TextLines lines_;
     std::vector<std::string> header_;
     std::map<std::string, std::size_t> index_;
+    std::string line_;
     std::vector<std::string> cells_;
 };
 
