@@ -25,16 +25,22 @@ struct Provenance {
     std::string sample;
     std::string fasta;  // "" when not given
     std::vector<std::string> cnv_inputs, sv_inputs;
-    std::string cn_settings;  // describe(CnSettings) when --cnv was given
-    std::string regions;      // -r/-R of the small-variant input ("chr2:1-100,chr7", "FILE (N regions)"); "" = all
-    std::string input_format; // "maf" when the small variants came from a MAF; "" = VCF/BCF (not printed)
+    std::string cn_settings;   // describe(CnSettings) when --cnv was given
+    std::string regions;       // -r/-R of the small-variant input ("chr2:1-100,chr7", "FILE (N regions)"); "" = all
+    std::string input_format;  // "maf" when the small variants came from a MAF; "" = VCF/BCF (not printed)
     // The caller convention that chose the VCF sample ("" = --sample, ##tumor_sample or the
     // only sample) and where the VAFs and depths came from ("" = FORMAT AF/AD/DP only): stamped
     // only when set. For a MAF: its t_alt_count/t_depth columns.
     std::string sample_rule, vaf_source;
+    // Which genes the small variants were examined in, and what was not examined, in words:
+    // "1001 genes of the GRCh38 transcript model ...; 12 records outside every model gene were
+    // not examined" ("" = no small-variant input).
+    std::string examined;
 };
 
-// One ALT allele of one record in a knowledge-base gene, with its consequence and matches.
+// One ALT allele of one record in a gene of the transcript model, with its consequence and
+// matches. Every allele in a knowledge-base gene is one; in the other genes only the matched and
+// the protein-altering ones (the rest are counted per gene, not listed).
 struct AlleleFinding {
     long record_number{0};
     std::string contig_name;  // as in the input
@@ -47,6 +53,10 @@ struct AlleleFinding {
     Consequence csq;
     std::string protein_source;  // "rvanno" | "INFO/<tag>" | "" (no protein change)
     std::vector<Match> matches;
+    // "No knowledge" (a variant of unknown significance for this knowledge base): no row matched
+    // and the allele alters, or may alter, the protein (a coding change whose effect is unknown
+    // without the reference counts), or is of a loss-of-function class (splice donor/acceptor).
+    bool no_knowledge() const { return matches.empty() && (csq.protein_altering || csq.loss_of_function); }
 };
 
 // Gene-level copy number of one knowledge-base gene, with the rows it matched.
@@ -62,13 +72,18 @@ struct FusionFinding {
     std::vector<Match> matches;
 };
 
-// Per knowledge-base gene: what was assessed and found, so that a negative is visible.
+// Per gene (every knowledge-base gene, and every other gene of the transcript model with an
+// allele): what was assessed and found, so that a negative is visible.
 struct GeneSummary {
     std::string gene, transcript;
-    long small_variant_alleles{0};  // alleles in the gene's transcript (-1: no small-variant input)
+    long small_variant_alleles{0};  // alleles in the gene's transcript; -1: small variants not
+                                    // assessed (no small-variant input, or -r/-R not covering it)
     long matched_small_variants{0};
-    std::optional<GeneCopyNumber> cn;  // absent: no copy-number input
-    long fusions{-1};                  // -1: no SV input
+    std::optional<GeneCopyNumber> cn;  // absent: copy number not assessed (no input, or not a KB gene)
+    long fusions{-1};                  // -1: not assessed (no SV input, or not a KB gene)
+    long no_knowledge_alleles{0};      // of the alleles: protein-altering, no row matched (listed)
+    long knowledge_rows{0};            // knowledge-base rows about the gene
+    bool kb_gene{false};               // in db/genes.txt
 };
 
 struct Counters {
@@ -80,7 +95,7 @@ struct Report {
     std::vector<AlleleFinding> findings;         // input order
     std::vector<CopyNumberFinding> copy_number;  // knowledge-base genes, table order
     std::vector<FusionFinding> fusions;          // input order
-    std::vector<GeneSummary> genes;              // knowledge-base genes, table order
+    std::vector<GeneSummary> genes;              // knowledge-base genes and genes with an allele, table order
     SampleContext context;                       // tumour type, drivers, therapy history
     std::vector<DrugVerdict> verdicts;           // per drug, class by class (interpret.hpp)
     std::vector<HotspotStatus> hotspots;         // coverage-aware negatives (interpret.hpp)

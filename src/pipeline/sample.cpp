@@ -23,16 +23,17 @@
 #include "knowledge/transcript_table.hpp"
 #include "match/carried.hpp"
 #include "match/matcher.hpp"
+#include "pipeline/gene_summary.hpp"
 #include "pipeline/small_variants.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/fusion.hpp"
 
 namespace rvanno::pipeline {
 
-const std::vector<Transcript>& RunTables::transcripts(GenomeBuild b) {
-    auto it = transcripts_.find(b);
-    if (it == transcripts_.end()) it = transcripts_.emplace(b, read_transcript_table(kb_.transcripts_path(b))).first;
-    return it->second;
+const TranscriptModel& RunTables::model(GenomeBuild b) {
+    auto& m = models_[b];
+    if (!m) m = std::make_unique<TranscriptModel>(read_transcript_table(kb_.transcripts_path(b)), kb_.genes);
+    return *m;
 }
 
 const std::vector<ChromosomeArm>& RunTables::arms(GenomeBuild b) {
@@ -112,12 +113,12 @@ Inputs open_inputs(const SampleInputs& o, const RunSettings& p) {
 
 // `Reader` is VcfReader or MafReader: they give the same VariantRecord values.
 template <class Reader>
-void run_small_variants(const SampleInputs& o, const RunSettings& p, const KnowledgeBase& kb, GenomeBuild build,
-                        const std::vector<Transcript>& transcripts, Reader& reader,
-                        std::vector<std::pair<std::string, AnnotationLayout>> tags, Report& report) {
+UnlistedAlleles run_small_variants(const SampleInputs& o, const RunSettings& p, const KnowledgeBase& kb,
+                                   GenomeBuild build, const TranscriptModel& model, Reader& reader,
+                                   std::vector<std::pair<std::string, AnnotationLayout>> tags, Report& report) {
     std::unique_ptr<FastaReference> fasta;
     if (!p.fasta.empty()) fasta = std::make_unique<FastaReference>(p.fasta);
-    SmallVariantAnnotator annotator(kb, build, transcripts, fasta.get(), std::move(tags), o.vcf);
+    SmallVariantAnnotator annotator(kb, build, model, fasta.get(), std::move(tags), o.vcf);
     reader.set_targets(annotator.targets());
     VariantRecord rec;
     while (reader.next(rec)) annotator.add(rec);
@@ -127,12 +128,13 @@ void run_small_variants(const SampleInputs& o, const RunSettings& p, const Knowl
     for (const auto& [k, v] : annotator.counters()) counters[k] = v;
     const auto& rc = reader.counters();
     counters["records"] = rc.records;
-    counters["records_outside_knowledge_base_genes"] = rc.outside_targets;
+    counters["records_outside_model_genes"] = rc.outside_targets;
     counters["records_filtered"] = rc.filtered;
     counters["records_examined"] = rc.candidates - rc.filtered;
     counters["alleles_symbolic_skipped"] = rc.symbolic_alleles;
     counters["alleles_star_skipped"] = rc.star_alleles;
     report.provenance.vaf_source = describe_vaf_sources(rc.vaf_sources);
+    return {annotator.unlisted_by_gene(), annotator.unlisted_not_carried()};
 }
 
 CnSettings cn_settings(const RunSettings& p, const Inputs& in) {
@@ -189,24 +191,6 @@ void run_fusions(RunTables& tables, const std::vector<Transcript>& transcripts, 
     report.counters.values["sv_unpaired_breakends"] = unpaired;
 }
 
-// With -r/-R a gene counts as assessed for small variants only if the regions cover it whole.
-void summarise_genes(const std::vector<Transcript>& transcripts, bool small, bool sv, const VcfRegions& regions,
-                     Report& r) {
-    for (std::size_t i = 0; i < transcripts.size(); ++i) {
-        const auto& tx = transcripts[i];
-        const bool read = small && (regions.empty() || regions_cover(regions, tx.contig, tx.tx_begin, tx.tx_end));
-        GeneSummary g{tx.gene, tx.accession, read ? 0 : -1, 0, std::nullopt, sv ? 0 : -1};
-        for (const auto& f : r.findings)
-            if (read && f.csq.gene == g.gene) {
-                ++g.small_variant_alleles;
-                g.matched_small_variants += f.matches.empty() ? 0 : 1;
-            }
-        if (!r.copy_number.empty()) g.cn = r.copy_number[i].cn;
-        for (const auto& f : r.fusions) g.fusions += (f.fusion.gene5 == g.gene || f.fusion.gene3 == g.gene) ? 1 : 0;
-        r.genes.push_back(std::move(g));
-    }
-}
-
 std::string sample_name(const Inputs& in) {
     if (in.vcf) return in.vcf->header().sample;
     if (in.maf) return in.maf->header().sample;
@@ -221,7 +205,7 @@ void check_fusion_tables_build(const Inputs& in, GenomeBuild build, RunTables& t
     const GenomeBuild other = build == GenomeBuild::GRCh38 ? GenomeBuild::GRCh37 : GenomeBuild::GRCh38;
     for (const auto& s : in.sv) {
         if (s.format == "vcf") continue;  // SV VCFs name no genes; their build is in their header
-        const auto fit = fit_named_genes(s, tables.transcripts(build), tables.transcripts(other));
+        const auto fit = fit_named_genes(s, tables.model(build).index(), tables.model(other).index());
         if (!suggests_other_build(fit)) continue;
         throw UserError("'" + s.path + "': " + std::to_string(fit.checked - fit.fit_chosen) + " of " +
                             std::to_string(fit.checked) + " breakpoints lie away from the genes the file names on " +
@@ -239,7 +223,7 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
     const KnowledgeBase& kb = tables.kb();
     Inputs in = open_inputs(o, p);
     auto [build, reason] = run_build(o, p, in);
-    const auto& transcripts = tables.transcripts(build);
+    const TranscriptModel& model = tables.model(build);
     check_fusion_tables_build(in, build, tables);
     Report report;
     report.provenance = {RVANNO_VERSION,
@@ -258,22 +242,27 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
                          in.vcf ? p.regions.description : "",
                          "",
                          in.vcf ? in.vcf->header().sample_rule : "",
+                         "",
                          ""};
     if (!o.vcf.empty()) report.provenance.inputs.push_back(o.vcf);
-    if (in.vcf) run_small_variants(o, p, kb, build, transcripts, *in.vcf, in.vcf->header().annotation_tags, report);
+    UnlistedAlleles unlisted;
+    if (in.vcf)
+        unlisted = run_small_variants(o, p, kb, build, model, *in.vcf, in.vcf->header().annotation_tags, report);
     if (in.maf) {
         report.provenance.input_format = "maf";
-        run_small_variants(o, p, kb, build, transcripts, *in.maf, {}, report);
+        unlisted = run_small_variants(o, p, kb, build, model, *in.maf, {}, report);
         report.provenance.vaf_source = in.maf->header().vaf_source;  // the MAF's columns, not FORMAT
         report.counters.values["records_no_alt"] = in.maf->counters().no_alt;
     }
     const bool small = in.vcf || in.maf;
-    if (!in.cnv.empty()) run_copy_number(p, tables, build, transcripts, in, report);
-    if (!in.sv.empty()) run_fusions(tables, transcripts, in, report);
-    summarise_genes(transcripts, small, !in.sv.empty(), p.regions, report);
+    // Copy number and fusions are computed on the knowledge-base genes only.
+    if (!in.cnv.empty()) run_copy_number(p, tables, build, model.kb(), in, report);
+    if (!in.sv.empty()) run_fusions(tables, model.kb(), in, report);
     // In a multi-sample VCF a record may belong to another sample: keep only what this sample
     // carries (and no compound match built on another sample's allele).
     if (small) drop_alleles_not_carried(report);
+    summarise_genes(model, kb, small, !in.sv.empty(), p.regions, unlisted, report);
+    if (small) count_examined(model, to_string(build), unlisted, report);
     return report;
 }
 
@@ -291,7 +280,7 @@ void interpret_sample(Report& report, const SampleContext& context, const Interp
     if (!steps.hotspots) return;
     auto build = parse_genome_build(report.provenance.genome_build);
     auto depth = steps.depth.empty() ? nullptr : open_depth(steps.depth);
-    report.hotspots = assess_hotspots(report, tables.kb(), tables.transcripts(*build), context, depth.get());
+    report.hotspots = assess_hotspots(report, tables.kb(), tables.model(*build).kb(), context, depth.get());
 }
 
 }  // namespace rvanno::pipeline

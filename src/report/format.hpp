@@ -10,6 +10,7 @@
 #include "consequence/fusion_annotation.hpp"
 #include "rvanno/consequence.hpp"
 #include "rvanno/copy_number.hpp"
+#include "rvanno/report.hpp"
 
 namespace rvanno::fmt {
 
@@ -30,6 +31,17 @@ inline std::string extent(const GeneCopyNumber& g) {
     if (g.arm_fraction) s += " (" + fixed(*g.arm_fraction * 100, 1) + "% of the arm";
     if (g.event_length) s += ", " + fixed(static_cast<double>(*g.event_length) / 1e6, 2) + " Mb";
     return s + ")";
+}
+
+// Why a "no knowledge" finding (AlleleFinding::no_knowledge) is listed, from the gene summary's
+// row count: "no knowledge: TP53 has no knowledge-base rows (no curated resistance knowledge)".
+inline std::string no_knowledge_detail(const AlleleFinding& f, const Report& r) {
+    long rows = 0;
+    for (const auto& g : r.genes)
+        if (g.gene == f.csq.gene) rows = g.knowledge_rows;
+    return rows == 0 ? "no knowledge: " + f.csq.gene + " has no knowledge-base rows (no curated resistance knowledge)"
+                     : "no knowledge: none of the " + std::to_string(rows) + " knowledge-base rows of " + f.csq.gene +
+                           " matches this allele";
 }
 
 }  // namespace rvanno::fmt
