@@ -95,8 +95,7 @@ void count_examined(const TranscriptModel& model, const std::string& build, cons
                     " other MANE Select genes, transcripts." + build + ".tsv)";
     if (examined < genes)
         s += "; the other " + std::to_string(genes - examined) + " are not covered whole by the regions";
-    s +=
-        "; " + std::to_string(c["records_outside_model_genes"]) + " records outside every model gene were not examined";
+    s += "; records outside every model gene, not examined: " + std::to_string(c["records_outside_model_genes"]);
     r.provenance.examined = s;
 }
 

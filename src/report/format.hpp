@@ -3,6 +3,7 @@
 // fusion's breakpoints from consequence/fusion_annotation.hpp; they are named in fmt:: too, so
 // writers can say fmt::fixed, fmt::join and fmt::breakpoints. Private to src/report and src/cli.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 
@@ -33,12 +34,18 @@ inline std::string extent(const GeneCopyNumber& g) {
     return s + ")";
 }
 
-// Why a "no knowledge" finding (AlleleFinding::no_knowledge) is listed, from the gene summary's
-// row count: "no knowledge: TP53 has no knowledge-base rows (no curated resistance knowledge)".
-inline std::string no_knowledge_detail(const AlleleFinding& f, const Report& r) {
-    long rows = 0;
-    for (const auto& g : r.genes)
-        if (g.gene == f.csq.gene) rows = g.knowledge_rows;
+// The knowledge-base rows per gene of the report's gene summary (once per report: a whole
+// genome has thousands of "no knowledge" findings).
+inline std::map<std::string, long> knowledge_rows(const Report& r) {
+    std::map<std::string, long> out;
+    for (const auto& g : r.genes) out.emplace(g.gene, g.knowledge_rows);
+    return out;
+}
+// Why a "no knowledge" finding (AlleleFinding::no_knowledge) is listed, from its gene's row
+// count: "no knowledge: TP53 has no knowledge-base rows (no curated resistance knowledge)".
+inline std::string no_knowledge_detail(const AlleleFinding& f, const std::map<std::string, long>& rows_by_gene) {
+    const auto it = rows_by_gene.find(f.csq.gene);
+    const long rows = it == rows_by_gene.end() ? 0 : it->second;
     return rows == 0 ? "no knowledge: " + f.csq.gene + " has no knowledge-base rows (no curated resistance knowledge)"
                      : "no knowledge: none of the " + std::to_string(rows) + " knowledge-base rows of " + f.csq.gene +
                            " matches this allele";

@@ -231,10 +231,11 @@ void write_json(const Report& r, std::ostream& out) {
     // No row matched: the protein-altering alleles of any examined gene ("no knowledge", with why),
     // and the other alleles of the knowledge-base genes (elsewhere those are only counted).
     json no_knowledge = json::array();
+    const auto rows = fmt::knowledge_rows(r);
     for (const auto& f : r.findings)
         if (f.no_knowledge()) {
             json j = finding(f);
-            j["detail"] = fmt::no_knowledge_detail(f, r);
+            j["detail"] = fmt::no_knowledge_detail(f, rows);
             no_knowledge.push_back(std::move(j));
         }
     doc["no_knowledge"] = std::move(no_knowledge);

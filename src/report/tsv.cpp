@@ -130,8 +130,10 @@ void write_tsv(const Report& r, std::ostream& out) {
     for (const auto& f : r.copy_number) write_rows(s, t, lead(f), f.matches, out);
     for (const auto& f : r.fusions) write_rows(s, t, lead(f), f.matches, out);
     // Protein-altering alleles that matched no row, in any examined gene: listed, never dropped.
+    const auto rows = fmt::knowledge_rows(r);
     for (const auto& f : r.findings)
-        if (f.no_knowledge()) write_no_knowledge_row(s, lead(f, "no_knowledge"), fmt::no_knowledge_detail(f, r), out);
+        if (f.no_knowledge())
+            write_no_knowledge_row(s, lead(f, "no_knowledge"), fmt::no_knowledge_detail(f, rows), out);
 }
 
 void write_gene_table_tsv(const Report& r, std::ostream& out) {
