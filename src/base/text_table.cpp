@@ -33,9 +33,10 @@ TextTable::TextTable(const std::filesystem::path& path, const std::vector<std::s
                              "see db/README.md for the columns this table needs");
 }
 
-bool TextTable::next() {
+bool TextTable::next(const std::set<std::string, std::less<>>* first_cell_in) {
     while (lines_.next(line_)) {
         if (line_.empty() || line_[0] == '#') continue;
+        if (first_cell_in && !first_cell_in->count(std::string_view(line_).substr(0, line_.find('\t')))) continue;
         // Split into the cells kept from the last row: their capacity is reused, so a table of
         // 18,000 transcript rows costs no allocation per cell.
         std::size_t n = 0, from = 0;

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,8 +42,9 @@ public:
     // Opens `path`; throws UserError if unreadable, InputError if it has no header.
     // Every column in `required` must be in the header.
     TextTable(const std::filesystem::path& path, const std::vector<std::string>& required);
-    // Advances to the next data row; false at end of file.
-    bool next();
+    // Advances to the next data row; false at end of file. With `first_cell_in`, rows whose first
+    // cell is not in the set are skipped before they are split (a filtered read of a large table).
+    bool next(const std::set<std::string, std::less<>>* first_cell_in = nullptr);
     // Cell of the current row by column name ("" if the row is short and the column optional).
     const std::string& get(const std::string& column) const;
     // The same by position, for hot loops: column() once (kNoColumn when the header lacks it),

@@ -236,7 +236,7 @@ private:
     // Loading for a run needs only the rows of genes.txt (the genes rows may name); the whole-genome
     // rest of the table is read once per run by pipeline/RunTables. `rvanno db check` reads every row.
     void read_transcript_tables() {
-        const std::set<std::string> genes(kb_.genes.begin(), kb_.genes.end());
+        const std::set<std::string, std::less<>> genes(kb_.genes.begin(), kb_.genes.end());
         for (auto b : {GenomeBuild::GRCh38, GenomeBuild::GRCh37}) {
             auto path = kb_.transcripts_path(b);
             if (!fs::exists(path)) continue;

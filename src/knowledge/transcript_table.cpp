@@ -34,7 +34,8 @@ std::vector<std::int64_t> to_ints(const TextTable& t, std::string_view s, const 
 
 }  // namespace
 
-std::vector<Transcript> read_transcript_table(const std::filesystem::path& path, const std::set<std::string>* only) {
+std::vector<Transcript> read_transcript_table(const std::filesystem::path& path,
+                                              const std::set<std::string, std::less<>>* only) {
     TextTable t(path, {"gene", "accession", "protein", "contig", "strand", "tx_start", "tx_end", "cds_start", "cds_end",
                        "exon_starts", "exon_ends"});
     const auto col = [&](const char* name) { return t.column(name); };
@@ -43,8 +44,10 @@ std::vector<Transcript> read_transcript_table(const std::filesystem::path& path,
                       tx_start = col("tx_start"), tx_end = col("tx_end"), cds_start = col("cds_start"),
                       cds_end = col("cds_end"), exon_starts = col("exon_starts"), exon_ends = col("exon_ends");
     std::vector<Transcript> out;
-    while (t.next()) {
-        if (only && !only->count(t.cell(gene))) continue;
+    // The gene must be the first column for the unsplit filter; otherwise filter after splitting.
+    const bool first = gene == 0;
+    while (t.next(first ? only : nullptr)) {
+        if (only && !first && !only->count(t.cell(gene))) continue;
         Transcript tx;
         tx.gene = t.cell(gene);
         tx.accession = t.cell(accession);

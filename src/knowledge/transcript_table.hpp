@@ -13,6 +13,6 @@ namespace rvanno {
 // With `only`, the rows of other genes are skipped unparsed (the knowledge base needs the
 // spans of its own genes, not the whole-genome table; rvanno db check reads every row).
 std::vector<Transcript> read_transcript_table(const std::filesystem::path& path,
-                                              const std::set<std::string>* only = nullptr);
+                                              const std::set<std::string, std::less<>>* only = nullptr);
 
 }  // namespace rvanno
