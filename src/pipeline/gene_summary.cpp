@@ -1,30 +1,6 @@
 #include "pipeline/gene_summary.hpp"
 
-#include <algorithm>
-
-#include "base/genome.hpp"
-#include "base/target_index.hpp"
-
 namespace rvanno::pipeline {
-namespace {
-
-// The -r/-R regions as merged intervals per canonical contig (regions_cover's rule, indexed:
-// the whole-genome model has thousands of genes and a -R file may have thousands of regions).
-TargetIndex region_index(const VcfRegions& regions) {
-    TargetIndex t;
-    for (const auto& r : regions.list) t.add({canonical_contig(r.contig).value_or(r.contig), r.beg, r.end});
-    t.finish();
-    return t;
-}
-
-bool covered(const TargetIndex& t, const std::string& contig, std::int64_t beg, std::int64_t end) {
-    const auto* iv = t.intervals(contig);
-    if (!iv) return false;
-    auto it = std::upper_bound(iv->begin(), iv->end(), beg, [](std::int64_t p, const auto& x) { return p < x.second; });
-    return it != iv->end() && it->first <= beg && it->second >= end;
-}
-
-}  // namespace
 
 void summarise_genes(const TranscriptModel& model, const KnowledgeBase& kb, bool small, bool sv,
                      const VcfRegions& regions, const UnlistedAlleles& unlisted, Report& r) {
@@ -44,10 +20,10 @@ void summarise_genes(const TranscriptModel& model, const KnowledgeBase& kb, bool
     std::map<std::string, const CopyNumberFinding*> cn;
     for (const auto& f : r.copy_number) cn.emplace(f.cn.gene, &f);
 
-    const TargetIndex covering = region_index(regions);
+    const RegionCoverage covering(regions);
     long examined = 0;
     for (const auto& tx : model.all()) {
-        const bool read = small && (regions.empty() || covered(covering, tx.contig, tx.tx_begin, tx.tx_end));
+        const bool read = small && (regions.empty() || covering.covers(tx.contig, tx.tx_begin, tx.tx_end));
         examined += read ? 1 : 0;
         const bool kb_gene = model.is_kb_gene(tx.gene);
         const auto t = tally.find(tx.gene);

@@ -1,6 +1,7 @@
 // HTML report, the gene sections: alterations without knowledge (VUS) and the genes assessed
 // (knowledge-base genes one by one, the other examined genes compactly) with the hotspots.
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "report/format.hpp"
@@ -28,6 +29,13 @@ std::string vaf_depth(const AlleleFinding& f) {
            (f.depth ? std::to_string(*f.depth) : std::string("&#8212;"));
 }
 
+// The provenance sentence of the genes examined, as a sentence of the report.
+std::string examined_sentence(const std::string& examined) {
+    std::string s = esc(examined);
+    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+    return "<p class=\"small muted\">" + s + ".</p>\n";
+}
+
 std::string consequence_text(const AlleleFinding& f) {
     const std::string loc = fmt::exon_or_intron(f.csq);
     return esc(fmt::join(f.csq.terms, ", ")) + (loc.empty() ? "" : " &#183; " + esc(loc));
@@ -53,7 +61,7 @@ void Writer::vus() {
           "knowledge-base row: variants of unknown significance <i>for this knowledge base</i>. Genes outside the "
           "knowledge base have no curated resistance knowledge: these alterations are listed so that they are "
           "seen, not interpreted; no drug, effect or evidence level is given for them.</p>\n";
-    if (!r_.provenance.examined.empty()) o_ << "<p class=\"small muted\">" << esc(r_.provenance.examined) << ".</p>\n";
+    if (!r_.provenance.examined.empty()) o_ << examined_sentence(r_.provenance.examined);
     if (rows.empty()) {
         empty(r_.provenance.inputs.empty()
                   ? "No small-variant input: no gene was examined for small variants."
@@ -125,7 +133,7 @@ void Writer::other_genes() {
     for (const auto& g : r_.genes)
         if (!g.kb_gene) other.push_back(&g);
     o_ << "<h3>Other genes examined for small variants</h3>\n";
-    if (!r_.provenance.examined.empty()) o_ << "<p class=\"small muted\">" << esc(r_.provenance.examined) << ".</p>\n";
+    if (!r_.provenance.examined.empty()) o_ << examined_sentence(r_.provenance.examined);
     if (other.empty()) {
         empty("No allele in a gene outside the knowledge base.");
         return;

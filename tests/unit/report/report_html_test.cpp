@@ -431,7 +431,7 @@ TEST(ReportHtml, KeyFindingsCopyNumberFusionNegativesHotspotsMethods) {
     EXPECT_NE(g.find("Other genes examined for small variants"), std::string::npos);
     EXPECT_NE(g.find("<b>TP53</b> 1, 1 without knowledge"), std::string::npos) << g;
     EXPECT_EQ(g.find("<b>TP53</b>: "), std::string::npos);  // not in the knowledge-base gene list
-    EXPECT_NE(h.find("small variants examined in 1001 of the 1001 genes"), std::string::npos);
+    EXPECT_NE(h.find("Small variants examined in 1001 of the 1001 genes"), std::string::npos);
     EXPECT_NE(h.find("not detected at depth 85"), std::string::npos);
     EXPECT_NE(h.find("NOT ASSESSED</span> <span class=\"small\">(no depth information)"), std::string::npos);
     EXPECT_NE(h.find("0123456789abcdef0123456789abcdef"), std::string::npos);
