@@ -98,7 +98,8 @@ need_wgs() {
 need_panel() {
   # Every record inside the MANE transcript span (db/transcripts.GRCh38.tsv) of a gene that
   # has at least one row in db/knowledge/: the worst case, every record goes down the full
-  # path (a gene of genes.txt without rows is skipped like an intergenic record).
+  # path. (Since issue 8 every gene of the transcript model is examined, rows or not; the panel
+  # stays the genes with rows so that its figures compare with the earlier runs.)
   local bed_now
   bed_now="$(awk -F'\t' 'FNR == 1 { head = 0 } /^#/ { next } !head { head = 1; next }
       FILENAME ~ /knowledge\// { rows[$2] = 1; next }

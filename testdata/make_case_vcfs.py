@@ -6,6 +6,10 @@ variant coordinates that matter are verified facts:
   * PTPN1 c.1088+1G>A = GRCh38 chr20:50579927 G>A = GRCh37 20:49196464 (shared/knowledge/CHECKS.md)
   * ALK c.3604G>A (G1202R) = GRCh38 chr2:29220747 C>T = GRCh37 2:29443613 (CHECKS.md, CIViC)
   * ALK c.3586C>A (L1196M) = GRCh38 chr2:29220765 G>T = GRCh37 2:29443631 (CHECKS.md, CGI via fact sheet F015)
+  * every_gene (GRCh37): the VCX2 and 1:4999595 REF bases are those of the real GRCh37 reference
+    slices in ../shared/data/reference_sequence/grch37/hg19.fa.csv (X:8137522-8138688 holds the
+    whole VCX2 CDS; translated on db/transcripts.GRCh37.tsv's NM_016378.3 model it is 139 codons,
+    ATG first, one stop last: MSPKPRASGPPAKATEAG...); c.46 and c.42 are counted on that model.
   * GRCh37 KRAS c.34G>T (G12C) 12:25398285 C>A and c.35G>A (G12D) 12:25398284 C>T; NRAS c.181C>A
     (Q61K) 1:115256530 G>T, c.182A>T (Q61L) 1:115256529 T>A, c.182A>G (Q61R) 1:115256529 T>C, and
     c.183A>C (Q61H) 1:115256528 T>G: CIViC's own VCF (../shared/data/civic/2024-08-01_*, its
@@ -170,3 +174,22 @@ nras_unknown = [
     rec("1", 115256529, "T", "C", "PASS", "NRAS_c.182A>G_Q61R_no_annotation_no_fasta", ["0/1:50,10:60:0.167"]),
 ]
 write("codon_amino_acid_unknown", header(37, "num", ["TUMOR"]) + "".join(nras_unknown))
+# Issue 8, every gene examined (GRCh37): a knowledge-base match, a missense allele in VCX2 (a
+# gene of the transcript model without knowledge rows), a synonymous and an intronic VCX2 allele
+# (examined, counted, not listed) and a record outside every model gene. VCX2 is on the minus
+# strand: c.46G>A (codon 16 GAG>AAG, E16K) is X:8138639 C>T; c.42C>T (codon 14 GCC>GCT, A14=) is
+# X:8138643 G>A; X:8138480 lies 90 bp into intron 2. Without --fasta rvanno cannot tell that
+# c.42C>T is synonymous: the record carries a VEP-style CSQ saying so (written here from the
+# translation above, on the MANE Ensembl transcript ENST00000317103.5).
+csq = ('##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. '
+       'Format: Allele|Consequence|IMPACT|SYMBOL|Gene|Feature_type|Feature|BIOTYPE|EXON|INTRON|HGVSc|HGVSp">')
+syn = ("CSQ=A|synonymous_variant|LOW|VCX2|ENSG00000177504|Transcript|ENST00000317103.5|protein_coding|2/3||"
+       "ENST00000317103.5:c.42C>T|ENSP00000321309.4:p.Ala14%3D")
+every = [
+    rec("1", 4999595, "T", "C", "PASS", "outside_every_model_gene_real_REF", ["0/1:30,12:42:0.286"]),
+    rec("2", 29443613, "C", "T", "PASS", "ALK_c.3604G>A_G1202R_knowledge_base_match", ["0/1:60,30:90:0.333"]),
+    rec("X", 8138480, "G", "A", "PASS", "VCX2_intron_2_counted_not_listed", ["0/1:40,20:60:0.333"]),
+    rec("X", 8138639, "C", "T", "PASS", "VCX2_c.46G>A_E16K_no_knowledge", ["0/1:50,25:75:0.333"]),
+    rec("X", 8138643, "G", "A", "PASS", "VCX2_c.42C>T_A14_synonymous_counted_not_listed", ["0/1:44,22:66:0.333"], syn),
+]
+write("every_gene", header(37, "num", ["TUMOR"], [csq]) + "".join(every))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import contextlib
 import csv
 import gzip
 import hashlib
@@ -72,15 +73,29 @@ PTPN1_DONOR = (50579927, 49196464)  # c.1088+1, GRCh38 / GRCh37, 1-based
 
 
 class Failures:
-    def __init__(self):
+    def __init__(self, quiet: bool = False):
         self.items: list[str] = []
+        self.quiet = quiet
 
     def add(self, msg: str):
         self.items.append(msg)
-        print("FAIL: " + msg, file=sys.stderr)
+        if not self.quiet:
+            print("FAIL: " + msg, file=sys.stderr)
 
 
 FAIL = Failures()
+
+
+@contextlib.contextmanager
+def collecting():
+    """Collects the failures of the checks run inside (instead of failing the run): a bulk gene
+    that fails a check is left out, with the collected messages as its reason."""
+    global FAIL
+    saved, FAIL = FAIL, Failures(quiet=True)
+    try:
+        yield FAIL
+    finally:
+        FAIL = saved
 
 
 def die(msg: str):
@@ -264,6 +279,110 @@ def model_grch38(g: str, r: dict, bed: dict, bed_name: str, data: Path, civic_vc
 
 
 # ---------------------------------------------------------------------------------------------
+# The bulk: every other MANE Select gene whose model can be verified against MANE
+
+
+BULK_RULES = {
+    "span": "the BED transcript has MANE's GRCh38 span (chr_start-1 .. chr_end) and strand: the 2018 "
+            "RefSeq model is the MANE version",
+    "cds-in-span": "NOT the default: the BED transcript has MANE's strand and its CDS lies inside MANE's "
+                   "span, but the UTR ends may differ (an older RefSeq version of the same accession; "
+                   "accession/protein written without version, CDS not verified against MANE)",
+}
+
+# Reason codes of the genes left out (db/transcripts.report.md).
+REASONS = {
+    "mane_rows": "the symbol has more than one MANE v1.0 Select row",
+    "non_primary": "MANE places the gene on a non-primary chromosome",
+    "not_in_bed": "the MANE NM accession (unversioned) is not in the 2018 RefSeq BED12 (a newer accession)",
+    "not_on_chromosome": "the accession is in the BED12, but not on the chromosome MANE names",
+    "span_differs": "no BED row of the accession has MANE's span and strand (an older RefSeq version: "
+                    "UTR ends, and possibly the CDS, differ from MANE)",
+    "span_ambiguous": "several BED rows of the accession on the chromosome have MANE's span",
+    "invalid_model": "the BED model fails a model check (exon order, CDS inside exons, CDS length a "
+                     "multiple of 3)",
+    "genefuse_disagrees": "a coding splice site disagrees with GeneFuse's exons of the same Ensembl transcript",
+    "civic_disagrees": "a CIViC SNV on the same accession and version maps elsewhere through the model",
+    "lift_failed": "GRCh37 only: an exon does not lift whole with the hg38->hg19 chain (or lifts to "
+                   "another chromosome, strand or order)",
+}
+
+
+@dataclass
+class Excluded:
+    gene: str
+    accession: str  # MANE NM with version ("" when unknown)
+    builds: str     # "GRCh38+GRCh37" or "GRCh37"
+    reason: str     # a REASONS key
+    detail: str
+
+
+def read_mane_select(path: Path) -> dict[str, list[dict]]:
+    """Every MANE Select row, by symbol."""
+    rows: dict[str, list[dict]] = {}
+    with open_text(path) as f:
+        header = f.readline().rstrip("\n").lstrip("#").split("\t")
+        for line in f:
+            r = dict(zip(header, line.rstrip("\n").split("\t")))
+            if r["MANE_status"] == "MANE Select":
+                rows.setdefault(r["symbol"], []).append(r)
+    return rows
+
+
+def bulk_model_grch38(g: str, r: dict, bed: dict, rule: str):
+    """(model, None) or (None, (reason, detail)) for a bulk gene. Never invents a coordinate: the
+    model is a BED row, taken only when the rule ties it to MANE."""
+    nm = r["RefSeq_nuc"]
+    unv = nm.split(".")[0]
+    chrom, strand = r["GRCh38_chr"], r["chr_strand"]
+    gs, ge = int(r["chr_start"]) - 1, int(r["chr_end"])
+    if chrom not in PRIMARY:
+        return None, ("non_primary", f"MANE chromosome {chrom!r}")
+    all_rows = bed.get(unv, [])
+    if not all_rows:
+        return None, ("not_in_bed", f"{unv} not in the BED12")
+    rows = [c for c in all_rows if c[0] == "chr" + chrom]
+    if not rows:
+        return None, ("not_on_chromosome", f"{unv} only on {','.join(sorted({c[0] for c in all_rows}))}, "
+                                           f"MANE says chr{chrom}")
+    if rule == "span":
+        hits = [c for c in rows if int(c[1]) == gs and int(c[2]) == ge and c[5] == strand]
+    else:
+        hits = [c for c in rows if c[5] == strand and gs <= int(c[6]) and int(c[7]) <= ge and int(c[6]) < int(c[7])]
+    mane_txt = f"MANE {nm} chr{chrom}:{gs}-{ge}{strand}"
+    if not hits:
+        bed_txt = "; ".join(f"BED {c[0]}:{c[1]}-{c[2]}{c[5]}" for c in rows)
+        return None, ("span_differs", f"{mane_txt} (0-based); {bed_txt}")
+    if len(hits) > 1:
+        return None, ("span_ambiguous", f"{len(hits)} BED rows of {unv} on chr{chrom} fit {mane_txt}")
+    m = bed_to_model(hits[0], g)
+    if rule == "span":
+        m.accession, m.protein, m.ensembl = nm, r["RefSeq_prot"], r["Ensembl_nuc"]
+        m.source = (f"bulk (MANE span): hg38_RefSeq.bed {unv} (unversioned) = MANE {nm}: same transcript span "
+                    f"chr{chrom}:{gs + 1}-{ge} and strand {strand}")
+    else:
+        m.accession, m.protein, m.ensembl, m.is_mane = unv, r["RefSeq_prot"].split(".")[0], "", False
+        m.source = (f"bulk (CDS in MANE span, NOT verified as MANE): hg38_RefSeq.bed {unv} (2018, unversioned); "
+                    f"BED span {m.tx_start + 1}-{m.tx_end} vs MANE {nm} {gs + 1}-{ge}")
+    with collecting() as fails:
+        validate_model(m, "GRCh38")
+    if fails.items:
+        return None, ("invalid_model", "; ".join(fails.items))
+    return m, None
+
+
+def bulk_lift(m: Model, chains: dict):
+    """(GRCh37 model, None) or (None, detail) for a bulk gene."""
+    with collecting() as fails:
+        lm = lift_model(m, chains)
+        if lm is not None:
+            validate_model(lm, "GRCh37")
+    if lm is None or fails.items:
+        return None, "; ".join(fails.items) or "GRCh37 lift failed"
+    return lm, None
+
+
+# ---------------------------------------------------------------------------------------------
 # Chain file (UCSC chain format)
 
 
@@ -357,6 +476,10 @@ def lift_model(m: Model, chains: dict) -> Model | None:
     new_exons, offsets, chain_ids, ok = [], [], set(), True
     qcontig = None
     txo = m.exons_tx_order()
+    # Only the chains that overlap the transcript can hold one of its exons (same hits, faster
+    # for the whole-genome bulk than scanning every chain of the chromosome per exon).
+    chains = {"chr" + m.contig: [ch for ch in chains.get("chr" + m.contig, [])
+                                 if ch.tstart < m.tx_end and ch.tend > m.tx_start]}
     for i, (s, e) in enumerate(m.exons):
         exon_no = txo.index((s, e)) + 1
         label = f"{m.gene} exon {exon_no} (hg38 chr{m.contig}:{s}-{e}, {e - s} bp)"
@@ -454,11 +577,20 @@ def splice_boundaries(exons):
     return {s for s, _ in ex[1:]} | {e for _, e in ex[:-1]}
 
 
-def check_genefuse(models: dict, build: str, files: list[Path], summary: list[str]):
+def read_genefuse_entries(files: list[Path]) -> dict:
     entries = {}
     for p in files:
         for gene, enst, contig, exons in read_genefuse(p):
             entries.setdefault(gene, {})[(enst, contig, tuple(sorted(exons)))] = p.name
+    return entries
+
+
+def check_genefuse(models: dict, build: str, files: list[Path], summary: list[str], entries: dict | None = None,
+                   failed: dict | None = None):
+    """Per model with a GeneFuse entry: a summary line; a coding splice-site disagreement with the
+    same Ensembl transcript goes to FAIL (and, when given, to failed[gene])."""
+    if entries is None:
+        entries = read_genefuse_entries(files)
     for gene in sorted(models):
         m = models[gene]
         for (enst, contig, exons), fname in sorted(entries.get(gene, {}).items()):
@@ -480,7 +612,9 @@ def check_genefuse(models: dict, build: str, files: list[Path], summary: list[st
             if not coding_ok:
                 if same_tx:
                     FAIL.add("GeneFuse cross-check: " + line)
-                else:
+                    if failed is not None:
+                        failed.setdefault(gene, []).append(line)
+                elif not FAIL.quiet:
                     print("WARN: " + line + " (explained by the different transcript choice)",
                           file=sys.stderr)
 
@@ -509,7 +643,7 @@ def read_civic_snvs(paths: list[Path]):
     return seen
 
 
-def check_civic(models37: dict, paths: list[Path], summary: list[str]):
+def check_civic(models37: dict, paths: list[Path], summary: list[str], failed: dict | None = None):
     snvs = read_civic_snvs(paths)
     by_acc = {}
     for m in models37.values():
@@ -528,8 +662,11 @@ def check_civic(models37: dict, paths: list[Path], summary: list[str]):
         st[2].add(f"{acc}.{ver}")
         if exact and not ok:
             got = cds[cpos - 1] + 1 if cpos <= len(cds) else None
-            FAIL.add(f"CIViC cross-check: {m.gene} {acc}.{ver}:c.{cpos}{refc}> is GRCh37 "
-                     f"{chrom}:{pos1} ({refg}) in {fname}, our model says {m.contig}:{got}")
+            msg = (f"CIViC cross-check: {m.gene} {acc}.{ver}:c.{cpos}{refc}> is GRCh37 "
+                   f"{chrom}:{pos1} ({refg}) in {fname}, our model says {m.contig}:{got}")
+            FAIL.add(msg)
+            if failed is not None:
+                failed.setdefault(m.gene, []).append(msg)
     for (gene, exact), (good, bad, vers) in sorted(stats.items()):
         summary.append(f"CIViC {gene:7s} {'same version' if exact else 'other version'} "
                        f"({','.join(sorted(vers))}): {good} SNV c. positions agree, {bad} disagree"
@@ -689,6 +826,43 @@ def write_table(path: Path, build: str, models: dict, provenance: list[str]):
     print(f"wrote {display(path)}: {len(models)} transcripts")
 
 
+def write_report(path: Path, rule: str, n_mane: int, kb: list[str], bulk38: dict, bulk37: dict,
+                 excluded: list[Excluded], provenance: list[str]):
+    """db/transcripts.report.md: what the tables hold and every MANE Select gene left out, with why."""
+    by_reason38 = {}
+    for x in excluded:
+        key = (x.reason, x.builds)
+        by_reason38[key] = by_reason38.get(key, 0) + 1
+    lines = ["# Transcript tables: genes generated and genes left out",
+             "",
+             "GENERATED by `db/tools/make_transcripts.py` (see `db/tools/README.md`); do not edit by hand.",
+             ""]
+    lines += [f"- {p}" for p in provenance]
+    lines += ["",
+              f"Bulk rule (`--bulk {rule}`): {BULK_RULES[rule]}.",
+              "",
+              "| | GRCh38 | GRCh37 |",
+              "|---|---:|---:|",
+              f"| knowledge-base genes (`db/genes.txt`, every check strict) | {len(kb)} | {len(kb)} |",
+              f"| bulk genes (every other MANE v1.0 Select gene that passed) | {len(bulk38)} | {len(bulk37)} |",
+              f"| **genes in the table** | **{len(kb) + len(bulk38)}** | **{len(kb) + len(bulk37)}** |",
+              "",
+              f"MANE v1.0 Select symbols: {n_mane}. Left out of both builds: "
+              f"{sum(1 for x in excluded if x.builds != 'GRCh37')}; left out of GRCh37 only: "
+              f"{sum(1 for x in excluded if x.builds == 'GRCh37')}.",
+              "",
+              "| reason | builds | genes | meaning |",
+              "|---|---|---:|---|"]
+    for (reason, builds), n in sorted(by_reason38.items(), key=lambda kv: (-kv[1], kv[0])):
+        lines.append(f"| `{reason}` | {builds} | {n} | {REASONS[reason]} |")
+    lines += ["", "## Genes left out", "", "| gene | MANE accession | builds | reason | detail |", "|---|---|---|---|---|"]
+    for x in sorted(excluded, key=lambda x: (x.gene, x.builds)):
+        detail = x.detail.replace("|", "/")
+        lines.append(f"| {x.gene} | {x.accession} | {x.builds} | `{x.reason}` | {detail} |")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {display(path)}: {len(excluded)} genes left out, with their reasons")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared data folder (default: ../shared/data)")
@@ -698,6 +872,8 @@ def main(argv=None):
     ap.add_argument("--chain", type=Path, help=f"default: DATA/{REL_CHAIN}")
     ap.add_argument("--genefuse-dir", type=Path, help=f"default: DATA/{REL_GENEFUSE}")
     ap.add_argument("--out-dir", type=Path, default=REPO_ROOT / "db")
+    ap.add_argument("--bulk", choices=["span", "cds-in-span", "none"], default="span",
+                    help="which other MANE Select genes join the tables (default: span; see db/tools/README.md)")
     ap.add_argument("--check", action="store_true",
                     help="run every check and print the summary but write nothing "
                          "(the checks always run; without --check the tables are written if they pass)")
@@ -715,10 +891,14 @@ def main(argv=None):
 
     genes = read_genes(a.genes)
     mane = read_mane(mane_p, genes)
+    mane_all = read_mane_select(mane_p) if a.bulk != "none" else {}
+    bulk_genes = sorted(set(mane_all) - set(genes))
     wanted = {r["RefSeq_nuc"].split(".")[0] for r in mane.values()}
     wanted |= {s["bed_accession"] for s in SUBSTITUTES.values()}
+    wanted |= {r["RefSeq_nuc"].split(".")[0] for g in bulk_genes for r in mane_all[g]}
     bed = read_bed(bed_p, wanted)
 
+    # Knowledge-base genes: every check strict, any failure fails the run.
     m38 = {}
     for g in genes:
         if g not in mane:
@@ -726,20 +906,42 @@ def main(argv=None):
         m = model_grch38(g, mane[g], bed, bed_p.name, data, civic_vcf)
         if m is not None:
             m38[g] = m
+    # The bulk: a gene that fails is left out, with its reason.
+    excluded: list[Excluded] = []
+    b38 = {}
+    for g in bulk_genes:
+        rows = mane_all[g]
+        if len(rows) != 1:
+            excluded.append(Excluded(g, "", "GRCh38+GRCh37", "mane_rows", f"{len(rows)} MANE Select rows"))
+            continue
+        m, why = bulk_model_grch38(g, rows[0], bed, a.bulk)
+        if m is None:
+            excluded.append(Excluded(g, rows[0]["RefSeq_nuc"], "GRCh38+GRCh37", *why))
+        else:
+            b38[g] = m
 
-    chains = read_chains(chain_p, {"chr" + m.contig for m in m38.values()})
+    chains = read_chains(chain_p, {"chr" + m.contig for m in [*m38.values(), *b38.values()]})
     m37 = {}
     for g, m in m38.items():
         lm = lift_model(m, chains)
         if lm is not None:
             validate_model(lm, "GRCh37")
             m37[g] = lm
+    b37 = {}
+    for g, m in b38.items():
+        lm, why = bulk_lift(m, chains)
+        if lm is None:
+            excluded.append(Excluded(g, m.accession, "GRCh37", "lift_failed", why))
+        else:
+            b37[g] = lm
 
     print("== known facts (CHECKS.md)")
     check_known(m38, m37)
     summary = []
-    check_genefuse(m38, "GRCh38", [gf_dir / "cancer.hg38.csv", gf_dir / "druggable.hg38.csv"], summary)
-    check_genefuse(m37, "GRCh37", [gf_dir / "cancer.hg19.csv", gf_dir / "druggable.hg19.csv"], summary)
+    gf38 = read_genefuse_entries([gf_dir / "cancer.hg38.csv", gf_dir / "druggable.hg38.csv"])
+    gf37 = read_genefuse_entries([gf_dir / "cancer.hg19.csv", gf_dir / "druggable.hg19.csv"])
+    check_genefuse(m38, "GRCh38", [], summary, gf38)
+    check_genefuse(m37, "GRCh37", [], summary, gf37)
     check_civic(m37, civic_vs, summary)
     print("== cross-check summary (GeneFuse exons; CIViC GRCh37 SNVs)")
     for line in summary:
@@ -749,6 +951,28 @@ def main(argv=None):
     nonmane = sorted(g for g, m in m38.items() if not m.is_mane)
     if nonmane:
         print(f"WARNING: not MANE Select (see source column): {' '.join(nonmane)}")
+
+    # The same cross-checks on the bulk: a disagreement leaves the gene out (of both builds when
+    # the GRCh38 model or the c. map is wrong, of GRCh37 only when only the lifted model is).
+    if b38:
+        bulk_summary, f38, f37, fcivic = [], {}, {}, {}
+        with collecting():
+            check_genefuse(b38, "GRCh38", [], bulk_summary, gf38, f38)
+            check_genefuse(b37, "GRCh37", [], bulk_summary, gf37, f37)
+            check_civic(b37, civic_vs, bulk_summary, fcivic)
+        for g in sorted(set(f38) | set(fcivic)):
+            reason = "genefuse_disagrees" if g in f38 else "civic_disagrees"
+            excluded.append(Excluded(g, b38[g].accession, "GRCh38+GRCh37", reason, "; ".join(f38.get(g, fcivic.get(g)))))
+            excluded[:] = [x for x in excluded if not (x.gene == g and x.builds == "GRCh37")]
+            b38.pop(g)
+            b37.pop(g, None)
+        for g in sorted(set(f37) - set(f38) - set(fcivic)):
+            excluded.append(Excluded(g, b38[g].accession, "GRCh37", "genefuse_disagrees", "; ".join(f37[g])))
+            b37.pop(g)
+        n_gf = sum(1 for l in bulk_summary if not l.startswith("CIViC"))
+        print(f"bulk ({a.bulk}): {len(b38)} GRCh38 and {len(b37)} GRCh37 models of {len(bulk_genes)} other MANE "
+              f"Select genes; {n_gf} GeneFuse comparisons; {len(excluded)} genes left out of a build "
+              f"(db/transcripts.report.md)")
 
     missing = [g for g in genes if g not in m38 or g not in m37]
     if missing:
@@ -772,9 +996,15 @@ def main(argv=None):
     prov.append("checked against: GeneFuse cancer/druggable.hg19/hg38.csv (exons), CIViC VariantSummaries "
                 "(GRCh37 SNV c. positions), MSKCC isoform overrides and CIViC VCF (ROS1); "
                 "SOURCES.md: " + sources_origin(sources_md, f"{REL_GENEFUSE}/cancer.hg19.csv"))
-    write_table(a.out_dir / "transcripts.GRCh38.tsv", "GRCh38", m38,
+    if a.bulk != "none":
+        prov.append(f"rows: the genes of the gene list (source column as described in db/tools/README.md), then "
+                    f"every other MANE v1.0 Select gene that passed the bulk rule '{a.bulk}' (source column "
+                    f"'bulk ...'); genes left out and why: transcripts.report.md")
+    write_table(a.out_dir / "transcripts.GRCh38.tsv", "GRCh38", {**m38, **b38},
                 [p for p in prov if "liftover chain" not in p])
-    write_table(a.out_dir / "transcripts.GRCh37.tsv", "GRCh37", m37, prov)
+    write_table(a.out_dir / "transcripts.GRCh37.tsv", "GRCh37", {**m37, **b37}, prov)
+    if a.bulk != "none":
+        write_report(a.out_dir / "transcripts.report.md", a.bulk, len(mane_all), genes, b38, b37, excluded, prov)
     return 0
 
 

@@ -48,9 +48,15 @@ struct Provenance {
     // Coding alleles (in a MANE CDS) left without a protein change; nullopt when no small-variant
     // input was read.
     std::optional<long> coding_alleles_without_protein_change;
+    // Which genes the small variants were examined in, and what was not examined, in words:
+    // "1001 genes of the GRCh38 transcript model ...; 12 records outside every model gene were
+    // not examined" ("" = no small-variant input).
+    std::string examined;
 };
 
-// One ALT allele of one record in a knowledge-base gene, with its consequence and matches.
+// One ALT allele of one record in a gene of the transcript model, with its consequence and
+// matches. Every allele in a knowledge-base gene is one; in the other genes only the matched and
+// the protein-altering ones (the rest are counted per gene, not listed).
 struct AlleleFinding {
     long record_number{0};
     std::string contig_name;  // as in the input
@@ -67,6 +73,10 @@ struct AlleleFinding {
     // base (...)"; "" = rvanno's own terms.
     std::string class_source;
     std::vector<Match> matches;
+    // "No knowledge" (a variant of unknown significance for this knowledge base): no row matched
+    // and the allele alters, or may alter, the protein (a coding change whose effect is unknown
+    // without the reference counts), or is of a loss-of-function class (splice donor/acceptor).
+    bool no_knowledge() const { return matches.empty() && (csq.protein_altering || csq.loss_of_function); }
 };
 
 // Gene-level copy number of one knowledge-base gene, with the rows it matched.
@@ -82,13 +92,18 @@ struct FusionFinding {
     std::vector<Match> matches;
 };
 
-// Per knowledge-base gene: what was assessed and found, so that a negative is visible.
+// Per gene (every knowledge-base gene, and every other gene of the transcript model with an
+// allele): what was assessed and found, so that a negative is visible.
 struct GeneSummary {
     std::string gene, transcript;
-    long small_variant_alleles{0};  // alleles in the gene's transcript (-1: no small-variant input)
+    long small_variant_alleles{0};  // alleles in the gene's transcript; -1: small variants not
+                                    // assessed (no small-variant input, or -r/-R not covering it)
     long matched_small_variants{0};
-    std::optional<GeneCopyNumber> cn;  // absent: no copy-number input
-    long fusions{-1};                  // -1: no SV input
+    std::optional<GeneCopyNumber> cn;  // absent: copy number not assessed (no input, or not a KB gene)
+    long fusions{-1};                  // -1: not assessed (no SV input, or not a KB gene)
+    long no_knowledge_alleles{0};      // of the alleles: protein-altering, no row matched (listed)
+    long knowledge_rows{0};            // knowledge-base rows about the gene
+    bool kb_gene{false};               // in db/genes.txt
 };
 
 struct Counters {
@@ -100,7 +115,7 @@ struct Report {
     std::vector<AlleleFinding> findings;         // input order
     std::vector<CopyNumberFinding> copy_number;  // knowledge-base genes, table order
     std::vector<FusionFinding> fusions;          // input order
-    std::vector<GeneSummary> genes;              // knowledge-base genes, table order
+    std::vector<GeneSummary> genes;              // knowledge-base genes and genes with an allele, table order
     SampleContext context;                       // tumour type, drivers, therapy history
     std::vector<DrugVerdict> verdicts;           // per drug, class by class (interpret.hpp)
     std::vector<HotspotStatus> hotspots;         // coverage-aware negatives (interpret.hpp)

@@ -78,13 +78,17 @@ void print_summary(const Report& r, bool small, bool cnv, bool sv) {
     std::string parts;
     auto add = [&](const std::string& s) { parts += (parts.empty() ? "" : "; ") + s; };
     if (small)
-        add(std::to_string(get("records")) + " records, " + std::to_string(get("records_examined")) +
-            " in knowledge-base genes, " + std::to_string(get("alleles_matched")) + " allele(s) matched" +
+        add(std::to_string(get("records")) + " records, " + std::to_string(get("records_examined")) + " examined in " +
+            std::to_string(get("genes_examined")) + " model genes (" +
+            std::to_string(get("records_outside_model_genes")) + " outside every model gene, not examined), " +
+            std::to_string(get("alleles_matched")) + " allele(s) matched" +
             (get("alleles_matched_amino_acid_unknown_only") > 0
                  ? " (" + std::to_string(get("alleles_matched_amino_acid_unknown_only")) +
                        " only with the amino acid unknown, counted in no verdict)"
                  : "") +
-            ", " + std::to_string(get("records_filtered")) + " filtered, " +
+            ", " +
+            std::to_string(get("alleles_no_knowledge")) + " without knowledge (VUS), " +
+            std::to_string(get("records_filtered")) + " filtered, " +
             std::to_string(get("alleles_symbolic_skipped") + get("alleles_star_skipped")) +
             " symbolic/* alleles skipped" +
             (get("records_invalid_skipped") + get("records_duplicate_skipped") > 0

@@ -131,8 +131,9 @@ OptionGroup output_rows(AnnotateOptions& o) {
                       "when it contradicts the file name, or when no VCF is written",
                       "[from the file name, else v]"});
     g.rows.push_back({"gene-table", &o.gene_table, "FILE",
-                      "also write the per-gene table (copy number, small variants, fusions of every "
-                      "knowledge-base gene) as TSV",
+                      "also write the per-gene table as TSV: every knowledge-base gene (copy number, small "
+                      "variants, fusions) and every other gene of the transcript model with an allele; column "
+                      "small_variants says examined or not_assessed",
                       "[none]"});
     return g;
 }

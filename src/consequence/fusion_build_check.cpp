@@ -3,19 +3,16 @@
 namespace rvanno {
 namespace {
 
-bool near(const Breakend& b, const std::string& gene, const std::vector<Transcript>& txs, bool& known) {
-    for (const auto& t : txs) {
-        if (t.gene != gene) continue;
-        known = true;
-        return b.contig == t.contig && b.pos >= t.tx_begin - kNamedGeneMargin && b.pos < t.tx_end + kNamedGeneMargin;
-    }
-    return false;
+bool near(const Breakend& b, const std::string& gene, const TranscriptIndex& txs, bool& known) {
+    const Transcript* t = txs.gene(gene);
+    if (!t) return false;
+    known = true;
+    return b.contig == t->contig && b.pos >= t->tx_begin - kNamedGeneMargin && b.pos < t->tx_end + kNamedGeneMargin;
 }
 
 }  // namespace
 
-NamedGeneFit fit_named_genes(const SvInput& input, const std::vector<Transcript>& chosen,
-                             const std::vector<Transcript>& other) {
+NamedGeneFit fit_named_genes(const SvInput& input, const TranscriptIndex& chosen, const TranscriptIndex& other) {
     NamedGeneFit f;
     for (const auto& j : input.junctions)
         for (const auto& [b, gene] : {std::pair{&j.a, &j.gene_a}, std::pair{&j.b, &j.gene_b}}) {
@@ -33,8 +30,6 @@ NamedGeneFit fit_named_genes(const SvInput& input, const std::vector<Transcript>
     return f;
 }
 
-bool suggests_other_build(const NamedGeneFit& f) {
-    return f.fit_chosen < f.checked && f.fit_other > f.fit_chosen;
-}
+bool suggests_other_build(const NamedGeneFit& f) { return f.fit_chosen < f.checked && f.fit_other > f.fit_chosen; }
 
 }  // namespace rvanno

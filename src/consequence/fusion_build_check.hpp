@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "knowledge/transcript_index.hpp"
 #include "rvanno/fusion.hpp"
-#include "rvanno/transcript.hpp"
 
 namespace rvanno {
 
@@ -22,9 +22,9 @@ struct NamedGeneFit {
     std::string example;  // "ALK at 2:29446394" (1-based), a breakend that does not fit the run's build
 };
 
-// Counts, over the junctions of a fusion table, each breakend whose gene is named.
-NamedGeneFit fit_named_genes(const SvInput& input, const std::vector<Transcript>& chosen,
-                             const std::vector<Transcript>& other);
+// Counts, over the junctions of a fusion table, each breakend whose gene is named and has a
+// transcript in the run's build (every gene of the whole-genome model, looked up by name).
+NamedGeneFit fit_named_genes(const SvInput& input, const TranscriptIndex& chosen, const TranscriptIndex& other);
 
 // True when the file fits the other build better than the run's: some named breakends lie away
 // from their genes in the run's build, and more of them lie in or near them in the other build.

@@ -76,9 +76,12 @@ std::string small_variant_key(const AlleleFinding& f) {
 std::string fusion_key(const Fusion& u) { return partners(u) + " (" + breakpoints(u) + ")"; }
 
 // Adds `a` under its key, merging duplicates of one side (two alleles, one protein change).
-void add(std::vector<KeyedAlteration>& out, KeyedAlteration a) {
-    for (auto& x : out) {
-        if (x.key != a.key || x.finding != a.finding) continue;
+// `index` maps (key, finding) to its place in `out`: every examined gene's protein-altering
+// alleles are keyed, thousands in a whole genome, so no scan per allele.
+using KeyIndex = std::map<std::pair<std::string, std::string>, std::size_t>;
+void add(std::vector<KeyedAlteration>& out, KeyIndex& index, KeyedAlteration a) {
+    if (auto it = index.find({a.key, a.finding}); it != index.end()) {
+        auto& x = out[it->second];
         for (auto& id : a.presence.kb_ids)
             if (std::find(x.presence.kb_ids.begin(), x.presence.kb_ids.end(), id) == x.presence.kb_ids.end())
                 x.presence.kb_ids.push_back(id);
@@ -88,6 +91,7 @@ void add(std::vector<KeyedAlteration>& out, KeyedAlteration a) {
         }
         return;
     }
+    index.emplace(std::pair{a.key, a.finding}, out.size());
     out.push_back(std::move(a));
 }
 
@@ -144,15 +148,14 @@ int finding_rank(const std::string& f) { return f == "small_variant" ? 0 : f == 
 
 std::vector<AlterationChange> compare_alterations(const Report& before, const Report& after) {
     const auto a = keyed_alterations(before), b = keyed_alterations(after);
-    auto find = [](const std::vector<KeyedAlteration>& v, const KeyedAlteration& x) {
-        return std::find_if(v.begin(), v.end(),
-                            [&](const KeyedAlteration& y) { return y.key == x.key && y.finding == x.finding; });
-    };
+    std::map<std::pair<std::string, std::string>, const KeyedAlteration*> in_a, in_b;
+    for (const auto& x : a) in_a.emplace(std::pair{x.key, x.finding}, &x);
+    for (const auto& y : b) in_b.emplace(std::pair{y.key, y.finding}, &y);
     std::vector<AlterationChange> out;
     for (const auto& x : a) {
         AlterationChange c{x.key, x.finding, x.gene, AlterationStatus::persistent, x.presence, {}, "", ""};
-        if (auto it = find(b, x); it != b.end())
-            c.after = it->presence;
+        if (auto it = in_b.find({x.key, x.finding}); it != in_b.end())
+            c.after = it->second->presence;
         else {
             c.status = AlterationStatus::lost;
             std::tie(c.after, c.note) = missing_in(after, x, "progression");
@@ -160,7 +163,7 @@ std::vector<AlterationChange> compare_alterations(const Report& before, const Re
         out.push_back(std::move(c));
     }
     for (const auto& y : b) {
-        if (find(a, y) != a.end()) continue;
+        if (in_a.count({y.key, y.finding})) continue;
         AlterationChange c{y.key, y.finding, y.gene, AlterationStatus::acquired, {}, y.presence, "", ""};
         std::tie(c.before, c.note) = missing_in(before, y, "baseline");
         out.push_back(std::move(c));
@@ -293,20 +296,21 @@ bool remaining_option_order(const RemainingOption& a, const RemainingOption& b) 
 
 std::vector<KeyedAlteration> keyed_alterations(const Report& r) {
     std::vector<KeyedAlteration> out;
+    KeyIndex index;
     for (const auto& f : r.findings) {
         AlterationPresence p{State::present, f.vaf, std::nullopt, f.depth, "", kb_ids(f.matches)};
-        add(out, {small_variant_key(f), "small_variant", f.csq.gene, std::move(p)});
+        add(out, index, {small_variant_key(f), "small_variant", f.csq.gene, std::move(p)});
     }
     for (const auto& f : r.copy_number) {
         if (!f.cn.assessed || f.cn.cn_class == CnClass::neutral) continue;
         AlterationPresence p{State::present,           std::nullopt,     f.cn.min_cn, std::nullopt,
                              to_string(f.cn.cn_class), kb_ids(f.matches)};
-        add(out, {f.cn.gene + " " + to_string(f.cn.cn_class), "copy_number", f.cn.gene, std::move(p)});
+        add(out, index, {f.cn.gene + " " + to_string(f.cn.cn_class), "copy_number", f.cn.gene, std::move(p)});
     }
     for (const auto& f : r.fusions) {
         if (f.fusion.gene5.empty() && f.fusion.gene3.empty()) continue;
         AlterationPresence p{State::present, std::nullopt, std::nullopt, std::nullopt, "", kb_ids(f.matches)};
-        add(out,
+        add(out, index,
             {fusion_key(f.fusion), "fusion", f.fusion.gene3.empty() ? f.fusion.gene5 : f.fusion.gene3, std::move(p)});
     }
     return out;

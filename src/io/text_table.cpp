@@ -82,11 +82,22 @@ TextTable::TextTable(const std::filesystem::path& path, const std::vector<std::s
                              "see db/README.md for the columns this table needs");
 }
 
-bool TextTable::next() {
-    std::string l;
-    while (lines_.next(l)) {
-        if (l.empty() || l[0] == '#') continue;
-        cells_ = split(l, '\t');
+bool TextTable::next(const std::set<std::string, std::less<>>* first_cell_in) {
+    while (lines_.next(line_)) {
+        if (line_.empty() || line_[0] == '#') continue;
+        if (first_cell_in && !first_cell_in->count(std::string_view(line_).substr(0, line_.find('\t')))) continue;
+        // Split into the cells kept from the last row: their capacity is reused, so a table of
+        // 18,000 transcript rows costs no allocation per cell.
+        std::size_t n = 0, from = 0;
+        while (true) {
+            const auto tab = line_.find('\t', from);
+            const auto len = (tab == std::string::npos ? line_.size() : tab) - from;
+            if (n == cells_.size()) cells_.emplace_back();
+            cells_[n++].assign(line_, from, len);
+            if (tab == std::string::npos) break;
+            from = tab + 1;
+        }
+        cells_.resize(n);
         if (cells_.size() > header_.size())
             throw InputError(where(),
                              "row has " + std::to_string(cells_.size()) + " columns but the header has " +
@@ -98,6 +109,16 @@ bool TextTable::next() {
         throw UserError("read error on '" + path_.string() + "' after line " + std::to_string(lines_.line()),
                         "the file may be truncated or its gzip data corrupt");
     return false;
+}
+
+std::size_t TextTable::column(const std::string& name) const {
+    auto it = index_.find(name);
+    return it == index_.end() ? kNoColumn : it->second;
+}
+
+const std::string& TextTable::cell(std::size_t column) const {
+    static const std::string empty;
+    return column < cells_.size() ? cells_[column] : empty;
 }
 
 const std::string& TextTable::get(const std::string& column) const {

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,10 +63,16 @@ public:
     // Opens `path`; throws UserError if unreadable, InputError if it has no header.
     // Every column in `required` must be in the header.
     TextTable(const std::filesystem::path& path, const std::vector<std::string>& required);
-    // Advances to the next data row; false at end of file.
-    bool next();
+    // Advances to the next data row; false at end of file. With `first_cell_in`, rows whose first
+    // cell is not in the set are skipped before they are split (a filtered read of a large table).
+    bool next(const std::set<std::string, std::less<>>* first_cell_in = nullptr);
     // Cell of the current row by column name ("" if the row is short and the column optional).
     const std::string& get(const std::string& column) const;
+    // The same by position, for hot loops: column() once (kNoColumn when the header lacks it),
+    // then cell() per row ("" past the row's end).
+    static constexpr std::size_t kNoColumn = static_cast<std::size_t>(-1);
+    std::size_t column(const std::string& name) const;
+    const std::string& cell(std::size_t column) const;
     const std::vector<std::string>& header() const { return header_; }
     long line() const { return lines_.line(); }
     std::string where() const { return lines_.where(); }  // "path:line"
@@ -77,6 +84,7 @@ private:
     TextLines lines_;
     std::vector<std::string> header_;
     std::map<std::string, std::size_t> index_;
+    std::string line_;
     std::vector<std::string> cells_;
 };
 

@@ -143,17 +143,21 @@ VcfRegions read_regions_file(const std::string& path) {
 }
 
 bool regions_cover(const VcfRegions& regions, const std::string& contig, std::int64_t beg, std::int64_t end) {
-    const auto want = canonical_contig(contig).value_or(contig);
-    std::vector<std::pair<std::int64_t, std::int64_t>> iv;
-    for (const auto& r : regions.list)
-        if (canonical_contig(r.contig).value_or(r.contig) == want) iv.emplace_back(r.beg, r.end);
-    std::sort(iv.begin(), iv.end());
-    for (const auto& [b, e] : iv) {
-        if (b > beg) return false;  // a gap before `beg`
-        beg = std::max(beg, e);
-        if (beg >= end) return true;
-    }
-    return false;
+    return RegionCoverage(regions).covers(contig, beg, end);
+}
+
+// Touching regions merge (TargetIndex::finish), so a span is covered iff one merged interval
+// holds it whole.
+RegionCoverage::RegionCoverage(const VcfRegions& regions) {
+    for (const auto& r : regions.list) merged_.add({canonical_contig(r.contig).value_or(r.contig), r.beg, r.end});
+    merged_.finish();
+}
+
+bool RegionCoverage::covers(const std::string& contig, std::int64_t beg, std::int64_t end) const {
+    const auto* iv = merged_.intervals(canonical_contig(contig).value_or(contig));
+    if (!iv) return false;
+    auto it = std::upper_bound(iv->begin(), iv->end(), beg, [](std::int64_t p, const auto& x) { return p < x.second; });
+    return it != iv->end() && it->first <= beg && it->second >= end;
 }
 
 // ---- RegionCursor ----

@@ -20,6 +20,8 @@
 #include <string>
 #include <vector>
 
+#include "base/target_index.hpp"
+
 namespace rvanno {
 
 inline constexpr std::int64_t kRegionToContigEnd = std::numeric_limits<std::int64_t>::max() / 4;
@@ -45,5 +47,16 @@ VcfRegions read_regions_file(const std::string& path);
 
 // True when [beg, end) on `contig` (any naming style) lies wholly inside the regions.
 bool regions_cover(const VcfRegions& regions, const std::string& contig, std::int64_t beg, std::int64_t end);
+
+// regions_cover for many spans (every gene of the transcript model): the regions are merged per
+// canonical contig once, and each question is a binary search.
+class RegionCoverage {
+public:
+    explicit RegionCoverage(const VcfRegions& regions);
+    bool covers(const std::string& contig, std::int64_t beg, std::int64_t end) const;
+
+private:
+    TargetIndex merged_;
+};
 
 }  // namespace rvanno

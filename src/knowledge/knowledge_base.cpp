@@ -233,12 +233,15 @@ private:
         }
     }
 
+    // Loading for a run needs only the rows of genes.txt (the genes rows may name); the whole-genome
+    // rest of the table is read once per run by pipeline/RunTables. `rvanno db check` reads every row.
     void read_transcript_tables() {
+        const std::set<std::string, std::less<>> genes(kb_.genes.begin(), kb_.genes.end());
         for (auto b : {GenomeBuild::GRCh38, GenomeBuild::GRCh37}) {
             auto path = kb_.transcripts_path(b);
             if (!fs::exists(path)) continue;
             try {
-                tables_[b] = read_transcript_table(path);
+                tables_[b] = read_transcript_table(path, problems_ ? nullptr : &genes);
                 detail::add_gene_spans(b, tables_[b], spans_);
             } catch (...) { table_errors_[b] = std::current_exception(); }
         }
@@ -253,7 +256,11 @@ private:
             }
             if (auto err = table_errors_.find(b); err != table_errors_.end()) std::rethrow_exception(err->second);
             std::set<std::string> have;
-            for (const auto& tx : tables_[b]) have.insert(tx.gene);
+            for (const auto& tx : tables_[b])
+                if (!have.insert(tx.gene).second)
+                    report(path.string(), "gene '" + tx.gene + "' has more than one transcript",
+                           "a gene has one MANE Select transcript; regenerate the tables with "
+                           "db/tools/make_transcripts.py");
             for (const auto& g : kb_.genes)
                 if (!have.count(g))
                     report(path.string(), "gene '" + g + "' of genes.txt has no transcript",

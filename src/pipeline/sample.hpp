@@ -8,11 +8,13 @@
 // writers of src/report/ then print what they return.
 #pragma once
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "io/vcf_regions.hpp"
+#include "knowledge/transcript_index.hpp"
 #include "rvanno/fusion.hpp"
 #include "rvanno/gene_copy_number.hpp"
 #include "rvanno/genome.hpp"
@@ -64,18 +66,19 @@ inline InterpretSteps compare_steps() { return {false, ""}; }
 inline InterpretSteps cohort_steps() { return {false, ""}; }
 
 // The knowledge base plus the tables of a genome build, each read from db/ once per run, not
-// once per sample.
+// once per sample (a build's transcript model only when a run needs it).
 class RunTables {
 public:
     explicit RunTables(const KnowledgeBase& kb) : kb_(kb) {}
     const KnowledgeBase& kb() const { return kb_; }
-    const std::vector<Transcript>& transcripts(GenomeBuild b);
+    // The build's whole transcript table with its index and the knowledge-base genes' rows.
+    const TranscriptModel& model(GenomeBuild b);
     const std::vector<ChromosomeArm>& arms(GenomeBuild b);
     const std::vector<FusionVariant>& fusion_variants();
 
 private:
     const KnowledgeBase& kb_;
-    std::map<GenomeBuild, std::vector<Transcript>> transcripts_;
+    std::map<GenomeBuild, std::unique_ptr<TranscriptModel>> models_;
     std::map<GenomeBuild, std::vector<ChromosomeArm>> arms_;
     std::optional<std::vector<FusionVariant>> fusion_variants_;
 };

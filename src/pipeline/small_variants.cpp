@@ -10,6 +10,7 @@
 #include "consequence/consequence.hpp"
 #include "consequence/normalize.hpp"
 #include "io/annotation_tags.hpp"
+#include "match/carried.hpp"
 #include "match/matcher.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/match.hpp"
@@ -56,24 +57,23 @@ bool depends_on_class(const Match& m, bool class_only) {
 
 }  // namespace
 
-SmallVariantAnnotator::SmallVariantAnnotator(const KnowledgeBase& kb, GenomeBuild build,
-                                             std::vector<Transcript> transcripts, const ReferenceSequence* ref,
+SmallVariantAnnotator::SmallVariantAnnotator(const KnowledgeBase& kb, GenomeBuild build, const TranscriptModel& model,
+                                             const ReferenceSequence* ref,
                                              std::vector<std::pair<std::string, AnnotationLayout>> tags,
                                              std::string input_name, std::string ref_label)
     : kb_(kb),
       build_(build),
+      model_(model),
       ref_(ref),
       tags_(std::move(tags)),
       input_name_(std::move(input_name)),
       ref_label_(std::move(ref_label)) {
     for (const auto& e : kb_.entries) entries_by_gene_[e.gene].push_back(&e);
-    for (auto& tx : transcripts)
-        if (entries_by_gene_.count(tx.gene)) transcripts_.push_back(std::move(tx));
 }
 
 TargetIndex SmallVariantAnnotator::targets() const {
     TargetIndex t;
-    for (const auto& tx : transcripts_)
+    for (const auto& tx : model_.all())
         t.add({tx.contig, std::max<std::int64_t>(0, tx.tx_begin - kTargetPadding), tx.tx_end});
     t.finish();
     return t;
@@ -108,10 +108,9 @@ void SmallVariantAnnotator::add(const VariantRecord& rec) {
         if (is_skippable_alt(alt) && !(rec.unanchored && alt.empty())) continue;
         const std::size_t alt_index = &alt - rec.alts.data();
         Allele a = prepare_allele(rec, alt);
-        for (const auto& tx : transcripts_) {
-            if (tx.contig != a.contig || a.pos + static_cast<std::int64_t>(a.ref.size()) <= tx.tx_begin ||
-                a.pos >= tx.tx_end)
-                continue;
+        model_.index().overlapping(a.contig, a.pos, a.pos + static_cast<std::int64_t>(a.ref.size()), hits_);
+        for (const std::size_t row : hits_) {
+            const Transcript& tx = model_.all()[row];
             auto csq = consequence_of(a, tx, ref_);
             if (!csq) continue;
             AlleleFinding f;
@@ -138,9 +137,11 @@ void SmallVariantAnnotator::add(const VariantRecord& rec) {
             std::vector<std::string> notes;
             notes.push_back(merge_annotations(rec, alt, tx, f));
             notes.push_back(check_input_protein_change(rec, tx, f.csq, f.protein_source));
-            const auto& entries = entries_by_gene_[tx.gene];
+            static const std::vector<const KnowledgeEntry*> no_rows;
+            const auto rows = entries_by_gene_.find(tx.gene);
+            const auto& entries = rows == entries_by_gene_.end() ? no_rows : rows->second;
             class_from_protein_change(f, entries);
-            f.matches = match_allele(a, build_, f.csq, entries);
+            if (!entries.empty()) f.matches = match_allele(a, build_, f.csq, entries);
             if (!f.class_source.empty()) notes.push_back("class from " + f.class_source);
             const bool class_only = f.csq.protein_change.empty();
             for (auto& m : f.matches)
@@ -148,7 +149,15 @@ void SmallVariantAnnotator::add(const VariantRecord& rec) {
                     if (!n.empty() && (n.rfind("class from ", 0) != 0 || depends_on_class(m, class_only)))
                         m.detail += " (" + n + ")";
             infer_protein_change_from_matches(f);
-            ++counters_["alleles_in_knowledge_base_genes"];
+            // Outside the knowledge-base genes an allele that alters no protein is counted, not
+            // listed: a WGS file has millions of intronic alleles.
+            if (!model_.is_kb_gene(tx.gene) && f.matches.empty() && !f.no_knowledge()) {
+                if (is_carried(f))
+                    ++unlisted_by_gene_[tx.gene];
+                else
+                    ++unlisted_not_carried_;
+                continue;
+            }
             findings_.push_back(std::move(f));
             alleles_.push_back(a);
         }
@@ -279,6 +288,7 @@ std::string SmallVariantAnnotator::check_input_protein_change(const VariantRecor
     const std::string& from = rec.input_protein_source;
     if (csq.protein_change.empty()) {
         csq.protein_change = pc;
+        if (pc.back() == '=') csq.protein_altering = false;  // a synonymous change, as for VEP's p.X=
         source = from;
         ++counters_["maf_protein_change_used"];
         return "protein change from the " + from + " column; rvanno " +

@@ -3,6 +3,7 @@
 #include "report/cohort.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "report/format.hpp"
 #include "report/provenance.hpp"
@@ -41,15 +42,21 @@ void write_cohort_alterations(const CohortResult& cohort, const std::string& inp
                      "VAF (small variant), minimum copy number (copy number), present, empty = absent, not_assessed = "
                      "no input of that kind",
                      out);
-    std::vector<KeyedAlteration> rows;  // union of keys, kb_ids merged
-    for (const auto& s : samples)
-        for (const auto& a : s.alterations) {
-            auto it = std::find_if(rows.begin(), rows.end(),
-                                   [&](const auto& r) { return r.key == a.key && r.finding == a.finding; });
-            if (it == rows.end()) {
+    // The union of keys, kb_ids merged; indexed by (key, finding), as every sample's protein-altering
+    // alleles in every examined gene are keyed (thousands per whole genome).
+    using Key = std::pair<std::string, std::string>;
+    std::vector<KeyedAlteration> rows;
+    std::map<Key, std::size_t> row_of;
+    std::vector<std::map<Key, const KeyedAlteration*>> in_sample(samples.size());
+    for (std::size_t i = 0; i < samples.size(); ++i)
+        for (const auto& a : samples[i].alterations) {
+            in_sample[i].emplace(Key{a.key, a.finding}, &a);
+            auto [at, fresh] = row_of.emplace(Key{a.key, a.finding}, rows.size());
+            if (fresh) {
                 rows.push_back(a);
                 continue;
             }
+            auto it = rows.begin() + static_cast<long>(at->second);
             for (const auto& id : a.presence.kb_ids)
                 if (std::find(it->presence.kb_ids.begin(), it->presence.kb_ids.end(), id) == it->presence.kb_ids.end())
                     it->presence.kb_ids.push_back(id);
@@ -65,11 +72,11 @@ void write_cohort_alterations(const CohortResult& cohort, const std::string& inp
         std::string ids;
         for (const auto& id : r.presence.kb_ids) ids += (ids.empty() ? "" : ";") + id;
         out << tsv(r.key) << '\t' << tsv(r.finding) << '\t' << tsv(r.gene) << '\t' << tsv(ids);
-        for (const auto& s : samples) {
-            auto it = std::find_if(s.alterations.begin(), s.alterations.end(),
-                                   [&](const auto& a) { return a.key == r.key && a.finding == r.finding; });
+        for (std::size_t i = 0; i < samples.size(); ++i) {
+            const auto& s = samples[i];
+            auto it = in_sample[i].find({r.key, r.finding});
             const bool assessed = r.finding == "small_variant" ? s.small : r.finding == "copy_number" ? s.cnv : s.sv;
-            out << '\t' << (it != s.alterations.end() ? cell(*it) : assessed ? "" : "not_assessed");
+            out << '\t' << (it != in_sample[i].end() ? cell(*it->second) : assessed ? "" : "not_assessed");
         }
         out << '\n';
     }

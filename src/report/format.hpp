@@ -3,6 +3,7 @@
 // fusion's breakpoints from consequence/fusion_annotation.hpp; they are named in fmt:: too, so
 // writers can say fmt::fixed, fmt::join and fmt::breakpoints. Private to src/report and src/cli.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 
@@ -11,6 +12,7 @@
 #include "consequence/gene_copy_number.hpp"
 #include "rvanno/consequence.hpp"
 #include "rvanno/copy_number.hpp"
+#include "rvanno/report.hpp"
 
 namespace rvanno::fmt {
 
@@ -43,6 +45,28 @@ inline std::string extent(const GeneCopyNumber& g) {
     if (g.arm_fraction) s += " (" + fixed(*g.arm_fraction * 100, 1) + "% of the arm";
     if (g.event_length) s += ", " + fixed(static_cast<double>(*g.event_length) / 1e6, 2) + " Mb";
     return s + ")";
+}
+
+// The knowledge-base rows per gene of the report's gene summary (once per report: a whole
+// genome has thousands of "no knowledge" findings).
+inline std::map<std::string, long> knowledge_rows(const Report& r) {
+    std::map<std::string, long> out;
+    for (const auto& g : r.genes) out.emplace(g.gene, g.knowledge_rows);
+    return out;
+}
+// Why a "no knowledge" finding (AlleleFinding::no_knowledge) is listed, from its gene's row
+// count: "no knowledge: TP53 has no knowledge-base rows (no curated resistance knowledge)".
+inline std::string no_knowledge_detail(const AlleleFinding& f, const std::map<std::string, long>& rows_by_gene) {
+    const auto it = rows_by_gene.find(f.csq.gene);
+    const long rows = it == rows_by_gene.end() ? 0 : it->second;
+    // Without a protein change (no --fasta, no annotation) rows that need one could not be
+    // tried: say so, so "no knowledge" is not read as "no row applies".
+    const std::string unknown = rows > 0 && f.csq.protein_change.empty()
+                                    ? " as far as can be told: its protein change is unknown (give --fasta)"
+                                    : "";
+    return rows == 0 ? "no knowledge: " + f.csq.gene + " has no knowledge-base rows (no curated resistance knowledge)"
+                     : "no knowledge: none of the " + std::to_string(rows) + " knowledge-base rows of " + f.csq.gene +
+                           " matches this allele" + unknown;
 }
 
 }  // namespace rvanno::fmt

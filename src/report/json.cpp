@@ -151,13 +151,17 @@ json fusion_json(const FusionFinding& f, const std::string& tumor_type) {
 }
 
 json gene_summary_json(const GeneSummary& g) {
-    json j = {
-        {"gene", g.gene},
-        {"transcript", g.transcript},
-        {"small_variant_alleles", g.small_variant_alleles < 0 ? json("not_assessed") : json(g.small_variant_alleles)},
-        {"matched_small_variants", g.small_variant_alleles < 0 ? json() : json(g.matched_small_variants)},
-        {"copy_number", g.cn ? gene_cn_json(*g.cn) : json("not_assessed")},
-        {"fusions", g.fusions < 0 ? json("not_assessed") : json(g.fusions)}};
+    const bool examined = g.small_variant_alleles >= 0;
+    json j = {{"gene", g.gene},
+              {"transcript", g.transcript},
+              {"knowledge_base_gene", g.kb_gene},
+              {"knowledge_rows", g.knowledge_rows},
+              {"small_variants", examined ? "examined" : "not_assessed"},
+              {"small_variant_alleles", examined ? json(g.small_variant_alleles) : json("not_assessed")},
+              {"matched_small_variants", examined ? json(g.matched_small_variants) : json()},
+              {"no_knowledge_alleles", examined ? json(g.no_knowledge_alleles) : json()},
+              {"copy_number", g.cn ? gene_cn_json(*g.cn) : json("not_assessed")},
+              {"fusions", g.fusions < 0 ? json("not_assessed") : json(g.fusions)}};
     return j;
 }
 
@@ -235,8 +239,19 @@ void write_json(const Report& r, std::ostream& out) {
     auto finding = [&](const AlleleFinding& f) { return finding_json(f, t); };
     doc["findings"] =
         array_of<AlleleFinding>(r.findings, finding, [](const AlleleFinding& f) { return !f.matches.empty(); });
-    doc["unmatched_in_knowledge_base_genes"] =
-        array_of<AlleleFinding>(r.findings, finding, [](const AlleleFinding& f) { return f.matches.empty(); });
+    // No row matched: the protein-altering alleles of any examined gene ("no knowledge", with why),
+    // and the other alleles of the knowledge-base genes (elsewhere those are only counted).
+    json no_knowledge = json::array();
+    const auto rows = fmt::knowledge_rows(r);
+    for (const auto& f : r.findings)
+        if (f.no_knowledge()) {
+            json j = finding(f);
+            j["detail"] = fmt::no_knowledge_detail(f, rows);
+            no_knowledge.push_back(std::move(j));
+        }
+    doc["no_knowledge"] = std::move(no_knowledge);
+    doc["unmatched_in_knowledge_base_genes"] = array_of<AlleleFinding>(
+        r.findings, finding, [](const AlleleFinding& f) { return f.matches.empty() && !f.no_knowledge(); });
     doc["copy_number"] = array_of<CopyNumberFinding>(
         r.copy_number, [&](const CopyNumberFinding& f) { return copy_number_json(f, t); },
         [](const CopyNumberFinding& f) { return !f.matches.empty(); });

@@ -45,6 +45,7 @@ void tsv_sample(const Provenance& p, const std::string& prefix, std::ostream& ou
     for (const auto& i : p.inputs) out << "##" << prefix << "input=" << tsv(i) << "\n";
     if (!p.regions.empty()) out << "##" << prefix << "regions=" << tsv(p.regions) << "\n";
     if (!p.input_format.empty()) out << "##" << prefix << "input_format=" << tsv(p.input_format) << "\n";
+    if (!p.examined.empty()) out << "##" << prefix << "examined=" << tsv(p.examined) << "\n";
     for (const auto& i : p.cnv_inputs) out << "##" << prefix << "cnv_input=" << tsv(i) << "\n";
     for (const auto& i : p.sv_inputs) out << "##" << prefix << "sv_input=" << tsv(i) << "\n";
     if (!p.cn_settings.empty()) out << "##" << prefix << "copy_number_thresholds=" << tsv(p.cn_settings) << "\n";
@@ -99,6 +100,7 @@ nlohmann::ordered_json json(const Provenance& p, bool with_inputs) {
         if (!p.regions.empty()) j["regions"] = p.regions;
         if (!p.input_format.empty()) j["input_format"] = p.input_format;
         if (!p.input_problems.empty()) j["input_problems"] = p.input_problems;
+        if (!p.examined.empty()) j["examined"] = p.examined;
         j["cnv_inputs"] = p.cnv_inputs;
         j["sv_inputs"] = p.sv_inputs;
         j["copy_number_thresholds"] = p.cn_settings.empty() ? Json() : Json(p.cn_settings);
@@ -124,6 +126,7 @@ std::vector<std::string> vcf_header_lines(const Provenance& p) {
     if (!p.input_problems.empty()) lines.insert(lines.end() - 1, "##rvanno_input_problems=" + tsv(p.input_problems));
     if (!p.sample_rule.empty())
         lines.insert(lines.end() - 1, "##rvanno_sample=" + tsv(p.sample) + " (" + tsv(p.sample_rule) + ")");
+    if (!p.examined.empty()) lines.insert(lines.end() - 1, "##rvanno_examined=" + tsv(p.examined));
     return lines;
 }
 

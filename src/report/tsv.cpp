@@ -48,9 +48,9 @@ void write_rows(const std::string& sample, const std::string& tumor_type, const 
     }
 }
 
-Lead lead(const AlleleFinding& f) {
+Lead lead(const AlleleFinding& f, const char* finding = "small_variant") {
     const auto& c = f.csq;
-    return {"small_variant",
+    return {finding,
             f.contig_name,
             std::to_string(f.pos + 1),
             f.ref,
@@ -106,6 +106,16 @@ Lead lead(const FusionFinding& f) {
             fmt::breakpoints(u)};
 }
 
+// A "no knowledge" row: the allele's columns, why it is listed, and nothing invented: no row, no
+// drug, effect, level or tier.
+void write_no_knowledge_row(const std::string& sample, const Lead& l, const std::string& detail, std::ostream& out) {
+    out << tsv(sample) << '\t' << tsv(l.finding) << '\t' << tsv(l.chrom) << '\t' << tsv(l.pos) << '\t' << tsv(l.ref)
+        << '\t' << tsv(l.alt) << '\t' << tsv(l.filter) << '\t' << tsv(l.vaf) << '\t' << tsv(l.depth) << '\t'
+        << tsv(l.gene) << '\t' << tsv(l.transcript) << '\t' << tsv(l.hgvs_c) << '\t' << tsv(l.hgvs_p) << '\t'
+        << tsv(l.protein_change) << '\t' << tsv(l.consequence) << '\t' << tsv(l.location) << "\t\t" << tsv(detail)
+        << "\t\t\t\t\t\t\t\t\t\t\t\n";
+}
+
 }  // namespace
 
 void write_tsv(const Report& r, std::ostream& out) {
@@ -118,16 +128,25 @@ void write_tsv(const Report& r, std::ostream& out) {
     for (const auto& f : r.findings) write_rows(s, t, lead(f), f.matches, out);
     for (const auto& f : r.copy_number) write_rows(s, t, lead(f), f.matches, out);
     for (const auto& f : r.fusions) write_rows(s, t, lead(f), f.matches, out);
+    // Protein-altering alleles that matched no row, in any examined gene: listed, never dropped.
+    const auto rows = fmt::knowledge_rows(r);
+    for (const auto& f : r.findings)
+        if (f.no_knowledge())
+            write_no_knowledge_row(s, lead(f, "no_knowledge"), fmt::no_knowledge_detail(f, rows), out);
 }
 
 void write_gene_table_tsv(const Report& r, std::ostream& out) {
     write_provenance(r.provenance, out);
-    out << "gene\ttranscript\tsmall_variant_alleles\tmatched_small_variants\tcn_assessed\tcn_min\tcn_max\t"
-           "cn_covered_fraction\tcn_class\tcn_partial_amplification\tcn_extent\tfusions\tcn_note\n";
+    out << "gene\ttranscript\tknowledge_rows\tsmall_variants\tsmall_variant_alleles\tmatched_small_variants\t"
+           "no_knowledge_alleles\tcn_assessed\tcn_min\tcn_max\tcn_covered_fraction\tcn_class\t"
+           "cn_partial_amplification\tcn_extent\tfusions\tcn_note\n";
     for (const auto& g : r.genes) {
-        out << tsv(g.gene) << '\t' << tsv(g.transcript) << '\t'
-            << (g.small_variant_alleles < 0 ? "not_assessed" : std::to_string(g.small_variant_alleles)) << '\t'
-            << (g.small_variant_alleles < 0 ? "" : std::to_string(g.matched_small_variants)) << '\t';
+        const bool examined = g.small_variant_alleles >= 0;
+        out << tsv(g.gene) << '\t' << tsv(g.transcript) << '\t' << g.knowledge_rows << '\t'
+            << (examined ? "examined" : "not_assessed") << '\t'
+            << (examined ? std::to_string(g.small_variant_alleles) : "not_assessed") << '\t'
+            << (examined ? std::to_string(g.matched_small_variants) : "") << '\t'
+            << (examined ? std::to_string(g.no_knowledge_alleles) : "") << '\t';
         if (g.cn) {
             const auto& c = *g.cn;
             out << (!c.assessed               ? "no"

@@ -22,7 +22,7 @@ const fs::path kUnknownCase = fs::path(RVANNO_TESTDATA) / "cases/annotate/codon_
 
 std::vector<json> all_findings(const json& j) {
     std::vector<json> out;
-    for (const char* k : {"findings", "unmatched_in_knowledge_base_genes"})
+    for (const char* k : {"findings", "no_knowledge", "unmatched_in_knowledge_base_genes"})
         for (const auto& f : j[k]) out.push_back(f);
     return out;
 }

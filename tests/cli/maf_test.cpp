@@ -25,21 +25,13 @@ const std::string kHeader =
     "Hugo_Symbol\tNCBI_Build\tChromosome\tStart_Position\tEnd_Position\tReference_Allele\tTumor_Seq_Allele1\t"
     "Tumor_Seq_Allele2\tTumor_Sample_Barcode\tt_depth\tt_alt_count\tHGVSp_Short\n";
 
-// Every small-variant finding of a JSON report, matched or not.
-std::vector<nlohmann::json> all_findings(const nlohmann::json& j) {
-    std::vector<nlohmann::json> out;
-    for (const char* k : {"findings", "unmatched_in_knowledge_base_genes"})
-        if (j.contains(k))
-            for (const auto& f : j[k]) out.push_back(f);
-    return out;
-}
-
 }  // namespace
 
 // Why (issue 8): the TCGA LAML MAF (maftools; NCBI_Build 37, Protein_Change) is read as GRCh37
 // and TCGA-AB-2865's KRAS G12D is examined, its protein change taken from the MAF. KRAS has
-// allele rows only for G12C and its secondary mutations, so G12D matches none of them (its
-// missense class matching the gene-level missense row is tested in consequence_without_fasta_test.cpp).
+// allele rows only for G12C and its secondary mutations, so G12D matches none of them: it is
+// listed as "no knowledge" (protein-altering, in a gene with rows, none matching); its missense
+// class matching the gene-level missense row is tested in consequence_without_fasta_test.cpp.
 TEST(MafCli, tcga_laml_kras_g12d_is_read_and_examined) {
     if (!fs::exists(kFormats / "maf")) GTEST_SKIP() << "../shared is absent";
     auto r = run_rvanno(kFormats / "maf", {"annotate", "--sample", "TCGA-AB-2865", "-f", "json", "tcga_laml.maf.gz"});
@@ -49,14 +41,78 @@ TEST(MafCli, tcga_laml_kras_g12d_is_read_and_examined) {
     EXPECT_EQ(j["sample"], "TCGA-AB-2865");
     EXPECT_EQ(j["provenance"]["input_format"], "maf");
     bool kras = false;
-    for (const auto& f : all_findings(j))
+    // G12D matches no allele row of KRAS, only the gene-level missense class row (its missense
+    // class comes from the MAF's protein change); it is a finding, not "no knowledge".
+    for (const auto& f : j["no_knowledge"]) EXPECT_NE(f["consequence"]["gene"], "KRAS") << f;
+    for (const auto& f : j["findings"])
         if (f["consequence"]["gene"] == "KRAS") {
             EXPECT_EQ(f["consequence"]["protein_change"], "G12D");
             EXPECT_EQ(f["consequence"]["protein_change_source"], "MAF Protein_Change");
+            ASSERT_EQ(f["matches"].size(), 1u) << f;
+            EXPECT_EQ(f["matches"][0]["kb_id"], "KRAS-missense-crizotinib-1");
+            EXPECT_EQ(f["matches"][0]["how"], "class:missense");
             kras = true;
         }
     EXPECT_TRUE(kras) << r.out;
-    EXPECT_EQ(j["counters"]["maf_protein_change_used"], 1);
+    // Every examined allele took its protein change from the MAF (KRAS and one in another gene).
+    const long examined = j["counters"]["alleles_in_knowledge_base_genes"].get<long>() +
+                          j["counters"]["alleles_in_other_genes"].get<long>();
+    EXPECT_EQ(j["counters"]["maf_protein_change_used"], examined);
+    EXPECT_EQ(j["counters"]["alleles_in_knowledge_base_genes"], 1);
+}
+
+// Why (issue 8, "done when"): in the Genome Nexus annotated MSK-IMPACT MAF, P-0000015-T01-IM3
+// carries PIK3CA E545K (HGVSp_Short p.E545K, GRCh37 3:178936091 G>A). PIK3CA has a model but no
+// knowledge rows: the allele is examined and listed as "no knowledge" in TSV and JSON with no
+// drug, effect or level, and the gene table says PIK3CA was examined (1 allele, 1 without
+// knowledge), as for TP53 R248W in the same sample.
+TEST(MafCli, genome_nexus_pik3ca_e545k_is_examined_without_knowledge) {
+    if (!fs::exists(kFormats / "maf")) GTEST_SKIP() << "../shared is absent";
+    TempDir tmp("maf_pik3ca");
+    const auto gt = (tmp.path() / "genes.tsv").string();
+    auto r = run_rvanno(kFormats / "maf", {"annotate", "--sample", "P-0000015-T01-IM3", "--gene-table", gt,
+                                           "data_mutations_extended_100.out.mskcc.txt"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    bool pik3ca = false;
+    for (const auto& l : lines(r.out)) {
+        const auto c = cells(l);
+        if (c.size() < 29 || c[9] != "PIK3CA") continue;
+        pik3ca = true;
+        EXPECT_EQ(c[1], "no_knowledge");
+        EXPECT_EQ(c[2] + ":" + c[3] + ":" + c[4] + ":" + c[5], "3:178936091:G:A");
+        EXPECT_EQ(c[10], "NM_006218.4");
+        EXPECT_EQ(c[11], "c.1633G>A");
+        EXPECT_EQ(c[13], "E545K");
+        EXPECT_EQ(c[17], "no knowledge: PIK3CA has no knowledge-base rows (no curated resistance knowledge)");
+        for (std::size_t k = 18; k < c.size(); ++k) EXPECT_EQ(c[k], "") << "column " << k << " invented";
+    }
+    EXPECT_TRUE(pik3ca) << r.out;
+    bool row = false;
+    for (const auto& l : lines(slurp(gt))) {
+        const auto c = cells(l);
+        if (c[0] != "PIK3CA" && c[0] != "TP53") continue;
+        row = true;
+        // gene transcript knowledge_rows small_variants small_variant_alleles matched no_knowledge_alleles
+        EXPECT_EQ(c[2], "0");
+        EXPECT_EQ(c[3], "examined");
+        EXPECT_EQ(c[4], "1");
+        EXPECT_EQ(c[5], "0");
+        EXPECT_EQ(c[6], "1");
+    }
+    EXPECT_TRUE(row);
+    auto j = run_rvanno(kFormats / "maf", {"annotate", "--sample", "P-0000015-T01-IM3", "-f", "json",
+                                           "data_mutations_extended_100.out.mskcc.txt"});
+    ASSERT_EQ(j.exit_code, 0) << j.err;
+    const auto doc = nlohmann::json::parse(j.out);
+    bool in_json = false;
+    for (const auto& f : doc["no_knowledge"])
+        in_json |= f["consequence"]["gene"] == "PIK3CA" && f["consequence"]["protein_change"] == "E545K";
+    EXPECT_TRUE(in_json);
+    for (const auto& g : doc["genes"])
+        if (g["gene"] == "PIK3CA") { EXPECT_EQ(g["small_variants"], "examined"); }
+    EXPECT_NE(
+        doc["provenance"]["examined"].get<std::string>().find("records outside every model gene, not examined: 3"),
+        std::string::npos);
 }
 
 // Why: a multi-sample MAF without --sample is a usage error (exit 2) naming the samples and

@@ -64,7 +64,10 @@ def counts(report):
         kinds.append("copy_number")
     if p.get("sv_inputs"):
         kinds.append("fusions")
-    holes = sum(1 for g in report["genes"] if any(not_assessed(g[k]) for k in kinds))
+    # The other genes of the transcript model are listed only when they have an allele, and copy
+    # number and fusions are never assessed for them: only knowledge-base genes count here.
+    holes = sum(1 for g in report["genes"]
+                if g.get("knowledge_base_gene", True) and any(not_assessed(g[k]) for k in kinds))
     return [matched, calls.count("resistant"), calls.count("sensitive"), holes]
 
 

@@ -206,98 +206,7 @@ void Writer::fusions() {
     end_section();
 }
 
-std::string Writer::gene_sentence(const GeneSummary& g, bool& altered, bool& assessed) {
-    std::vector<std::string> parts;
-    altered = false;
-    assessed = false;
-    if (g.cn) {
-        if (g.cn->assessed) {
-            assessed = true;
-            parts.push_back(cn_number(*g.cn) + " " + esc(to_string(g.cn->cn_class)) +
-                            (g.cn->partial ? " (partial amplification)" : ""));
-            if (g.cn->cn_class != CnClass::neutral) altered = true;
-        } else {
-            parts.push_back("copy number not covered by the input");
-        }
-    } else {
-        parts.push_back("copy number not assessed");
-    }
-    if (g.small_variant_alleles < 0) {
-        parts.push_back("small variants not assessed");
-    } else {
-        assessed = true;
-        if (g.small_variant_alleles == 0)
-            parts.push_back("no small variant");
-        else {
-            parts.push_back(std::to_string(g.small_variant_alleles) + " small-variant allele(s), " +
-                            std::to_string(g.matched_small_variants) + " matched");
-            if (g.matched_small_variants > 0) altered = true;
-        }
-    }
-    if (g.fusions < 0) {
-        parts.push_back("fusions not assessed");
-    } else {
-        assessed = true;
-        parts.push_back(g.fusions == 0 ? "no fusion" : std::to_string(g.fusions) + " fusion(s)");
-        if (g.fusions > 0) altered = true;
-    }
-    std::string s;
-    for (const auto& x : parts) s += (s.empty() ? "" : ", ") + x;
-    return s;
-}
-
-void Writer::negatives() {
-    section("negatives", "6. Genes assessed and hotspots", true);
-    o_ << "<h3>Genes of the knowledge base</h3>\n";
-    if (r_.genes.empty()) {
-        empty("No per-gene summary in this report.");
-    } else {
-        // Every gene once: the negatives as a compact list, the rest (altered, not assessed) as a table.
-        std::vector<std::string> negative;
-        std::string rows;
-        for (const auto& g : r_.genes) {
-            bool altered = false, assessed = false;
-            const std::string s = gene_sentence(g, altered, assessed);
-            if (assessed && !altered) {
-                negative.push_back("<b>" + esc(g.gene) + "</b>: " + s);
-                continue;
-            }
-            rows += "<tr><td><b>" + esc(g.gene) + "</b></td><td>" + or_dash(esc(g.transcript)) + "</td><td>" + s +
-                    "</td><td>" + (altered ? "<b>alteration found</b>" : "<span class=\"hs-na\">NOT ASSESSED</span>") +
-                    "</td></tr>\n";
-        }
-        if (!negative.empty()) {
-            o_ << "<p><b>Assessed, no alteration found</b> (" << negative.size()
-               << " genes):</p>\n<ul class=\"plain negatives\">";
-            for (const auto& n : negative) o_ << "<li>" << n << "</li>";
-            o_ << "</ul>\n";
-        } else {
-            empty("No knowledge-base gene was assessed without an alteration.");
-        }
-        if (!rows.empty())
-            o_ << "<p><b>Altered or not assessed:</b></p>\n<table class=\"genes fixed\">\n<colgroup><col "
-                  "style=\"width:11%\">"
-                  "<col style=\"width:15%\"><col style=\"width:56%\"><col style=\"width:18%\"></colgroup>\n<thead><tr>"
-                  "<th>Gene</th><th>Transcript</th><th>Assessed</th><th>Result</th></tr></thead>\n<tbody>\n"
-               << rows << "</tbody>\n</table>\n";
-    }
-    std::vector<const AlleleFinding*> unmatched;
-    for (const auto& f : r_.findings)
-        if (f.matches.empty()) unmatched.push_back(&f);
-    if (!unmatched.empty()) {
-        o_ << "<h3>Other variants in knowledge-base genes (no knowledge-base row matched)</h3>\n"
-              "<table class=\"vus\">\n<thead><tr><th>Variant</th><th>Consequence</th><th>Position</th><th>FILTER</th>"
-              "<th>VAF &#183; depth</th></tr></thead>\n<tbody>\n";
-        for (const auto* f : unmatched) {
-            o_ << "<tr><td>" << small_variant_title(*f) << "</td><td>" << esc(fmt::join(f->csq.terms, ", "))
-               << (fmt::exon_or_intron(f->csq).empty() ? "" : " &#183; " + esc(fmt::exon_or_intron(f->csq)))
-               << "</td><td class=\"mono small\">" << esc(f->contig_name) << ":" << f->pos + 1 << " " << esc(f->ref)
-               << "&gt;" << esc(f->alt) << "</td><td>" << or_dash(esc(f->filter)) << "</td><td>"
-               << (f->vaf ? fixed(f->vaf, 3) : std::string("&#8212;")) << " &#183; "
-               << (f->depth ? std::to_string(*f->depth) : std::string("&#8212;")) << "</td></tr>\n";
-        }
-        o_ << "</tbody>\n</table>\n";
-    }
+void Writer::hotspots() {
     o_ << "<h3>Resistance hotspots of the driver genes</h3>\n";
     if (r_.hotspots.empty()) {
         empty("No hotspot table: no driver was declared or detected, or no hotspot is known for it.");
@@ -330,13 +239,13 @@ void Writer::negatives() {
         }
         o_ << "</tbody>\n</table>\n";
     }
-    end_section();
 }
 
 void Writer::methods() {
     const auto& p = r_.provenance;
-    section("methods", "7. Methods, versions and provenance", true);
-    o_ << "<p>Small variants are annotated on the MANE Select transcript of each knowledge-base gene by rvanno's own "
+    section("methods", "8. Methods, versions and provenance", true);
+    o_ << "<p>Small variants are annotated on the MANE Select transcript of every gene of the transcript model (the "
+          "knowledge-base genes and the other MANE Select genes whose model could be verified) by rvanno's own "
           "consequence engine (HGVS c., and HGVS p. from the reference sequence or existing annotation) and matched "
           "against the curated knowledge base by genomic allele, HGVS c., protein change, codon, residue range or "
           "variant class (loss of function, missense). Gene-level copy number is the minimum and maximum over the "
@@ -364,6 +273,7 @@ void Writer::methods() {
     kv("Small-variant input", list_or(p.inputs, "none"));
     kv("Copy-number input", list_or(p.cnv_inputs, "none"));
     kv("Structural-variant input", list_or(p.sv_inputs, "none"));
+    kv("Genes examined", p.examined.empty() ? "<span class=\"muted\">no small-variant input</span>" : esc(p.examined));
     kv("Copy-number thresholds",
        p.cn_settings.empty() ? "<span class=\"muted\">not applicable</span>" : esc(p.cn_settings));
     std::string counters;

@@ -39,7 +39,10 @@ private:
     void evidence();
     void copy_number();
     void fusions();
+    void vus();
     static std::string gene_sentence(const GeneSummary& g, bool& altered, bool& assessed);
+    void other_genes();
+    void hotspots();
     void negatives();
     void methods();
 };

@@ -84,8 +84,11 @@ std::vector<std::int64_t> exon_lengths(const Transcript& tx) {
 TEST(TranscriptTable, every_gene_once_per_build_with_same_accession) {
     auto genes = gene_list();
     ASSERT_EQ(genes.size(), 46u);  // db/genes.txt at the time the tables were generated (ESR1, AR added 2026-12)
-    EXPECT_EQ(grch38().size(), genes.size());
-    EXPECT_EQ(grch37().size(), genes.size());
+    // Issue 8: the other MANE Select genes whose model is verified by MANE's span (db/tools/README.md,
+    // db/transcripts.report.md): 955 in GRCh38, of which 919 lift whole to GRCh37.
+    EXPECT_EQ(grch38().size(), genes.size() + 955);
+    EXPECT_EQ(grch37().size(), genes.size() + 919);
+    for (const auto& [gene, b] : grch37()) EXPECT_EQ(grch38().count(gene), 1u) << gene << ": GRCh37 only";
     for (const auto& g : genes) {
         SCOPED_TRACE(g);
         ASSERT_EQ(grch38().count(g), 1u);
@@ -191,6 +194,7 @@ TEST(TranscriptTable, ptpn1_exon8_donor) {
 TEST(TranscriptTable, exon_and_cds_lengths_identical_across_builds) {
     for (const auto& [gene, a] : grch38()) {
         SCOPED_TRACE(gene);
+        if (!grch37().count(gene)) continue;  // a bulk gene that does not lift whole (db/transcripts.report.md)
         const auto& b = get(grch37(), gene);
         EXPECT_EQ(exon_lengths(a), exon_lengths(b));
         const auto la = cds_positions(a).size();

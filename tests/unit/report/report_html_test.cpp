@@ -121,6 +121,19 @@ struct Fixture {
         vus.matches.clear();
         report.findings.push_back(vus);
 
+        // A protein-altering allele in a gene outside the knowledge base: listed as "no knowledge".
+        AlleleFinding tp53 = f;
+        tp53.csq = Consequence{};
+        tp53.csq.gene = "TP53";
+        tp53.csq.transcript = "NM_000546.6";
+        tp53.csq.hgvs_c = "c.524G>A";
+        tp53.csq.protein_change = "R175H";
+        tp53.csq.terms = {"missense_variant"};
+        tp53.csq.protein_altering = true;
+        tp53.matches.clear();
+        report.findings.push_back(tp53);
+        report.provenance.examined = "small variants examined in 1001 of the 1001 genes of the GRCh38 transcript model";
+
         CopyNumberFinding cn;
         cn.cn.gene = "ALK";
         cn.cn.transcript = "NM_004304.5";
@@ -170,13 +183,23 @@ struct Fixture {
         mcn.cn_class = CnClass::neutral;
         met.cn = mcn;
         met.fusions = 0;
+        met.kb_gene = true;
+        met.knowledge_rows = 24;
         report.genes.push_back(met);
         GeneSummary alk;
         alk.gene = "ALK";
         alk.small_variant_alleles = 0;
         alk.cn = cn.cn;
         alk.fusions = 1;
+        alk.kb_gene = true;
+        alk.knowledge_rows = 120;
         report.genes.push_back(alk);
+        GeneSummary other;  // outside the knowledge base: its allele is the TP53 "no knowledge" one
+        other.gene = "TP53";
+        other.transcript = "NM_000546.6";
+        other.small_variant_alleles = 1;
+        other.no_knowledge_alleles = 1;
+        report.genes.push_back(other);
 
         report.context.tumor_type = "IMT<&>";
         report.context.declared_drivers = {"ALK fusion"};
@@ -354,8 +377,9 @@ TEST(ReportHtml, SectionsInOrderAndMatrixAlkTkisFirstByGeneration) {
     Fixture fx;
     const std::string h = fx.html();
     std::vector<std::size_t> at;
-    for (const char* id : {"<header>", "class=\"notice\"", "id=\"key-findings\"", "id=\"matrix\"", "id=\"evidence\"",
-                           "id=\"copy-number\"", "id=\"fusions\"", "id=\"negatives\"", "id=\"methods\""}) {
+    for (const char* id :
+         {"<header>", "class=\"notice\"", "id=\"key-findings\"", "id=\"matrix\"", "id=\"evidence\"",
+          "id=\"copy-number\"", "id=\"fusions\"", "id=\"vus\"", "id=\"negatives\"", "id=\"methods\""}) {
         at.push_back(h.find(id));
         EXPECT_NE(at.back(), std::string::npos) << id;
     }
@@ -392,6 +416,22 @@ TEST(ReportHtml, KeyFindingsCopyNumberFusionNegativesHotspotsMethods) {
     EXPECT_NE(h.find("split reads 12"), std::string::npos);
     EXPECT_NE(h.find("<b>MET</b>: CN 2.00 neutral, no small variant, no fusion"), std::string::npos);
     EXPECT_NE(h.find("c.100A&gt;G"), std::string::npos);  // listed among the other variants
+    // Issue 8: the TP53 allele is in the VUS section, said to have no curated knowledge, with no
+    // drug or effect; TP53 is among the other genes examined, not among the knowledge-base genes.
+    const auto vus = h.find("id=\"vus\""), genes = h.find("id=\"negatives\"");
+    ASSERT_NE(vus, std::string::npos);
+    const std::string v = h.substr(vus, genes - vus);
+    EXPECT_NE(v.find("6. Alterations without knowledge (VUS)"), std::string::npos);
+    EXPECT_NE(v.find("TP53</span> c.524G&gt;A p.R175H"), std::string::npos) << v;
+    EXPECT_NE(v.find("no curated knowledge for the gene"), std::string::npos);
+    EXPECT_NE(v.find("Genes outside the knowledge base have no curated resistance knowledge"), std::string::npos);
+    EXPECT_EQ(v.find("RESISTANCE"), std::string::npos);
+    EXPECT_EQ(v.find("c.100A&gt;G"), std::string::npos);  // MET c.100A>G alters no protein: not a VUS
+    const std::string g = h.substr(genes, h.find("id=\"methods\"") - genes);
+    EXPECT_NE(g.find("Other genes examined for small variants"), std::string::npos);
+    EXPECT_NE(g.find("<b>TP53</b> 1, 1 without knowledge"), std::string::npos) << g;
+    EXPECT_EQ(g.find("<b>TP53</b>: "), std::string::npos);  // not in the knowledge-base gene list
+    EXPECT_NE(h.find("Small variants examined in 1001 of the 1001 genes"), std::string::npos);
     EXPECT_NE(h.find("not detected at depth 85"), std::string::npos);
     EXPECT_NE(h.find("NOT ASSESSED</span> <span class=\"small\">(no depth information)"), std::string::npos);
     EXPECT_NE(h.find("0123456789abcdef0123456789abcdef"), std::string::npos);
@@ -409,6 +449,27 @@ TEST(ReportHtml, DeterministicAndBalanced) {
     EXPECT_EQ(count(a, "<td"), count(a, "</td>"));
     EXPECT_EQ(count(a, "<a "), count(a, "</a>"));
     EXPECT_EQ(a.rfind("</html>\n"), a.size() - 8);
+}
+
+// Why (issue 8): a whole-genome sample can have thousands of alleles without knowledge; the
+// report shows the first 200 and counts the rest instead of growing without bound.
+TEST(ReportHtml, VusListIsCappedAndTheRestCounted) {
+    Report r;
+    r.provenance.inputs = {"wgs.vcf.gz"};
+    for (int i = 0; i < 250; ++i) {
+        AlleleFinding f;
+        f.csq.gene = "GENE" + std::to_string(i);
+        f.csq.hgvs_c = "c." + std::to_string(i + 1) + "A>G";
+        f.csq.protein_altering = true;
+        r.findings.push_back(f);
+    }
+    std::ostringstream s;
+    write_html(r, s);
+    const std::string h = s.str();
+    EXPECT_NE(h.find("GENE199</span>"), std::string::npos);
+    EXPECT_EQ(h.find("GENE200</span>"), std::string::npos);
+    EXPECT_NE(h.find("<b>50 more</b> not shown here (250 in all; the TSV and JSON outputs list every one)"),
+              std::string::npos);
 }
 
 TEST(ReportHtml, EmptyReportSaysWhatWasNotAssessed) {
