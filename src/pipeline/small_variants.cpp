@@ -186,7 +186,7 @@ std::string SmallVariantAnnotator::merge_annotations(const VariantRecord& rec, c
                                                      const Transcript& tx, AlleleFinding& f) {
     bool other_transcript = false, elsewhere = false;
     for (const auto& [tag, value] : rec.annotations) {
-        auto layout = std::find_if(tags_.begin(), tags_.end(), [&](const auto& t) { return t.first == tag; });
+        auto layout = std::find_if(tags_.begin(), tags_.end(), [&tag = tag](const auto& t) { return t.first == tag; });
         if (layout == tags_.end()) continue;
         for (const auto& ac : parse_annotations(layout->second, value)) {
             const AnnotatedTerms terms = annotation_terms(layout->second.style, ac.consequence);
