@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
+#include <limits>
 #include <map>
 #include <optional>
 #include <vector>
@@ -33,8 +35,9 @@ std::vector<int> sample_ints_of(const bcf_hdr_t* hdr, bcf1_t* rec, int sample_in
 }
 
 std::optional<double> alt_fraction(int alt, int ref) {
-    if (alt < 0 || ref < 0 || alt + ref == 0) return std::nullopt;
-    return static_cast<double>(alt) / (alt + ref);
+    const std::int64_t total = std::int64_t{alt} + ref;  // two counts up to INT32_MAX
+    if (alt < 0 || ref < 0 || total == 0) return std::nullopt;
+    return static_cast<double>(alt) / static_cast<double>(total);
 }
 }  // namespace
 
@@ -80,15 +83,16 @@ std::string vaf_from_caller_counts(const bcf_hdr_t* hdr, bcf1_t* rec, int sample
     // FreeBayes: RO reference observations, AO per ALT.
     const auto ro = sample_ints("RO"), ao = sample_ints("AO");
     if (ro.size() == 1 && ro[0] >= 0 && n_alt > 0 && ao.size() == n_alt) {
-        int total = ro[0];
+        std::int64_t total = ro[0];  // counts up to INT32_MAX each
         for (int x : ao) total += std::max(x, 0);
         bool any = false;
         for (std::size_t a = 0; a < n_alt && total > 0; ++a)
             if (ao[a] >= 0) {
-                out.vaf[a] = static_cast<double>(ao[a]) / total;
+                out.vaf[a] = static_cast<double>(ao[a]) / static_cast<double>(total);
                 any = true;
             }
-        if (!out.depth && total > 0) out.depth = total;
+        // A total past INT_MAX is no read depth (as for AD in vcf_sample_values.cpp).
+        if (!out.depth && total > 0 && total <= std::numeric_limits<int>::max()) out.depth = static_cast<int>(total);
         if (any) return "FreeBayes FORMAT/AO,RO";
     }
     return vaf_from_info(hdr, rec, out);

@@ -609,3 +609,33 @@ TEST(VcfHeader, zero_contig_length_does_not_contradict_the_build) {
     EXPECT_TRUE(rvanno::contigs_contradicting(rvanno::GenomeBuild::GRCh38, contigs).empty());
     EXPECT_EQ(rvanno::detect_build(contigs, "").build, rvanno::GenomeBuild::GRCh38);
 }
+
+// Why (found by fuzzing, tests/fuzz/vcf_fuzz.cpp): AD, AO/RO and TAR/TIR values are each up to
+// INT32_MAX, and their sum was an int: AD=2147483647,2147483647 overflowed (UBSan; in practice
+// a negative depth). The VAF is the ratio of the counts; a sum past INT_MAX gives no depth.
+TEST(VcfReader, read_counts_near_int_max_give_the_ratio_and_no_overflowed_depth) {
+    const fs::path p = temp_path("counts_near_int_max.vcf");
+    {
+        std::ofstream out(p);
+        out << "##fileformat=VCFv4.2\n##contig=<ID=chr2,length=242193529>\n"
+               "##FORMAT=<ID=AD,Number=R,Type=Integer,Description=\"AD\">\n"
+               "##FORMAT=<ID=RO,Number=1,Type=Integer,Description=\"RO\">\n"
+               "##FORMAT=<ID=AO,Number=A,Type=Integer,Description=\"AO\">\n"
+               "##FORMAT=<ID=TAR,Number=2,Type=Integer,Description=\"TAR\">\n"
+               "##FORMAT=<ID=TIR,Number=2,Type=Integer,Description=\"TIR\">\n"
+               "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR\n"
+               "chr2\t29220747\t.\tC\tT\t.\tPASS\t.\tAD\t2147483647,2147483647\n"
+               "chr2\t29220748\t.\tC\tT\t.\tPASS\t.\tRO:AO\t2147483647:2147483647\n"
+               "chr2\t29220749\t.\tCA\tC\t.\tPASS\t.\tTAR:TIR\t2147483647,0:2147483647,0\n"
+               "chr2\t29220750\t.\tC\tT\t.\tPASS\t.\tAD\t1073741824,1073741823\n";
+    }
+    auto recs = read_all(p.string());
+    fs::remove(p);
+    ASSERT_EQ(recs.size(), 4u);
+    for (std::size_t i = 0; i < 3; ++i) {
+        ASSERT_TRUE(recs[i].vaf.at(0).has_value()) << i;
+        EXPECT_DOUBLE_EQ(*recs[i].vaf[0], 0.5) << i;
+        EXPECT_FALSE(recs[i].depth.has_value()) << i << ": a depth of 2^32 - 2 reads is no depth";
+    }
+    EXPECT_EQ(recs[3].depth, 2147483647) << "the largest sum that fits is still a depth";
+}
