@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # scripts/fuzz.sh [SECONDS] [TARGET...]: long libFuzzer runs of the harnesses in tests/fuzz/
-# (README "Fuzzing"). Builds them with clang (ASan + UBSan + libFuzzer) in build-fuzz/ (or
+# (README "Testing and fuzzing"). Builds them with clang (ASan + UBSan + libFuzzer) in build-fuzz/ (or
 # $RVANNO_FUZZ_BUILD), then runs each TARGET (default: all) for SECONDS (default 60), one after
 # the other, on a working corpus build-fuzz/corpus/<target>/ seeded from testdata/fuzz/<target>/
 # (which it never writes). Prints per target the executions, the coverage (cov = edges, ft =
-# features), the corpus size and the crashes; exits 1 if any target found one. Crashing inputs
-# (crash-*, leak-*, timeout-*, oom-*) are left in build-fuzz/crashes/<target>/.
+# features), the corpus size (inputs kept, seeds included) and the crashes; exits 1 if any
+# target found one. Crashing inputs (crash-*, leak-*, timeout-*, oom-*) are left in
+# build-fuzz/crashes/<target>/.
 # Not part of scripts/test.sh or CI, which only replay the corpus (ctest Fuzz.replay_<target>).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,7 +53,7 @@ cmake --build "$build" -j"$(nproc)" --target $(printf 'rvanno_fuzz_%s ' "${targe
 export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 
-stat() { grep -m1 "^stat::$1:" "$2" | awk '{print $2}'; }
+final_stat() { grep -m1 "^stat::$1:" "$2" | awk '{print $2}'; }
 summary=()
 found=0
 for t in "${targets[@]}"; do
@@ -72,8 +73,9 @@ for t in "${targets[@]}"; do
   last=$(grep -E '^#[0-9]+.*cov: ' "$log" | tail -1 || true)
   cov=$(sed -nE 's/.* cov: ([0-9]+).*/\1/p' <<<"$last")
   ft=$(sed -nE 's/.* ft: ([0-9]+).*/\1/p' <<<"$last")
-  summary+=("$(printf '%-13s %8s %12s %8s %7s %7s %7s %8s' "$t" "${seconds}s" "$(stat number_of_executed_units "$log")" \
-    "$(stat average_exec_per_sec "$log")" "${cov:-?}" "${ft:-?}" "$(find "$corpus" -type f | wc -l)" "$new")")
+  units=$(sed -nE 's/.* corp: ([0-9]+).*/\1/p' <<<"$last")
+  summary+=("$(printf '%-13s %8s %12s %8s %7s %7s %7s %8s' "$t" "${seconds}s" "$(final_stat number_of_executed_units "$log")" \
+    "$(final_stat average_exec_per_sec "$log")" "${cov:-?}" "${ft:-?}" "${units:-?}" "$new")")
   [ "$rc" -ne 0 ] && { echo "fuzz.sh: $t stopped on a finding (exit $rc):"; grep -E 'ERROR|runtime error|rvanno fuzz finding|Test unit written' "$log" | head -5; }
 done
 
