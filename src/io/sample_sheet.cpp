@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <system_error>
 
 #include "base/strings.hpp"
 #include "io/text_table.hpp"
@@ -42,7 +43,13 @@ void check_header(const TextTable& t) {
 std::string resolve(const TextTable& t, const std::string& file) {
     std::filesystem::path p(file);
     if (p.is_relative()) p = t.path().parent_path() / p;
-    if (!std::filesystem::exists(p))
+    std::error_code ec;  // a name the system refuses to look up (too long, ...) is the sheet's error
+    const bool found = std::filesystem::exists(p, ec);
+    if (ec)
+        throw InputError(t.where(), "file '" + file + "' cannot be looked for: " + ec.message(),
+                         "check the path: a name the file system refuses (a part over 255 bytes, a "
+                         "directory that may not be searched)");
+    if (!found)
         throw InputError(t.where(), "file '" + file + "' does not exist (looked for '" + p.string() + "')",
                          "paths in a sample sheet are relative to the sheet's directory");
     return p.string();

@@ -71,6 +71,16 @@ TEST(SampleSheet, duplicate_sample_and_missing_file_are_errors_at_their_row) {
     EXPECT_NE(missing.find("missing_file.tsv:3: file 'no_such.cns' does not exist"), std::string::npos) << missing;
 }
 
+// Why (found by fuzzing, testdata/fuzz/sample_sheet/crash-name_too_long.tsv): a file name over
+// 255 bytes made std::filesystem::exists throw filesystem_error ("internal error" from main);
+// it is the sheet's error, at the row that names it.
+TEST(SampleSheet, a_name_the_file_system_refuses_is_an_error_at_its_row) {
+    const fs::path sheet = fs::path(RVANNO_TESTDATA) / "fuzz" / "sample_sheet" / "crash-name_too_long.tsv";
+    auto msg = error_of([&] { read_sample_sheet(sheet); });
+    EXPECT_NE(msg.find("crash-name_too_long.tsv:2: file 'aaaa"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("' cannot be looked for: File name too long"), std::string::npos) << msg;
+}
+
 // Why: sample names come from users and VCF headers; file names must be safe and never
 // collide, also on case-insensitive file systems and with the cohort tables.
 TEST(SampleSheet, output_stems_are_safe_and_unique) {
