@@ -1,5 +1,6 @@
 // rvanno: command dispatch and the only place errors are caught and turned into exit codes.
 #include <exception>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -73,6 +74,13 @@ int main(int argc, char** argv) {
     } catch (const rvanno::UserError& e) {
         std::cerr << "rvanno: error: " << e.what() << "\n";
         if (!e.hint().empty()) std::cerr << "rvanno: hint: " << e.hint() << "\n";
+        return 1;
+    } catch (const std::filesystem::filesystem_error& e) {
+        // A path the system refuses to look up or use (a part over 255 bytes, a loop of links,
+        // a directory that may not be searched): the user's path, not a bug in rvanno.
+        std::cerr << "rvanno: error: '" << e.path1().string() << "': " << e.code().message() << "\n"
+                  << "rvanno: hint: check the path (each part of it at most 255 bytes, every directory on it "
+                     "searchable)\n";
         return 1;
     } catch (const std::exception& e) {
         std::cerr << "rvanno: internal error: " << e.what()

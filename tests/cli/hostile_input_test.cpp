@@ -188,4 +188,24 @@ TEST(HostileKnowledge, annotate_refuses_each_row_with_the_same_message) {
     }
 }
 
+// Why: a path with a part over 255 bytes made std::filesystem throw filesystem_error, which main
+// printed as "internal error ... please report" (the sample-sheet case was found by fuzzing,
+// testdata/fuzz/sample_sheet/crash-name_too_long.tsv). It is the user's path: one error line
+// naming it, a hint, exit 1, whichever option gave it.
+TEST(HostilePath, a_path_the_system_refuses_is_a_user_error_not_an_internal_one) {
+    const std::string long_name = std::string(300, 'a') + ".vcf";
+    for (const auto& args : std::vector<std::vector<std::string>>{{"annotate", "-g", "GRCh38", long_name},
+                                                                  {"annotate", "-g", "GRCh38", "--sv", long_name},
+                                                                  {"annotate", "-g", "GRCh38", "--cnv", long_name}}) {
+        SCOPED_TRACE(args[args.size() - 2]);
+        auto r = run_rvanno(RVANNO_TESTDATA, args);
+        EXPECT_EQ(r.exit_code, 1) << r.err;
+        EXPECT_EQ(r.err.find("internal error"), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find("rvanno: error: "), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find(long_name + "'"), std::string::npos) << "names the path: " << r.err;
+        EXPECT_NE(r.err.find("rvanno: hint: "), std::string::npos) << r.err;
+        EXPECT_TRUE(r.out.empty());
+    }
+}
+
 }  // namespace
