@@ -62,10 +62,12 @@ for t in "${targets[@]}"; do
   before=$(find "$crashes" -type f | wc -l)
   echo "fuzz.sh: $t for ${seconds}s (log: $log)"
   rc=0
+  started=$SECONDS
   # -close_fd_mask=3: the harness's own output is dropped; libFuzzer and the sanitizers still report.
   "$build/tests/fuzz/rvanno_fuzz_$t" "$corpus" "testdata/fuzz/$t" -max_total_time="$seconds" \
     -max_len="$(max_len "$t")" -timeout=10 -rss_limit_mb=2048 -close_fd_mask=3 -print_final_stats=1 \
     -artifact_prefix="$crashes/" >"$log" 2>&1 || rc=$?
+  took=$((SECONDS - started))  # less than SECONDS when a finding stopped the run
   after=$(find "$crashes" -type f | wc -l)
   new=$((after - before))
   if [ "$rc" -ne 0 ] && [ "$new" -eq 0 ]; then new=1; fi  # stopped by a finding it could not save
@@ -74,7 +76,7 @@ for t in "${targets[@]}"; do
   cov=$(sed -nE 's/.* cov: ([0-9]+).*/\1/p' <<<"$last")
   ft=$(sed -nE 's/.* ft: ([0-9]+).*/\1/p' <<<"$last")
   units=$(sed -nE 's/.* corp: ([0-9]+).*/\1/p' <<<"$last")
-  summary+=("$(printf '%-13s %8s %12s %8s %7s %7s %7s %8s' "$t" "${seconds}s" "$(final_stat number_of_executed_units "$log")" \
+  summary+=("$(printf '%-13s %8s %12s %8s %7s %7s %7s %8s' "$t" "${took}s" "$(final_stat number_of_executed_units "$log")" \
     "$(final_stat average_exec_per_sec "$log")" "${cov:-?}" "${ft:-?}" "${units:-?}" "$new")")
   [ "$rc" -ne 0 ] && { echo "fuzz.sh: $t stopped on a finding (exit $rc):"; grep -E 'ERROR|runtime error|rvanno fuzz finding|Test unit written' "$log" | head -5; }
 done
