@@ -53,7 +53,7 @@ inline std::string write_input(const std::string& name, const std::uint8_t* data
 // RVANNO_FUZZ_VERBOSE=1 keeps them. Sanitizer and libFuzzer reports do not use std::cerr.
 inline void quiet_once() {
     static const bool done = [] {
-        quiet_htslib_logs();
+        set_htslib_log(false);
         if (!std::getenv("RVANNO_FUZZ_VERBOSE")) std::cerr.setstate(std::ios::badbit);
         return true;
     }();

@@ -38,10 +38,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const KnowledgeBase kb = load_knowledge_base(dir);
         pipeline::RunTables tables(kb);
         const std::filesystem::path cases = std::filesystem::path(RVANNO_TESTDATA) / "cases" / "annotate";
-        fuzz::annotate({(cases / "alk_compound" / "input.vcf").string(),
-                        "",
-                        {(cases / "index_case_cnv" / "tumour.cns").string()},
-                        {(std::filesystem::path(RVANNO_TESTDATA) / "sv" / "arriba_eml4_alk.tsv").string()}},
-                       "GRCh38", tables);
+        pipeline::SampleInputs in;
+        in.vcf = (cases / "alk_compound" / "input.vcf").string();
+        in.cnv = {(cases / "index_case_cnv" / "tumour.cns").string()};
+        in.sv = {(std::filesystem::path(RVANNO_TESTDATA) / "sv" / "arriba_eml4_alk.tsv").string()};
+        fuzz::annotate(in, "GRCh38", tables);
     });
 }

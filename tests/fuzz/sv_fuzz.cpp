@@ -8,7 +8,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace rvanno;
     return fuzz::expect_only_user_errors([&] {
-        const std::string input = fuzz::write_input("input.sv", data, size);
-        fuzz::annotate({"", "", {}, {input}}, fuzz::genome_for(data, size));
+        pipeline::SampleInputs in;
+        in.sv = {fuzz::write_input("input.sv", data, size)};
+        fuzz::annotate(in, fuzz::genome_for(data, size));
     });
 }

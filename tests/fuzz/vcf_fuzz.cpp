@@ -12,7 +12,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     using namespace rvanno;
     return fuzz::expect_only_user_errors([&] {
         const std::string input = fuzz::write_input("input.vcf", data, size);
-        const Report report = fuzz::annotate({input, "", {}, {}}, fuzz::genome_for(data, size));
+        pipeline::SampleInputs in;  // by name: the struct grows
+        in.vcf = input;
+        const Report report = fuzz::annotate(in, fuzz::genome_for(data, size));
         if (report.provenance.input_format == "maf") return;  // --output-vcf is refused for a MAF
         write_annotated_vcf(input, (fuzz::scratch().path() / "annotated.vcf").string(), "v", report.findings,
                             provenance::vcf_header_lines(report.provenance), 0, VcfRegions{});
