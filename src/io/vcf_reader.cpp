@@ -55,7 +55,7 @@ struct VcfReader::Impl {
     void read_header_summary();
     void choose_sample();
     bool next_candidate_text();
-    bool skip_text(std::string_view chrom, std::int64_t pos, const std::string& problem);
+    void skip_invalid(std::string_view chrom, std::int64_t pos, const std::string& problem);
     bool is_duplicate();
     bool next_candidate_binary();
     const Intervals* intervals_for_rid(int rid);
@@ -192,8 +192,8 @@ bool VcfReader::Impl::next_candidate_text() {
         auto tab1 = l.find('\t');
         auto tab2 = tab1 == std::string_view::npos ? tab1 : l.find('\t', tab1 + 1);
         if (l[0] == '#' || tab2 == std::string_view::npos) {
-            skip_text(l.substr(0, std::min(tab1, std::size_t{40})), -1,
-                      "not a tab-separated VCF data line (header lines come first; columns are tab-separated)");
+            skip_invalid(l.substr(0, std::min(tab1, std::size_t{40})), -1,
+                         "not a tab-separated VCF data line (header lines come first; columns are tab-separated)");
             continue;
         }
         std::string_view chrom = l.substr(0, tab1);
@@ -210,9 +210,9 @@ bool VcfReader::Impl::next_candidate_text() {
             pos = pos * 10 + (ch - '0');
         }
         if (bad_pos) {
-            skip_text(last_chrom, -1,
-                      "POS '" + std::string(l.substr(tab1 + 1, std::min<std::size_t>(tab2 - tab1 - 1, 40))) +
-                          "' is not a position (a positive integer)");
+            skip_invalid(last_chrom, -1,
+                         "POS '" + std::string(l.substr(tab1 + 1, std::min<std::size_t>(tab2 - tab1 - 1, 40))) +
+                             "' is not a position (a positive integer)");
             continue;
         }
         if (!last_iv || !TargetIndex::contains(*last_iv, pos - 1)) {
@@ -222,28 +222,27 @@ bool VcfReader::Impl::next_candidate_text() {
         // HTSlib 1.16 accepts lines cut short (tests/unit/io/htslib_behaviour_test.cpp) and
         // alleles and QUAL no VCF allows; see vcf_record_check.hpp.
         if (auto problem = check_text_record(l); !problem.empty()) {
-            skip_text(last_chrom, pos, problem);
+            skip_invalid(last_chrom, pos, problem);
             continue;
         }
         counters.gt_phase_prefixes += strip_gt_phase_prefixes(&line.s);
         if (vcf_parse(&line.s, hdr.get(), rec.get()) < 0 || bcf_unpack(rec.get(), BCF_UN_ALL) < 0) {
-            skip_text(last_chrom, pos,
-                      "malformed VCF record that HTSlib cannot parse (" + htslib_message_hint() +
-                          "; check it with: bcftools view FILE)");
+            skip_invalid(last_chrom, pos,
+                         "malformed VCF record that HTSlib cannot parse (" + htslib_message_hint() +
+                             "; check it with: bcftools view FILE)");
             continue;
         }
         return true;
     }
 }
 
-// Always false, so a caller can `continue`: the record is counted and told (or, under
-// --strict, an InputError). pos is 1-based as printed; -1 when it could not be read.
-bool VcfReader::Impl::skip_text(std::string_view chrom, std::int64_t pos, const std::string& problem) {
+// An invalid record (text or BCF) is counted and told (or, under --strict, an InputError); the
+// caller then goes on to the next one. pos is 1-based as printed; -1 when it could not be read.
+void VcfReader::Impl::skip_invalid(std::string_view chrom, std::int64_t pos, const std::string& problem) {
     ++counters.invalid_records;
     std::string at = where(counters.records) + " (" + std::string(chrom);
     if (pos >= 0) at += ":" + std::to_string(pos);
     skips.skip(at + ")", problem, "records_invalid_skipped");
-    return false;
 }
 
 // A record with the CHROM, POS, REF and ALT of an earlier one is skipped (counted, told).
@@ -310,10 +309,7 @@ bool VcfReader::Impl::next_candidate_binary() {
         for (int i = 1; i < rec->n_allele; ++i) (alt += i > 1 ? "," : "") += rec->d.allele[i];
         if (auto problem = check_alleles(rec->n_allele ? rec->d.allele[0] : "", rec->n_allele > 1 ? alt : ".");
             !problem.empty()) {
-            ++counters.invalid_records;
-            skips.skip(where(counters.records) + " (" + bcf_hdr_id2name(hdr.get(), rec->rid) + ":" +
-                           std::to_string(rec->pos + 1) + ")",
-                       problem, "records_invalid_skipped");
+            skip_invalid(bcf_hdr_id2name(hdr.get(), rec->rid), rec->pos + 1, problem);
             continue;
         }
         return true;
