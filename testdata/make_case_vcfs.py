@@ -193,3 +193,19 @@ every = [
     rec("X", 8138643, "G", "A", "PASS", "VCX2_c.42C>T_A14_synonymous_counted_not_listed", ["0/1:44,22:66:0.333"], syn),
 ]
 write("every_gene", header(37, "num", ["TUMOR"], [csq]) + "".join(every))
+
+# ---- Issue 9 part 4 (curated ALK/EGFR rows): coordinates checked two ways - rvanno prints the c. and
+# protein change on the MANE models of db/transcripts.GRCh38.tsv (ALK c.3522C>A F1174L, c.3586C>A L1196M,
+# c.3604G>A G1202R; EGFR c.2170G>A G724S), and each lies at CIViC's own GRCh37 VCF position
+# (01-Aug-2024-civic_accepted.vcf.gz: ALK 2:29443695 G>T F1174L, 2:29443631 L1196M, 2:29443613 G1202R;
+# EGFR 7:55241722 G>A G724S) shifted by the gene's constant GRCh37->GRCh38 offset (ALK -222866, EGFR -67693).
+write("alk_l1196m_fusion", header(38, "chr", ["TUMOR"]) +
+      rec("chr2", 29220765, "G", "T", "PASS", "ALK_c.3586C>A_L1196M", ["0/1:40,20:60:0.333"]))
+write("alk_g1202r_l1196m_verdicts", header(38, "chr", ["TUMOR"]) +
+      rec("chr2", 29220747, "C", "T", "PASS", "ALK_c.3604G>A_G1202R", ["0/1:50,30:80:0.375"]) +
+      rec("chr2", 29220765, "G", "T", "PASS", "ALK_c.3586C>A_L1196M", ["0/1:40,20:60:0.333"]))
+write("alk_f1174l_g1202r_lorlatinib", header(38, "chr", ["TUMOR"]) +
+      rec("chr2", 29220747, "C", "T", "PASS", "ALK_c.3604G>A_G1202R", ["0/1:50,30:80:0.375"]) +
+      rec("chr2", 29220829, "G", "T", "PASS", "ALK_c.3522C>A_F1174L", ["0/1:45,25:70:0.357"]))
+write("egfr_g724s_osimertinib", header(38, "chr", ["TUMOR"]) +
+      rec("chr7", 55174029, "G", "A", "PASS", "EGFR_c.2170G>A_G724S", ["0/1:60,30:90:0.333"]))
