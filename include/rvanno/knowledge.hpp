@@ -74,7 +74,10 @@ struct KnowledgeEntry {
     // them (evaluated per sample by compute_verdicts; see db/README.md).
     std::vector<std::string> required_drivers;  // "ALK fusion": declared (--driver) or detected
     std::vector<std::string> tumor_types;       // OncoTree-style codes; the sample's must be one
-    std::string file;                           // for messages: "knowledge/alk.tsv"
+    // "cis" or "trans" (phase=...): a compound row whose own allele must lie in that phase with
+    // every `requires` partner (same gene); "" = phase not required. Rules: interpret/verdict.cpp.
+    std::string required_phase;
+    std::string file;  // for messages: "knowledge/alk.tsv"
     long line{0};
 };
 

@@ -2,6 +2,7 @@
 // src/match/matcher.hpp).
 #pragma once
 #include <string>
+#include <utility>
 
 #include "rvanno/knowledge.hpp"
 
@@ -28,6 +29,10 @@ std::string to_string(MatchHow h);
 inline constexpr const char* kAminoAcidUnknown = "amino acid unknown \u2014 give --fasta";
 
 struct Match {
+    Match() = default;
+    Match(const KnowledgeEntry* e, MatchHow h, std::string d = {}, bool aa_unknown = false)
+        : entry(e), how(h), detail(std::move(d)), amino_acid_unknown(aa_unknown) {}
+
     const KnowledgeEntry* entry{nullptr};  // points into the KnowledgeBase
     MatchHow how{};
     std::string detail;  // e.g. "c.3604G>A encodes p.G1202R"
@@ -35,6 +40,10 @@ struct Match {
     // annotation): the match is shown (detail says kAminoAcidUnknown) but never decides a verdict,
     // never stands for the row's protein change, and never completes a compound row.
     bool amino_acid_unknown{false};
+    // Compound matches only: the phase of the allele with its `requires` partners, "cis", "trans"
+    // or "unknown", and why ("PS 55181378, both on haplotype 2"; "unphased genotype 0/1");
+    // "" for other matches. Rules: match/phase.cpp.
+    std::string phase, phase_why;
 };
 
 }  // namespace rvanno

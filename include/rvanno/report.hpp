@@ -52,6 +52,10 @@ struct Provenance {
     // "1001 genes of the GRCh38 transcript model ...; 12 records outside every model gene were
     // not examined" ("" = no small-variant input).
     std::string examined;
+    // How the phase of compound matches was read and what it gave, e.g. "2 compound matches: 0
+    // cis, 0 trans, 2 unknown (phase from GT '|' and FORMAT/PS, match/phase.cpp)"; "" = no
+    // compound match.
+    std::string phase;
 };
 
 // One ALT allele of one record in a gene of the transcript model, with its consequence and
@@ -64,6 +68,10 @@ struct AlleleFinding {
     std::string ref, alt;
     std::string input_allele;  // "chr:pos:ref:alt" as written when normalisation changed it
     std::string filter, genotype;
+    // FORMAT/PS of the record (phase set of a phased GT) and the GT allele number of this ALT
+    // (1 = first ALT; 0 = not from a VCF genotype): read by match/phase.cpp.
+    std::optional<std::int64_t> phase_set;
+    int gt_allele{0};
     std::optional<double> vaf;
     std::optional<int> depth;
     Consequence csq;

@@ -10,7 +10,9 @@
 
 namespace rvanno {
 
-enum class VerdictCall { resistant, reduced_sensitivity, sensitive, conflicting, no_evidence };
+// phase_decides: the call depends on the phase (cis/trans) of alleles whose phase is unknown
+// (rule g, src/interpret/verdict_phase.cpp); no call is made.
+enum class VerdictCall { resistant, reduced_sensitivity, sensitive, conflicting, no_evidence, phase_decides };
 std::string to_string(VerdictCall c);
 
 // The sample's clinical context, which conditional knowledge rows are evaluated against.
@@ -30,6 +32,7 @@ struct Evidence {
     std::string why_not;
     bool superseded{false};  // true: outranked by a compound row (then `superseded_by` names it)
     std::string superseded_by;
+    std::string phase;  // compound rows: the phase found ("cis", "trans", "unknown"); "" otherwise
 };
 
 struct DrugVerdict {

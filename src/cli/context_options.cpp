@@ -57,13 +57,20 @@ std::string parse_driver(const std::string& text, const KnowledgeBase& kb) {
     std::istringstream in(text);
     std::vector<std::string> words;
     for (std::string w; in >> w;) words.push_back(w);
-    const char* hint = "accepted: \"<GENE> fusion\", e.g. --driver \"ALK fusion\" (quote it: it has a space)";
-    if (words.size() != 2 || lower(words[1]) != "fusion")
-        throw UsageError("--driver '" + text + "' is not understood", hint);
+    const char* hint =
+        "accepted: \"<GENE> fusion\", \"<GENE> mutation\" or \"<GENE> <protein change or residue>\", e.g. "
+        "--driver \"ALK fusion\", --driver \"EGFR L858R\", --driver \"BRAF V600\" (quote it: it has a space)";
+    if (words.size() != 2) throw UsageError("--driver '" + text + "' is not understood", hint);
     const std::string gene = upper(words[0]);
     if (std::find(kb.genes.begin(), kb.genes.end(), gene) == kb.genes.end())
         throw UsageError("--driver '" + text + "': " + gene + " is not a gene of the knowledge base", hint);
-    return gene + " fusion";
+    const std::string what = lower(words[1]);
+    if (what == "fusion" || what == "mutation") return gene + " " + what;
+    const std::string change = words[1];  // V600, V600E, E746_A750del (compared case-insensitively)
+    const bool residue = change.size() >= 2 && std::isalpha(static_cast<unsigned char>(change[0])) &&
+                         std::isdigit(static_cast<unsigned char>(change[1]));
+    if (!residue) throw UsageError("--driver '" + text + "' is not understood", hint);
+    return gene + " " + change;
 }
 
 }  // namespace

@@ -199,9 +199,12 @@ OptionGroup context_group(ContextOptions& o) {
               "verdict only when it matches, else they are shown but do not decide",
               "[unknown]"},
              {"driver", &o.drivers, "TEXT",
-              "declared driver, \"<GENE> fusion\" (e.g. \"ALK fusion\"); repeatable. Kinase-domain rows count as "
-              "acquired TKI resistance only with their driver",
-              "[none; driver fusions found in the SV input count too]"},
+              "declared driver, repeatable: \"<GENE> fusion\" (\"ALK fusion\"), \"<GENE> mutation\" (\"EGFR "
+              "mutation\") or \"<GENE> <change or residue>\" (\"EGFR L858R\", \"BRAF V600E\", \"BRAF V600\"; a "
+              "change also counts as \"<GENE> mutation\" and as its residue). Kinase-domain rows count as acquired "
+              "TKI resistance only with their driver; bypass rows against EGFR TKIs need an EGFR mutation, against "
+              "BRAF/MEK inhibitors a BRAF V600 driver",
+              "[none; drivers found in the sample count too]"},
              {"therapy-history", &o.therapy_history, "LIST",
               "drugs already given, comma-separated, in order, as ids, names or synonyms of drugs.tsv (e.g. "
               "crizotinib,alectinib); marked as given in the verdicts",

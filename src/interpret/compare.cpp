@@ -230,6 +230,7 @@ int call_rank(VerdictCall c) {
         case VerdictCall::sensitive:
             return 0;
         case VerdictCall::conflicting:
+        case VerdictCall::phase_decides:
             return 1;
         case VerdictCall::reduced_sensitivity:
             return 2;

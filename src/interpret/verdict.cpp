@@ -28,11 +28,9 @@
               substitution at the row's codon whose protein change rvanno could not tell, see
               match/matcher.cpp): why_not is "amino acid unknown - give --fasta" (em dash in
               the output), and the row stands on no protein change. A row that one finding
-              matched so and another finding matched for sure counts. A driver
-              counts when declared (--driver, compared case-insensitively; "EML4::ALK fusion"
-              is an ALK fusion) or detected (detect_drivers: a fusion of the report whose 3'
-              partner is GENE matched a row of mechanism `driver`). Tumour-type codes are
-              compared case-insensitively.
+              matched so and another finding matched for sure counts. When a driver is met
+              (declared with --driver or detected in the report): verdict_context.cpp. A
+              compound row that needs a phase (phase=cis|trans): rule g, verdict_phase.cpp.
 
     Step 2    Compound rows outrank their parts (rule b). Each applying compound row (one
               with `requires`) stands on a set of alterations: its own protein change and the
@@ -57,9 +55,8 @@
               reduced_sensitivity row of the SAME gene stands on a protein change that the
               sensitivity row does not stand on (a co-occurring alteration). So EGFR T790M +
               C797S is not osimertinib-sensitive through T790M's level-A approval: C797S's
-              resistance rows decide. rvanno does not read phase (cis/trans); the rule text says
-              so and names the alterations whose phase is unknown, since phase may change the
-              answer (Niederst 2015, PMID 25870145) while no knowledge row encodes it yet. Rows
+              resistance rows decide; the rule text names the alterations and says that their
+              phase (cis/trans) was not used by this rule (rows that need a phase: rule g). Rows
               standing on no protein change (copy number, fusions) do not trigger this
               same-gene rule, and a sensitivity row whose own alterations include every
               resistance allele is not set aside by it (same-alteration conflicts stay with
@@ -98,9 +95,9 @@
               or be outranked by level-A sensitivity). A sensitive call therefore stays
               sensitive but is flagged, and its rule text says which finding lowered it.
               Bypass/downstream rows (and ALK amplification) apply only with the driver the
-              class targets: the KB gives them `driver=<GENE> fusion` (db/README.md; no EGFR- or
-              BRAF-mutant driver can be written yet), so BRAF V600E, EGFR L858R or ALK
-              amplification alone gives no ALK-TKI verdict (step 1) and lowers no confidence.
+              class targets (db/README.md: `driver=ALK fusion`, `driver=EGFR mutation`,
+              `driver=BRAF V600`), so BRAF V600E, EGFR L858R or ALK amplification alone gives
+              no ALK-TKI verdict and MET amplification alone no EGFR-TKI verdict (step 1).
 
     Step 6    No applicable evidence -> no_evidence (rule f), strength empty. The rule text
               says whether no row named the drug or which contexts were missing.
@@ -112,8 +109,7 @@
     within each group by level, verified first, then report order. A row matched by several
     findings is listed once, its findings joined with "; ".
 
-    Therapy history: already_given and history_position (1-based) come from the first
-    --therapy-history item that names the drug by id, name or synonym (case-insensitive).
+    Therapy history (already_given, history_position): verdict_context.cpp.
 */
 #include "rvanno/verdict.hpp"
 
@@ -125,27 +121,19 @@
 #include "interpret/interpret.hpp"
 #include "interpret/verdict_context.hpp"
 #include "interpret/verdict_decide.hpp"
+#include "interpret/verdict_phase.hpp"
 
 namespace rvanno {
 
 namespace {
-
-// "ALK tyrosine kinase inhibitors (class)" in drugs.tsv reads "ALK tyrosine kinase inhibitors".
-std::string class_display_name(const KnowledgeBase& kb, const std::string& klass) {
-    const Drug* row = kb.drug(klass);
-    if (!row || !row->is_class() || row->name.empty()) return klass;
-    const std::string suffix = " (class)";
-    std::string name = row->name;
-    if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
-        name.resize(name.size() - suffix.size());
-    return name;
-}
 
 // One row as evidence for one drug, with what the rules need besides the Evidence itself.
 struct Item {
     Evidence ev;
     std::vector<std::string> parts;  // sorted "GENE:CHANGE" the row stands on (step 2)
     std::string set_aside;           // step 3: why it is set aside ("" = it is not)
+    std::string base_why;            // why_not without the phase condition (rule g)
+    bool phase_pending{false};       // applies but for a phase rvanno could not read (rule g)
 };
 using Items = std::vector<Item>;
 
@@ -198,9 +186,15 @@ private:
         auto same = std::find_if(items.begin(), items.end(), [&](const Item& i) { return i.ev.entry == m.entry; });
         if (same != items.end()) {
             if (same->ev.finding.find(finding) == std::string::npos) same->ev.finding += "; " + finding;
-            if (same->ev.why_not == kAminoAcidUnknown && !m.amino_acid_unknown) {  // a sure match counts
-                same->ev.why_not = detail::context_not_met(*m.entry, ctx_);
-                same->ev.applies = same->ev.why_not.empty();
+            if (!same->ev.applies) {  // a sure match, or one in the phase the row needs, counts
+                Item again = item(m, finding, parts);
+                if (again.ev.applies || (again.phase_pending && !same->phase_pending)) {
+                    std::swap(same->ev.why_not, again.ev.why_not);
+                    same->ev.applies = again.ev.applies;
+                    same->ev.phase = again.ev.phase;
+                    same->base_why = again.base_why;
+                    same->phase_pending = again.phase_pending;
+                }
             }
             std::vector<std::string> merged;
             std::set_union(same->parts.begin(), same->parts.end(), parts.begin(), parts.end(),
@@ -208,14 +202,20 @@ private:
             same->parts = std::move(merged);
             return;
         }
+        items.push_back(item(m, finding, parts));
+    }
+
+    Item item(const Match& m, const std::string& finding, const std::vector<std::string>& parts) const {
         Item i;
         i.ev.entry = m.entry;
         i.ev.finding = finding;
         i.ev.how = m.how;
-        i.ev.why_not = m.amino_acid_unknown ? kAminoAcidUnknown : detail::context_not_met(*m.entry, ctx_);
+        i.ev.phase = m.phase;
+        i.base_why = m.amino_acid_unknown ? kAminoAcidUnknown : detail::context_not_met(*m.entry, ctx_);
+        i.ev.why_not = detail::with_phase(i.base_why, m, i.phase_pending);
         i.ev.applies = i.ev.why_not.empty();
         i.parts = parts;
-        items.push_back(std::move(i));
+        return i;
     }
 };
 
@@ -303,8 +303,8 @@ void set_aside_sensitivity(Items& items) {
         for (std::size_t k = 0; k < resisting.size(); ++k) r_words += (k ? " + " : "") + part_words(resisting[k]);
         for (std::size_t k = 0; k < all.size(); ++k) all_words += (k ? ", " : "") + part_words(all[k]);
         s.set_aside = "on-target resistance from " + r_words + " outranks on-target sensitivity from a co-occurring " +
-                      row(s).gene + " alteration at any level (rule a; the phase, cis or trans, of " + all_words +
-                      " is not known to rvanno and may decide: no knowledge row makes the call depend on it)";
+                      row(s).gene + " alteration at any level (rule a, whatever the phase of " + all_words +
+                      "; rows that depend on the phase: rule g)";
     }
 }
 
@@ -338,6 +338,7 @@ std::vector<std::string> described(const Bypass& b) {
 std::vector<DrugVerdict> compute_verdicts(const Report& report, const KnowledgeBase& kb, const SampleContext& context) {
     Collector c(kb, context);
     collect(report, c);
+    const std::map<std::string, Items> before_steps = c.by_drug;  // rule g judges again from here
 
     std::map<std::string, Bypass> class_bypass;
     for (auto& [drug, items] : c.by_drug) {
@@ -363,14 +364,24 @@ std::vector<DrugVerdict> compute_verdicts(const Report& report, const KnowledgeB
         });
         auto bypass = described(class_bypass[klass]);
         for (const auto& drug : drugs) {
-            std::vector<Evidence> evidence;
-            std::vector<std::string> aside;
-            for (const auto& i : c.by_drug[drug]) {
-                evidence.push_back(i.ev);
-                aside.push_back(i.set_aside);
-            }
-            auto v = detail::decide(drug, klass, std::move(evidence), aside, bypass, context.tumor_type);
-            v.class_name = class_display_name(kb, klass);
+            auto judge = [&](const Items& items) {  // steps 4-6
+                std::vector<Evidence> evidence;
+                std::vector<std::string> aside;
+                for (const auto& i : items) evidence.push_back(i.ev), aside.push_back(i.set_aside);
+                return detail::decide(drug, klass, std::move(evidence), aside, bypass, context.tumor_type);
+            };
+            std::vector<detail::PendingPhase> pending;  // rule g
+            for (const auto& i : c.by_drug[drug])
+                if (i.phase_pending) pending.push_back({row(i).id, row(i).required_phase, i.ev.finding, i.ev.why_not});
+            auto v = detail::resolve_phase(judge(c.by_drug[drug]), pending, [&](const std::string& phase) {
+                Items s = before_steps.at(drug);  // the drug has items: it has pending rows
+                for (auto& i : s)
+                    if (i.phase_pending && row(i).required_phase == phase) i.ev.applies = true, i.ev.why_not.clear();
+                supersede(s);
+                set_aside_sensitivity(s);
+                return judge(s);
+            });
+            v.class_name = detail::class_display_name(kb, klass);
             if (const Drug* d = kb.drug(drug)) {
                 v.generation = d->generation;
                 v.history_position = detail::history_position(*d, context.therapy_history);

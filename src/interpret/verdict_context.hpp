@@ -14,6 +14,10 @@ namespace rvanno::detail {
 // Example: "needs an ALK fusion (not found; declare it with --driver \"ALK fusion\")".
 std::string context_not_met(const KnowledgeEntry& e, const SampleContext& context);
 
+// The display name of a class: "ALK tyrosine kinase inhibitors (class)" in drugs.tsv reads
+// "ALK tyrosine kinase inhibitors"; the id when drugs.tsv has no such class row.
+std::string class_display_name(const KnowledgeBase& kb, const std::string& klass);
+
 // 1-based position of the first --therapy-history item naming `drug` by id, name or synonym
 // (case-insensitive, surrounding blanks ignored), or nothing.
 std::optional<int> history_position(const Drug& drug, const std::vector<std::string>& history);

@@ -22,6 +22,8 @@ std::string to_string(VerdictCall c) {
             return "conflicting";
         case VerdictCall::no_evidence:
             return "no_evidence";
+        case VerdictCall::phase_decides:
+            return "phase_decides";
     }
     return "?";
 }

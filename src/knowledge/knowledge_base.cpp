@@ -208,6 +208,17 @@ private:
             if (std::find(kb_.genes.begin(), kb_.genes.end(), gene) == kb_.genes.end())
                 throw std::invalid_argument("context names driver gene '" + gene + "', which is not in genes.txt");
         }
+        if (!e.required_phase.empty()) {
+            if (e.requires_all.empty())
+                throw std::invalid_argument("context phase=" + e.required_phase +
+                                            " needs a compound row: the phase is that of the row's allele with its "
+                                            "`requires` partners");
+            for (const auto& r : e.requires_all)
+                if (r.gene != e.gene)
+                    throw std::invalid_argument("context phase=" + e.required_phase +
+                                                " names a partner in another gene (" + r.gene +
+                                                "); phase is only defined within one gene");
+        }
         return e;
     }
 

@@ -134,23 +134,38 @@ std::vector<RequiredAlteration> parse_requires(const std::string& s) {
     return out;
 }
 
+namespace {
+bool is_gene_name(std::string_view g) {  // [A-Za-z0-9][A-Za-z0-9.-]*
+    return !g.empty() && is_ascii_alnum(g[0]) &&
+           std::all_of(g.begin(), g.end(), [](char c) { return is_ascii_alnum(c) || c == '.' || c == '-'; });
+}
+// "V600": one upper-case amino-acid letter and a residue number.
+bool is_residue(std::string_view r) {
+    return r.size() >= 2 && r[0] >= 'A' && r[0] <= 'Z' && is_positive_number(r.substr(1)) && r.size() <= 7;
+}
+}  // namespace
+
+std::string context_driver(std::string_view cond) {
+    // driver=<GENE> fusion | driver=<GENE> mutation | driver=<GENE> <X><n>
+    const std::string_view head = "driver=";
+    if (cond.substr(0, head.size()) != head) return {};
+    const auto rest = cond.substr(head.size());
+    const auto space = rest.find(' ');
+    if (space == std::string_view::npos) return {};
+    const auto gene = rest.substr(0, space), what = rest.substr(space + 1);
+    if (!is_gene_name(gene)) return {};
+    if (what == "fusion" || what == "mutation" || is_residue(what)) return std::string(rest);
+    return {};
+}
+
 std::string context_driver_gene(std::string_view cond) {
-    // driver=([A-Za-z0-9][A-Za-z0-9.-]*) fusion
-    const std::string_view head = "driver=", tail = " fusion";
-    if (cond.size() <= head.size() + tail.size() || cond.substr(0, head.size()) != head ||
-        cond.substr(cond.size() - tail.size()) != tail)
-        return {};
-    const auto gene = cond.substr(head.size(), cond.size() - head.size() - tail.size());
-    if (!is_ascii_alnum(gene[0]) ||
-        !std::all_of(gene.begin(), gene.end(), [](char c) { return is_ascii_alnum(c) || c == '.' || c == '-'; }))
-        return {};
-    return std::string(gene);
+    const auto d = context_driver(cond);
+    return d.empty() ? d : d.substr(0, d.find(' '));
 }
 
 void parse_context(const std::string& s, KnowledgeEntry& e) {
     for (const auto& cond : split_list(s)) {
-        if (const auto gene = context_driver_gene(cond); !gene.empty()) {
-            std::string d = gene + " fusion";
+        if (auto d = context_driver(cond); !d.empty()) {
             if (std::find(e.required_drivers.begin(), e.required_drivers.end(), d) != e.required_drivers.end())
                 bad("context names 'driver=" + d + "' twice");
             e.required_drivers.push_back(d);
@@ -162,9 +177,13 @@ void parse_context(const std::string& s, KnowledgeEntry& e) {
                     bad("context tumor_type code '" + c + "' is not an OncoTree-style code like NB or NSCLC");
                 e.tumor_types.push_back(c);
             }
+        } else if (cond == "phase=cis" || cond == "phase=trans") {
+            if (!e.required_phase.empty()) bad("context has more than one phase= condition");
+            e.required_phase = cond.substr(6);
         } else {
             bad("unknown context condition '" + cond +
-                "' (expected: driver=<GENE> fusion | tumor_type=<CODE>[,<CODE>])");
+                "' (expected: driver=<GENE> fusion | driver=<GENE> mutation | driver=<GENE> <residue, e.g. V600> | "
+                "tumor_type=<CODE>[,<CODE>] | phase=cis | phase=trans)");
         }
     }
 }

@@ -19,14 +19,19 @@ bool is_citation(std::string_view s);
 void parse_citation(const std::string& s);
 bool is_entry_id(std::string_view s);  // [A-Za-z0-9_.-]+
 bool is_drug_id(std::string_view s);   // [A-Za-z0-9_.+-]+
-// The GENE of "driver=GENE fusion" (GENE: [A-Za-z0-9][A-Za-z0-9.-]*), "" for any other text.
+// The driver a `driver=` condition names: "ALK fusion" (driver=<GENE> fusion), "EGFR mutation"
+// (driver=<GENE> mutation) or "BRAF V600" (driver=<GENE> <residue>: one upper-case amino-acid
+// letter and a residue number); GENE: [A-Za-z0-9][A-Za-z0-9.-]*. "" for any other text.
+std::string context_driver(std::string_view cond);
+// The GENE of such a condition, "" for any other text.
 std::string context_driver_gene(std::string_view cond);
 // Fills the kind-specific fields of `e` from e.alteration.
 void parse_alteration(KnowledgeEntry& e);
 std::vector<RequiredAlteration> parse_requires(const std::string& s);
-// Fills e.required_drivers and e.tumor_types from a `context` cell:
-// `driver=<GENE> fusion` and/or `tumor_type=<CODE>[,<CODE>]`, ';'-separated. Gene names are
-// checked by the caller (they must be in genes.txt).
+// Fills e.required_drivers, e.tumor_types and e.required_phase from a `context` cell:
+// `driver=...` (context_driver), `tumor_type=<CODE>[,<CODE>]` and `phase=cis|trans`,
+// ';'-separated. Gene names and the phase condition's sense (a compound row, partners in its own
+// gene) are checked by the caller.
 void parse_context(const std::string& s, KnowledgeEntry& e);
 std::vector<std::string> split_list(const std::string& s);  // ';'-separated, trimmed, no empties
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "match/matcher.hpp"
+#include "match/phase.hpp"
 
 namespace rvanno {
 
@@ -38,6 +39,8 @@ void drop_unmet_compound_matches(Report& r) {
         std::erase_if(f.matches, [&](const Match& m) {
             return m.entry && !m.entry->requires_all.empty() && !requirements_met(*m.entry, observed);
         });
+    for (auto& f : r.findings)  // a partner allele may have gone: the phase is read again
+        for (auto& m : f.matches) set_compound_phase(m, f, r.findings);
 }
 
 }  // namespace
@@ -68,6 +71,7 @@ long drop_alleles_not_carried(Report& r) {
     if (auto it = c.find("alleles_matched"); it != c.end()) it->second = matched;
     if (auto it = c.find("alleles_in_knowledge_base_genes"); it != c.end()) it->second -= dropped;
     if (!r.provenance.inputs.empty()) c["alleles_not_carried_by_sample"] = dropped;
+    r.provenance.phase = describe_compound_phases(r.findings);
     return dropped;
 }
 

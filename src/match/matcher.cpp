@@ -61,7 +61,9 @@
               allele the knowledge base lists).
     compound  A row with `requires` (G1202R + L1196M) matches only when its own alteration
               matches an allele of the sample AND every required protein change is also
-              observed in the same sample. Cis/trans is not decided here.
+              observed in the same sample. The phase (cis/trans/unknown) of the match with its
+              partners is then read from the genotype (match/phase.cpp) and written in the detail;
+              rows that need a phase are judged in interpret/verdict_phase.cpp (rule g).
 
     Copy-number, deletion and fusion rows never match small variants. They match gene-level
     findings instead (match_copy_number, match_fusion):

@@ -260,6 +260,7 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
                          "",
                          "",
                          std::nullopt,
+                         "",
                          ""};
     const bool small = in.vcf || in.maf;
     const FastaChoice fasta = small ? choose_fasta(o, p, in) : FastaChoice{};

@@ -12,6 +12,7 @@
 #include "io/annotation_tags.hpp"
 #include "match/carried.hpp"
 #include "match/matcher.hpp"
+#include "match/phase.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/match.hpp"
 
@@ -130,6 +131,8 @@ void SmallVariantAnnotator::add(const VariantRecord& rec) {
             }
             f.filter = rec.filter;
             f.genotype = rec.genotype;
+            f.phase_set = rec.phase_set;
+            f.gt_allele = static_cast<int>(alt_index) + 1;
             f.vaf = rec.vaf[alt_index];
             f.depth = rec.depth;
             f.csq = std::move(*csq);
@@ -314,12 +317,13 @@ void SmallVariantAnnotator::finish() {
                 std::string with;
                 for (const auto& r : e.requires_all)
                     with += (with.empty() ? "" : ", ") + r.gene + ":p." + r.protein_change;
-                f.matches.push_back({&e, MatchHow::compound,
-                                     m->detail + " with " + with + " in the same sample (phase not assessed)",
+                f.matches.push_back({&e, MatchHow::compound, m->detail + " with " + with + " in the same sample",
                                      m->amino_acid_unknown});
             }
         }
     }
+    for (auto& f : findings_)
+        for (auto& m : f.matches) set_compound_phase(m, f, findings_);
     long matched = 0;
     for (const auto& f : findings_) matched += f.matches.empty() ? 0 : 1;
     counters_["alleles_matched"] = matched;

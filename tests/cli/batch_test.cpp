@@ -80,7 +80,7 @@ TEST(Batch, bad_sheets_name_file_and_line) {
         {"duplicate_sample.tsv", "duplicate_sample.tsv:3: sample 'S1' is also on"},
         {"missing_file.tsv", "missing_file.tsv:3: file 'no_such.cns' does not exist"},
         {"unknown_drug.tsv", "unknown_drug.tsv:3: --therapy-history: unknown drug 'alectnib'"},
-        {"bad_driver.tsv", "bad_driver.tsv:2: --driver 'EGFR L858R' is not understood"},
+        {"bad_driver.tsv", "bad_driver.tsv:2: --driver 'EGFR exon19' is not understood"},
         {"name_collision.tsv", "samples 'a b' and 'a_b' would both be written as 'a_b.*'"}};
     for (const auto& [sheet, message] : cases) {
         const auto out = fresh_dir("bad");

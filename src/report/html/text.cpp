@@ -120,6 +120,8 @@ BadgeStyle verdict_style(VerdictCall c) {
             return {"v-sen", "&#10004;", "SENSITIVE"};
         case VerdictCall::conflicting:
             return {"v-con", "&#8644;", "CONFLICTING"};
+        case VerdictCall::phase_decides:
+            return {"v-con", "&#8645;", "PHASE DECIDES"};
         case VerdictCall::no_evidence:
             break;
     }

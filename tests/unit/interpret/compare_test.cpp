@@ -308,9 +308,9 @@ TEST(Compare, remaining_option_flags_acquired_alterations_its_call_is_silent_on)
     g.matches.push_back({&lorlatinib_row, MatchHow::hgvs_c, ""});
     prog.findings.push_back(g);
     auto lorlatinib = verdict("lorlatinib", VerdictCall::sensitive, EvidenceLevel::A, 3);
-    lorlatinib.evidence.push_back({&lorlatinib_row, "ALK p.G1202R", MatchHow::hgvs_c, true, "", false, ""});
+    lorlatinib.evidence.push_back({&lorlatinib_row, "ALK p.G1202R", MatchHow::hgvs_c, true, "", false, "", ""});
     auto ensartinib = verdict("ensartinib", VerdictCall::sensitive, EvidenceLevel::A, 2);
-    ensartinib.evidence.push_back({&kFusion, "EML4::ALK fusion", MatchHow::fusion, true, "", false, ""});
+    ensartinib.evidence.push_back({&kFusion, "EML4::ALK fusion", MatchHow::fusion, true, "", false, "", ""});
     auto other_class = verdict("osimertinib", VerdictCall::no_evidence, std::nullopt, 3);
     other_class.drug_class = "EGFR_TKI";
     prog.verdicts = {verdict("alectinib", VerdictCall::resistant, EvidenceLevel::B, 2), lorlatinib, ensartinib,

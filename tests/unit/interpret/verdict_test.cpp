@@ -445,7 +445,16 @@ TEST(VerdictContext, shipped_rows_carry_the_curated_context) {
     EXPECT_TRUE(row("ALK-fusion-alectinib-NSCLC-1").required_drivers.empty());
     EXPECT_TRUE(row("MET-amp-lorlatinib-1").tumor_types.empty());
     EXPECT_EQ(row("MET-amp-lorlatinib-1").required_drivers, V{"ALK fusion"});
-    EXPECT_TRUE(row("MET-amp-osimertinib-1").required_drivers.empty());
+    // EGFR-TKI bypass rows need an EGFR-mutant tumour, BRAF/MEK-inhibitor rows a BRAF V600 one
+    // (issue 9 part 3, driver forms beyond "<GENE> fusion").
+    for (const char* id :
+         {"MET-amp-osimertinib-1", "MET-amp-erlotinib-1", "ERBB2-amp-osimertinib-1", "MET-amp-rociletinib-1"})
+        EXPECT_EQ(row(id).required_drivers, V{"EGFR mutation"}) << id;
+    for (const char* id :
+         {"NRAS-Q61-vemurafenib-1", "MAP2K1-Q56P-selumetinib-1", "NF1-lof-vemurafenib-1", "PTEN-del-vemurafenib-1"})
+        EXPECT_EQ(row(id).required_drivers, V{"BRAF V600"}) << id;
+    EXPECT_EQ(row("EGFR-C797S_T790M-cis-EGFR_TKI-1").required_phase, "cis");
+    EXPECT_EQ(row("EGFR-C797S_T790M-trans-combination-1").required_phase, "trans");
     // ALK amplification is gain of the rearranged allele: it needs the ALK fusion (issue 9 part 4).
     for (const char* id : {"ALK-amp-crizotinib-1", "ALK-amp-crizotinib-2", "ALK-amp-crizotinib-3"})
         EXPECT_EQ(row(id).required_drivers, V{"ALK fusion"}) << id;
@@ -469,8 +478,15 @@ TEST(VerdictContext, parse_context_accepts_the_documented_conditions_only) {
     detail::parse_context("", empty);
     EXPECT_TRUE(empty.required_drivers.empty() && empty.tumor_types.empty());
 
-    for (const char* bad : {"driver=ALK", "driver=ALK mutation", "tumour_type=NB", "tumor_type=", "tumor_type=NB,",
-                            "tumor_type=NB;tumor_type=IMT", "driver=ALK fusion;driver=ALK fusion"}) {
+    KnowledgeEntry forms;
+    detail::parse_context("driver=EGFR mutation;driver=BRAF V600;phase=trans", forms);
+    EXPECT_EQ(forms.required_drivers, (std::vector<std::string>{"EGFR mutation", "BRAF V600"}));
+    EXPECT_EQ(forms.required_phase, "trans");
+
+    for (const char* bad :
+         {"driver=ALK", "driver=ALK mutations", "driver=BRAF v600", "driver=BRAF V", "driver=BRAF 600",
+          "tumour_type=NB", "tumor_type=", "tumor_type=NB,", "tumor_type=NB;tumor_type=IMT",
+          "driver=ALK fusion;driver=ALK fusion", "phase=both", "phase=cis;phase=trans", "phase=CIS"}) {
         KnowledgeEntry x;
         EXPECT_THROW(detail::parse_context(bad, x), std::invalid_argument) << bad;
     }
@@ -484,8 +500,9 @@ TEST(VerdictContext, parse_context_accepts_the_documented_conditions_only) {
 // EGFR-C797S-osimertinib-2) and Thress et al. 2015 (PMID 25939061, EGFR-C797S-osimertinib-1):
 // T790M-positive NSCLC acquiring C797S on osimertinib progressed. T790M's level-A osimertinib
 // approval (AURA3, EGFR-T790M-osimertinib-1) must not make the sample osimertinib-sensitive;
-// C797S decides, and the rule text says the phase is unknown. Niederst et al. 2015 (PMID
-// 25870145: cis vs trans) is not a KB row, so the text cites no phase-specific claim.
+// C797S decides. The findings carry no genotype, so the phase is unknown: the phase rows of
+// Niederst et al. 2015 (DOI 10.1158/1078-0432.CCR-15-0560, egfr_phase.tsv) do not decide, and as
+// both phases give osimertinib resistance the call stands and the rule text says so (rule g).
 TEST(Verdict, egfr_t790m_plus_c797s_is_not_osimertinib_sensitive) {
     Report r;
     r.findings = {variant("EGFR", "T790M", {"EGFR:C797S"}), variant("EGFR", "C797S", {"EGFR:T790M"})};
@@ -498,7 +515,13 @@ TEST(Verdict, egfr_t790m_plus_c797s_is_not_osimertinib_sensitive) {
                          "on-target resistance from EGFR p.C797S outranks on-target sensitivity from a "
                          "co-occurring EGFR alteration at any level (rule a"))
         << osi.rule;
-    EXPECT_TRUE(contains(osi.rule, "phase, cis or trans, of EGFR p.C797S, EGFR p.T790M is not known")) << osi.rule;
+    EXPECT_TRUE(contains(osi.rule, "whatever the phase of EGFR p.C797S, EGFR p.T790M")) << osi.rule;
+    EXPECT_TRUE(contains(osi.rule, "either phase gives the same call (rule g: in cis: resistant")) << osi.rule;
+    // The combination depends on the phase: no call (Niederst 2015: cis resistant, trans sensitive).
+    const auto& combo = verdict(v, "erlotinib+osimertinib");
+    EXPECT_EQ(combo.call, VerdictCall::phase_decides) << combo.rule;
+    EXPECT_TRUE(contains(combo.rule, "in cis: resistant (level E")) << combo.rule;
+    EXPECT_TRUE(contains(combo.rule, "in trans: sensitive (level E")) << combo.rule;
     EXPECT_TRUE(contains(osi.rule,
                          "EGFR-T790M-osimertinib-1, EGFR-T790M-osimertinib-2, EGFR-T790M-osimertinib-3 do "
                          "not decide"))
@@ -608,9 +631,22 @@ TEST(Verdict, unverified_rows_never_outrank_verified_rows) {
 TEST(Verdict, nras_q61k_is_not_selumetinib_resistant) {
     Report r;
     r.findings = {variant("NRAS", "Q61K")};
-    auto v = compute_verdicts(r, db(), SampleContext{});
+    SampleContext braf;  // the rows need the setting they were shown in: BRAF V600 (issue 9 part 3)
+    braf.declared_drivers = {"BRAF V600E"};
+    auto v = compute_verdicts(r, db(), braf);
     const auto& s = verdict(v, "selumetinib");
     EXPECT_NE(s.call, VerdictCall::resistant) << s.rule;
     EXPECT_EQ(s.call, VerdictCall::sensitive) << s.rule;
     EXPECT_EQ(s.evidence.front().entry->id, "NRAS-Q61K-selumetinib-1");
+    // Without a BRAF V600 driver (declared or a codon-600 finding) the rows do not apply.
+    auto none = compute_verdicts(r, db(), SampleContext{});
+    EXPECT_EQ(verdict(none, "selumetinib").call, VerdictCall::no_evidence);
+    EXPECT_TRUE(contains(verdict(none, "selumetinib").rule, "needs a BRAF V600")) << verdict(none, "selumetinib").rule;
+    r.findings.push_back(variant("BRAF", "V600E"));  // detected: a BRAF codon-600 change
+    r.findings.back().csq.protein_altering = true;
+    SampleContext detected;
+    detected.detected_drivers = detect_drivers(r);
+    EXPECT_EQ(detected.detected_drivers, std::vector<std::string>{"BRAF V600"});
+    auto found = compute_verdicts(r, db(), detected);
+    EXPECT_EQ(verdict(found, "selumetinib").call, VerdictCall::sensitive) << verdict(found, "selumetinib").rule;
 }

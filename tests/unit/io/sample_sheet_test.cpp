@@ -98,13 +98,16 @@ TEST(SampleSheet, output_stems_are_safe_and_unique) {
                  }).empty());
 }
 
-// Why: --driver accepts one documented syntax, "<GENE> fusion"; everything else must be refused
-// with the syntax as hint rather than silently ignored.
-TEST(SampleContext, driver_syntax_is_gene_fusion_only) {
-    auto c = parse_sample_context("nsclc", {"alk Fusion", "ALK fusion", "ROS1  fusion"}, "", kb());
+// Why: --driver accepts the documented forms, "<GENE> fusion", "<GENE> mutation" and "<GENE>
+// <change or residue>"; everything else must be refused with the syntax as hint rather than
+// silently ignored.
+TEST(SampleContext, driver_syntax_is_the_documented_forms_only) {
+    auto c = parse_sample_context(
+        "nsclc", {"alk Fusion", "ALK fusion", "ROS1  fusion", "egfr Mutation", "EGFR L858R", "braf V600"}, "", kb());
     EXPECT_EQ(c.tumor_type, "NSCLC");
-    EXPECT_EQ(c.declared_drivers, (std::vector<std::string>{"ALK fusion", "ROS1 fusion"}));
-    for (const char* bad : {"EGFR L858R", "ALK", "fusion", "NOTAGENE fusion", "ALK fusion extra"}) {
+    EXPECT_EQ(c.declared_drivers,
+              (std::vector<std::string>{"ALK fusion", "ROS1 fusion", "EGFR mutation", "EGFR L858R", "BRAF V600"}));
+    for (const char* bad : {"EGFR exon19", "ALK", "fusion", "NOTAGENE fusion", "ALK fusion extra", "EGFR 858"}) {
         try {
             parse_sample_context("", {bad}, "", kb());
             ADD_FAILURE() << bad;
