@@ -38,10 +38,21 @@
               that stands on a strict subset of that set (a single-alteration row matched by
               one of the member alleles, or a smaller compound) is superseded by it
               (superseded=true, superseded_by = the compound's id; the largest compound wins
-              when several apply). Superseded rows do not decide. So G1202R + L1196M is
-              lorlatinib-resistant through ALK-G1202R_L1196M-lorlatinib-1, not sensitive
-              through the G1202R rows. Rows that stand on no protein change (copy number,
-              fusions, lof/missense without a known change) are never superseded.
+              when several apply). Superseded rows do not decide. So G1202R + I1171N + L1196M
+              is lorlatinib-resistant through ALK-G1202R_I1171N_L1196M-lorlatinib-1, not
+              sensitive through the G1202R rows. Rows that stand on no protein change (copy
+              number, fusions, lof/missense without a known change) are never superseded.
+              The status rule holds here too: an UNVERIFIED compound supersedes only unverified
+              rows, never a verified one (unverified evidence never outranks verified evidence,
+              step 4). When such a verified row then decides a call that the unverified compound
+              contradicts, the call is low_confidence and the rule text names the compound: the
+              verified row was shown for fewer of the alterations, the compound's claim was not
+              read. So G1202R + L1196M stays lorlatinib-sensitive through the verified G1202R row
+              (D), flagged, because ALK-G1202R_L1196M-lorlatinib-1 (Yoda 2018) is unverified E.
+              Step 3 (rule a) follows the same status rule: an unverified on-target resistance
+              row sets aside only unverified sensitivity rows (driver or same-gene); a verified
+              sensitivity row it would have set aside keeps counting and, if it then decides,
+              the call is low_confidence with the same note (verdict_compound.cpp).
 
     Step 3    On-target resistance outranks driver sensitivity (rule a). When any applying,
               not superseded row for the drug has mechanism `on_target` and effect resistance
@@ -119,6 +130,7 @@
 
 #include "consequence/fusion_annotation.hpp"
 #include "interpret/interpret.hpp"
+#include "interpret/verdict_compound.hpp"
 #include "interpret/verdict_context.hpp"
 #include "interpret/verdict_decide.hpp"
 #include "interpret/verdict_phase.hpp"
@@ -127,20 +139,12 @@ namespace rvanno {
 
 namespace {
 
-// One row as evidence for one drug, with what the rules need besides the Evidence itself.
-struct Item {
-    Evidence ev;
-    std::vector<std::string> parts;  // sorted "GENE:CHANGE" the row stands on (step 2)
-    std::string set_aside;           // step 3: why it is set aside ("" = it is not)
-    std::string base_why;            // why_not without the phase condition (rule g)
-    bool phase_pending{false};       // applies but for a phase rvanno could not read (rule g)
-};
-using Items = std::vector<Item>;
-
-const KnowledgeEntry& row(const Item& i) { return *i.ev.entry; }
-bool counts(const Item& i) { return i.ev.applies && !i.ev.superseded; }
-bool is_resistance(Effect e) { return e == Effect::resistance || e == Effect::reduced_sensitivity; }
-bool is_for(Effect e) { return e == Effect::sensitivity; }
+using detail::counts;
+using detail::is_for;
+using detail::is_resistance;
+using detail::Item;
+using detail::Items;
+using detail::row;
 
 class Collector {
 public:
@@ -247,67 +251,6 @@ void collect(const Report& report, Collector& c) {
         for (const auto& m : f.matches) { c.add(m, partners(f.fusion) + " fusion", {}); }
 }
 
-// Step 2: applying rows standing on a strict subset of an applying compound's alterations.
-void supersede(Items& items) {
-    for (auto& i : items) {
-        if (!i.ev.applies || i.parts.empty()) continue;
-        const Item* best = nullptr;
-        for (const auto& c : items) {
-            if (&c == &i || !c.ev.applies || row(c).requires_all.empty() || c.parts.size() <= i.parts.size()) continue;
-            if (!std::includes(c.parts.begin(), c.parts.end(), i.parts.begin(), i.parts.end())) continue;
-            if (!best || c.parts.size() > best->parts.size()) best = &c;
-        }
-        if (best) {
-            i.ev.superseded = true;
-            i.ev.superseded_by = row(*best).id;
-        }
-    }
-}
-
-// Step 3.
-const char* const kDriverAside = "on-target resistance outranks the driver's sensitivity (rule a)";
-
-// "EGFR p.C797S" from the part "EGFR:C797S".
-std::string part_words(const std::string& part) {
-    auto colon = part.find(':');
-    return colon == std::string::npos ? part : part.substr(0, colon) + " p." + part.substr(colon + 1);
-}
-
-void set_aside_sensitivity(Items& items) {
-    bool on_target_resistance = std::any_of(items.begin(), items.end(), [](const Item& i) {
-        return counts(i) && row(i).mechanism == "on_target" && is_resistance(row(i).effect);
-    });
-    if (!on_target_resistance) return;
-    for (auto& i : items)
-        if (counts(i) && row(i).mechanism == "driver" && is_for(row(i).effect)) i.set_aside = kDriverAside;
-    // Same gene, co-occurring alteration: on-target resistance standing on an alteration that
-    // the sensitivity row does not stand on outranks that row at any level.
-    for (auto& s : items) {
-        if (!counts(s) || !s.set_aside.empty() || row(s).mechanism != "on_target" || !is_for(row(s).effect)) continue;
-        std::vector<std::string> resisting;
-        for (const auto& r : items) {
-            if (!counts(r) || r.parts.empty() || row(r).mechanism != "on_target" || !is_resistance(row(r).effect) ||
-                row(r).gene != row(s).gene)
-                continue;
-            for (const auto& p : r.parts)
-                if (!std::binary_search(s.parts.begin(), s.parts.end(), p) &&
-                    std::find(resisting.begin(), resisting.end(), p) == resisting.end())
-                    resisting.push_back(p);
-        }
-        if (resisting.empty()) continue;
-        std::sort(resisting.begin(), resisting.end());
-        std::vector<std::string> all = resisting;
-        for (const auto& p : s.parts)
-            if (std::find(all.begin(), all.end(), p) == all.end()) all.push_back(p);
-        std::string r_words, all_words;
-        for (std::size_t k = 0; k < resisting.size(); ++k) r_words += (k ? " + " : "") + part_words(resisting[k]);
-        for (std::size_t k = 0; k < all.size(); ++k) all_words += (k ? ", " : "") + part_words(all[k]);
-        s.set_aside = "on-target resistance from " + r_words + " outranks on-target sensitivity from a co-occurring " +
-                      row(s).gene + " alteration at any level (rule a, whatever the phase of " + all_words +
-                      "; rows that depend on the phase: rule g)";
-    }
-}
-
 // Step 5: a class's bypass/downstream resistance, row ids by finding, in report order.
 using Bypass = std::vector<std::pair<std::string, std::vector<std::string>>>;
 
@@ -342,8 +285,8 @@ std::vector<DrugVerdict> compute_verdicts(const Report& report, const KnowledgeB
 
     std::map<std::string, Bypass> class_bypass;
     for (auto& [drug, items] : c.by_drug) {
-        supersede(items);
-        set_aside_sensitivity(items);
+        detail::supersede(items);
+        detail::set_aside_sensitivity(items);
         add_bypass(items, class_bypass[c.class_of(drug)]);
     }
 
@@ -377,10 +320,14 @@ std::vector<DrugVerdict> compute_verdicts(const Report& report, const KnowledgeB
                 Items s = before_steps.at(drug);  // the drug has items: it has pending rows
                 for (auto& i : s)
                     if (i.phase_pending && row(i).required_phase == phase) i.ev.applies = true, i.ev.why_not.clear();
-                supersede(s);
-                set_aside_sensitivity(s);
+                detail::supersede(s);
+                detail::set_aside_sensitivity(s);
                 return judge(s);
             });
+            if (auto note = detail::contested_by_unverified(c.by_drug[drug], v.call); !note.empty()) {
+                v.low_confidence = true;
+                v.rule += note;
+            }
             v.class_name = detail::class_display_name(kb, klass);
             if (const Drug* d = kb.drug(drug)) {
                 v.generation = d->generation;

@@ -34,21 +34,28 @@ bool have(const char* tool) {
     return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0;
 }
 
-// Why: the compound case: ALK G1202R + L1196M in one sample is lorlatinib-RESISTANT
-// through the compound row, not lorlatinib-sensitive through G1202R alone.
-TEST(Verdicts, g1202r_plus_l1196m_is_lorlatinib_resistant_through_the_compound_row) {
+// Why: the compound case, ALK G1202R + L1196M, end to end. The compound row
+// (ALK-G1202R_L1196M-lorlatinib-1, Yoda 2018) is unverified E, so by the status rule it supersedes
+// only the unverified G1202R rows: the verified ALK-G1202R-lorlatinib-2 (D) keeps counting and
+// decides "sensitive", and the call is LOW-CONFIDENCE with the compound named in the rule text,
+// so a board sees the contradiction instead of a clean call either way.
+TEST(Verdicts, g1202r_plus_l1196m_lorlatinib_call_is_flagged_by_the_unverified_compound_row) {
     auto d = annotate_json(kCases / "alk_compound", {"--driver", "ALK fusion", "input.vcf"});
     const auto& v = verdict(d, "lorlatinib");
-    EXPECT_EQ(v["call"], "resistant") << v.dump(2);
-    bool compound_decides = false, g1202r_superseded = false;
+    EXPECT_EQ(v["call"], "sensitive") << v.dump(2);
+    EXPECT_EQ(v["low_confidence"], true) << v.dump(2);
+    EXPECT_NE(v["rule"].get<std::string>().find("UNVERIFIED row(s) ALK-G1202R_L1196M-lorlatinib-1 (resistance, E)"),
+              std::string::npos)
+        << v["rule"];
+    bool verified_kept = false, unverified_superseded = false;
     for (const auto& e : v["evidence"]) {
-        if (e["kb_id"] == "ALK-G1202R_L1196M-lorlatinib-1" && e["applies"] == true && e["superseded_by"].is_null())
-            compound_decides = true;
-        if (e["kb_id"].get<std::string>().rfind("ALK-G1202R-lorlatinib-", 0) == 0)
-            g1202r_superseded |= e["superseded_by"] == "ALK-G1202R_L1196M-lorlatinib-1";
+        if (e["kb_id"] == "ALK-G1202R-lorlatinib-2")
+            verified_kept = e["applies"] == true && e["superseded_by"].is_null();
+        if (e["kb_id"] == "ALK-G1202R-lorlatinib-1")
+            unverified_superseded = e["superseded_by"] == "ALK-G1202R_L1196M-lorlatinib-1";
     }
-    EXPECT_TRUE(compound_decides);
-    EXPECT_TRUE(g1202r_superseded);
+    EXPECT_TRUE(verified_kept);
+    EXPECT_TRUE(unverified_superseded);
     EXPECT_EQ(verdict(d, "crizotinib")["call"], "resistant");
     EXPECT_EQ(verdict(d, "crizotinib")["class_name"], "ALK tyrosine kinase inhibitors")
         << "display name from drugs.tsv";

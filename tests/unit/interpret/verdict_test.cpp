@@ -123,26 +123,48 @@ TEST(Verdict, g1202r_alone_is_lorlatinib_sensitive_and_resistant_to_the_others) 
 
 // Rule b: the compound row, not G1202R alone, speaks for a G1202R + L1196M tumour.
 TEST(Verdict, compound_row_outranks_its_single_parts) {
+    // G1202R + I1171N + L1196M: the verified compound (C) supersedes every single-mutation row.
+    Report r;
+    r.findings = {variant("ALK", "G1202R", {"ALK:I1171N", "ALK:L1196M"}),
+                  variant("ALK", "I1171N", {"ALK:G1202R", "ALK:L1196M"}),
+                  variant("ALK", "L1196M", {"ALK:G1202R", "ALK:I1171N"})};
+    auto v = compute_verdicts(r, db(), alk_declared());
+
+    const auto& lorl = verdict(v, "lorlatinib");
+    EXPECT_EQ(lorl.call, VerdictCall::resistant) << lorl.rule;
+    EXPECT_EQ(lorl.strength, EvidenceLevel::C);
+    EXPECT_FALSE(lorl.low_confidence) << lorl.rule;
+    ASSERT_FALSE(lorl.evidence.empty());
+    EXPECT_EQ(lorl.evidence.front().entry->id, "ALK-G1202R_I1171N_L1196M-lorlatinib-1");
+    EXPECT_EQ(lorl.evidence.front().how, MatchHow::compound);
+    for (const char* id : {"ALK-G1202R-lorlatinib-1", "ALK-G1202R-lorlatinib-2", "ALK-G1202R-lorlatinib-3",
+                           "ALK-I1171N_L1196M-lorlatinib-1", "ALK-G1202R_L1196M-lorlatinib-1"}) {
+        const Evidence* e = evidence(lorl, id);
+        ASSERT_NE(e, nullptr) << id;
+        EXPECT_TRUE(e->superseded) << id;
+        EXPECT_EQ(e->superseded_by, "ALK-G1202R_I1171N_L1196M-lorlatinib-1") << id;
+    }
+    // Only the compound's own drug is affected: crizotinib still rests on both single mutations.
+    EXPECT_FALSE(evidence(verdict(v, "crizotinib"), "ALK-G1202R-crizotinib-1")->superseded);
+}
+
+// The status rule inside rule b (guide: unverified evidence never outranks verified evidence).
+// The G1202R + L1196M compound row (Yoda 2018) is unverified E: it supersedes the unverified
+// G1202R rows, never the verified ALK-G1202R-lorlatinib-2 (D), which decides; the call is
+// low-confidence and names the compound, so the contradiction is not silent.
+TEST(Verdict, unverified_compound_never_supersedes_a_verified_row) {
     Report r;
     r.findings = {variant("ALK", "G1202R", {"ALK:L1196M"}), variant("ALK", "L1196M", {"ALK:G1202R"})};
     auto v = compute_verdicts(r, db(), alk_declared());
 
     const auto& lorl = verdict(v, "lorlatinib");
-    EXPECT_EQ(lorl.call, VerdictCall::resistant) << lorl.rule;
-    EXPECT_EQ(lorl.strength, EvidenceLevel::E);  // the Yoda 2018 compound row is unverified: E since 2026-12
-    ASSERT_FALSE(lorl.evidence.empty());
-    EXPECT_EQ(lorl.evidence.front().entry->id, "ALK-G1202R_L1196M-lorlatinib-1");
-    EXPECT_EQ(lorl.evidence.front().how, MatchHow::compound);
-    EXPECT_EQ(lorl.evidence.front().finding, "ALK p.G1202R + ALK p.L1196M");
-    for (const char* id : {"ALK-G1202R-lorlatinib-1", "ALK-G1202R-lorlatinib-2", "ALK-G1202R-lorlatinib-3"}) {
-        const Evidence* e = evidence(lorl, id);
-        ASSERT_NE(e, nullptr) << id;
-        EXPECT_TRUE(e->superseded) << id;
-        EXPECT_EQ(e->superseded_by, "ALK-G1202R_L1196M-lorlatinib-1") << id;
-    }
-    EXPECT_TRUE(contains(lorl.rule, "compound row ALK-G1202R_L1196M-lorlatinib-1")) << lorl.rule;
-    // Only the compound's own drug is affected: crizotinib still rests on both single mutations.
-    EXPECT_FALSE(evidence(verdict(v, "crizotinib"), "ALK-G1202R-crizotinib-1")->superseded);
+    EXPECT_EQ(lorl.call, VerdictCall::sensitive) << lorl.rule;
+    EXPECT_EQ(lorl.strength, EvidenceLevel::D);
+    EXPECT_TRUE(lorl.low_confidence) << lorl.rule;
+    EXPECT_TRUE(contains(lorl.rule, "UNVERIFIED row(s) ALK-G1202R_L1196M-lorlatinib-1 (resistance, E)")) << lorl.rule;
+    EXPECT_FALSE(evidence(lorl, "ALK-G1202R-lorlatinib-2")->superseded);
+    for (const char* id : {"ALK-G1202R-lorlatinib-1", "ALK-G1202R-lorlatinib-3"})
+        EXPECT_EQ(evidence(lorl, id)->superseded_by, "ALK-G1202R_L1196M-lorlatinib-1") << id;
     // Alectinib: G1202R resistance outranks the co-occurring L1196M sensitivity (rule a, same
     // gene, since issue 9 part 3; before, as weaker evidence by level), and the text says so.
     EXPECT_EQ(verdict(v, "alectinib").call, VerdictCall::resistant);
