@@ -52,6 +52,11 @@ struct Provenance {
     // "1001 genes of the GRCh38 transcript model ...; 12 records outside every model gene were
     // not examined" ("" = no small-variant input).
     std::string examined;
+    // The knowledge layers loaded: "curated:419;civic:2325" (KnowledgeBase::layers()); the CIViC
+    // layer's release and merges, "CIViC 01-Aug-2024; 203 CIViC rows merged into curated rows"
+    // ("" without a CIViC layer); rows not loaded (an unknown match_restrict), "file:line: why".
+    std::string kb_layers, kb_civic;
+    std::vector<std::string> kb_rows_not_loaded;
 };
 
 // One ALT allele of one record in a gene of the transcript model, with its consequence and

@@ -28,7 +28,12 @@
               substitution at the row's codon whose protein change rvanno could not tell, see
               match/matcher.cpp): why_not is "amino acid unknown - give --fasta" (em dash in
               the output), and the row stands on no protein change. A row that one finding
-              matched so and another finding matched for sure counts. A driver
+              matched so and another finding matched for sure counts. Nor does a row of effect
+              no_resistance (CIViC "Does Not Support" resistance: the study found no resistance,
+              which is absence of evidence for resistance, not evidence of sensitivity): it is
+              listed under the drug with why_not kNoResistance and decides nothing.
+              A CIViC-layer row (status civic) otherwise counts as any row does; in step 4 it
+              ranks like an unverified row. A driver
               counts when declared (--driver, compared case-insensitively; "EML4::ALK fusion"
               is an ALK fusion) or detected (detect_drivers: a fusion of the report whose 3'
               partner is GENE matched a row of mechanism `driver`). Tumour-type codes are
@@ -154,6 +159,14 @@ bool counts(const Item& i) { return i.ev.applies && !i.ev.superseded; }
 bool is_resistance(Effect e) { return e == Effect::resistance || e == Effect::reduced_sensitivity; }
 bool is_for(Effect e) { return e == Effect::sensitivity; }
 
+// Step 1: why a matched row does not apply ("" = it applies).
+const char* const kNoResistance = "no_resistance: evidence of no resistance is shown, never decides";
+std::string why_not(const Match& m, const SampleContext& ctx) {
+    if (m.amino_acid_unknown) return kAminoAcidUnknown;
+    if (m.entry->effect == Effect::no_resistance) return kNoResistance;
+    return detail::context_not_met(*m.entry, ctx);
+}
+
 class Collector {
 public:
     Collector(const KnowledgeBase& kb, const SampleContext& ctx) : kb_(kb), ctx_(ctx) {}
@@ -199,7 +212,7 @@ private:
         if (same != items.end()) {
             if (same->ev.finding.find(finding) == std::string::npos) same->ev.finding += "; " + finding;
             if (same->ev.why_not == kAminoAcidUnknown && !m.amino_acid_unknown) {  // a sure match counts
-                same->ev.why_not = detail::context_not_met(*m.entry, ctx_);
+                same->ev.why_not = why_not(m, ctx_);
                 same->ev.applies = same->ev.why_not.empty();
             }
             std::vector<std::string> merged;
@@ -212,7 +225,7 @@ private:
         i.ev.entry = m.entry;
         i.ev.finding = finding;
         i.ev.how = m.how;
-        i.ev.why_not = m.amino_acid_unknown ? kAminoAcidUnknown : detail::context_not_met(*m.entry, ctx_);
+        i.ev.why_not = why_not(m, ctx_);
         i.ev.applies = i.ev.why_not.empty();
         i.parts = parts;
         items.push_back(std::move(i));
