@@ -160,6 +160,10 @@ struct KnowledgeBase {
     std::string layers() const;
 };
 
+// The row's status as printed: "civic" for the CIViC layer, else "verified" / "unverified" by
+// KnowledgeEntry::verified (the one flag the verdict rules read).
+std::string status_name(const KnowledgeEntry& e);
+
 // The tier of one row for a sample of `tumor_type` ("" = unknown): amp_tier(level), except
 // that a level-A row whose diseases do not include the tumour type is Tier II-C (flagged
 // "tumour type unknown" when there is none). Rules: db/README.md.

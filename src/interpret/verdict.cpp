@@ -29,11 +29,9 @@
               match/matcher.cpp): why_not is "amino acid unknown - give --fasta" (em dash in
               the output), and the row stands on no protein change. A row that one finding
               matched so and another finding matched for sure counts. Nor does a row of effect
-              no_resistance (CIViC "Does Not Support" resistance: the study found no resistance,
-              which is absence of evidence for resistance, not evidence of sensitivity): it is
-              listed under the drug with why_not kNoResistance and decides nothing.
-              A CIViC-layer row (status civic) otherwise counts as any row does; in step 4 it
-              ranks like an unverified row. A driver
+              no_resistance (CIViC "Does Not Support" resistance: absence of evidence for
+              resistance, not evidence of sensitivity): listed, why_not kNoResistance. A CIViC
+              row (status civic) otherwise counts; in step 4 it ranks like an unverified row. A driver
               counts when declared (--driver, compared case-insensitively; "EML4::ALK fusion"
               is an ALK fusion) or detected (detect_drivers: a fusion of the report whose 3'
               partner is GENE matched a row of mechanism `driver`). Tumour-type codes are

@@ -55,7 +55,7 @@ std::string drug_entry(const std::string& allele, const Consequence& c, const st
         encode_info_value(drug),
         encode_info_value(to_string(m.entry->effect)),
         encode_info_value(to_string(m.entry->level)),
-        to_string(m.entry->status),
+        status_name(*m.entry),
         encode_info_value(m.entry->id),
         encode_info_value(to_string(m.how)),
         encode_info_value(m.entry->layer)};

@@ -98,6 +98,11 @@ const Drug* KnowledgeBase::drug(const std::string& id) const {
     return it == drugs.end() ? nullptr : &it->second;
 }
 
+std::string status_name(const KnowledgeEntry& e) {
+    if (e.status == EntryStatus::civic) return "civic";
+    return e.verified ? "verified" : "unverified";
+}
+
 std::string KnowledgeBase::layers() const {
     return "curated:" + std::to_string(curated_rows) + ";civic:" + std::to_string(civic_rows);
 }

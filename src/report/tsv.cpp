@@ -42,7 +42,7 @@ void write_rows(const std::string& sample, const std::string& tumor_type, const 
                 << tsv(l.location) << '\t' << to_string(m.how) << '\t' << tsv(m.detail) << '\t' << tsv(e.id) << '\t'
                 << tsv(e.alteration.empty() ? to_string(e.kind) : e.alteration) << '\t' << tsv(drug) << '\t'
                 << to_string(e.effect) << '\t' << to_string(e.level) << '\t' << tsv(amp_tier(e, tumor_type)) << '\t'
-                << tsv_join(e.diseases, ";") << '\t' << tsv(e.mechanism) << '\t' << to_string(e.status) << '\t'
+                << tsv_join(e.diseases, ";") << '\t' << tsv(e.mechanism) << '\t' << status_name(e) << '\t'
                 << tsv_join(e.citations, ";") << '\t' << tsv(e.notes) << '\t' << tsv(e.layer) << '\t' << tsv(e.civic_id)
                 << '\t' << tsv_join(e.also_in_civic, ";") << '\n';
         }
@@ -114,7 +114,7 @@ void write_no_knowledge_row(const std::string& sample, const Lead& l, const std:
         << '\t' << tsv(l.alt) << '\t' << tsv(l.filter) << '\t' << tsv(l.vaf) << '\t' << tsv(l.depth) << '\t'
         << tsv(l.gene) << '\t' << tsv(l.transcript) << '\t' << tsv(l.hgvs_c) << '\t' << tsv(l.hgvs_p) << '\t'
         << tsv(l.protein_change) << '\t' << tsv(l.consequence) << '\t' << tsv(l.location) << "\t\t" << tsv(detail)
-        << "\t\t\t\t\t\t\t\t\t\t\t\n";
+        << "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\n";
 }
 
 }  // namespace

@@ -143,8 +143,31 @@ TEST(KnowledgeBase, shipped_db_has_no_problems_and_loads) {
             ++rows;
         }
     }
-    EXPECT_EQ(kb.entries.size(), rows);
+    // ... as curated entries; the CIViC layer's rows are civic entries or merged into curated ones
+    // (each counted once: no row is both loaded and merged, none lost).
+    EXPECT_EQ(static_cast<std::size_t>(kb.curated_rows), rows);
+    std::size_t civic_rows = 0;
+    for (const char* name : {"civic_predictive.tsv", "civic_assertions.tsv"}) {
+        std::ifstream in(fs::path(RVANNO_DB) / "civic" / name);
+        std::string line;
+        bool header_seen = false;
+        while (std::getline(in, line)) {
+            if (line.empty() || line[0] == '#') continue;
+            if (header_seen) ++civic_rows;
+            header_seen = true;
+        }
+    }
+    EXPECT_GT(civic_rows, 2000u);
+    EXPECT_EQ(static_cast<std::size_t>(kb.civic_rows + kb.civic_merged), civic_rows);
+    EXPECT_EQ(kb.entries.size(), rows + static_cast<std::size_t>(kb.civic_rows));
+    EXPECT_EQ(kb.civic_release, "01-Aug-2024");
+    EXPECT_TRUE(kb.rows_not_loaded.empty());
+    std::size_t also = 0;
+    for (const auto& e : kb.entries) also += e.also_in_civic.size();
+    EXPECT_GT(also, 0u);
     for (const auto& e : kb.entries) {
+        EXPECT_EQ(e.layer == "civic", e.status == EntryStatus::civic) << e.id;
+        EXPECT_FALSE(e.layer == "civic" && e.verified) << e.id;
         EXPECT_NE(std::find(kb.genes.begin(), kb.genes.end(), e.gene), kb.genes.end()) << e.id;
         for (const auto& d : e.drugs) EXPECT_NE(kb.drug(d), nullptr) << e.id << " names " << d;
         EXPECT_FALSE(e.citations.empty()) << e.id;
@@ -255,7 +278,7 @@ struct BrokenCase {
 TEST(KnowledgeBase, broken_row_throws_input_error_at_its_file_and_line) {
     const BrokenCase cases[] = {
         {"unknown_effect", [](Row& r) { r.effect = "resistent"; },
-         "unknown effect 'resistent' (expected: resistance|reduced_sensitivity|sensitivity|no_benefit)"},
+         "unknown effect 'resistent' (expected: resistance|reduced_sensitivity|sensitivity|no_benefit|no_resistance)"},
         {"uncited", [](Row& r) { r.citations = ""; }, "row is not cited"},
         {"unknown_drug", [](Row& r) { r.drugs = "crizotinib;wondertinib"; }, "unknown drug 'wondertinib'"},
         {"gene_not_in_genes_txt", [](Row& r) { r.gene = "KRAS"; }, "gene 'KRAS' is not in genes.txt"},
