@@ -172,8 +172,8 @@ TEST(ConsequenceWithoutFasta, gpgr_reference_header_not_found_is_noted) {
 // annotated VCF marks its RVANNO_MATCH and leaves its drugs out of RVANNO_DRUG.
 TEST(ConsequenceWithoutFasta, amino_acid_unknown_is_shown_in_json_html_and_vcf) {
     TempDir tmp("aa_unknown");
-    // The curated rows alone: the CIViC layer lists c.182A>G as an allele of NRAS p.Q61R, which
-    // gives the allele its class (no longer amino acid unknown).
+    // The curated rows alone (NRAS c.183A>T, Q61H): one row at the codon, so the counts below are
+    // about it; the CIViC layer's codon-61 rows are shown the same way (testdata case readme).
     const std::vector<std::string> env = {curated_only_db_env()};
     auto r = run_rvanno(kUnknownCase, {"annotate", "-f", "json", "input.vcf"}, "", env);
     ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -181,7 +181,7 @@ TEST(ConsequenceWithoutFasta, amino_acid_unknown_is_shown_in_json_html_and_vcf) 
     ASSERT_EQ(j["findings"].size(), 1u);
     const auto& m = j["findings"][0]["matches"][0];
     EXPECT_TRUE(m["amino_acid_unknown"]);
-    EXPECT_EQ(m["detail"], "c.182A>G in codon 61: amino acid unknown \u2014 give --fasta");
+    EXPECT_EQ(m["detail"], "c.183A>T in codon 61: amino acid unknown \u2014 give --fasta");
     EXPECT_EQ(j["counters"]["alleles_matched_amino_acid_unknown_only"], 1);
     for (const auto& v : j["verdicts"])
         if (v["drug"] == "vemurafenib") {
