@@ -508,3 +508,38 @@ TEST(KnowledgeBase, missing_directory_is_a_user_error_not_an_input_error) {
         EXPECT_NE(e.hint().find("--db"), std::string::npos);
     }
 }
+
+// Why (issue 9 part 2, the overlay): a CIViC row saying what a curated row says, from the same
+// source, is merged into it (not loaded twice) and recorded on it; rows of the two layers with
+// opposite directions are listed as conflicts, not dropped. Known pairs of the shipped db/.
+TEST(KnowledgeBase, civic_layer_is_merged_under_the_curated_rows_and_conflicts_are_listed) {
+    const KnowledgeBase kb = load_knowledge_base(RVANNO_DB);
+    auto find = [&](const std::string& id) -> const KnowledgeEntry* {
+        for (const auto& e : kb.entries)
+            if (e.id == id) return &e;
+        return nullptr;
+    };
+    // ALK G1202R crizotinib resistance: CIViC EID441 and EID1357 cite the curated row's sources.
+    const auto* g1202r = find("ALK-G1202R-crizotinib-1");
+    ASSERT_NE(g1202r, nullptr);
+    EXPECT_EQ(g1202r->also_in_civic, (std::vector<std::string>{"EID441", "EID1357"}));
+    EXPECT_EQ(find("CIViC-EID441-crizotinib"), nullptr) << "merged, so not a row of its own";
+    // A CIViC row no curated row states is loaded, with its layer, status and CIViC columns.
+    const auto* eid12 = find("CIViC-EID19-peginterferon_alfa-2b");
+    ASSERT_NE(eid12, nullptr);
+    EXPECT_EQ(eid12->layer, "civic");
+    EXPECT_EQ(eid12->status, EntryStatus::civic);
+    EXPECT_FALSE(eid12->verified);
+    EXPECT_EQ(eid12->civic_id, "EID19");
+    EXPECT_EQ(eid12->civic_rating, "4");
+    // CIViC EID32 (F1174L crizotinib resistance, Sasaki 2010) is merged into the curated row of
+    // that source, and its opposite direction to the curated F1174L sensitivity row of another
+    // source is a conflict.
+    EXPECT_EQ(find("CIViC-EID32-crizotinib"), nullptr);
+    bool listed = false;
+    for (const auto& c : kb.conflicts)
+        listed |= c.curated_id == "ALK-F1174L-crizotinib-3" && c.civic_id == "CIViC-EID32-crizotinib" && !c.merged;
+    EXPECT_TRUE(listed);
+    EXPECT_EQ(kb.layers(), "curated:" + std::to_string(kb.curated_rows) + ";civic:" + std::to_string(kb.civic_rows));
+    EXPECT_GT(kb.civic_merged, 100);
+}
