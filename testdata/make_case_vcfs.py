@@ -170,8 +170,11 @@ nf1 = [
 ]
 write("snpeff_stop_gained_lof", header(37, "num", ["TUMOR"], [SNPEFF_ANN]) + "".join(nf1))
 
+# c.183A>T (Q61H: CAA -> CAT), one base 3' of c.182 on the minus strand (1:115256528 T>A): an
+# allele no knowledge row lists as a c. change (the CIViC layer lists Q61H as c.183A>C and Q61R as
+# c.182A>G, which would give the class), so its amino acid stays unknown without --fasta.
 nras_unknown = [
-    rec("1", 115256529, "T", "C", "PASS", "NRAS_c.182A>G_Q61R_no_annotation_no_fasta", ["0/1:50,10:60:0.167"]),
+    rec("1", 115256528, "T", "A", "PASS", "NRAS_c.183A>T_Q61H_no_annotation_no_fasta", ["0/1:50,10:60:0.167"]),
 ]
 write("codon_amino_acid_unknown", header(37, "num", ["TUMOR"]) + "".join(nras_unknown))
 # Issue 8, every gene examined (GRCh37): a knowledge-base match, a missense allele in VCX2 (a

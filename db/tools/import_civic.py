@@ -11,9 +11,10 @@ VariantSummaries, AssertionSummaries) and writes, into --out (default db/civic/)
   civic_assertions.tsv        one row per (predictive assertion, drug, alteration), AMP tier kept
   drugs_civic.tsv             drug rows (drugs.tsv format) for every therapy not in db/drugs.tsv,
                               combinations as 'a+b'
-  genes_civic.txt             genes named by imported rows that are not in db/genes.txt
-  transcripts.GRCh38.tsv,     MANE Select models of those genes (make_transcripts.py logic)
-  transcripts.GRCh37.tsv
+  genes_civic.txt             genes named by imported rows that are not in db/genes.txt; their
+                              models are made (make_transcripts.py logic, in memory, to check the
+                              rows) but written by make_transcripts.py into the main
+                              db/transcripts.GRCh3[78].tsv (run it after this importer)
   IMPORT_REPORT.md            counts per category, imported and skipped, with reasons
 
 Nothing in db/ outside --out is written. Rows use the columns and values of db/knowledge/*.tsv
@@ -1117,6 +1118,10 @@ class Importer:
 # Output
 
 
+def sha256_text(s: str) -> str:
+    return hashlib.sha256(s.encode("utf-8")).hexdigest()
+
+
 def sha256(p: Path) -> str:
     return mt.sha256(p)
 
@@ -1160,8 +1165,12 @@ def main(argv=None):
 
     # curated layer (read only)
     genes_known = mt.read_genes(db / "genes.txt")
-    m38 = read_transcript_table(db / "transcripts.GRCh38.tsv")
-    m37 = read_transcript_table(db / "transcripts.GRCh37.tsv")
+    # Only the rows of genes.txt genes: the tables also hold the genes of genes_civic.txt (written by
+    # make_transcripts.py after a previous import) and the whole-genome bulk, and the importer makes
+    # the models of every other gene itself, so its output does not depend on which of those the
+    # tables hold today (re-running after make_transcripts.py gives the same files).
+    m38 = {g: m for g, m in read_transcript_table(db / "transcripts.GRCh38.tsv").items() if g in genes_known}
+    m37 = {g: m for g, m in read_transcript_table(db / "transcripts.GRCh37.tsv").items() if g in genes_known}
     drugs = Drugs(read_drugs(db / "drugs.tsv"))
 
     ev = read_tsv(files["evidence"])
@@ -1280,8 +1289,10 @@ def main(argv=None):
     for k in sorted(files):
         prov.append(f"input {files[k].name} sha256={sha256(files[k])}")
     prov.append(f"input {chain19.name} sha256={sha256(chain19)} (GRCh37 -> GRCh38 liftover of CIViC coordinates)")
+    known_rows = sha256_text("".join("\t".join(m38[g].row()) + "\n" for g in sorted(m38)))
     prov.append(f"curated layer read: db/genes.txt sha256={sha256(db / 'genes.txt')}, db/drugs.tsv "
-                f"sha256={sha256(db / 'drugs.tsv')}, db/transcripts.GRCh38.tsv sha256={sha256(db / 'transcripts.GRCh38.tsv')}")
+                f"sha256={sha256(db / 'drugs.tsv')}, db/transcripts.GRCh38.tsv rows of db/genes.txt "
+                f"sha256={known_rows}")
     hdr = lambda title: [f"# {title}"] + [f"# {p}" for p in prov]
 
     kn_note = ["# Columns 1-15 as db/knowledge/*.tsv (db/README.md); status `civic` = taken from CIViC as curated there, "
@@ -1305,14 +1316,11 @@ def main(argv=None):
                                 "in it is its own one-drug class.") , DRUG_COLUMNS, drow))
     write_lines(out / "genes_civic.txt",
                 hdr("db/civic/genes_civic.txt - genes named by CIViC rows (gene, requires, driver context, fusion "
-                    "partners with a model) that are not in db/genes.txt; their models are in "
-                    "db/civic/transcripts.GRCh3[78].tsv.") + out_genes)
-    tprov = [f"generator: {cmd}  (run from the repo root; make_transcripts.py logic, see db/tools/README.md)",
-             f"GENERATED from CIViC release {release} gene list; input MANE summary: {mane_p.name} sha256={sha256(mane_p)}",
-             f"input RefSeq BED12 (GRCh38 models): {bed_p.name} sha256={sha256(bed_p)}"]
-    mt.write_table(out / "transcripts.GRCh38.tsv", "GRCh38", {g: e38[g] for g in out_genes if g in e38}, tprov)
-    mt.write_table(out / "transcripts.GRCh37.tsv", "GRCh37", {g: e37[g] for g in out_genes if g in e37},
-                   tprov + [f"input liftover chain (GRCh37 models): {chain38.name} sha256={sha256(chain38)}"])
+                    "partners with a model) that are not in db/genes.txt; make_transcripts.py treats them as "
+                    "knowledge-base genes (every check strict) and writes their models into "
+                    "db/transcripts.GRCh3[78].tsv: run it after this importer.") + out_genes)
+    for stale in ("transcripts.GRCh38.tsv", "transcripts.GRCh37.tsv"):  # written by importers before 2026.12-4
+        (out / stale).unlink(missing_ok=True)
     report = make_report(imp, clf, drugs, release, cmd, out_genes, no_model, extra_genes, civic_check,
                          civic_check_fail, used)
     write_lines(out / "IMPORT_REPORT.md", report)

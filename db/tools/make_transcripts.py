@@ -843,7 +843,7 @@ def write_report(path: Path, rule: str, n_mane: int, kb: list[str], bulk38: dict
               "",
               "| | GRCh38 | GRCh37 |",
               "|---|---:|---:|",
-              f"| knowledge-base genes (`db/genes.txt`, every check strict) | {len(kb)} | {len(kb)} |",
+              f"| knowledge-base genes (`db/genes.txt` + `db/civic/genes_civic.txt`, every check strict) | {len(kb)} | {len(kb)} |",
               f"| bulk genes (every other MANE v1.0 Select gene that passed) | {len(bulk38)} | {len(bulk37)} |",
               f"| **genes in the table** | **{len(kb) + len(bulk38)}** | **{len(kb) + len(bulk37)}** |",
               "",
@@ -867,6 +867,9 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared data folder (default: ../shared/data)")
     ap.add_argument("--genes", type=Path, default=REPO_ROOT / "db" / "genes.txt")
+    ap.add_argument("--civic-genes", type=Path, default=REPO_ROOT / "db" / "civic" / "genes_civic.txt",
+                    help="genes of the CIViC layer (written by import_civic.py; run that first): knowledge-base "
+                         "genes too, every check strict (default: db/civic/genes_civic.txt; 'none' = no CIViC layer)")
     ap.add_argument("--mane", type=Path, help=f"default: DATA/{REL_MANE}")
     ap.add_argument("--bed", type=Path, help=f"default: DATA/{REL_BED}")
     ap.add_argument("--chain", type=Path, help=f"default: DATA/{REL_CHAIN}")
@@ -889,7 +892,17 @@ def main(argv=None):
         if not p.exists():
             die(f"input not found: {p}")
 
+    # The knowledge-base gene set: genes.txt, then the CIViC layer's genes (disjoint by construction).
     genes = read_genes(a.genes)
+    civic_genes_p = None if str(a.civic_genes) == "none" else a.civic_genes
+    if civic_genes_p is not None:
+        if not civic_genes_p.exists():
+            die(f"input not found: {civic_genes_p} (run db/tools/import_civic.py first, or give --civic-genes none)")
+        civic_genes = read_genes(civic_genes_p)
+        both = sorted(set(genes) & set(civic_genes))
+        if both:
+            die(f"{civic_genes_p}: genes also in {a.genes}: {both} (re-run db/tools/import_civic.py)")
+        genes += civic_genes
     mane = read_mane(mane_p, genes)
     mane_all = read_mane_select(mane_p) if a.bulk != "none" else {}
     bulk_genes = sorted(set(mane_all) - set(genes))
@@ -988,7 +1001,8 @@ def main(argv=None):
     cmd_args = [x if not os.path.exists(x) else display(Path(x)) for x in (argv if argv is not None else sys.argv[1:])]
     prov = ["generator: " + " ".join(["python3", "db/tools/make_transcripts.py", *map(shlex.quote, cmd_args)])
             + "  (run from the repo root; see db/tools/README.md)"]
-    for label, p, rel in [("gene list", a.genes, None), ("MANE summary", mane_p, REL_MANE),
+    gene_lists = [("gene list", a.genes, None)] + ([("CIViC gene list", civic_genes_p, None)] if civic_genes_p else [])
+    for label, p, rel in [*gene_lists, ("MANE summary", mane_p, REL_MANE),
                           ("RefSeq BED12 (GRCh38 models)", bed_p, REL_BED),
                           ("liftover chain (GRCh37 models)", chain_p, REL_CHAIN)]:
         origin = f"; SOURCES.md: {sources_origin(sources_md, rel)}" if rel else ""
@@ -997,7 +1011,7 @@ def main(argv=None):
                 "(GRCh37 SNV c. positions), MSKCC isoform overrides and CIViC VCF (ROS1); "
                 "SOURCES.md: " + sources_origin(sources_md, f"{REL_GENEFUSE}/cancer.hg19.csv"))
     if a.bulk != "none":
-        prov.append(f"rows: the genes of the gene list (source column as described in db/tools/README.md), then "
+        prov.append(f"rows: the genes of the gene list(s) (source column as described in db/tools/README.md), then "
                     f"every other MANE v1.0 Select gene that passed the bulk rule '{a.bulk}' (source column "
                     f"'bulk ...'); genes left out and why: transcripts.report.md")
     write_table(a.out_dir / "transcripts.GRCh38.tsv", "GRCh38", {**m38, **b38},

@@ -56,7 +56,8 @@ class CommittedTablesTest(unittest.TestCase):
         cls.t38 = read_table(DB / "transcripts.GRCh38.tsv")
         cls.t37 = read_table(DB / "transcripts.GRCh37.tsv")
         cls.report = read_report(DB / "transcripts.report.md")
-        cls.kb = mt.read_genes(DB / "genes.txt")
+        # the knowledge-base genes: genes.txt and the CIViC layer's genes_civic.txt (both strict)
+        cls.kb = mt.read_genes(DB / "genes.txt") + mt.read_genes(DB / "civic" / "genes_civic.txt")
 
     def test_bulk_rows_are_manes_transcript(self):
         """Every bulk GRCh38 row has MANE's accession, Ensembl twin, chromosome, strand and

@@ -1,7 +1,9 @@
-// The curated knowledge base (db/): evidence statements, drugs and genes, as plain values
-// (loaded by src/knowledge/knowledge_base.hpp). Schema and allowed values: db/README.md. A
-// KnowledgeBase owns its entries; matches point into it, so it must outlive every Match made
-// from it.
+// The knowledge base (db/): evidence statements, drugs and genes, as plain values (loaded by
+// src/knowledge/knowledge_base.hpp). Two layers: the hand-curated rows of db/knowledge/ and, under
+// them, the CIViC layer generated into db/civic/ (db/tools/import_civic.py); where both cover the
+// same statement the curated row wins (the overlay, db/README.md "Layers"). Schema and allowed
+// values: db/README.md. A KnowledgeBase owns its entries; matches point into it, so it must
+// outlive every Match made from it.
 #pragma once
 #include <cstdint>
 #include <filesystem>
@@ -27,11 +29,18 @@ enum class AlterationKind {
     loss,
     fusion
 };
-enum class Effect { resistance, reduced_sensitivity, sensitivity, no_benefit };
+// no_resistance (CIViC "Does Not Support" resistance): evidence that the alteration does NOT
+// confer resistance. Shown, never decides a verdict (interpret/verdict.cpp, step 1).
+enum class Effect { resistance, reduced_sensitivity, sensitivity, no_benefit, no_resistance };
+// `status` column (db/README.md "Status"): verified / unverified (curated rows; read by us or
+// not yet) / civic (taken from CIViC as curated there, not re-read by us). Only verified rows
+// outrank others in verdict step 4; civic ranks like unverified.
+enum class EntryStatus { verified, unverified, civic };
 enum class EvidenceLevel { A, B, C, D, E };
 
 std::string to_string(AlterationKind k);
 std::string to_string(Effect e);
+std::string to_string(EntryStatus s);
 std::string to_string(EvidenceLevel l);
 // AMP/ASCO/CAP 2017 tier and level for a CIViC-scale evidence level, e.g. "Tier I-A".
 std::string amp_tier(EvidenceLevel l);
@@ -46,6 +55,24 @@ struct GenomicAllele {
 struct RequiredAlteration {
     std::string gene;
     std::string protein_change;  // 1-letter, no "p.", e.g. "L1196M"
+};
+
+// A narrowing of a row that its kind cannot express (CIViC layer `match_restrict`, db/README.md):
+// the matcher applies it on top of the kind's route (src/match/restrict.hpp).
+struct MatchRestrict {
+    enum class Kind {
+        deletion,       // the allele is an in-frame deletion (net loss of a multiple of 3 bases)
+        insertion,      // an in-frame insertion or duplication (net gain of a multiple of 3 bases)
+        frameshift,     // a frameshift (net length change not a multiple of 3)
+        exon_skipping,  // exon_skipping=N: a splice allele at exon N's boundaries, nothing else
+        fusion,         // fusion=A::B: the driver fusion (context) has these partners
+        fusion_exons    // fusion_exons=eX-eY: the 5' partner keeps exons 1..X, the 3' resumes at Y
+    };
+    Kind kind{};
+    int exon{0};               // exon_skipping
+    std::string gene5, gene3;  // fusion
+    int exon5{0}, exon3{0};    // fusion_exons
+    std::string text;          // as written, e.g. "fusion=BCR::ABL1"
 };
 
 struct KnowledgeEntry {
@@ -68,7 +95,8 @@ struct KnowledgeEntry {
     std::vector<std::string> diseases;
     std::string mechanism;
     std::vector<std::string> citations;
-    bool verified{false};
+    bool verified{false};  // status == EntryStatus::verified
+    EntryStatus status{EntryStatus::unverified};
     std::string notes;
     // Optional `context` column: conditions the sample must meet for the row to apply, all of
     // them (evaluated per sample by compute_verdicts; see db/README.md).
@@ -79,6 +107,22 @@ struct KnowledgeEntry {
     std::string required_phase;
     std::string file;  // for messages: "knowledge/alk.tsv"
     long line{0};
+    std::string layer{"curated"};  // "curated" (db/knowledge/) or "civic" (db/civic/)
+    // CIViC layer columns kept for the reports ("" on curated rows; db/tools/README.md).
+    std::string civic_id;                     // "EID12" / "AID7"
+    std::string civic_rating;                 // "1".."5" or ""
+    std::string civic_disease;                // CIViC's disease name (diseases holds the project code)
+    std::string nct_ids;                      // ';'-separated NCT ids
+    std::string civic_amp_tier;               // assertions: "Tier I - Level A"
+    std::vector<MatchRestrict> restrictions;  // `match_restrict`, parsed
+    // Curated rows: the CIViC items (civic_id) of the civic rows merged into this row by the
+    // overlay (same gene, alteration, drug and a shared citation), e.g. {"EID123", "AID7"}.
+    std::vector<std::string> also_in_civic;
+};
+
+struct DbProblem {
+    std::string where;  // "file:line"
+    std::string what;
 };
 
 struct Drug {
@@ -88,27 +132,44 @@ struct Drug {
     bool is_class() const { return drug_class == "class"; }
 };
 
+// Two rows of different layers about the same gene, alteration and drug with opposite
+// directions (resistance, reduced_sensitivity or no_benefit against sensitivity). Listed by
+// `rvanno db check`; not a failure.
+struct LayerConflict {
+    std::string curated_id, civic_id;  // row ids
+    bool merged{false};                // same source: the civic row was merged into the curated one
+    std::string what;                  // "ALK p.G1202R, crizotinib: resistance (curated) vs sensitivity (CIViC)"
+};
+
 struct KnowledgeBase {
     std::filesystem::path directory;
-    std::string version;      // db/VERSION
-    std::string content_md5;  // over every table, see content_files()
-    std::vector<KnowledgeEntry> entries;
-    std::map<std::string, Drug> drugs;
-    std::vector<std::string> genes;  // db/genes.txt order
+    std::string version;                  // db/VERSION
+    std::string content_md5;              // over every table, see content_files()
+    std::vector<KnowledgeEntry> entries;  // curated rows, then the civic rows not merged into them
+    std::map<std::string, Drug> drugs;    // drugs.tsv, then db/civic/drugs_civic.tsv
+    std::vector<std::string> genes;       // db/genes.txt order, then db/civic/genes_civic.txt
+    // Layers: rows loaded per layer, the CIViC release ("" without db/civic/), civic rows merged
+    // into curated rows, conflicts between the layers, and rows not loaded because their
+    // match_restrict is unknown to this rvanno (where: "file:line"; `rvanno db check` fails on them).
+    long curated_rows{0}, civic_rows{0}, civic_merged{0};
+    std::string civic_release;  // e.g. "01-Aug-2024"
+    std::vector<LayerConflict> conflicts;
+    std::vector<DbProblem> rows_not_loaded;
 
     std::vector<const KnowledgeEntry*> entries_for_gene(const std::string& gene) const;
     const Drug* drug(const std::string& id) const;
     std::filesystem::path transcripts_path(GenomeBuild b) const;
+    // "curated:419;civic:2500" (the provenance's knowledge_layers).
+    std::string layers() const;
 };
+
+// The row's status as printed: "civic" for the CIViC layer, else "verified" / "unverified" by
+// KnowledgeEntry::verified (the one flag the verdict rules read).
+std::string status_name(const KnowledgeEntry& e);
 
 // The tier of one row for a sample of `tumor_type` ("" = unknown): amp_tier(level), except
 // that a level-A row whose diseases do not include the tumour type is Tier II-C (flagged
 // "tumour type unknown" when there is none). Rules: db/README.md.
 std::string amp_tier(const KnowledgeEntry& e, const std::string& tumor_type);
-
-struct DbProblem {
-    std::string where;  // "file:line"
-    std::string what;
-};
 
 }  // namespace rvanno

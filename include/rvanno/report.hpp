@@ -56,6 +56,11 @@ struct Provenance {
     // cis, 0 trans, 2 unknown (phase from GT '|' and FORMAT/PS, match/phase.cpp)"; "" = no
     // compound match.
     std::string phase;
+    // The knowledge layers loaded: "curated:419;civic:2325" (KnowledgeBase::layers()); the CIViC
+    // layer's release and merges, "CIViC 01-Aug-2024; 203 CIViC rows merged into curated rows"
+    // ("" without a CIViC layer); rows not loaded (an unknown match_restrict), "file:line: why".
+    std::string kb_layers, kb_civic;
+    std::vector<std::string> kb_rows_not_loaded;
 };
 
 // One ALT allele of one record in a gene of the transcript model, with its consequence and

@@ -16,6 +16,9 @@ const char* const kHead =
     "variants (VCF/BCF or MAF), gene-level copy number (--cnv) and fusions (--sv), each with gene, HGVS\n"
     "or copy number on the MANE Select transcript, how it matched, the drugs it argues for or\n"
     "against, evidence level, AMP/ASCO/CAP tier and citation. One row per (match, drug).\n"
+    "Knowledge comes in two layers, curated rows over the CIViC layer (db/civic/, status civic:\n"
+    "CIViC-curated, not re-read); every row says its layer (column layer) and the provenance the\n"
+    "layers loaded (##knowledge_layers=curated:N;civic:M).\n"
     "The small-variant input may be left out when --cnv or --sv is given.\n"
     "\n";
 

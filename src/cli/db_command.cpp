@@ -15,9 +15,12 @@ const char* const kDbUsage =
     "Usage: rvanno db <check|info> [DIR]\n"
     "\n"
     "Commands:\n"
-    "  check [DIR]   validate a knowledge base and list every problem as file:line\n"
-    "                (cited rows, known genes with transcripts in both builds, known drugs,\n"
-    "                allowed values, unique ids); exit 1 if there is any\n"
+    "  check [DIR]   validate a knowledge base, both layers (curated db/knowledge/ and the\n"
+    "                CIViC layer db/civic/), and list every problem as file:line (cited rows,\n"
+    "                known genes with transcripts in both builds, known drugs, allowed values,\n"
+    "                unique ids, known match_restrict values); exit 1 if there is any.\n"
+    "                Then lists the conflicts between the layers (same gene, alteration and\n"
+    "                drug, opposite directions; not failures) and the rows per layer\n"
     "  info [DIR]    version, content hash and row counts\n"
     "\n"
     "DIR defaults to the bundled knowledge base [$RVANNO_DB, else <prefix>/share/rvanno/db].\n"
@@ -34,8 +37,20 @@ int check(const std::filesystem::path& dir) {
         return 1;
     }
     auto kb = load_knowledge_base(dir);
+    // Conflicts between the layers: listed, not failures (db/README.md "Layers").
+    long merged = 0;
+    for (const auto& c : kb.conflicts) merged += c.merged ? 1 : 0;
+    std::cout << "conflicts between layers: " << kb.conflicts.size() << " (" << merged
+              << " where the curated row overrides the CIViC row of the same source, "
+              << kb.conflicts.size() - static_cast<std::size_t>(merged) << " from different sources)\n";
+    for (const auto& c : kb.conflicts)
+        std::cout << "conflict\t" << c.curated_id << "\t" << c.civic_id << "\t"
+                  << (c.merged ? "same source, curated overrides" : "different sources") << "\t" << c.what << "\n";
     std::cout << "ok: " << dir.string() << ": version " << kb.version << ", md5 " << kb.content_md5 << ", "
-              << kb.entries.size() << " rows, " << kb.drugs.size() << " drugs, " << kb.genes.size()
+              << kb.entries.size() << " rows (" << kb.layers() << "; " << kb.civic_merged
+              << " CIViC rows merged into curated rows"
+              << (kb.civic_release.empty() ? "" : "; CIViC " + kb.civic_release) << "), " << kb.drugs.size()
+              << " drugs, " << kb.genes.size()
               << " genes; every row cited, every gene has a transcript in GRCh37 and GRCh38\n";
     return 0;
 }
@@ -48,8 +63,9 @@ int info(const std::filesystem::path& dir) {
         if (!e.verified) ++unverified[e.file];
     }
     std::cout << "directory\t" << dir.string() << "\nversion\t" << kb.version << "\nmd5\t" << kb.content_md5
-              << "\nrows\t" << kb.entries.size() << "\ndrugs\t" << kb.drugs.size() << "\ngenes\t" << kb.genes.size()
-              << "\n";
+              << "\nrows\t" << kb.entries.size() << "\nlayers\t" << kb.layers() << "\ncivic_merged\t" << kb.civic_merged
+              << "\ncivic_release\t" << kb.civic_release << "\ndrugs\t" << kb.drugs.size() << "\ngenes\t"
+              << kb.genes.size() << "\n";
     for (const auto& [f, n] : per_file)
         std::cout << "file\t" << f << "\t" << n << " rows\t" << unverified[f] << " unverified\n";
     return 0;

@@ -28,9 +28,13 @@
               substitution at the row's codon whose protein change rvanno could not tell, see
               match/matcher.cpp): why_not is "amino acid unknown - give --fasta" (em dash in
               the output), and the row stands on no protein change. A row that one finding
-              matched so and another finding matched for sure counts. When a driver is met
-              (declared with --driver or detected in the report): verdict_context.cpp. A
-              compound row that needs a phase (phase=cis|trans): rule g, verdict_phase.cpp.
+              matched so and another finding matched for sure counts. Nor does a row of effect
+              no_resistance (CIViC "Does Not Support" resistance: absence of evidence for
+              resistance, not evidence of sensitivity): listed, why_not kNoResistance. A CIViC
+              row (status civic) otherwise counts; in step 4 it ranks like an unverified row.
+              When a driver is met (declared with --driver or detected in the report):
+              verdict_context.cpp. A compound row that needs a phase (phase=cis|trans): rule g,
+              verdict_phase.cpp.
 
     Step 2    Compound rows outrank their parts (rule b). Each applying compound row (one
               with `requires`) stands on a set of alterations: its own protein change and the
@@ -146,6 +150,14 @@ using detail::Item;
 using detail::Items;
 using detail::row;
 
+// Step 1: why a matched row does not apply ("" = it applies).
+const char* const kNoResistance = "no_resistance: evidence of no resistance is shown, never decides";
+std::string why_not(const Match& m, const SampleContext& ctx) {
+    if (m.amino_acid_unknown) return kAminoAcidUnknown;
+    if (m.entry->effect == Effect::no_resistance) return kNoResistance;
+    return detail::context_not_met(*m.entry, ctx);
+}
+
 class Collector {
 public:
     Collector(const KnowledgeBase& kb, const SampleContext& ctx) : kb_(kb), ctx_(ctx) {}
@@ -215,7 +227,7 @@ private:
         i.ev.finding = finding;
         i.ev.how = m.how;
         i.ev.phase = m.phase;
-        i.base_why = m.amino_acid_unknown ? kAminoAcidUnknown : detail::context_not_met(*m.entry, ctx_);
+        i.base_why = why_not(m, ctx_);
         i.ev.why_not = detail::with_phase(i.base_why, m, i.phase_pending);
         i.ev.applies = i.ev.why_not.empty();
         i.parts = parts;

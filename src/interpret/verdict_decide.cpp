@@ -48,6 +48,8 @@ std::string effect_words(Effect e) {
             return "sensitivity";
         case Effect::no_benefit:
             return "no benefit";
+        case Effect::no_resistance:
+            return "no resistance";
     }
     return "?";
 }

@@ -11,9 +11,10 @@ namespace rvanno {
 namespace {
 
 // The fields of one RVANNO_DRUG entry (VEP-shaped: bcftools +split-vep needs a Consequence
-// field and splits entries on ',' only, so each entry carries its allele).
+// field and splits entries on ',' only, so each entry carries its allele). `layer` (curated or
+// civic) came last, so the positions of the earlier fields are those of older outputs.
 constexpr const char* kDrugFormat =
-    "Allele|Consequence|SYMBOL|Feature|HGVSc|HGVSp|drug|effect|level|status|kb_id|match";
+    "Allele|Consequence|SYMBOL|Feature|HGVSc|HGVSp|drug|effect|level|status|kb_id|match|layer";
 
 constexpr const char* kLayout =
     " Number=A: one value per ALT, '.' for an ALT without a match; '&' joins the values of one ALT;"
@@ -54,9 +55,10 @@ std::string drug_entry(const std::string& allele, const Consequence& c, const st
         encode_info_value(drug),
         encode_info_value(to_string(m.entry->effect)),
         encode_info_value(to_string(m.entry->level)),
-        m.entry->verified ? "verified" : "unverified",
+        status_name(*m.entry),
         encode_info_value(m.entry->id),
-        encode_info_value(to_string(m.how))};
+        encode_info_value(to_string(m.how)),
+        encode_info_value(m.entry->layer)};
     return join(fields, "|");
 }
 

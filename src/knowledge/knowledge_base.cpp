@@ -1,7 +1,11 @@
 // Knowledge stage: takes the db/ directory; gives a validated KnowledgeBase (entries, drugs,
 // genes, content hash) that every later stage reads, or the list of its problems. One pass
 // serves both uses: `rvanno annotate` stops at the first problem (load_knowledge_base),
-// `rvanno db check` lists them all (check_knowledge_base).
+// `rvanno db check` lists them all (check_knowledge_base). Two layers: the curated tables
+// (genes.txt, drugs.tsv, knowledge/*.tsv), then the generated CIViC layer under db/civic/
+// (genes_civic.txt, drugs_civic.tsv, civic_predictive.tsv, civic_assertions.tsv), read with
+// the same rules; the overlay (knowledge/overlay.hpp) then merges civic rows that a curated row
+// already states.
 #include "knowledge/knowledge_base.hpp"
 
 #include <algorithm>
@@ -16,9 +20,11 @@
 #include "io/content_hash.hpp"
 #include "io/text_table.hpp"
 #include "knowledge/chromosome_arms.hpp"
+#include "knowledge/civic_layer.hpp"
 #include "knowledge/fusion_variants.hpp"
 #include "knowledge/knowledge_parse.hpp"
 #include "knowledge/knowledge_sense.hpp"
+#include "knowledge/overlay.hpp"
 #include "knowledge/transcript_table.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/fusion.hpp"
@@ -45,10 +51,16 @@ public:
             throw UserError("knowledge base '" + dir_.string() + "' is not a directory",
                             "give the db/ directory with --db, or set RVANNO_DB");
         read_version();
-        guarded([&] { read_genes(); });
-        guarded([&] { read_drugs(); });
+        guarded([&] { read_genes(dir_ / "genes.txt", true); });
+        if (fs::exists(civic_dir() / "genes_civic.txt"))
+            guarded([&] { read_genes(civic_dir() / "genes_civic.txt", false); });
+        guarded([&] { read_drugs(dir_ / "drugs.tsv"); });
+        if (fs::exists(civic_dir() / "drugs_civic.tsv")) guarded([&] { read_drugs(civic_dir() / "drugs_civic.tsv"); });
         read_transcript_tables();
-        for (const auto& f : knowledge_files()) guarded([&] { read_entries(f); });
+        for (const auto& f : knowledge_files()) guarded([&] { read_entries(f, false); });
+        for (const auto& f : civic_files()) guarded([&] { read_entries(f, true); });
+        if (!civic_files().empty()) kb_.civic_release = detail::civic_release(civic_files().front());
+        detail::apply_overlay(kb_);
         guarded([&] { check_transcripts(); });
         guarded([&] { check_gene_level_tables(); });
         kb_.content_md5 = md5_of_files(dir_, content_files());
@@ -60,6 +72,7 @@ private:
     std::vector<DbProblem>* problems_;
     KnowledgeBase kb_;
     std::set<std::string> ids_;
+    std::set<std::string, std::less<>> gene_set_;  // kb_.genes, for lookups
     // Each build's transcript table, read once before the rows (their genes' spans bound the
     // rows' coordinates); a table that does not parse keeps its error for check_transcripts.
     std::map<GenomeBuild, std::vector<Transcript>> tables_;
@@ -89,14 +102,28 @@ private:
         std::sort(out.begin(), out.end());
         return out;
     }
+    fs::path civic_dir() const { return dir_ / "civic"; }
+    // The CIViC layer's knowledge tables, predictive evidence first (absent: no CIViC layer).
+    std::vector<fs::path> civic_files() const {
+        std::vector<fs::path> out;
+        for (const char* f : {"civic_predictive.tsv", "civic_assertions.tsv"})
+            if (fs::exists(civic_dir() / f)) out.push_back(civic_dir() / f);
+        return out;
+    }
+    bool known_gene(const std::string& g) const { return gene_set_.count(g) > 0; }
     std::vector<fs::path> content_files() const {
-        std::vector<fs::path> out = {dir_ / "VERSION", dir_ / "drugs.tsv", dir_ / "genes.txt",
-                                     dir_ / "fusion_variants.tsv"};
+        std::vector<fs::path> out = {dir_ / "VERSION",
+                                     dir_ / "drugs.tsv",
+                                     dir_ / "genes.txt",
+                                     dir_ / "fusion_variants.tsv",
+                                     civic_dir() / "genes_civic.txt",
+                                     civic_dir() / "drugs_civic.tsv"};
         for (auto b : {GenomeBuild::GRCh37, GenomeBuild::GRCh38}) {
             out.push_back(kb_.transcripts_path(b));
             out.push_back(dir_ / ("chromosome_arms." + to_string(b) + ".tsv"));
         }
         for (const auto& f : knowledge_files()) out.push_back(f);
+        for (const auto& f : civic_files()) out.push_back(f);
         out.erase(std::remove_if(out.begin(), out.end(), [](const fs::path& p) { return !fs::exists(p); }), out.end());
         return out;
     }
@@ -107,16 +134,26 @@ private:
             report((dir_ / "VERSION").string(), "missing or empty VERSION file", "write one line such as 2026.11-1");
     }
 
-    void read_genes() {
-        TextLines in(dir_ / "genes.txt");
-        if (!in.is_open()) throw InputError((dir_ / "genes.txt").string(), "cannot read the gene list");
+    // genes.txt, then the CIViC layer's genes_civic.txt (a gene in both is a problem: re-run the importer).
+    void read_genes(const fs::path& path, bool curated) {
+        TextLines in(path);
+        if (!in.is_open()) throw InputError(path.string(), "cannot read the gene list");
         std::string line;
-        while (in.next(line))
-            if (!line.empty() && line[0] != '#') kb_.genes.push_back(line);
+        while (in.next(line)) {
+            if (line.empty() || line[0] == '#') continue;
+            if (!gene_set_.insert(line).second) {
+                report(in.where(),
+                       "gene '" + line + "' is listed twice" +
+                           (curated ? std::string() : " (in genes.txt and genes_civic.txt)"),
+                       "re-run db/tools/import_civic.py, then db/tools/make_transcripts.py");
+                continue;
+            }
+            kb_.genes.push_back(line);
+        }
     }
 
-    void read_drugs() {
-        TextTable t(dir_ / "drugs.tsv", {"id", "name", "synonyms", "class", "generation", "targets"});
+    void read_drugs(const fs::path& path) {
+        TextTable t(path, {"id", "name", "synonyms", "class", "generation", "targets"});
         while (t.next()) {
             try {
                 detail::check_cells(t.header(), t.cells());
@@ -148,15 +185,29 @@ private:
         }
     }
 
-    void read_entries(const fs::path& file) {
+    void read_entries(const fs::path& file, bool civic) {
         TextTable t(file, kEntryColumns);
         const std::string name = rel(file);  // once per file: fs::relative is slow (issue 11)
         while (t.next()) {
             try {
                 detail::check_cells(t.header(), t.cells());
                 auto e = parse_entry(t, name);
+                if (civic) detail::read_civic_columns(t, e);
+                if ((e.status == EntryStatus::civic) != civic)
+                    throw std::invalid_argument(civic ? "status '" + to_string(e.status) +
+                                                            "' in the CIViC layer (its rows are status civic)"
+                                                      : "status 'civic' is for the generated CIViC layer (db/civic/); "
+                                                        "a curated row is verified or unverified");
+                detail::check_restrictions(e);
                 detail::check_sense(e, spans_);
                 kb_.entries.push_back(std::move(e));
+            } catch (const detail::UnknownRestrict& e) {
+                // Not loaded: it would match more than CIViC's variant. Annotate runs without it and
+                // says so in the provenance; db check fails on it.
+                if (problems_)
+                    problems_->push_back({t.where(), e.what()});
+                else
+                    kb_.rows_not_loaded.push_back({t.where(), e.what()});
             } catch (const std::invalid_argument& e) {
                 report(t.where(), e.what(),
                        "see db/README.md for the schema; run 'rvanno db check' to list every problem");
@@ -172,8 +223,7 @@ private:
         e.gene = t.get("gene");
         if (!detail::is_entry_id(e.id)) throw std::invalid_argument("bad id '" + e.id + "'");
         if (!ids_.insert(e.id).second) throw std::invalid_argument("duplicate id '" + e.id + "'");
-        if (std::find(kb_.genes.begin(), kb_.genes.end(), e.gene) == kb_.genes.end())
-            throw std::invalid_argument("gene '" + e.gene + "' is not in genes.txt");
+        if (!known_gene(e.gene)) throw std::invalid_argument("gene '" + e.gene + "' is not in genes.txt");
         e.kind = detail::parse_kind(t.get("kind"));
         e.alteration = t.get("alteration");
         detail::parse_alteration(e);
@@ -182,7 +232,7 @@ private:
             if (c.rfind("c.", 0) != 0) throw std::invalid_argument("hgvs_c '" + c + "' must start with 'c.'");
         e.requires_all = detail::parse_requires(t.get("requires"));
         for (const auto& r : e.requires_all)
-            if (std::find(kb_.genes.begin(), kb_.genes.end(), r.gene) == kb_.genes.end())
+            if (!known_gene(r.gene))
                 throw std::invalid_argument("requires names gene '" + r.gene + "', which is not in genes.txt");
         e.drugs = detail::split_list(t.get("drugs"));
         if (e.drugs.empty()) throw std::invalid_argument("no drug named");
@@ -197,15 +247,13 @@ private:
         e.citations = detail::split_list(t.get("citations"));
         if (e.citations.empty()) throw std::invalid_argument("row is not cited: every row needs a PMID or DOI");
         for (const auto& c : e.citations) detail::parse_citation(c);
-        const auto& status = t.get("status");
-        if (status != "verified" && status != "unverified")
-            throw std::invalid_argument("unknown status '" + status + "' (expected: verified|unverified)");
-        e.verified = status == "verified";
+        e.status = detail::parse_status(t.get("status"));
+        e.verified = e.status == EntryStatus::verified;
         e.notes = t.get("notes");
         detail::parse_context(t.get("context"), e);  // optional column: "" when absent
         for (const auto& d : e.required_drivers) {
             auto gene = d.substr(0, d.find(' '));
-            if (std::find(kb_.genes.begin(), kb_.genes.end(), gene) == kb_.genes.end())
+            if (!known_gene(gene))
                 throw std::invalid_argument("context names driver gene '" + gene + "', which is not in genes.txt");
         }
         if (!e.required_phase.empty()) {
@@ -238,7 +286,7 @@ private:
         }
         for (const auto& v : read_fusion_variants(variants)) {
             for (const auto& g : {v.gene5, v.gene3})
-                if (std::find(kb_.genes.begin(), kb_.genes.end(), g) == kb_.genes.end())
+                if (!known_gene(g))
                     report(variants.string(),
                            "fusion variant '" + v.name + "' names gene '" + g + "', which is not in genes.txt");
         }

@@ -86,12 +86,19 @@ Effect parse_effect(const std::string& s) {
                         {{"resistance", Effect::resistance},
                          {"reduced_sensitivity", Effect::reduced_sensitivity},
                          {"sensitivity", Effect::sensitivity},
-                         {"no_benefit", Effect::no_benefit}});
+                         {"no_benefit", Effect::no_benefit},
+                         {"no_resistance", Effect::no_resistance}});
 }
 
 EvidenceLevel parse_level(const std::string& s) {
     using L = EvidenceLevel;
     return pick<L>(s, "evidence_level", {{"A", L::A}, {"B", L::B}, {"C", L::C}, {"D", L::D}, {"E", L::E}});
+}
+
+EntryStatus parse_status(const std::string& s) {
+    return pick<EntryStatus>(
+        s, "status",
+        {{"verified", EntryStatus::verified}, {"unverified", EntryStatus::unverified}, {"civic", EntryStatus::civic}});
 }
 
 void parse_mechanism(const std::string& s) {

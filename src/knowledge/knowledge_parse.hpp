@@ -13,6 +13,7 @@ namespace rvanno::detail {
 AlterationKind parse_kind(const std::string& s);
 Effect parse_effect(const std::string& s);
 EvidenceLevel parse_level(const std::string& s);
+EntryStatus parse_status(const std::string& s);
 void parse_mechanism(const std::string& s);
 // PMID:[1-9][0-9]{0,8} or DOI:10.[0-9]{4,9}/<no white space>+
 bool is_citation(std::string_view s);

@@ -46,6 +46,20 @@ std::string to_string(Effect e) {
             return "sensitivity";
         case Effect::no_benefit:
             return "no_benefit";
+        case Effect::no_resistance:
+            return "no_resistance";
+    }
+    return "?";
+}
+
+std::string to_string(EntryStatus s) {
+    switch (s) {
+        case EntryStatus::verified:
+            return "verified";
+        case EntryStatus::unverified:
+            return "unverified";
+        case EntryStatus::civic:
+            return "civic";
     }
     return "?";
 }
@@ -82,6 +96,15 @@ std::vector<const KnowledgeEntry*> KnowledgeBase::entries_for_gene(const std::st
 const Drug* KnowledgeBase::drug(const std::string& id) const {
     auto it = drugs.find(id);
     return it == drugs.end() ? nullptr : &it->second;
+}
+
+std::string status_name(const KnowledgeEntry& e) {
+    if (e.status == EntryStatus::civic) return "civic";
+    return e.verified ? "verified" : "unverified";
+}
+
+std::string KnowledgeBase::layers() const {
+    return "curated:" + std::to_string(curated_rows) + ";civic:" + std::to_string(civic_rows);
 }
 
 std::filesystem::path KnowledgeBase::transcripts_path(GenomeBuild b) const {

@@ -59,6 +59,9 @@
     missense  Gene-level: any missense_variant, from rvanno's translation, from annotation, or
               implied by a known protein change (G12C from a MAF, or the protein change of a c.
               allele the knowledge base lists).
+    restrict  A CIViC-layer row may narrow its kind (match_restrict: deletion, insertion,
+              frameshift, exon_skipping=N, fusion=A::B, fusion_exons=eX-eY): the route above must
+              match AND the allele must meet the restriction (match/restrict.hpp states each).
     compound  A row with `requires` (G1202R + L1196M) matches only when its own alteration
               matches an allele of the sample AND every required protein change is also
               observed in the same sample. The phase (cis/trans/unknown) of the match with its
@@ -79,7 +82,8 @@
               A gene known only by a discrete call (cBioPortal CNA: 2, -2, -1) has that call's
               class and matches these three by class; a row with its own cut-off (cn>=N) is not
               matched, since a call is not a copy number. The detail names the call.
-    fusion    The fusion's 5' and 3' partners equal the row's (`*` = any). Candidate fusions
+    fusion    The fusion's 5' and 3' partners equal the row's (`*` = any), and the exons when
+              the row restricts them (match_restrict fusion_exons, match/restrict.hpp). Candidate fusions
               (an inversion or deletion joining the genes) and fusions that drop the kinase
               domain still match, and the detail says so. A pair given without order (OncoKB
               "ALK-EML4", cBioPortal Site1/Site2) matches a row in either reading; the detail
@@ -97,6 +101,7 @@
 #include "base/strings.hpp"
 #include "consequence/annotation_terms.hpp"
 #include "consequence/gene_copy_number.hpp"
+#include "match/restrict.hpp"
 
 namespace rvanno {
 
@@ -221,9 +226,8 @@ std::optional<Match> residue_match(const Allele& a, const Consequence& c, const 
     return amino_acid_unknown(e, how, c);
 }
 
-}  // namespace
-
-std::optional<Match> match_entry(const Allele& allele, GenomeBuild build, const Consequence& c,
+// The route of the row's kind (the rules above), before any match restriction.
+std::optional<Match> route_match(const Allele& allele, GenomeBuild build, const Consequence& c,
                                  const KnowledgeEntry& e) {
     if (auto m = genomic_match(allele, build, e)) return m;
     switch (e.kind) {
@@ -248,6 +252,14 @@ std::optional<Match> match_entry(const Allele& allele, GenomeBuild build, const 
             break;
     }
     return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Match> match_entry(const Allele& allele, GenomeBuild build, const Consequence& c,
+                                 const KnowledgeEntry& e) {
+    if (e.restrictions.empty()) return route_match(allele, build, c, e);
+    return apply_allele_restrictions(allele, c, e, route_match(allele, build, c, e));
 }
 
 std::vector<Match> match_allele(const Allele& allele, GenomeBuild build, const Consequence& csq,
@@ -366,11 +378,14 @@ std::vector<Match> match_fusion(const Fusion& f, const std::vector<const Knowled
     };
     for (const KnowledgeEntry* e : entries) {
         if (e->kind != AlterationKind::fusion) continue;
-        if (fits(*e, f.gene5, f.gene3)) {
-            out.push_back({e, MatchHow::fusion, fusion_detail(f, f.order_known ? "" : f.gene3)});
-        } else if (!f.order_known && fits(*e, f.gene3, f.gene5)) {
-            out.push_back({e, MatchHow::fusion, fusion_detail(f, f.gene5)});
-        }
+        Match m{e, MatchHow::fusion, ""};
+        if (fits(*e, f.gene5, f.gene3))
+            m.detail = fusion_detail(f, f.order_known ? "" : f.gene3);
+        else if (!f.order_known && fits(*e, f.gene3, f.gene5))
+            m.detail = fusion_detail(f, f.gene5);
+        else
+            continue;
+        if (fusion_exons_allowed(f, *e, m.detail)) out.push_back(std::move(m));
     }
     return out;
 }

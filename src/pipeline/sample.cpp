@@ -28,6 +28,7 @@
 #include "knowledge/transcript_table.hpp"
 #include "match/carried.hpp"
 #include "match/matcher.hpp"
+#include "match/restrict.hpp"
 #include "pipeline/gene_summary.hpp"
 #include "pipeline/inputs.hpp"
 #include "pipeline/small_variants.hpp"
@@ -261,7 +262,15 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
                          "",
                          std::nullopt,
                          "",
-                         ""};
+                         "",
+
+                         kb.layers(),
+                         kb.civic_release.empty()
+                             ? ""
+                             : "CIViC " + kb.civic_release + "; " + std::to_string(kb.civic_merged) +
+                                   " CIViC rows merged into curated rows",
+                         {}};
+    for (const auto& n : kb.rows_not_loaded) report.provenance.kb_rows_not_loaded.push_back(n.where + ": " + n.what);
     const bool small = in.vcf || in.maf;
     const FastaChoice fasta = small ? choose_fasta(o, p, in) : FastaChoice{};
     report.provenance.fasta = small ? fasta.path : p.fasta;
@@ -284,6 +293,8 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
     // In a multi-sample VCF a record may belong to another sample: keep only what this sample
     // carries (and no compound match built on another sample's allele).
     if (small) drop_alleles_not_carried(report);
+    // CIViC rows restricted to one fusion partner (BCR::ABL1 T315I), now that the fusions are known.
+    if (small) apply_fusion_partner_restrictions(report.findings, report.fusions);
     summarise_genes(model, kb, small, sv_assessed(in), p.regions, genes_of_skipped_sv_rows(in), unlisted, report);
     if (small) count_examined(model, to_string(build), unlisted, report);
     if (small) count_protein_change_gaps(report);

@@ -3,6 +3,7 @@
 
 #include <ostream>
 
+#include "base/strings.hpp"
 #include "consequence/gene_copy_number.hpp"
 #include "report/format.hpp"
 #include "report/provenance.hpp"
@@ -20,6 +21,19 @@ json opt(std::optional<double> v, int digits = 4) { return v ? json(std::stod(fm
 template <class T>
 json opt(const std::optional<T>& v) {
     return v ? json(*v) : json();
+}
+
+// The CIViC columns of a civic-layer row (db/tools/README.md); null for a curated row.
+json civic_json(const KnowledgeEntry& e) {
+    if (e.layer != "civic") return json();
+    std::vector<std::string> restrict;
+    for (const auto& r : e.restrictions) restrict.push_back(r.text);
+    return {{"id", e.civic_id},
+            {"rating", e.civic_rating.empty() ? json() : json(std::stoi(e.civic_rating))},
+            {"disease", e.civic_disease},
+            {"nct_ids", e.nct_ids.empty() ? std::vector<std::string>{} : split(e.nct_ids, ';')},
+            {"amp_tier", opt(e.civic_amp_tier)},
+            {"match_restrict", restrict}};
 }
 
 json match_json(const Match& m, const std::string& tumor_type) {
@@ -40,10 +54,13 @@ json match_json(const Match& m, const std::string& tumor_type) {
             {"amp_tier", amp_tier(e, tumor_type)},
             {"disease", e.diseases},
             {"mechanism", e.mechanism},
-            {"status", e.verified ? "verified" : "unverified"},
+            {"status", status_name(e)},
             {"citations", e.citations},
             {"notes", e.notes},
-            {"source", e.file + ":" + std::to_string(e.line)}};
+            {"source", e.file + ":" + std::to_string(e.line)},
+            {"layer", e.layer},
+            {"civic", civic_json(e)},
+            {"also_in_civic", e.also_in_civic}};
 }
 
 json matches_json(const std::vector<Match>& ms, const std::string& tumor_type) {
@@ -172,7 +189,8 @@ json evidence_json(const Evidence& e) {
             {"effect", to_string(e.entry->effect)},
             {"evidence_level", to_string(e.entry->level)},
             {"mechanism", e.entry->mechanism},
-            {"status", e.entry->verified ? "verified" : "unverified"},
+            {"status", status_name(*e.entry)},
+            {"layer", e.entry->layer},
             {"citations", e.entry->citations},
             {"applies", e.applies},
             {"why_not", opt(e.why_not)},

@@ -27,8 +27,13 @@ void tsv_head(const Provenance& p, bool with_reason, std::ostream& out) {
     out << "##rvanno_version=" << tsv(p.rvanno_version) << "\n"
         << "##htslib_version=" << tsv(p.htslib_version) << "\n"
         << "##knowledge_base_version=" << tsv(p.kb_version) << "\n"
-        << "##knowledge_base_md5=" << tsv(p.kb_md5) << "\n"
-        << "##genome_build=" << tsv(p.genome_build);
+        << "##knowledge_base_md5=" << tsv(p.kb_md5) << "\n";
+    if (!p.kb_layers.empty()) out << "##knowledge_layers=" << tsv(p.kb_layers) << "\n";
+    if (!p.kb_civic.empty()) out << "##knowledge_civic=" << tsv(p.kb_civic) << "\n";
+    if (!p.kb_rows_not_loaded.empty())
+        out << "##knowledge_rows_not_loaded=" << p.kb_rows_not_loaded.size() << " ("
+            << tsv(p.kb_rows_not_loaded.front()) << (p.kb_rows_not_loaded.size() > 1 ? "; ..." : "") << ")\n";
+    out << "##genome_build=" << tsv(p.genome_build);
     if (with_reason) out << " (" << tsv(p.genome_build_reason) << ")";
     out << "\n";
 }
@@ -92,7 +97,12 @@ nlohmann::ordered_json json(const Provenance& p, bool with_inputs) {
     using Json = nlohmann::ordered_json;
     Json j = {{"rvanno_version", p.rvanno_version},
               {"htslib_version", p.htslib_version},
-              {"knowledge_base", {{"version", p.kb_version}, {"md5", p.kb_md5}}},
+              {"knowledge_base",
+               {{"version", p.kb_version},
+                {"md5", p.kb_md5},
+                {"layers", p.kb_layers},
+                {"civic", p.kb_civic},
+                {"rows_not_loaded", p.kb_rows_not_loaded}}},
               {"genome_build", {{"name", p.genome_build}, {"reason", p.genome_build_reason}}}};
     if (with_inputs) {
         j["inputs"] = p.inputs;
@@ -120,10 +130,14 @@ nlohmann::ordered_json json(const Provenance& p, bool with_inputs) {
 
 // Escaped like TSV fields: a newline in the command line would end the header line.
 std::vector<std::string> vcf_header_lines(const Provenance& p) {
-    std::vector<std::string> lines{"##rvanno_version=" + tsv(p.rvanno_version),
-                                   "##rvanno_knowledge_base=" + tsv(p.kb_version) + " (md5 " + tsv(p.kb_md5) + ")",
-                                   "##rvanno_genome_build=" + tsv(p.genome_build),
-                                   "##rvanno_command=" + tsv(p.command_line)};
+    std::vector<std::string> lines{
+        "##rvanno_version=" + tsv(p.rvanno_version),
+        "##rvanno_knowledge_base=" + tsv(p.kb_version) + " (md5 " + tsv(p.kb_md5) + ")",
+        "##rvanno_knowledge_layers=" + tsv(p.kb_layers) + (p.kb_civic.empty() ? "" : " (" + tsv(p.kb_civic) + ")") +
+            (p.kb_rows_not_loaded.empty()
+                 ? ""
+                 : "; " + std::to_string(p.kb_rows_not_loaded.size()) + " rows not loaded (unknown match_restrict)"),
+        "##rvanno_genome_build=" + tsv(p.genome_build), "##rvanno_command=" + tsv(p.command_line)};
     if (!p.regions.empty()) lines.insert(lines.end() - 1, "##rvanno_regions=" + tsv(p.regions));
     if (!p.input_problems.empty()) lines.insert(lines.end() - 1, "##rvanno_input_problems=" + tsv(p.input_problems));
     if (!p.sample_rule.empty())

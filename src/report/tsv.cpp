@@ -1,4 +1,5 @@
 // TSV forms of the report: findings, gene table, verdict table (columns: docs/output.md).
+#include <algorithm>
 #include <ostream>
 
 #include "report/format.hpp"
@@ -41,9 +42,9 @@ void write_rows(const std::string& sample, const std::string& tumor_type, const 
                 << tsv(l.location) << '\t' << to_string(m.how) << '\t' << tsv(m.detail) << '\t' << tsv(e.id) << '\t'
                 << tsv(e.alteration.empty() ? to_string(e.kind) : e.alteration) << '\t' << tsv(drug) << '\t'
                 << to_string(e.effect) << '\t' << to_string(e.level) << '\t' << tsv(amp_tier(e, tumor_type)) << '\t'
-                << tsv_join(e.diseases, ";") << '\t' << tsv(e.mechanism) << '\t'
-                << (e.verified ? "verified" : "unverified") << '\t' << tsv_join(e.citations, ";") << '\t'
-                << tsv(e.notes) << '\n';
+                << tsv_join(e.diseases, ";") << '\t' << tsv(e.mechanism) << '\t' << status_name(e) << '\t'
+                << tsv_join(e.citations, ";") << '\t' << tsv(e.notes) << '\t' << tsv(e.layer) << '\t' << tsv(e.civic_id)
+                << '\t' << tsv_join(e.also_in_civic, ";") << '\n';
         }
     }
 }
@@ -113,7 +114,7 @@ void write_no_knowledge_row(const std::string& sample, const Lead& l, const std:
         << '\t' << tsv(l.alt) << '\t' << tsv(l.filter) << '\t' << tsv(l.vaf) << '\t' << tsv(l.depth) << '\t'
         << tsv(l.gene) << '\t' << tsv(l.transcript) << '\t' << tsv(l.hgvs_c) << '\t' << tsv(l.hgvs_p) << '\t'
         << tsv(l.protein_change) << '\t' << tsv(l.consequence) << '\t' << tsv(l.location) << "\t\t" << tsv(detail)
-        << "\t\t\t\t\t\t\t\t\t\t\t\n";
+        << "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\n";
 }
 
 }  // namespace
@@ -122,7 +123,8 @@ void write_tsv(const Report& r, std::ostream& out) {
     write_provenance(r.provenance, out);
     out << "sample\tfinding\tchrom\tpos\tref\talt\tfilter\tvaf\tdepth\tgene\ttranscript\thgvs_c\thgvs_p\t"
            "protein_change\tconsequence\tlocation\tmatch\tmatch_detail\tkb_id\talteration\tdrug\t"
-           "effect\tevidence_level\tamp_tier\tdisease\tmechanism\tstatus\tcitations\tnotes\n";
+           "effect\tevidence_level\tamp_tier\tdisease\tmechanism\tstatus\tcitations\tnotes\tlayer\tcivic_id\t"
+           "also_in_civic\n";
     const auto& s = r.provenance.sample;
     const auto& t = r.context.tumor_type;
     for (const auto& f : r.findings) write_rows(s, t, lead(f), f.matches, out);
@@ -175,16 +177,21 @@ void write_verdict_table_tsv(const Report& r, std::ostream& out) {
         << (r.context.detected_drivers.empty() ? "" : " (detected: " + tsv_join(r.context.detected_drivers, ";") + ")")
         << "\n##therapy_history=" << tsv_join(r.context.therapy_history, ",") << "\n";
     out << "drug\tclass\tgeneration\tcall\tstrength\tlow_confidence\talready_given\thistory_position\t"
-           "deciding_kb_ids\trule\tdecided_by_unverified\n";
+           "deciding_kb_ids\trule\tdecided_by_unverified\tdeciding_layers\n";
     for (const auto& v : r.verdicts) {
-        std::vector<std::string> deciding;
+        std::vector<std::string> deciding, layers;
         for (const auto& e : v.evidence)
-            if (e.applies && !e.superseded) deciding.push_back(e.entry->id);
+            if (e.applies && !e.superseded) {
+                deciding.push_back(e.entry->id);
+                if (std::find(layers.begin(), layers.end(), e.entry->layer) == layers.end())
+                    layers.push_back(e.entry->layer);
+            }
         out << tsv(v.drug) << '\t' << tsv(v.drug_class) << '\t' << (v.generation ? std::to_string(*v.generation) : "")
             << '\t' << to_string(v.call) << '\t' << (v.strength ? to_string(*v.strength) : "") << '\t'
             << (v.low_confidence ? "yes" : "") << '\t' << (v.already_given ? "yes" : "") << '\t'
             << (v.history_position ? std::to_string(*v.history_position) : "") << '\t' << tsv_join(deciding, ";")
-            << '\t' << tsv(v.rule) << '\t' << (v.decided_by_unverified ? "yes" : "") << '\n';
+            << '\t' << tsv(v.rule) << '\t' << (v.decided_by_unverified ? "yes" : "") << '\t' << tsv_join(layers, ";")
+            << '\n';
     }
 }
 

@@ -69,7 +69,8 @@ TEST(RealCopyNumber, purple_takes_purity_and_ploidy_from_its_purity_file) {
     const auto thresholds = d["provenance"]["copy_number_thresholds"].get<std::string>();
     EXPECT_NE(thresholds.find("ploidy 1.8658"), std::string::npos) << thresholds;
     EXPECT_NE(thresholds.find("purity 0.75"), std::string::npos) << thresholds;
-    EXPECT_EQ(d["genes"].size(), 46u);  // genes.txt: 46 genes (ESR1, AR added 2026-12)
+    // genes.txt: 46 genes (ESR1, AR added 2026-12), and the CIViC layer's 164 (genes_civic.txt)
+    EXPECT_EQ(d["genes"].size(), 46u + 164u);
 }
 
 // Why: GATK ModelSegments output (SAM-style @ header) and the CNVkit VCF export read cleanly.

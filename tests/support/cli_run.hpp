@@ -53,6 +53,23 @@ inline RunResult run_rvanno(const std::filesystem::path& cwd, const std::vector<
     return r;
 }
 
+// "RVANNO_DB=<dir>": a copy of the bundled db/ without its CIViC layer (db/civic/), made once per
+// test binary, for run_rvanno's `env`. For tests of a mechanism (amino acid unknown, "no
+// knowledge", class matching) whose known answer is about the curated rows alone; with the
+// CIViC layer the same alleles may gain CIViC rows, which the golden cases cover.
+inline std::string curated_only_db_env() {
+    static const std::filesystem::path dir = [] {
+        auto d = std::filesystem::temp_directory_path() / ("rvanno_curated_db_" + std::to_string(::getpid()));
+        std::filesystem::remove_all(d);
+        std::filesystem::create_directories(d);
+        for (const auto& e : std::filesystem::directory_iterator(RVANNO_DB))
+            if (e.path().filename() != "civic" && e.path().filename() != "tools")
+                std::filesystem::copy(e.path(), d / e.path().filename(), std::filesystem::copy_options::recursive);
+        return d;
+    }();
+    return "RVANNO_DB=" + dir.string();
+}
+
 // The data rows of an rvanno TSV reduced to `columns` (tab-joined), header first.
 inline std::vector<std::string> project(const std::string& tsv, const std::vector<std::string>& columns) {
     std::vector<std::string> out, header;

@@ -33,7 +33,7 @@ std::string Writer::evidence_item(const Evidence& ev) {
     if (ev.entry) {
         s += ": " + esc(spaced(to_string(ev.entry->effect))) + ", level " + esc(to_string(ev.entry->level)) +
              " <span class=\"mono muted\">" + esc(ev.entry->id) + "</span>";
-        if (!ev.entry->verified) s += " " + std::string(kUnverified);
+        if (!ev.entry->verified) s += " " + status_html(*ev.entry);
     }
     if (!ev.applies) s += " &#8212; <i>not applied: " + or_dash(esc(ev.why_not)) + "</i>";
     if (ev.superseded) s += " &#8212; <i>superseded by " + or_dash(esc(ev.superseded_by)) + "</i>";
@@ -61,6 +61,7 @@ void Writer::evidence_table(const std::vector<Match>& ms) {
             row += "<br><span class=\"small\">requires " + esc_join(req, ", ") + "</span>";
         }
         if (!e.mechanism.empty()) row += "<br><span class=\"small muted\">mechanism " + esc(e.mechanism) + "</span>";
+        row += layer_html(e);
         row += "<br><span class=\"small muted\">" + esc(e.file) + ":" + std::to_string(e.line) + "</span>";
         o_ << "<tbody class=\"keep\"><tr><td><b>" << esc_join(e.drugs, ", ") << "</b></td><td>"
            << badge(effect_style(e.effect)) << "</td><td>" << level_html(e.level, amp_tier(e, r_.context.tumor_type))
@@ -260,6 +261,10 @@ void Writer::methods() {
     kv("HTSlib version", or_dash(esc(p.htslib_version)));
     kv("Knowledge base version", or_dash(esc(p.kb_version)));
     kv("Knowledge base MD5", "<span class=\"mono wrap\">" + or_dash(esc(p.kb_md5)) + "</span>");
+    kv("Knowledge layers", or_dash(esc(p.kb_layers)) + (p.kb_civic.empty() ? "" : " (" + esc(p.kb_civic) + ")") +
+                               (p.kb_rows_not_loaded.empty() ? ""
+                                                             : "<br>rows not loaded (unknown match_restrict): " +
+                                                                   esc(join(p.kb_rows_not_loaded, "; "))));
     kv("Genome build",
        or_dash(esc(p.genome_build)) + (p.genome_build_reason.empty() ? "" : " (" + esc(p.genome_build_reason) + ")"));
     kv("Reference FASTA",

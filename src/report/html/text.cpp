@@ -136,6 +136,8 @@ BadgeStyle effect_style(Effect e) {
             return {"v-red", "&#9660;", "REDUCED SENSITIVITY"};
         case Effect::sensitivity:
             return {"v-sen", "&#10004;", "SENSITIVITY"};
+        case Effect::no_resistance:
+            return {"v-nob", "&#8856;", "NO RESISTANCE"};
         case Effect::no_benefit:
             break;
     }
@@ -149,13 +151,33 @@ std::string badge(const BadgeStyle& b) {
 
 const char* const kLowConfidence = "<span class=\"lowconf\">&#9680; LOW CONFIDENCE</span>";
 const char* const kUnverified = "<span class=\"unverified\">&#10033; UNVERIFIED</span>";
+const char* const kCivic =
+    "<span class=\"unverified civic\" title=\"CIViC-curated, not re-read by rvanno's curators\">CIViC layer</span>";
 
 std::string level_html(EvidenceLevel l, const std::string& tier) {
     return "<b>" + esc(to_string(l)) + "</b> &#183; <span class=\"nw\">" + esc(tier) + "</span>";
 }
 
 std::string status_html(const KnowledgeEntry& e) {
+    if (e.status == EntryStatus::civic) return kCivic;
     return e.verified ? "<span class=\"verified\">verified</span>" : kUnverified;
+}
+
+std::string layer_html(const KnowledgeEntry& e) {
+    std::string s;
+    if (e.layer == "civic") {
+        std::vector<std::string> facts;
+        if (!e.civic_rating.empty()) facts.push_back("rating " + e.civic_rating + "/5");
+        if (!e.civic_disease.empty()) facts.push_back(e.civic_disease);
+        if (!e.civic_amp_tier.empty()) facts.push_back(e.civic_amp_tier);
+        if (!e.nct_ids.empty()) facts.push_back(e.nct_ids);
+        for (const auto& r : e.restrictions) facts.push_back("match_restrict " + r.text);
+        s = "<br><span class=\"small\">CIViC layer: " + esc(e.civic_id) +
+            (facts.empty() ? "" : " (" + esc(join(facts, "; ")) + ")") + "</span>";
+    }
+    if (!e.also_in_civic.empty())
+        s += "<br><span class=\"small\">also in CIViC: " + esc(join(e.also_in_civic, ", ")) + "</span>";
+    return s;
 }
 
 std::string notes_html(const std::string& notes) {

@@ -32,6 +32,10 @@ BadgeStyle effect_style(Effect e);
 std::string badge(const BadgeStyle& b);
 extern const char* const kLowConfidence;
 extern const char* const kUnverified;
+extern const char* const kCivic;  // the CIViC-layer badge of a row (status civic)
+// "<br>CIViC layer: EID12 (rating 4/5; ...)" for a civic row, "<br>also in CIViC: EID1, AID7" for a
+// curated row that CIViC rows were merged into; "" otherwise.
+std::string layer_html(const KnowledgeEntry& e);
 std::string level_html(EvidenceLevel l, const std::string& tier);
 std::string status_html(const KnowledgeEntry& e);
 std::string notes_html(const std::string& notes);

@@ -220,9 +220,9 @@ TEST(VcfWriter, MatchedRecordsCarryTheExpectedValues) {
             // RVANNO_DRUG: one VEP-shaped entry per ALT x row x drug, naming its ALT (Number=.).
             {"RVANNO_DRUG",
              "T|.|ALK|NM_004304.5|NM_004304.5:c.3604G>A|p.G1202R|crizotinib|resistance|C|verified|"
-             "ALK-G1202R-crizotinib-1|hgvs_p,"
+             "ALK-G1202R-crizotinib-1|hgvs_p|curated,"
              "T|.|ALK|NM_004304.5|NM_004304.5:c.3604G>A|p.G1202R|lorlatinib|sensitivity|D|unverified|"
-             "ALK-G1202R-lorlatinib-1|hgvs_p"}};
+             "ALK-G1202R-lorlatinib-1|hgvs_p|curated"}};
         EXPECT_EQ(got[1].info, r2) << mode;
         const std::map<std::string, std::string> r3 = {
             {"RVANNO_GENE", "ALK"},
@@ -232,7 +232,7 @@ TEST(VcfWriter, MatchedRecordsCarryTheExpectedValues) {
             {"RVANNO_MATCH", "hgvs_c"},
             {"RVANNO_DRUG",
              "T|.|ALK|NM_004304.5|NM_004304.5:c.3586C>A|p.L1196M|crizotinib|resistance|C|verified|"
-             "ALK-L1196M-crizotinib-1|hgvs_c"}};
+             "ALK-L1196M-crizotinib-1|hgvs_c|curated"}};
         EXPECT_EQ(got[2].info, r3) << mode;
         // No protein change known: RVANNO_HGVSP is left out rather than written as ".,.".
         const std::map<std::string, std::string> r7 = {{"RVANNO_GENE", ".,ALK"},
@@ -241,7 +241,7 @@ TEST(VcfWriter, MatchedRecordsCarryTheExpectedValues) {
                                                        {"RVANNO_MATCH", ".,class:missense"},
                                                        {"RVANNO_DRUG",
                                                         "C|.|ALK|NM_004304.5|NM_004304.5:c.1A>C|.|drug%20a%2Cb|"
-                                                        "no_benefit|E|unverified|SYN%3BID%3D1|class:missense"}};
+                                                        "no_benefit|E|unverified|SYN%3BID%3D1|class:missense|curated"}};
         EXPECT_EQ(got[6].info, r7) << mode;
         for (std::size_t i : {0u, 3u, 4u, 5u, 7u}) { EXPECT_TRUE(got[i].info.empty()) << mode << " record " << i + 1; }
     }
@@ -287,7 +287,7 @@ TEST(VcfWriter, HeaderHasInputLinesProvenanceAndDeclarations) {
         }
         // split-vep reads the Format from the end of the Description.
         EXPECT_NE(header.find("Format: Allele|Consequence|SYMBOL|Feature|HGVSc|HGVSp|drug|effect|level|status|kb_id|"
-                              "match\">\n"),
+                              "match|layer\">\n"),
                   std::string::npos)
             << mode;
         EXPECT_NE(header.find("#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR"), std::string::npos);
@@ -466,11 +466,12 @@ TEST(VcfWriter, InfoValuesOfTwoFindingsOnOneAllele) {
     // One RVANNO_DRUG entry per finding x row x drug: the two transcripts stay apart.
     EXPECT_EQ(got.at("RVANNO_DRUG"),
               "t|.|ALK|NM_004304.5|NM_004304.5:c.3604G>A|p.G1202R|crizotinib|resistance|C|verified|"
-              "ALK-G1202R-crizotinib-1|hgvs_p,"
+              "ALK-G1202R-crizotinib-1|hgvs_p|curated,"
               "t|.|ALK|NM_004304.5|NM_004304.5:c.3604G>A|p.G1202R|lorlatinib|sensitivity|D|unverified|"
-              "ALK-G1202R-lorlatinib-1|hgvs_p,"
-              "t|.|ALK|NM_TEST.1|NM_TEST.1:c.3604G>A|.|crizotinib|resistance|C|verified|ALK-G1202R-crizotinib-1|hgvs_p,"
+              "ALK-G1202R-lorlatinib-1|hgvs_p|curated,"
+              "t|.|ALK|NM_TEST.1|NM_TEST.1:c.3604G>A|.|crizotinib|resistance|C|verified|ALK-G1202R-crizotinib-1|hgvs_p|"
+              "curated,"
               "t|.|ALK|NM_TEST.1|NM_TEST.1:c.3604G>A|.|lorlatinib|sensitivity|D|unverified|ALK-G1202R-lorlatinib-1|"
-              "hgvs_p");
+              "hgvs_p|curated");
     EXPECT_THROW(rvanno::rvanno_info_values({"G"}, {&a}, "here"), UserError);
 }

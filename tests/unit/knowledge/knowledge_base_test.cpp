@@ -143,8 +143,31 @@ TEST(KnowledgeBase, shipped_db_has_no_problems_and_loads) {
             ++rows;
         }
     }
-    EXPECT_EQ(kb.entries.size(), rows);
+    // ... as curated entries; the CIViC layer's rows are civic entries or merged into curated ones
+    // (each counted once: no row is both loaded and merged, none lost).
+    EXPECT_EQ(static_cast<std::size_t>(kb.curated_rows), rows);
+    std::size_t civic_rows = 0;
+    for (const char* name : {"civic_predictive.tsv", "civic_assertions.tsv"}) {
+        std::ifstream in(fs::path(RVANNO_DB) / "civic" / name);
+        std::string line;
+        bool header_seen = false;
+        while (std::getline(in, line)) {
+            if (line.empty() || line[0] == '#') continue;
+            if (header_seen) ++civic_rows;
+            header_seen = true;
+        }
+    }
+    EXPECT_GT(civic_rows, 2000u);
+    EXPECT_EQ(static_cast<std::size_t>(kb.civic_rows + kb.civic_merged), civic_rows);
+    EXPECT_EQ(kb.entries.size(), rows + static_cast<std::size_t>(kb.civic_rows));
+    EXPECT_EQ(kb.civic_release, "01-Aug-2024");
+    EXPECT_TRUE(kb.rows_not_loaded.empty());
+    std::size_t also = 0;
+    for (const auto& e : kb.entries) also += e.also_in_civic.size();
+    EXPECT_GT(also, 0u);
     for (const auto& e : kb.entries) {
+        EXPECT_EQ(e.layer == "civic", e.status == EntryStatus::civic) << e.id;
+        EXPECT_FALSE(e.layer == "civic" && e.verified) << e.id;
         EXPECT_NE(std::find(kb.genes.begin(), kb.genes.end(), e.gene), kb.genes.end()) << e.id;
         for (const auto& d : e.drugs) EXPECT_NE(kb.drug(d), nullptr) << e.id << " names " << d;
         EXPECT_FALSE(e.citations.empty()) << e.id;
@@ -255,7 +278,7 @@ struct BrokenCase {
 TEST(KnowledgeBase, broken_row_throws_input_error_at_its_file_and_line) {
     const BrokenCase cases[] = {
         {"unknown_effect", [](Row& r) { r.effect = "resistent"; },
-         "unknown effect 'resistent' (expected: resistance|reduced_sensitivity|sensitivity|no_benefit)"},
+         "unknown effect 'resistent' (expected: resistance|reduced_sensitivity|sensitivity|no_benefit|no_resistance)"},
         {"uncited", [](Row& r) { r.citations = ""; }, "row is not cited"},
         {"unknown_drug", [](Row& r) { r.drugs = "crizotinib;wondertinib"; }, "unknown drug 'wondertinib'"},
         {"gene_not_in_genes_txt", [](Row& r) { r.gene = "KRAS"; }, "gene 'KRAS' is not in genes.txt"},
@@ -484,4 +507,39 @@ TEST(KnowledgeBase, missing_directory_is_a_user_error_not_an_input_error) {
         EXPECT_NE(std::string(e.what()).find("is not a directory"), std::string::npos) << e.what();
         EXPECT_NE(e.hint().find("--db"), std::string::npos);
     }
+}
+
+// Why (issue 9 part 2, the overlay): a CIViC row saying what a curated row says, from the same
+// source, is merged into it (not loaded twice) and recorded on it; rows of the two layers with
+// opposite directions are listed as conflicts, not dropped. Known pairs of the shipped db/.
+TEST(KnowledgeBase, civic_layer_is_merged_under_the_curated_rows_and_conflicts_are_listed) {
+    const KnowledgeBase kb = load_knowledge_base(RVANNO_DB);
+    auto find = [&](const std::string& id) -> const KnowledgeEntry* {
+        for (const auto& e : kb.entries)
+            if (e.id == id) return &e;
+        return nullptr;
+    };
+    // ALK G1202R crizotinib resistance: CIViC EID441 and EID1357 cite the curated row's sources.
+    const auto* g1202r = find("ALK-G1202R-crizotinib-1");
+    ASSERT_NE(g1202r, nullptr);
+    EXPECT_EQ(g1202r->also_in_civic, (std::vector<std::string>{"EID441", "EID1357"}));
+    EXPECT_EQ(find("CIViC-EID441-crizotinib"), nullptr) << "merged, so not a row of its own";
+    // A CIViC row no curated row states is loaded, with its layer, status and CIViC columns.
+    const auto* eid12 = find("CIViC-EID19-peginterferon_alfa-2b");
+    ASSERT_NE(eid12, nullptr);
+    EXPECT_EQ(eid12->layer, "civic");
+    EXPECT_EQ(eid12->status, EntryStatus::civic);
+    EXPECT_FALSE(eid12->verified);
+    EXPECT_EQ(eid12->civic_id, "EID19");
+    EXPECT_EQ(eid12->civic_rating, "4");
+    // CIViC EID32 (F1174L crizotinib resistance, Sasaki 2010) is merged into the curated row of
+    // that source, and its opposite direction to the curated F1174L sensitivity row of another
+    // source is a conflict.
+    EXPECT_EQ(find("CIViC-EID32-crizotinib"), nullptr);
+    bool listed = false;
+    for (const auto& c : kb.conflicts)
+        listed |= c.curated_id == "ALK-F1174L-crizotinib-3" && c.civic_id == "CIViC-EID32-crizotinib" && !c.merged;
+    EXPECT_TRUE(listed);
+    EXPECT_EQ(kb.layers(), "curated:" + std::to_string(kb.curated_rows) + ";civic:" + std::to_string(kb.civic_rows));
+    EXPECT_GT(kb.civic_merged, 100);
 }

@@ -1,0 +1,104 @@
+// Knowledge stage, overlay: merges CIViC rows into the curated rows that already say the same
+// thing from the same source, and lists the rows of the two layers that disagree.
+#include "knowledge/overlay.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "base/strings.hpp"
+
+namespace rvanno::detail {
+namespace {
+
+// gene, kind, alteration (the protein change in 1-letter form for hgvs_p rows, so p.Gly1202Arg
+// and p.G1202R agree) and the required alterations, sorted.
+std::string overlay_key(const KnowledgeEntry& e) {
+    std::string k = e.gene + '\t' + to_string(e.kind) + '\t';
+    k += e.kind == AlterationKind::hgvs_p ? e.protein_change : e.alteration;
+    std::vector<std::string> req;
+    for (const auto& r : e.requires_all) req.push_back(r.gene + ":" + r.protein_change);
+    std::sort(req.begin(), req.end());
+    return k + '\t' + join(req, ";");
+}
+
+// The civic row's drug is one the curated row names, directly or through a class row.
+std::string shared_drug(const KnowledgeBase& kb, const KnowledgeEntry& curated, const KnowledgeEntry& civic) {
+    for (const auto& d : civic.drugs) {
+        const Drug* drug = kb.drug(d);
+        for (const auto& c : curated.drugs)
+            if (c == d || (drug && !drug->is_class() && drug->drug_class == c)) return d;
+    }
+    return "";
+}
+
+bool shares_citation(const KnowledgeEntry& a, const KnowledgeEntry& b) {
+    return std::any_of(a.citations.begin(), a.citations.end(), [&](const std::string& c) {
+        return std::find(b.citations.begin(), b.citations.end(), c) != b.citations.end();
+    });
+}
+
+// +1 for the drug, -1 against it, 0 neither (no_resistance).
+int direction(Effect e) {
+    switch (e) {
+        case Effect::sensitivity:
+            return 1;
+        case Effect::resistance:
+        case Effect::reduced_sensitivity:
+        case Effect::no_benefit:
+            return -1;
+        case Effect::no_resistance:
+            return 0;
+    }
+    return 0;
+}
+
+std::string alteration_words(const KnowledgeEntry& e) {
+    std::string a = e.kind == AlterationKind::hgvs_p ? "p." + e.protein_change : e.alteration;
+    std::string s = e.gene + " " + to_string(e.kind) + (a.empty() ? "" : " " + a);
+    for (const auto& r : e.requires_all) s += " + " + r.gene + " p." + r.protein_change;
+    return s;
+}
+
+}  // namespace
+
+void apply_overlay(KnowledgeBase& kb) {
+    std::map<std::string, std::vector<std::size_t>> curated;  // overlay key -> curated rows
+    for (std::size_t i = 0; i < kb.entries.size(); ++i)
+        if (kb.entries[i].layer != "civic") curated[overlay_key(kb.entries[i])].push_back(i);
+    std::vector<bool> merged(kb.entries.size(), false);
+    for (std::size_t i = 0; i < kb.entries.size(); ++i) {
+        const KnowledgeEntry& c = kb.entries[i];
+        if (c.layer != "civic") continue;
+        auto same = curated.find(overlay_key(c));
+        if (same == curated.end()) continue;
+        KnowledgeEntry* into = nullptr;
+        for (std::size_t r : same->second) {
+            KnowledgeEntry& cur = kb.entries[r];
+            const std::string drug = shared_drug(kb, cur, c);
+            if (drug.empty()) continue;
+            const bool same_source = shares_citation(cur, c);
+            if (same_source && !into) into = &cur;
+            if (direction(cur.effect) * direction(c.effect) < 0)
+                kb.conflicts.push_back({cur.id, c.id, same_source,
+                                        alteration_words(c) + ", " + drug + ": " + to_string(cur.effect) +
+                                            " (curated) vs " + to_string(c.effect) + " (CIViC " + c.civic_id + ")"});
+        }
+        if (!into) continue;
+        merged[i] = true;
+        if (std::find(into->also_in_civic.begin(), into->also_in_civic.end(), c.civic_id) == into->also_in_civic.end())
+            into->also_in_civic.push_back(c.civic_id);
+    }
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < kb.entries.size(); ++i) {
+        if (merged[i]) continue;
+        if (out != i) kb.entries[out] = std::move(kb.entries[i]);
+        ++out;
+    }
+    kb.civic_merged = static_cast<long>(std::count(merged.begin(), merged.end(), true));
+    kb.entries.erase(kb.entries.begin() + static_cast<std::ptrdiff_t>(out), kb.entries.end());
+    kb.curated_rows = kb.civic_rows = 0;
+    for (const auto& e : kb.entries) ++(e.layer == "civic" ? kb.civic_rows : kb.curated_rows);
+}
+
+}  // namespace rvanno::detail
