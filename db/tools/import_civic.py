@@ -558,6 +558,17 @@ class Classifier:
                                f"{change}: lifted GRCh38 {c38}:{l0 + 1}-{l1} is residue(s) "
                                f"{min(residues)}-{max(residues)} of {m.protein}, not {fr[1]}", True)
                 checks.append("p_ok")
+                # 4. no c. on our accession from CIViC: an SNV's c. is computed from its lifted
+                # position on our model, as the engine computes it for a VCF allele, so raw VCFs
+                # match it without a reference FASTA. That this c. encodes the protein change is
+                # CIViC's claim (its coordinates for the variant), checked only as far as step 3.
+                if snv_like and len(ref) == 1 and not hgvs_c and "c_ok_shifted" not in checks:
+                    idx = cds_index(m, l0)
+                    if idx is not None:
+                        cref, calt = (ref, alt) if m.strand == "+" else (revcomp(ref), revcomp(alt))
+                        hgvs_c.append(f"c.{idx + 1}{cref}>{calt}")
+                        checks.append("c_derived")
+                        self.coord_stats["c. derived from the lifted SNV position"] += 1
         self.coord_stats["checked ok"] += 1
         return text, ";".join(checks), sorted(set(hgvs_c))
 

@@ -148,6 +148,21 @@ class ImportCivicTest(unittest.TestCase):
         self.assertEqual((r["evidence_level"], r["disease"], r["citations"], r["nct_ids"]),
                          ("A", "NSCLC", "PMID:34096690", "NCT03600883"))
 
+    def test_c_derived_from_coordinates(self):
+        """Why: without a CIViC c. on our accession, an SNV's c. is computed from its lifted
+        position so raw VCFs match without a FASTA. Known answer from shared/knowledge/CHECKS.md:
+        ALK c.3604 = chr2:29220747 (GRCh38, minus strand), so c.3586 (L1196 codon, 1st base) is
+        29220765, and genomic G>T is c.C>A (CTG -> ATG, L -> M)."""
+        rows = [r for r in self.rows if r["gene"] == "ALK" and r["alteration"] == "p.L1196M"
+                and "c_derived" in r["coordinate_check"]]
+        self.assertTrue(rows)
+        for r in rows:
+            self.assertEqual(r["hgvs_c"], "c.3586C>A")
+            self.assertIn("GRCh38:2:29220765-29220765:G>T", r["civic_coordinates"])
+        # never derived where CIViC's own c. on our accession was checked (BRAF V600E: c_ok)
+        self.assertFalse([r for r in self.rows if "c_ok" in r["coordinate_check"].split(";")
+                          and "c_derived" in r["coordinate_check"]])
+
     def test_bcr_abl1_t315i_and_profile(self):
         rows = self.find("ABL1", "p.T315I", "imatinib", "resistance")
         self.assertTrue(any(r["context"] == "driver=ABL1 fusion" and r["match_restrict"] == "fusion=BCR::ABL1"

@@ -23,6 +23,21 @@
 namespace rvanno {
 namespace {
 
+// The reference bases a VCF record states itself: REF at its position, nothing else.
+class RecordBases final : public ReferenceSequence {
+public:
+    explicit RecordBases(const Allele& a) : begin_(a.pos), bases_(a.ref) {}
+    std::optional<std::string> fetch(const std::string&, std::int64_t begin, std::int64_t end) const override {
+        const auto size = static_cast<std::int64_t>(bases_.size());
+        if (begin < begin_ || end > begin_ + size || begin > end) return std::nullopt;
+        return bases_.substr(static_cast<std::size_t>(begin - begin_), static_cast<std::size_t>(end - begin));
+    }
+
+private:
+    std::int64_t begin_;
+    std::string bases_;
+};
+
 constexpr std::array<std::string_view, 17> kSeverity{"splice_donor_variant",
                                                      "splice_acceptor_variant",
                                                      "stop_gained",
@@ -155,8 +170,14 @@ std::optional<Consequence> consequence_of(const Allele& allele, const Transcript
     const TranscriptMap map(tx);
     std::optional<CachedReference> cache;
     if (ref) cache.emplace(*ref, tx.contig);
-    if (cache) e = shift_to_3prime(e, map, *cache);
-    c.hgvs_c = hgvs_c(e, map, cache && is_duplication(e, map, *cache));
+    // Without a FASTA the record's own REF bases are the only sequence known: the 3' rule is
+    // applied as far as they reach (TGAT>T deletes GAT, not TGA, on a '+' transcript), so the c.
+    // is the one a FASTA would give whenever the shift ends inside REF, and never a guess.
+    const RecordBases record(allele);
+    CachedReference within_ref(record, tx.contig);
+    CachedReference& seq = cache ? *cache : within_ref;
+    e = shift_to_3prime(e, map, seq);
+    c.hgvs_c = hgvs_c(e, map, is_duplication(e, map, seq));
 
     const Footprint f = footprint(e, map);
     c.exon = f.exon;

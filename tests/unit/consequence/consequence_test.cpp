@@ -427,6 +427,19 @@ TEST_F(ConsequenceSynthetic, without_reference_only_position_facts) {
     EXPECT_TRUE(fs.loss_of_function);
 }
 
+// Without --fasta the record's own REF bases are still reference sequence: the 3' rule runs as
+// far as they reach. CIViC's KIT D579del record (4:55593668 TGAT>T) read c.1734_1736del, not
+// CIViC's c.1735_1737del, because the suffix was trimmed first; its row never matched.
+TEST_F(ConsequenceSynthetic, without_reference_the_3prime_rule_runs_within_ref) {
+    // The A run c.9..c.15 (S:47..53) followed by C: a REF that reaches the C gives the FASTA answer.
+    EXPECT_EQ(on_plus(46, "GAAAAAAACC", "GAAAAAACC", false).hgvs_c, "c.15del");
+    EXPECT_EQ(on_plus(46, "GAAAAAAACC", "GAAAAAACC", true).hgvs_c, "c.15del");
+    // A shorter REF shifts only as far as it reaches (c.11), never beyond what the record shows.
+    EXPECT_EQ(on_plus(46, "GAAA", "GAA", false).hgvs_c, "c.11del");
+    // An insertion equal to the REF base before it is a duplication of that base.
+    EXPECT_EQ(on_plus(46, "GA", "GAA", false).hgvs_c, "c.9dup");
+}
+
 // A MAF insertion has no padding base (REF '-'): without --fasta it is described as given, exactly
 // as the same insertion written VCF-style; it was once dropped as "no consequence", so a MAF
 // frameshift (Genome Nexus PTEN p.N292Kfs*6) vanished from the report without a word.
