@@ -102,10 +102,13 @@ NEW_CLASSES = {  # class id -> display name
     "endocrine_therapy": "Endocrine therapies (class)",
     "SMO_inhibitor": "Smoothened inhibitors (class)",
 }
+# Preclinical tool compounds (TAE684, WZ4002, PLX4720, PD173074) are each their own one-drug class:
+# a class stands for every member in the verdicts, and a tumour board is not offered a tool compound
+# next to the approved drugs of the class. Their targets still derive the mechanism.
 DRUG_INFO = {  # drug id -> (class, targets)
     "bafetinib": ("BCR_ABL1_TKI", "ABL1;LYN"),
     "icotinib": ("EGFR_TKI", "EGFR"), "mobocertinib": ("EGFR_TKI", "EGFR"),
-    "wz4002": ("EGFR_TKI", "EGFR"),
+    "wz4002": ("wz4002", "EGFR"),
     "lapatinib": ("HER2_TKI", "EGFR;ERBB2"), "neratinib": ("HER2_TKI", "EGFR;ERBB2;ERBB4"),
     "canertinib": ("HER2_TKI", "EGFR;ERBB2;ERBB4"),
     "trastuzumab": ("HER2_antibody", "ERBB2"), "pertuzumab": ("HER2_antibody", "ERBB2"),
@@ -113,15 +116,15 @@ DRUG_INFO = {  # drug id -> (class, targets)
     "trastuzumab_deruxtecan": ("HER2_antibody", "ERBB2"), "margetuximab": ("HER2_antibody", "ERBB2"),
     "panitumumab": ("EGFR_antibody", "EGFR"), "nimotuzumab": ("EGFR_antibody", "EGFR"),
     "amivantamab": ("EGFR_antibody", "EGFR;MET"),
-    "plx4720": ("BRAF_inhibitor", "BRAF"),
+    "plx4720": ("plx4720", "BRAF"),
     "mirdametinib": ("MEK_inhibitor", "MAP2K1;MAP2K2"), "refametinib": ("MEK_inhibitor", "MAP2K1;MAP2K2"),
-    "tae684": ("ALK_TKI", "ALK"),
+    "tae684": ("tae684", "ALK"),
     "infigratinib": ("FGFR_inhibitor", "FGFR1;FGFR2;FGFR3"),
     "erdafitinib": ("FGFR_inhibitor", "FGFR1;FGFR2;FGFR3;FGFR4"),
     "pemigatinib": ("FGFR_inhibitor", "FGFR1;FGFR2;FGFR3"),
     "fexagratinib": ("FGFR_inhibitor", "FGFR1;FGFR2;FGFR3"),
     "derazantinib": ("FGFR_inhibitor", "FGFR1;FGFR2;FGFR3"),
-    "pd173074": ("FGFR_inhibitor", "FGFR1;FGFR3"),
+    "pd173074": ("pd173074", "FGFR1;FGFR3"),
     "olaparib": ("PARP_inhibitor", "PARP1;PARP2"), "rucaparib": ("PARP_inhibitor", "PARP1;PARP2"),
     "niraparib": ("PARP_inhibitor", "PARP1;PARP2"), "talazoparib": ("PARP_inhibitor", "PARP1;PARP2"),
     "veliparib": ("PARP_inhibitor", "PARP1;PARP2"),
@@ -911,6 +914,26 @@ def disease_code(name: str, doid: str) -> str:
     return f"DOID:{doid}" if doid else "any"
 
 
+# Kinases whose oncogenic form in these rows is a fusion (db/README.md, Context: the curation rule
+# for ALK, ROS1, NTRK1, NTRK3 and RET rows). A CIViC row on a protein change, codon, exon/range or
+# gene-mutation class of these genes describes a fusion-driven tumour (acquired TKI resistance, or
+# "ALK Mutation" meaning ALK-positive disease, e.g. EID1237) and gets driver=<GENE> fusion, as the
+# curated rows do; the exceptions where the mutation itself is the driver: ALK in neuroblastoma
+# (tumor_type=NB, as curated) and RET in medullary/other thyroid cancer (no condition).
+FUSION_KINASES = {"ALK", "ROS1", "NTRK1", "NTRK2", "NTRK3", "RET"}
+
+
+def fusion_kinase_context(alt: Alt, disease: str) -> str:
+    if alt.context or alt.gene not in FUSION_KINASES or alt.kind not in ("hgvs_p", "hgvs_c", "genomic", "codon",
+                                                                         "range", "lof"):
+        return alt.context
+    if alt.gene == "ALK" and disease == "NB":
+        return "tumor_type=NB"
+    if alt.gene == "RET" and disease in ("MTC", "THYROID"):
+        return ""
+    return f"driver={alt.gene} fusion"
+
+
 def mechanism_for(alt: Alt, effect: str, drug_targets: set[str]):
     """Derived by the importer (CIViC has no mechanism): an alteration in a gene the drug
     targets is `driver` for sensitivity and `on_target` for resistance; otherwise `other`."""
@@ -989,7 +1012,7 @@ class Importer:
                     "hgvs_c": a.hgvs_c, "requires": ";".join(getattr(a, "requires", [])),
                     "drugs": did, "effect": effect, "evidence_level": level,
                     "disease": extra["disease"], "mechanism": mech, "citations": citations,
-                    "status": STATUS, "notes": notes, "context": a.context,
+                    "status": STATUS, "notes": notes, "context": fusion_kinase_context(a, extra["disease"]),
                     "layer": LAYER, "match_restrict": a.restrict, "civic_coordinates": a.coords,
                     "coordinate_check": a.check, "mechanism_basis": basis,
                 }

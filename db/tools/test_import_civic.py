@@ -163,6 +163,19 @@ class ImportCivicTest(unittest.TestCase):
         self.assertFalse([r for r in self.rows if "c_ok" in r["coordinate_check"].split(";")
                           and "c_derived" in r["coordinate_check"]])
 
+    def test_fusion_kinase_rows_carry_their_driver(self):
+        """Why: CIViC's "ALK Mutation" (EID1237, ceritinib, NSCLC: patients with ALK alterations)
+        matched any ALK change and decided ceritinib "sensitive" for G1202R+L1196M without a fusion.
+        Rows on ALK/ROS1/NTRK/RET changes get the curated rows' driver context; ALK in
+        neuroblastoma is tumor_type=NB; tool compounds are not members of the approved classes."""
+        eid1237 = [r for r in self.rows if r["civic_id"] == "EID1237"]
+        self.assertTrue(eid1237)
+        self.assertTrue(all(r["context"] == "driver=ALK fusion" for r in eid1237))
+        nb = [r for r in self.rows if r["gene"] == "ALK" and r["disease"] == "NB"]
+        self.assertTrue(nb and all(r["context"] == "tumor_type=NB" for r in nb))
+        _, drugs = read_rows(self.out / "drugs_civic.tsv")
+        self.assertEqual({d["id"]: d["class"] for d in drugs if d["id"] == "tae684"}, {"tae684": "tae684"})
+
     def test_bcr_abl1_t315i_and_profile(self):
         rows = self.find("ABL1", "p.T315I", "imatinib", "resistance")
         self.assertTrue(any(r["context"] == "driver=ABL1 fusion" and r["match_restrict"] == "fusion=BCR::ABL1"
@@ -241,6 +254,9 @@ class ImportCivicTest(unittest.TestCase):
                 self.assertRegex(c, r"^(PMID:[1-9]\d{0,8}|DOI:10\.\d{4,9}/\S+)$")
             self.assertEqual(r["status"], "civic")
             for c in filter(None, r["context"].split(";")):
+                if c == "tumor_type=NB":  # ALK rows in neuroblastoma (fusion_kinase_context)
+                    self.assertEqual(r["gene"], "ALK")
+                    continue
                 m = re.match(r"^driver=([A-Za-z0-9][A-Za-z0-9.-]*) fusion$", c)
                 self.assertTrue(m, c)
                 self.assertIn(m.group(1), genes)

@@ -56,7 +56,8 @@ CATEGORIES = [
     ("needs_protein_change", "the row is a protein change without a c. to match; a raw VCF needs --fasta"),
     ("indel_form", "the row's c. is another HGVS form of the record's indel (dup vs ins needs bases outside the "
                    "record, i.e. --fasta; rvanno never shifts across an exon/intron border, CIViC may)"),
-    ("overlay", "a curated row covering the same (gene, alteration, drug, source) replaced the CIViC row"),
+    ("overlay", "the CIViC row was merged into a curated row (same gene, alteration, drug, source) whose own "
+                "context is not met (curated rows win, db/README.md Layers)"),
     ("not_imported", "the importer skipped the item (db/civic/IMPORT_REPORT.md gives the reason)"),
     ("does_not_support", "CIViC 'Does Not Support': shown, never decides (no_benefit / no_resistance)"),
     ("unexplained", "none of the above: a bug to fix"),
@@ -130,7 +131,7 @@ def run_batch(rvanno, db, header, records, samples, tmp: Path):
     return out
 
 
-def classify(item, rows, verdicts, indel):
+def classify(item, rows, verdicts, indel, overlay):
     if not item["supports"]:
         return "does_not_support", ""
     if not rows:
@@ -140,6 +141,15 @@ def classify(item, rows, verdicts, indel):
         drug = r["drugs"]
         v = verdicts.get(drug)
         ev = [e for e in (v or {}).get("evidence", []) if e["kb_id"] == r["id"]]
+        merged = [e for e in (v or {}).get("evidence", []) if e["kb_id"] in overlay.get(item["eid"], ())]
+        if not ev and merged:
+            # the CIViC row was merged into a curated row (same gene, alteration, drug, source):
+            # the curated row speaks for it, with its own context and status
+            e = merged[0]
+            if not e["applies"]:
+                details.append(("overlay", drug, f"{e['kb_id']}: {e.get('why_not') or ''}"))
+                continue
+            ev = merged
         if not ev:
             if r["requires"]:
                 details.append(("needs_other_alteration", drug, r["requires"]))
@@ -204,14 +214,20 @@ def main(argv=None):
             items.append((name, f"{rec[0]}:{rec[1]}:{rec[3]}>{rec[4]}", it))
     with tempfile.TemporaryDirectory(prefix="civic_agree_") as d:
         out = run_batch(a.rvanno, db, header, records, samples, Path(d))
-        verdicts = {}
+        verdicts, overlay = {}, {}
         for name, _, _ in samples:
             js = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
             verdicts[name] = {v["drug"]: v for v in js["verdicts"]}
+            ov = defaultdict(set)  # EID -> curated rows that absorbed it (findings' also_in_civic)
+            for f in js.get("findings", []):
+                for m in f.get("matches", []):
+                    for eid in m.get("also_in_civic") or []:
+                        ov[eid].add(m["kb_id"])
+            overlay[name] = ov
     counts, lines = Counter(), []
     for name, where, it in items:
         ref, alt = where.split(":", 2)[2].split(">")
-        cat, detail = classify(it, by_eid.get(it["eid"], []), verdicts[name], len(ref) != len(alt))
+        cat, detail = classify(it, by_eid.get(it["eid"], []), verdicts[name], len(ref) != len(alt), overlay[name])
         counts[cat] += 1
         lines.append(f"{cat}\t{where}\t{it['eid']}\t{it['profile']}\t{it['direction']}\t{detail}")
     evaluated = counts["agree"] + counts["outranked"] + counts["conflicting"]

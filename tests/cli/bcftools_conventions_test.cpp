@@ -382,7 +382,7 @@ std::set<std::string> expected_drug_rows(const fs::path& expected) {
 // Why: workflows unpack rvanno's annotated VCF with `bcftools +split-vep`, as they do VEP's CSQ.
 // RVANNO_DRUG is VEP-shaped (Number=., one ','-separated entry per ALT x row x drug, a
 // Consequence field, "Format: ..." at the end of its Description), so split-vep -d must give
-// exactly the drug rows of the case's known answers (alk_compound: two ALK alleles, eighteen
+// exactly the drug rows of the case's known answers (alk_compound: two ALK alleles, twenty
 // rows). The layout it replaced ('&' between one ALT's entries) was mis-split by split-vep.
 TEST(SplitVep, rvanno_drug_entries_read_by_split_vep_are_the_cases_drug_rows) {
     if (!have("bcftools") || capture("bcftools plugin -l 2>/dev/null").find("split-vep") == std::string::npos)
@@ -401,9 +401,10 @@ TEST(SplitVep, rvanno_drug_entries_read_by_split_vep_are_the_cases_drug_rows) {
     std::size_t entries = 0;
     for (std::string l; std::getline(got_lines, l); ++entries) got.insert(l);
     const auto want = expected_drug_rows(kCases / "alk_compound" / "expected.tsv");
-    // 15 curated rows and 3 of the CIViC layer (EID1237 ceritinib on G1202R and L1196M, EID1352
-    // tanespimycin on G1202R; EID1237 on c.3604G>T is amino acid unknown, so not in RVANNO_DRUG).
-    ASSERT_EQ(want.size(), 18u) << "the case's known answers changed";
+    // 17 curated rows (15, and the two L1196M rows of 2026-12) and 3 of the CIViC layer (EID1237
+    // ceritinib on G1202R and L1196M, EID1352 tanespimycin on G1202R; EID1237 on c.3604G>T is amino
+    // acid unknown, so not in RVANNO_DRUG).
+    ASSERT_EQ(want.size(), 20u) << "the case's known answers changed";
     EXPECT_EQ(got, want);
     EXPECT_EQ(entries, want.size()) << "one entry per allele x row x drug, none repeated";
     // Each entry's Consequence is rvanno's term for the allele: without --fasta, the class the

@@ -251,7 +251,7 @@ TEST(Verdict, bypass_lowers_confidence_for_the_whole_class) {
     c.detected_drivers = detect_drivers(r);
     auto v = compute_verdicts(r, db(), c);
 
-    EXPECT_EQ(drug_order(v, "ALK_TKI").size(), 7u);  // the six approved ALK TKIs and the CIViC layer's tae684
+    EXPECT_EQ(drug_order(v, "ALK_TKI").size(), 6u);  // the six approved ALK TKIs (tool compounds are their own class)
     for (const auto& d : v) {
         if (d.drug_class != "ALK_TKI") continue;
         EXPECT_TRUE(d.low_confidence) << d.drug;
@@ -398,10 +398,10 @@ TEST(Verdict, class_rows_expand_to_every_member_in_generation_order) {
     // The PTPN1 row against ALK TKIs needs the ALK fusion (issue 9 part 3).
     auto v = compute_verdicts(r, db(), alk_declared());
 
-    // tae684 (NVP-TAE684, a preclinical ALK inhibitor) is an ALK_TKI of the CIViC layer's
-    // drugs_civic.tsv: no generation, so last.
+    // tae684 (NVP-TAE684, a preclinical tool compound of the CIViC layer) is its own one-drug class
+    // (db/tools/import_civic.py), so the ALK TKI list is the six approved drugs.
     EXPECT_EQ(drug_order(v, "ALK_TKI"), (std::vector<std::string>{"crizotinib", "alectinib", "brigatinib", "ceritinib",
-                                                                  "ensartinib", "lorlatinib", "tae684"}));
+                                                                  "ensartinib", "lorlatinib"}));
     for (const auto& d : v) {
         if (d.drug_class != "ALK_TKI") continue;
         EXPECT_EQ(d.call, VerdictCall::resistant) << d.drug;
@@ -665,9 +665,13 @@ TEST(Verdict, nras_q61k_is_not_selumetinib_resistant) {
     EXPECT_EQ(s.call, VerdictCall::sensitive) << s.rule;
     EXPECT_EQ(s.evidence.front().entry->id, "NRAS-Q61K-selumetinib-1");
     // Without a BRAF V600 driver (declared or a codon-600 finding) the rows do not apply.
+    // (CIViC's own NRAS-mutant rows, shown in NRAS-driven tumours, still apply: the call may rest
+    // on them, never on the curated BRAF-V600 rows.)
     auto none = compute_verdicts(r, db(), SampleContext{});
-    EXPECT_EQ(verdict(none, "selumetinib").call, VerdictCall::no_evidence);
-    EXPECT_TRUE(contains(verdict(none, "selumetinib").rule, "needs a BRAF V600")) << verdict(none, "selumetinib").rule;
+    const Evidence* curated = evidence(verdict(none, "selumetinib"), "NRAS-Q61K-selumetinib-1");
+    ASSERT_NE(curated, nullptr);
+    EXPECT_FALSE(curated->applies);
+    EXPECT_TRUE(contains(curated->why_not, "BRAF V600")) << curated->why_not;
     r.findings.push_back(variant("BRAF", "V600E"));  // detected: a BRAF codon-600 change
     r.findings.back().csq.protein_altering = true;
     SampleContext detected;
