@@ -19,6 +19,10 @@ public:
     // True when [pos, pos+1) overlaps one of `iv` (0-based).
     static bool contains(const std::vector<std::pair<std::int64_t, std::int64_t>>& iv, std::int64_t pos);
     bool empty() const { return by_contig_.empty(); }
+    // Every canonical contig with its merged intervals.
+    const std::map<std::string, std::vector<std::pair<std::int64_t, std::int64_t>>>& contigs() const {
+        return by_contig_;
+    }
 
 private:
     std::map<std::string, std::vector<std::pair<std::int64_t, std::int64_t>>> by_contig_;

@@ -86,8 +86,7 @@ void print_summary(const Report& r, bool small, bool cnv, bool sv) {
                  ? " (" + std::to_string(get("alleles_matched_amino_acid_unknown_only")) +
                        " only with the amino acid unknown, counted in no verdict)"
                  : "") +
-            ", " +
-            std::to_string(get("alleles_no_knowledge")) + " without knowledge (VUS), " +
+            ", " + std::to_string(get("alleles_no_knowledge")) + " without knowledge (VUS), " +
             std::to_string(get("records_filtered")) + " filtered, " +
             std::to_string(get("alleles_symbolic_skipped") + get("alleles_star_skipped")) +
             " symbolic/* alleles skipped" +
@@ -126,10 +125,11 @@ int annotate(const std::vector<std::string>& args, const std::string& command_li
         load_knowledge_base(o.db.empty() ? default_knowledge_base_dir() : std::filesystem::path(o.db));
     Outputs outputs(o);
     pipeline::RunTables tables(kb);
-    Report report = pipeline::annotate_sample({o.input, o.sample, o.cnv, o.sv, o.cnv_sample, o.sv_sample},
-                                              {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.strict, o.threads,
-                                               o.purity, o.ploidy, o.thresholds, o.region_list, o.fasta_source},
-                                              tables, command_line);
+    Report report =
+        pipeline::annotate_sample({o.input, o.sample, o.cnv, o.sv, o.cnv_sample, o.sv_sample},
+                                  {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.strict, o.threads, o.purity,
+                                   o.ploidy, o.thresholds, o.region_list, o.fasta_source, o.vcf_output.empty()},
+                                  tables, command_line);
     const auto declared = parse_sample_context(o.tumor_type, o.drivers, o.therapy_history, kb);
     pipeline::interpret_sample(report, pipeline::with_detected_drivers(declared, report),
                                pipeline::annotate_steps(o.depth), tables);

@@ -34,6 +34,7 @@ struct VcfReader::Impl {
     hts::Header hdr;
     hts::Record rec{bcf_init()};
     std::unique_ptr<RegionCursor> cursor;  // -r/-R; declared after fp, so destroyed before it
+    long indexed_total{-1};                // reading the targets through the index: the file's records
     hts::KString line;
     bool is_text{false};
     VcfHeaderSummary summary;
@@ -51,7 +52,10 @@ struct VcfReader::Impl {
     DuplicateRecords duplicates;
     RecordSkips skips{false};
 
-    std::string where(long record) const { return path + ": record " + std::to_string(record); }
+    // Reading through the index, the ordinal counts the records of the gene regions only.
+    std::string where(long record) const {
+        return path + ": record " + std::to_string(record) + (indexed_total >= 0 ? " of the gene regions read" : "");
+    }
     void read_header_summary();
     void choose_sample();
     bool next_candidate_text();
@@ -61,6 +65,8 @@ struct VcfReader::Impl {
     const Intervals* intervals_for_rid(int rid);
     void check_stream_intact() const;
     void fill(VariantRecord& out);
+    void read_targets_through_index();
+    void count_unread_records();
 };
 
 namespace {
@@ -109,10 +115,38 @@ const VcfHeaderSummary& VcfReader::header() const { return impl_->summary; }
 const ReaderCounters& VcfReader::counters() const { return impl_->counters; }
 
 void VcfReader::set_targets(TargetIndex targets) {
-    impl_->targets = std::move(targets);
-    impl_->last_chrom.clear();
-    impl_->last_iv = nullptr;
-    impl_->iv_by_rid.clear();
+    auto& m = *impl_;
+    m.targets = std::move(targets);
+    m.last_chrom.clear();
+    m.last_iv = nullptr;
+    m.iv_by_rid.clear();
+    if (m.options.targets_through_index && m.options.regions.empty() && m.path != "-" && !m.cursor &&
+        m.counters.records == 0)
+        m.read_targets_through_index();
+}
+
+// The target genes as regions in the file's contig order, read through the index when it has
+// one that counts the file's records (so every counter stays what a full pass gives); otherwise
+// the file is streamed. Only records outside every target gene are never read.
+void VcfReader::Impl::read_targets_through_index() {
+    VcfRegions regions;
+    for (const auto& c : summary.contigs) {
+        auto canonical = canonical_contig(c.name);
+        const auto* iv = canonical ? targets.intervals(*canonical) : nullptr;
+        if (!iv) continue;
+        for (const auto& [b, e] : *iv) regions.list.push_back({c.name, b, e});
+    }
+    if (regions.empty()) return;
+    std::unique_ptr<RegionCursor> c;
+    try {
+        c = std::make_unique<RegionCursor>(fp.get(), hdr.get(), path, regions);
+    } catch (const UserError&) {
+        return;  // no index: stream the file
+    }
+    const long total = c->indexed_records();
+    if (total <= 0) return;  // no record counts in the index: stream, so the counters stay whole
+    cursor = std::move(c);
+    indexed_total = total;
 }
 
 void VcfReader::Impl::read_header_summary() {
@@ -181,6 +215,7 @@ bool VcfReader::Impl::next_candidate_text() {
         int ret = cursor ? cursor->next_line(&line.s) : hts_getline(fp.get(), KS_SEP_LINE, &line.s);
         if (ret == -1) {
             check_stream_intact();
+            count_unread_records();
             return false;
         }
         if (ret < -1)
@@ -273,6 +308,15 @@ void VcfReader::Impl::check_stream_intact() const {
                          "check the file with: bgzip -t FILE; if it is complete, recompress it with bgzip");
 }
 
+// Reading through the index, the records never read lie outside every target gene.
+void VcfReader::Impl::count_unread_records() {
+    if (indexed_total < 0 || counters.records > indexed_total) return;
+    counters.not_read = indexed_total - counters.records;
+    counters.outside_targets += counters.not_read;
+    counters.records = indexed_total;
+    indexed_total = -1;
+}
+
 const Intervals* VcfReader::Impl::intervals_for_rid(int rid) {
     if (rid < 0) return nullptr;
     if (static_cast<std::size_t>(rid) >= iv_by_rid.size()) {
@@ -292,6 +336,7 @@ bool VcfReader::Impl::next_candidate_binary() {
         int ret = cursor ? cursor->next_record(rec.get()) : bcf_read(fp.get(), hdr.get(), rec.get());
         if (ret == -1) {
             check_stream_intact();
+            count_unread_records();
             return false;
         }
         ++counters.records;

@@ -44,6 +44,9 @@ struct ReaderCounters {
     long duplicate_records{0};           // skipped: same CHROM/POS/REF/ALT as an earlier record
     long gt_phase_prefixes{0};           // VCF 4.4 GT phasing prefixes dropped before parsing
     long format_values_out_of_range{0};  // FORMAT AD sums past 32 bits: not used as depth
+    // Read through the index (VcfReaderOptions::targets_through_index): records never read, all
+    // outside every target gene and counted in outside_targets too; -1 = the file was streamed.
+    long not_read{-1};
     // Candidate records per source of their VAF ("FORMAT/AF", "Strelka2 tier-1 TAR/TIR", ...).
     std::map<std::string, long> vaf_sources;
 };
@@ -55,6 +58,10 @@ struct VcfReaderOptions {
     VcfRegions regions;            // -r/-R: read only these, through the index; empty = all
     bool choose_sample{true};      // false: only the header is wanted (batch lists the samples)
     bool strict{false};            // --strict: an invalid or duplicate record is an error, not a skip
+    // Without -r/-R: when the file has an index that counts its records, read only the target
+    // genes through it (bcftools view -R style), skipping the compressed blocks outside them.
+    // Off when every record must be seen in order (the annotated VCF matches findings by ordinal).
+    bool targets_through_index{false};
 };
 
 class VcfReader {

@@ -27,6 +27,9 @@ public:
     int next_line(kstring_t* line);
     // BCF: the next record in the regions (still packed). Same return values.
     int next_record(bcf1_t* rec);
+    // Records in the whole file by the index's own counts (bcftools index -n); 0 when the index
+    // does not carry them.
+    long indexed_records() const;
 
 private:
     struct Span {

@@ -184,6 +184,19 @@ RegionCursor::RegionCursor(htsFile* fp, const bcf_hdr_t* hdr, const std::string&
 
 RegionCursor::~RegionCursor() = default;
 
+long RegionCursor::indexed_records() const {
+    const hts_idx_t* idx = text_ ? tbx_->idx : idx_.get();
+    long total = 0;
+    for (int tid = 0, n = hts_idx_nseq(idx); tid < n; ++tid) {
+        std::uint64_t mapped = 0, unmapped = 0;
+        // -1: a contig without records has no statistics bin (htslib writes one for every
+        // contig with records); an index without any gives total 0, and the caller streams.
+        if (hts_idx_get_stat(idx, tid, &mapped, &unmapped) < 0) continue;
+        total += static_cast<long>(mapped + unmapped);
+    }
+    return total + static_cast<long>(hts_idx_get_n_no_coor(idx));
+}
+
 // Region contigs -> index ids (exact name, else the one contig of the same canonical name);
 // grouped by contig in order of first appearance, sorted and merged on each contig.
 void RegionCursor::resolve(const bcf_hdr_t* hdr, const VcfRegions& regions) {

@@ -74,6 +74,10 @@ void count_examined(const TranscriptModel& model, const std::string& build, cons
     if (examined < genes)
         s += "; the other " + std::to_string(genes - examined) + " are not covered whole by the regions";
     s += "; records outside every model gene, not examined: " + std::to_string(c["records_outside_model_genes"]);
+    if (auto it = c.find("records_not_read_through_index"); it != c.end())
+        s += " (" + std::to_string(it->second) +
+             " of them never read: the file's index let rvanno read only the blocks holding model genes; record "
+             "numbers count the records read)";
     r.provenance.examined = s;
 }
 

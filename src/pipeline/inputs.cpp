@@ -21,8 +21,9 @@ Inputs open_inputs(const SampleInputs& o, const RunSettings& p) {
                              "drop -r/-R (a MAF is read whole), or convert the MAF to an indexed VCF");
         in.maf = std::make_unique<MafReader>(o.vcf, MafReaderOptions{o.vcf_sample, p.include_filtered});
     } else if (!o.vcf.empty()) {
-        in.vcf = std::make_unique<VcfReader>(
-            o.vcf, VcfReaderOptions{o.vcf_sample, p.include_filtered, p.threads, p.regions, true, p.strict});
+        in.vcf =
+            std::make_unique<VcfReader>(o.vcf, VcfReaderOptions{o.vcf_sample, p.include_filtered, p.threads, p.regions,
+                                                                true, p.strict, p.targets_through_index});
     }
     auto fmt = p.cnv_format.empty() ? std::nullopt : parse_cnv_format(p.cnv_format);
     for (const auto& f : o.cnv) in.cnv.push_back(read_copy_number(f, fmt, {o.cnv_sample, p.strict}));

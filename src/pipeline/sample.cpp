@@ -110,6 +110,7 @@ UnlistedAlleles run_small_variants(const SampleInputs& o, const FastaChoice& fas
     const auto& rc = reader.counters();
     counters["records"] = rc.records;
     counters["records_outside_model_genes"] = rc.outside_targets;
+    if (rc.not_read >= 0) counters["records_not_read_through_index"] = rc.not_read;
     counters["records_filtered"] = rc.filtered;
     counters["records_examined"] = rc.candidates - rc.filtered;
     counters["alleles_symbolic_skipped"] = rc.symbolic_alleles;

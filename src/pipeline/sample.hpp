@@ -48,6 +48,9 @@ struct RunSettings {
     // Where `fasta` came from ("--fasta", "RVANNO_FASTA"); with neither, each VCF's ##reference
     // is used when it names a FASTA that exists (Provenance::fasta_source says which).
     std::string fasta_source;
+    // Read only the genes of the transcript model through the VCF/BCF's index when it has one
+    // (io/vcf_reader.hpp). Off for annotate --output-vcf, which needs every record in order.
+    bool targets_through_index{true};
 };
 
 // The optional steps of interpret_sample, and which command runs which: the one place where a
