@@ -137,6 +137,7 @@ void VcfReader::Impl::read_targets_through_index() {
         for (const auto& [b, e] : *iv) regions.list.push_back({c.name, b, e});
     }
     if (regions.empty()) return;
+    if (!index_is_current(path)) return;
     std::unique_ptr<RegionCursor> c;
     try {
         c = std::make_unique<RegionCursor>(fp.get(), hdr.get(), path, regions);

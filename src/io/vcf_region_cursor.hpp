@@ -13,6 +13,10 @@
 
 namespace rvanno {
 
+// False when an index beside `path` (.csi, .tbi) is older than the data: it may point into the
+// wrong blocks (HTSlib only warns, and its warnings are hidden by default).
+bool index_is_current(const std::string& path);
+
 class RegionCursor {
 public:
     // `fp` is open for reading and its header `hdr` is read. Loads the index of `path`; throws

@@ -184,6 +184,17 @@ RegionCursor::RegionCursor(htsFile* fp, const bcf_hdr_t* hdr, const std::string&
 
 RegionCursor::~RegionCursor() = default;
 
+bool index_is_current(const std::string& path) {
+    std::error_code ec;
+    const auto data_time = std::filesystem::last_write_time(path, ec);
+    if (ec) return false;
+    for (const char* ext : {".csi", ".tbi"}) {
+        const auto t = std::filesystem::last_write_time(path + ext, ec);
+        if (!ec && t < data_time) return false;
+    }
+    return true;
+}
+
 long RegionCursor::indexed_records() const {
     const hts_idx_t* idx = text_ ? tbx_->idx : idx_.get();
     long total = 0;
