@@ -75,17 +75,16 @@ void set_aside_sensitivity(Items& items) {
             if (!counts(r) || r.parts.empty() || row(r).mechanism != "on_target" || !is_resistance(row(r).effect) ||
                 row(r).gene != row(s).gene)
                 continue;
-            const bool stands_on_more = std::any_of(r.parts.begin(), r.parts.end(), [&](const std::string& p) {
-                return !std::binary_search(s.parts.begin(), s.parts.end(), p);
-            });
-            if (stands_on_more && row(s).verified && !row(r).verified) {
+            std::vector<std::string> more;  // r's alterations that s does not stand on
+            for (const auto& p : r.parts)
+                if (!std::binary_search(s.parts.begin(), s.parts.end(), p)) more.push_back(p);
+            if (more.empty()) continue;
+            if (row(s).verified && !row(r).verified) {  // the status rule: r cannot set s aside
                 s.contested_by.push_back(row_words(r));
                 continue;
             }
-            for (const auto& p : r.parts)
-                if (!std::binary_search(s.parts.begin(), s.parts.end(), p) &&
-                    std::find(resisting.begin(), resisting.end(), p) == resisting.end())
-                    resisting.push_back(p);
+            for (auto& p : more)
+                if (std::find(resisting.begin(), resisting.end(), p) == resisting.end()) resisting.push_back(p);
         }
         if (resisting.empty()) continue;
         std::sort(resisting.begin(), resisting.end());
