@@ -173,9 +173,10 @@ std::optional<Consequence> consequence_of(const Allele& allele, const Transcript
     // Without a FASTA the record's own REF bases are the only sequence known: the 3' rule is
     // applied as far as they reach (TGAT>T deletes GAT, not TGA, on a '+' transcript), so the c.
     // is the one a FASTA would give whenever the shift ends inside REF, and never a guess.
-    const RecordBases record(allele);
-    CachedReference within_ref(record, tx.contig);
-    CachedReference& seq = cache ? *cache : within_ref;
+    std::optional<RecordBases> record;
+    std::optional<CachedReference> within_ref;
+    if (!cache) within_ref.emplace(record.emplace(allele), tx.contig);
+    CachedReference& seq = cache ? *cache : *within_ref;
     e = shift_to_3prime(e, map, seq);
     c.hgvs_c = hgvs_c(e, map, is_duplication(e, map, seq));
 
