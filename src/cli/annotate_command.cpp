@@ -125,11 +125,12 @@ int annotate(const std::vector<std::string>& args, const std::string& command_li
         load_knowledge_base(o.db.empty() ? default_knowledge_base_dir() : std::filesystem::path(o.db));
     Outputs outputs(o);
     pipeline::RunTables tables(kb);
-    Report report =
-        pipeline::annotate_sample({o.input, o.sample, o.cnv, o.sv, o.cnv_sample, o.sv_sample},
-                                  {o.genome, o.fasta, o.cnv_format, o.include_filtered, o.strict, o.threads, o.purity,
-                                   o.ploidy, o.thresholds, o.region_list, o.fasta_source, o.vcf_output.empty()},
-                                  tables, command_line);
+    pipeline::RunSettings settings = run_settings(o, o, o.thresholds, o.region_list);
+    settings.purity = o.purity;
+    settings.ploidy = o.ploidy;
+    settings.targets_through_index = o.vcf_output.empty();  // the annotated VCF needs every record
+    Report report = pipeline::annotate_sample({o.input, o.sample, o.cnv, o.sv, o.cnv_sample, o.sv_sample}, settings,
+                                              tables, command_line);
     const auto declared = parse_sample_context(o.tumor_type, o.drivers, o.therapy_history, kb);
     pipeline::interpret_sample(report, pipeline::with_detected_drivers(declared, report),
                                pipeline::annotate_steps(o.depth), tables);

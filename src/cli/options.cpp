@@ -275,6 +275,21 @@ VcfRegions input_regions(const std::string& command, const InputOptions& o) {
     return {};
 }
 
+pipeline::RunSettings run_settings(const InputOptions& in, const GeneralOptions& g, CnThresholds thresholds,
+                                   VcfRegions regions) {
+    pipeline::RunSettings s;
+    s.genome = in.genome;
+    s.fasta = in.fasta;
+    s.cnv_format = in.cnv_format;
+    s.include_filtered = in.include_filtered;
+    s.strict = g.strict;
+    s.threads = g.threads;
+    s.thresholds = thresholds;
+    s.regions = std::move(regions);
+    s.fasta_source = in.fasta_source;
+    return s;
+}
+
 namespace {
 bool name_ends_with(const std::string& path, const std::string& suffix) {
     if (path.size() < suffix.size()) return false;

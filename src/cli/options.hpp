@@ -18,6 +18,7 @@
 
 #include "cli/context_options.hpp"
 #include "io/vcf_regions.hpp"
+#include "pipeline/sample.hpp"
 
 namespace rvanno::cli {
 
@@ -138,6 +139,10 @@ void resolve_fasta(InputOptions& o);
 // The regions of -r or -R (io/vcf_regions.hpp); empty when neither is given. Both at once, or a
 // bad -r, is a UsageError; an unreadable or malformed -R file a UserError/InputError.
 VcfRegions input_regions(const std::string& command, const InputOptions& o);
+// The run settings the three commands share, from their input and general options (one place, so
+// a new RunSettings field is not missed by one command); a command sets what only it has.
+pipeline::RunSettings run_settings(const InputOptions& in, const GeneralOptions& g, CnThresholds thresholds,
+                                   VcfRegions regions);
 
 // The bcftools output type a file name asks for, as bcftools 1.16 reads it plus .bgz/.gz:
 // "z" for .vcf.gz, .vcf.bgz, .gz, .bgz; "b" for .bcf; "v" for .vcf; "" for "-" or any other name.
