@@ -1,7 +1,10 @@
 // JSON form of the report (schema: docs/output.md, "rvanno-annotate/1").
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <ostream>
+#include <string>
+#include <type_traits>
 
 #include "base/strings.hpp"
 #include "consequence/gene_copy_number.hpp"
@@ -233,57 +236,148 @@ json context_json(const SampleContext& c) {
             {"therapy_history", c.therapy_history}};
 }
 
-template <class T, class F>
-json array_of(const std::vector<T>& v, F f, bool (*keep)(const T&)) {
-    json a = json::array();
-    for (const auto& x : v)
-        if (keep(x)) a.push_back(f(x));
-    return a;
-}
+// The document is written element by element, never built whole: a panel's report can hold
+// tens of thousands of matches, and a DOM of them takes ten times the output's size. The text is
+// what `doc.dump(2)` of the whole document would give: each value is dumped alone and indented
+// to its depth (JSON strings hold no raw newline, so every '\n' of a dump starts a line).
+class DocWriter {
+public:
+    explicit DocWriter(std::ostream& out) : out_(out) { out_ << "{"; }
+    void value(const char* key, const json& v) {
+        open_key(key);
+        indented(v, 2);
+    }
+    // An array whose elements `each(emit)` produces one at a time.
+    template <class Each>
+    void array(const char* key, Each each) {
+        open_key(key);
+        bool any = false;
+        each([&](const json& element) {
+            out_ << (any ? ",\n    " : "[\n    ");
+            any = true;
+            indented(element, 4);
+        });
+        out_ << (any ? "\n  ]" : "[]");
+    }
+    void close() { out_ << "\n}\n"; }
+
+private:
+    std::ostream& out_;
+    bool first_{true};
+    void open_key(const char* key) {
+        out_ << (first_ ? "\n  \"" : ",\n  \"") << key << "\": ";
+        first_ = false;
+    }
+    void indented(const json& v, int depth) {
+        const std::string text = v.dump(2, ' ', false, json::error_handler_t::replace);
+        std::size_t from = 0;
+        for (std::size_t nl; (nl = text.find('\n', from)) != std::string::npos; from = nl + 1) {
+            out_.write(text.data() + from, static_cast<std::streamsize>(nl + 1 - from));
+            for (int i = 0; i < depth; ++i) out_.put(' ');
+        }
+        out_.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+    }
+};
+
+// The report's arrays, each element built by itself (repaired: input text is bytes, JSON is
+// UTF-8, ill-formed sequences become U+FFFD; docs/output.md, "Text in outputs").
+struct Arrays {
+    const Report& r;
+    const std::string& tumor_type;
+    std::map<std::string, long> rows;
+    template <class Emit>
+    void findings(Emit emit) const {
+        for (const auto& f : r.findings)
+            if (!f.matches.empty()) emit(finding_json(f, tumor_type));
+    }
+    // No row matched: the protein-altering alleles of any examined gene ("no knowledge", with
+    // why), and the other alleles of the knowledge-base genes (elsewhere those are only counted).
+    template <class Emit>
+    void no_knowledge(Emit emit) const {
+        for (const auto& f : r.findings)
+            if (f.no_knowledge()) {
+                json j = finding_json(f, tumor_type);
+                j["detail"] = fmt::no_knowledge_detail(f, rows);
+                emit(std::move(j));
+            }
+    }
+    template <class Emit>
+    void unmatched(Emit emit) const {
+        for (const auto& f : r.findings)
+            if (f.matches.empty() && !f.no_knowledge()) emit(finding_json(f, tumor_type));
+    }
+    template <class Emit>
+    void copy_number(Emit emit) const {
+        for (const auto& f : r.copy_number)
+            if (!f.matches.empty()) emit(copy_number_json(f, tumor_type));
+    }
+    template <class Emit>
+    void fusions(Emit emit) const {
+        for (const auto& f : r.fusions) emit(fusion_json(f, tumor_type));
+    }
+    template <class Emit>
+    void genes(Emit emit) const {
+        for (const auto& g : r.genes) emit(gene_summary_json(g));
+    }
+    template <class Emit>
+    void verdicts(Emit emit) const {
+        for (const auto& v : r.verdicts) emit(verdict_json(v));
+    }
+    template <class Emit>
+    void hotspots(Emit emit) const {
+        for (const auto& h : r.hotspots) emit(hotspot_json(h));
+    }
+    // Calls `each(name, producer)` for every array, in document order.
+    template <class Each>
+    void all(Each each) const {
+        each("findings", [this](auto emit) { findings(emit); });
+        each("no_knowledge", [this](auto emit) { no_knowledge(emit); });
+        each("unmatched_in_knowledge_base_genes", [this](auto emit) { unmatched(emit); });
+        each("copy_number", [this](auto emit) { copy_number(emit); });
+        each("fusions", [this](auto emit) { fusions(emit); });
+        each("genes", [this](auto emit) { genes(emit); });
+        each("context", nullptr);
+        each("verdicts", [this](auto emit) { verdicts(emit); });
+        each("hotspots", [this](auto emit) { hotspots(emit); });
+    }
+};
 
 }  // namespace
 
 void write_json(const Report& r, std::ostream& out) {
-    json doc;
-    doc["schema"] = "rvanno-annotate/1";
-    doc["notice"] = kResearchUseNotice;
-    doc["provenance"] = provenance::json(r.provenance, true);
-    doc["sample"] = r.provenance.sample;
+    json head;
+    head["schema"] = "rvanno-annotate/1";
+    head["notice"] = kResearchUseNotice;
+    head["provenance"] = provenance::json(r.provenance, true);
+    head["sample"] = r.provenance.sample;
     json counters = json::object();
     for (const auto& [k, v] : r.counters.values) counters[k] = v;
-    doc["counters"] = counters;
+    head["counters"] = counters;
+    json context = context_json(r.context);
     // Tiers depend on the sample's tumour type (amp_tier of a row).
-    const std::string& t = r.context.tumor_type;
-    auto finding = [&](const AlleleFinding& f) { return finding_json(f, t); };
-    doc["findings"] =
-        array_of<AlleleFinding>(r.findings, finding, [](const AlleleFinding& f) { return !f.matches.empty(); });
-    // No row matched: the protein-altering alleles of any examined gene ("no knowledge", with why),
-    // and the other alleles of the knowledge-base genes (elsewhere those are only counted).
-    json no_knowledge = json::array();
-    const auto rows = fmt::knowledge_rows(r);
-    for (const auto& f : r.findings)
-        if (f.no_knowledge()) {
-            json j = finding(f);
-            j["detail"] = fmt::no_knowledge_detail(f, rows);
-            no_knowledge.push_back(std::move(j));
-        }
-    doc["no_knowledge"] = std::move(no_knowledge);
-    doc["unmatched_in_knowledge_base_genes"] = array_of<AlleleFinding>(
-        r.findings, finding, [](const AlleleFinding& f) { return f.matches.empty() && !f.no_knowledge(); });
-    doc["copy_number"] = array_of<CopyNumberFinding>(
-        r.copy_number, [&](const CopyNumberFinding& f) { return copy_number_json(f, t); },
-        [](const CopyNumberFinding& f) { return !f.matches.empty(); });
-    doc["fusions"] = array_of<FusionFinding>(
-        r.fusions, [&](const FusionFinding& f) { return fusion_json(f, t); },
-        [](const FusionFinding&) { return true; });
-    doc["genes"] = array_of<GeneSummary>(r.genes, gene_summary_json, [](const GeneSummary&) { return true; });
-    doc["context"] = context_json(r.context);
-    doc["verdicts"] = array_of<DrugVerdict>(r.verdicts, verdict_json, [](const DrugVerdict&) { return true; });
-    doc["hotspots"] = array_of<HotspotStatus>(r.hotspots, hotspot_json, [](const HotspotStatus&) { return true; });
-    // Input text is bytes, JSON is UTF-8: ill-formed sequences become U+FFFD, and the provenance
-    // says how many strings were changed (docs/output.md, "Text in outputs").
-    if (const auto replaced = text::repair_utf8(doc)) doc["provenance"]["replaced_invalid_utf8"] = replaced;
-    out << doc.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+    const Arrays arrays{r, r.context.tumor_type, fmt::knowledge_rows(r)};
+    // The provenance (written first) says how many strings were repaired in the whole document:
+    // count them in a first pass that builds each element and throws it away.
+    std::size_t replaced = text::repair_utf8(head) + text::repair_utf8(context);
+    arrays.all([&](const char*, auto producer) {
+        if constexpr (!std::is_same_v<decltype(producer), std::nullptr_t>)
+            producer([&](json j) { replaced += text::repair_utf8(j); });
+    });
+    if (replaced) head["provenance"]["replaced_invalid_utf8"] = replaced;
+    DocWriter doc(out);
+    for (const auto& [key, value] : head.items()) doc.value(key.c_str(), value);
+    arrays.all([&](const char* key, auto producer) {
+        if constexpr (std::is_same_v<decltype(producer), std::nullptr_t>)
+            doc.value(key, context);
+        else
+            doc.array(key, [&](auto emit) {
+                producer([&](json j) {
+                    text::repair_utf8(j);
+                    emit(j);
+                });
+            });
+    });
+    doc.close();
 }
 
 }  // namespace rvanno
