@@ -61,6 +61,9 @@ struct Provenance {
     // ("" without a CIViC layer); rows not loaded (an unknown match_restrict), "file:line: why".
     std::string kb_layers, kb_civic;
     std::vector<std::string> kb_rows_not_loaded;
+    // How many alleles without a match were listed when --max-listed cut a list short, and how
+    // many were only counted (pipeline/allele_keeping.hpp); "" = every such allele was listed.
+    std::string not_listed;
 };
 
 // One ALT allele of one record in a gene of the transcript model, with its consequence and

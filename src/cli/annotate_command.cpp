@@ -86,8 +86,12 @@ void print_summary(const Report& r, bool small, bool cnv, bool sv) {
                  ? " (" + std::to_string(get("alleles_matched_amino_acid_unknown_only")) +
                        " only with the amino acid unknown, counted in no verdict)"
                  : "") +
-            ", " + std::to_string(get("alleles_no_knowledge")) + " without knowledge (VUS), " +
-            std::to_string(get("records_filtered")) + " filtered, " +
+            ", " + std::to_string(get("alleles_no_knowledge")) + " without knowledge (VUS" +
+            (get("alleles_no_knowledge_not_listed") > 0
+                 ? "; " + std::to_string(get("alleles_no_knowledge_not_listed")) +
+                       " of them counted, not listed: --max-listed"
+                 : "") +
+            "), " + std::to_string(get("records_filtered")) + " filtered, " +
             std::to_string(get("alleles_symbolic_skipped") + get("alleles_star_skipped")) +
             " symbolic/* alleles skipped" +
             (get("records_invalid_skipped") + get("records_duplicate_skipped") > 0
@@ -125,7 +129,7 @@ int annotate(const std::vector<std::string>& args, const std::string& command_li
         load_knowledge_base(o.db.empty() ? default_knowledge_base_dir() : std::filesystem::path(o.db));
     Outputs outputs(o);
     pipeline::RunTables tables(kb);
-    pipeline::RunSettings settings = run_settings(o, o, o.thresholds, o.region_list);
+    pipeline::RunSettings settings = run_settings(o, o, o, o.thresholds, o.region_list);
     settings.purity = o.purity;
     settings.ploidy = o.ploidy;
     settings.targets_through_index = o.vcf_output.empty();  // the annotated VCF needs every record

@@ -117,7 +117,7 @@ int batch(const std::vector<std::string>& args, const std::string& command_line)
     for (const auto& stem : kCohortStems) outputs.check(out_path(stem + ".tsv"), "cohort table");
     const bool progress = ::isatty(STDERR_FILENO) == 1;
     const auto cohort = pipeline::run_cohort(
-        jobs, run_settings(o, o, make_cn_thresholds(o.cn, "batch"), regions), tables, command_line,
+        jobs, run_settings(o, o, o, make_cn_thresholds(o.cn, "batch"), regions), tables, command_line,
         [&](std::size_t i, const Report& r) { write_report(r, out_path(stems[i] + "." + o.format), o.format); },
         [&](std::size_t i) {
             if (progress) std::cerr << "[" << i + 1 << "/" << jobs.size() << "] " << jobs[i].name << " ...\n";

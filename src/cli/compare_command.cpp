@@ -54,7 +54,7 @@ int compare(const std::vector<std::string>& args, const std::string& command_lin
     const auto run = pipeline::compare_samples(
         {{o.base.vcf, o.base.sample, o.base.cnv, o.base.sv, {}, {}}, o.base.purity, o.base.ploidy},
         {{o.prog.vcf, o.prog.sample, o.prog.cnv, o.prog.sv, {}, {}}, o.prog.purity, o.prog.ploidy},
-        run_settings(o, o, thresholds, regions), context, tables, command_line);
+        run_settings(o, o, o, thresholds, regions), context, tables, command_line);
     const Comparison& c = run.comparison;
     if (o.format == "json")
         write_compare_json(run.baseline, run.progression, c, output);

@@ -221,7 +221,14 @@ OptionGroup knowledge_group(KnowledgeOptions& o) {
 OptionGroup output_group(OutputOptions& o) {
     return {"Output",
             {{"output,o", &o.output, "FILE", "output file, written whole or not at all", "[- = stdout]"},
-             {"format,f", &o.format, "FMT", "tsv, json or html (self-contained tumour-board report)", "[tsv]"}},
+             {"format,f", &o.format, "FMT", "tsv, json or html (self-contained tumour-board report)", "[tsv]"},
+             {"max-listed", &o.max_listed, "N",
+              "list at most N alleles without a match in each list of a report: VUS (knowledge-base genes first) "
+              "and unmatched alleles of knowledge-base genes, in input order; the others are counted in the gene "
+              "table and the counters, and the provenance says how many (##not_listed=). Matched alleles, and "
+              "those a compound row, hotspot or driver needs, are always listed. 0 = no limit (memory then grows "
+              "with the alleles in genes)",
+              "[1000]"}},
             ""};
 }
 
@@ -275,9 +282,11 @@ VcfRegions input_regions(const std::string& command, const InputOptions& o) {
     return {};
 }
 
-pipeline::RunSettings run_settings(const InputOptions& in, const GeneralOptions& g, CnThresholds thresholds,
-                                   VcfRegions regions) {
+pipeline::RunSettings run_settings(const InputOptions& in, const OutputOptions& out, const GeneralOptions& g,
+                                   CnThresholds thresholds, VcfRegions regions) {
+    if (out.max_listed < 0) throw UsageError("--max-listed must be 0 or more", "0 lists every allele");
     pipeline::RunSettings s;
+    s.max_listed = out.max_listed;
     s.genome = in.genome;
     s.fasta = in.fasta;
     s.cnv_format = in.cnv_format;

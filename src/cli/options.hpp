@@ -104,6 +104,7 @@ struct KnowledgeOptions {
 };
 struct OutputOptions {
     std::string output = "-", format = "tsv";
+    int max_listed = 1000;  // --max-listed (pipeline::RunSettings::max_listed)
 };
 struct GeneralOptions {
     int threads = 0;
@@ -121,7 +122,7 @@ OptionGroup copy_number_group(CnThresholdOptions& o);
 OptionGroup context_group(ContextOptions& o);
 // -d/--db.
 OptionGroup knowledge_group(KnowledgeOptions& o);
-// -o/--output FILE, -f/--format.
+// -o/--output FILE, -f/--format, --max-listed N.
 OptionGroup output_group(OutputOptions& o);
 // --threads, --strict, -q/--quiet, -h/--help.
 OptionGroup general_group(GeneralOptions& o);
@@ -141,8 +142,8 @@ void resolve_fasta(InputOptions& o);
 VcfRegions input_regions(const std::string& command, const InputOptions& o);
 // The run settings the three commands share, from their input and general options (one place, so
 // a new RunSettings field is not missed by one command); a command sets what only it has.
-pipeline::RunSettings run_settings(const InputOptions& in, const GeneralOptions& g, CnThresholds thresholds,
-                                   VcfRegions regions);
+pipeline::RunSettings run_settings(const InputOptions& in, const OutputOptions& out, const GeneralOptions& g,
+                                   CnThresholds thresholds, VcfRegions regions);
 
 // The bcftools output type a file name asks for, as bcftools 1.16 reads it plus .bgz/.gz:
 // "z" for .vcf.gz, .vcf.bgz, .gz, .bgz; "b" for .bcf; "v" for .vcf; "" for "-" or any other name.

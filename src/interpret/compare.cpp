@@ -113,6 +113,13 @@ std::pair<AlterationPresence, std::string> missing_in(const Report& r, const Key
         p.state = State::not_assessed;
         return {p, s + " had no small-variant input: absence not assessed"};
     }
+    // A side that listed only part of its alleles without a match (--max-listed) may have
+    // counted this one without listing it. Matched alleles, and those a compound row needs, are
+    // always listed (pipeline/allele_keeping.hpp): their absence stays a fact.
+    if (a.finding == "small_variant" && a.presence.kb_ids.empty() && !r.provenance.not_listed.empty()) {
+        p.state = State::not_assessed;
+        return {p, s + " listed only part of its alleles without a match (--max-listed): absence not assessed"};
+    }
     if (a.finding == "fusion" && !has_sv_input(r)) {
         p.state = State::not_assessed;
         return {p, s + " had no SV/fusion input: absence not assessed"};

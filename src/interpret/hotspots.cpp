@@ -218,19 +218,26 @@ bool changes_bases(const AlleleFinding& f, const GenomicBases& where) {
     return false;
 }
 
-bool detected(const Spec& s, const Report& report, const std::optional<GenomicBases>& where) {
-    for (const auto& f : report.findings) {
-        if (f.csq.gene != s.gene) continue;
-        if (s.residue) {
-            if (!f.csq.protein_altering) continue;
-            if (f.csq.codon && *f.csq.codon >= s.first && *f.csq.codon <= s.last) return true;
-            if (where && changes_bases(f, *where)) return true;
-        } else {
-            if (hgvs_c_position(f.csq.hgvs_c) == s.name) return true;
-            if (where && changes_bases(f, *where)) return true;
-        }
+bool changes_hotspot(const Spec& s, const AlleleFinding& f, const std::optional<GenomicBases>& where) {
+    if (f.csq.gene != s.gene) return false;
+    if (s.residue) {
+        if (!f.csq.protein_altering) return false;
+        if (f.csq.codon && *f.csq.codon >= s.first && *f.csq.codon <= s.last) return true;
+        return where && changes_bases(f, *where);
     }
-    return false;
+    if (hgvs_c_position(f.csq.hgvs_c) == s.name) return true;
+    return where && changes_bases(f, *where);
+}
+
+bool detected(const Spec& s, const Report& report, const std::optional<GenomicBases>& where) {
+    return std::any_of(report.findings.begin(), report.findings.end(),
+                       [&](const AlleleFinding& f) { return changes_hotspot(s, f, where); });
+}
+
+std::optional<GenomicBases> bases_of(const Spec& s, const std::vector<Transcript>& transcripts) {
+    if (const Transcript* tx = transcript_of(transcripts, s.gene))
+        return s.residue ? residue_range_bases(*tx, s.first, s.last) : hgvs_c_bases(*tx, s.hgvs_c);
+    return std::nullopt;
 }
 
 std::optional<int> depth_at(DepthProvider& depth, const GenomicBases& where) {
@@ -254,9 +261,7 @@ std::vector<HotspotStatus> assess_hotspots(const Report& report, const Knowledge
         h.gene = s.gene;
         h.hotspot = s.name;
         h.kb_ids = join(s.kb_ids, ";");
-        std::optional<GenomicBases> where;
-        if (const Transcript* tx = transcript_of(transcripts, s.gene))
-            where = s.residue ? residue_range_bases(*tx, s.first, s.last) : hgvs_c_bases(*tx, s.hgvs_c);
+        const std::optional<GenomicBases> where = bases_of(s, transcripts);
         if (where) {
             h.where = where->span;
             h.contig_name = where->span.contig;
@@ -274,6 +279,28 @@ std::vector<HotspotStatus> assess_hotspots(const Report& report, const Knowledge
         out.push_back(std::move(h));
     }
     return out;
+}
+
+struct HotspotWatch::Impl {
+    std::map<std::string, std::vector<std::pair<Spec, std::optional<GenomicBases>>>> by_gene;
+};
+
+HotspotWatch::HotspotWatch(const KnowledgeBase& kb, const std::vector<Transcript>& transcripts) {
+    auto impl = std::make_shared<Impl>();
+    std::set<std::string> genes;
+    for (const auto& e : kb.entries) genes.insert(e.gene);
+    for (auto& s : hotspot_specs(kb, genes)) {
+        auto where = bases_of(s, transcripts);
+        impl->by_gene[s.gene].emplace_back(std::move(s), std::move(where));
+    }
+    impl_ = std::move(impl);
+}
+
+bool HotspotWatch::changes_any(const AlleleFinding& f) const {
+    const auto it = impl_->by_gene.find(f.csq.gene);
+    if (it == impl_->by_gene.end()) return false;
+    return std::any_of(it->second.begin(), it->second.end(),
+                       [&](const auto& sw) { return changes_hotspot(sw.first, f, sw.second); });
 }
 
 }  // namespace rvanno

@@ -2,6 +2,8 @@
 // gives per-drug verdicts and hotspot statuses. Interpretation over a whole sample: per-drug verdicts (with compound and conditional rows
 // evaluated against the sample's context) and the hotspot table of coverage-aware negatives.
 #pragma once
+#include <memory>
+#include <string>
 #include <vector>
 
 #include "rvanno/hotspot.hpp"
@@ -26,5 +28,24 @@ std::vector<DrugVerdict> compute_verdicts(const Report& report, const KnowledgeB
 std::vector<HotspotStatus> assess_hotspots(const Report& report, const KnowledgeBase& kb,
                                            const std::vector<Transcript>& transcripts, const SampleContext& context,
                                            DepthProvider* depth);
+
+// Every hotspot of the knowledge base, in every gene (assess_hotspots picks the drivers' genes
+// per sample): whether a finding would read `detected` at one of them. The small-variant step
+// keeps such an allele in the report even past its listing limit (pipeline/small_variants.hpp),
+// since assess_hotspots reads the report's findings.
+class HotspotWatch {
+public:
+    HotspotWatch(const KnowledgeBase& kb, const std::vector<Transcript>& transcripts);
+    bool changes_any(const AlleleFinding& f) const;
+
+private:
+    struct Impl;
+    std::shared_ptr<const Impl> impl_;
+};
+
+// Whether finding `f` shows the small-variant driver `driver` ("EGFR mutation": a matched
+// driver/on-target sensitivity row of the gene; "BRAF V600": a protein-altering change at that
+// residue), as detect_drivers reads it.
+bool shows_driver(const AlleleFinding& f, const std::string& driver);
 
 }  // namespace rvanno

@@ -115,7 +115,7 @@ namespace {
 //   row, EGFR T790M through its osimertinib rows).
 //   "<GENE> <X><n>": f is in GENE, alters the protein and its protein change starts at residue
 //   X<n> (V600E, V600K, V600_K601delinsE).
-bool shows(const AlleleFinding& f, const std::string& d) {
+bool shows_impl(const AlleleFinding& f, const std::string& d) {
     const auto space = d.find(' ');
     const std::string gene = d.substr(0, space), what = d.substr(space + 1);
     if (f.csq.gene != gene) return false;
@@ -131,6 +131,8 @@ bool shows(const AlleleFinding& f, const std::string& d) {
 }
 
 }  // namespace
+
+bool shows_driver(const AlleleFinding& f, const std::string& driver) { return shows_impl(f, driver); }
 
 std::vector<std::string> detect_drivers(const Report& report) {
     std::vector<std::string> out;
@@ -150,7 +152,7 @@ std::vector<std::string> detect_drivers(const Report& report) {
     wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
     for (const auto& d : wanted)
         if (std::any_of(report.findings.begin(), report.findings.end(),
-                        [&](const AlleleFinding& f) { return shows(f, d); }))
+                        [&](const AlleleFinding& f) { return shows_impl(f, d); }))
             out.push_back(d);
     for (const auto& f : report.fusions) {
         // A pair given without order (fusion.order_known false) is the driver its matched row

@@ -16,6 +16,10 @@ void summarise_genes(const TranscriptModel& model, const KnowledgeBase& kb, bool
         t.no_knowledge += f.no_knowledge() ? 1 : 0;
     }
     for (const auto& [gene, n] : unlisted.by_gene) tally[gene].alleles += n;
+    for (const auto& [gene, n] : unlisted.past_limit_by_gene) {
+        tally[gene].alleles += n.alleles;
+        tally[gene].no_knowledge += n.no_knowledge;
+    }
     std::map<std::string, long> rows;
     for (const auto& e : kb.entries) ++rows[e.gene];
     std::map<std::string, const CopyNumberFinding*> cn;
@@ -60,10 +64,13 @@ void count_examined(const TranscriptModel& model, const std::string& build, cons
         no_knowledge += f.no_knowledge() ? 1 : 0;
     }
     for (const auto& [gene, n] : unlisted.by_gene) not_listed += n;
-    c["alleles_in_knowledge_base_genes"] = kb_alleles;
-    c["alleles_in_other_genes"] = other + not_listed;
-    c["alleles_no_knowledge"] = no_knowledge;
+    c["alleles_in_knowledge_base_genes"] = kb_alleles + unlisted.past_limit_kb_genes;
+    c["alleles_in_other_genes"] = other + not_listed + unlisted.past_limit_other_genes;
+    c["alleles_no_knowledge"] = no_knowledge + unlisted.past_limit_no_knowledge;
     c["alleles_not_listed"] = not_listed;
+    // Past --max-listed: present only when the limit was reached, so other outputs are unchanged.
+    if (unlisted.past_limit_no_knowledge > 0) c["alleles_no_knowledge_not_listed"] = unlisted.past_limit_no_knowledge;
+    if (unlisted.past_limit_unmatched > 0) c["alleles_unmatched_not_listed"] = unlisted.past_limit_unmatched;
     if (auto it = c.find("alleles_not_carried_by_sample"); it != c.end()) it->second += unlisted.not_carried;
     const long genes = static_cast<long>(model.all().size()), kb = static_cast<long>(model.kb().size());
     const long examined = c["genes_examined"];

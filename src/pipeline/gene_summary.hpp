@@ -9,16 +9,11 @@
 
 #include "io/vcf_regions.hpp"
 #include "knowledge/transcript_index.hpp"
+#include "pipeline/allele_keeping.hpp"
 #include "rvanno/knowledge.hpp"
 #include "rvanno/report.hpp"
 
 namespace rvanno::pipeline {
-
-// What the small-variant step counted but did not list (SmallVariantAnnotator::unlisted_*).
-struct UnlistedAlleles {
-    std::map<std::string, long> by_gene;  // carried alleles per gene
-    long not_carried{0};
-};
 
 // Fills r.genes: every knowledge-base gene of the model (table order), plus every other model
 // gene with at least one allele; copy number and fusions only for the knowledge-base genes

@@ -98,8 +98,10 @@ std::pair<GenomeBuild, std::string> run_build(const SampleInputs& o, const RunSe
 template <class Reader>
 UnlistedAlleles run_small_variants(const SampleInputs& o, const FastaChoice& fasta, const KnowledgeBase& kb,
                                    GenomeBuild build, const TranscriptModel& model, Reader& reader,
-                                   std::vector<std::pair<std::string, AnnotationLayout>> tags, Report& report) {
-    SmallVariantAnnotator annotator(kb, build, model, fasta.reference.get(), std::move(tags), o.vcf, fasta.label);
+                                   std::vector<std::pair<std::string, AnnotationLayout>> tags, long max_listed,
+                                   Report& report) {
+    SmallVariantAnnotator annotator(kb, build, model, fasta.reference.get(), std::move(tags), o.vcf, fasta.label,
+                                    max_listed);
     reader.set_targets(annotator.targets());
     VariantRecord rec;
     while (reader.next(rec)) annotator.add(rec);
@@ -125,14 +127,20 @@ UnlistedAlleles run_small_variants(const SampleInputs& o, const FastaChoice& fas
     if (auto problems = describe_record_problems(rc); !problems.empty())
         report.provenance.input_problems += (report.provenance.input_problems.empty() ? "" : "; ") + problems;
     report.provenance.vaf_source = describe_vaf_sources(rc.vaf_sources);
-    return {annotator.unlisted_by_gene(), annotator.unlisted_not_carried()};
+    long vus = 0, unmatched = 0;
+    for (const auto& f : report.findings) {
+        vus += f.no_knowledge() ? 1 : 0;
+        unmatched += f.matches.empty() && !f.no_knowledge() ? 1 : 0;
+    }
+    report.provenance.not_listed = describe_listing_limit(annotator.unlisted(), vus, unmatched);
+    return annotator.unlisted();
 }
 
 // What a run without a FASTA could not tell, for the summary line and the provenance: coding
 // alleles (a codon in a MANE CDS) left without a protein change, and matched alleles whose every
 // match has its amino acid unknown (shown, counted in no verdict).
-void count_protein_change_gaps(Report& r) {
-    long coding = 0, unknown_only = 0;
+void count_protein_change_gaps(Report& r, const UnlistedAlleles& unlisted) {
+    long coding = unlisted.past_limit_coding_without_protein_change, unknown_only = 0;
     for (const auto& f : r.findings) {
         coding += f.csq.codon && f.csq.protein_change.empty() ? 1 : 0;
         unknown_only += !f.matches.empty() && std::all_of(f.matches.begin(), f.matches.end(),
@@ -270,7 +278,8 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
                              ? ""
                              : "CIViC " + kb.civic_release + "; " + std::to_string(kb.civic_merged) +
                                    " CIViC rows merged into curated rows",
-                         {}};
+                         {},
+                         ""};
     for (const auto& n : kb.rows_not_loaded) report.provenance.kb_rows_not_loaded.push_back(n.where + ": " + n.what);
     const bool small = in.vcf || in.maf;
     const FastaChoice fasta = small ? choose_fasta(o, p, in) : FastaChoice{};
@@ -281,10 +290,11 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
     note_skipped_lines(in, report.provenance);
     UnlistedAlleles unlisted;
     if (in.vcf)
-        unlisted = run_small_variants(o, fasta, kb, build, model, *in.vcf, in.vcf->header().annotation_tags, report);
+        unlisted = run_small_variants(o, fasta, kb, build, model, *in.vcf, in.vcf->header().annotation_tags,
+                                      p.max_listed, report);
     if (in.maf) {
         report.provenance.input_format = "maf";
-        unlisted = run_small_variants(o, fasta, kb, build, model, *in.maf, {}, report);
+        unlisted = run_small_variants(o, fasta, kb, build, model, *in.maf, {}, p.max_listed, report);
         report.provenance.vaf_source = in.maf->header().vaf_source;  // the MAF's columns, not FORMAT
         report.counters.values["records_no_alt"] = in.maf->counters().no_alt;
     }
@@ -298,7 +308,7 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
     if (small) apply_fusion_partner_restrictions(report.findings, report.fusions);
     summarise_genes(model, kb, small, sv_assessed(in), p.regions, genes_of_skipped_sv_rows(in), unlisted, report);
     if (small) count_examined(model, to_string(build), unlisted, report);
-    if (small) count_protein_change_gaps(report);
+    if (small) count_protein_change_gaps(report, unlisted);
     return report;
 }
 

@@ -51,6 +51,10 @@ struct RunSettings {
     // Read only the genes of the transcript model through the VCF/BCF's index when it has one
     // (io/vcf_reader.hpp). Off for annotate --output-vcf, which needs every record in order.
     bool targets_through_index{true};
+    // --max-listed: at most this many alleles without a match in each list of a report (VUS;
+    // unmatched in knowledge-base genes); the rest are counted (pipeline/allele_keeping.hpp).
+    // 0 = no limit.
+    long max_listed{1000};
 };
 
 // The optional steps of interpret_sample, and which command runs which: the one place where a

@@ -61,15 +61,17 @@ bool depends_on_class(const Match& m, bool class_only) {
 SmallVariantAnnotator::SmallVariantAnnotator(const KnowledgeBase& kb, GenomeBuild build, const TranscriptModel& model,
                                              const ReferenceSequence* ref,
                                              std::vector<std::pair<std::string, AnnotationLayout>> tags,
-                                             std::string input_name, std::string ref_label)
+                                             std::string input_name, std::string ref_label, long max_listed)
     : kb_(kb),
       build_(build),
       model_(model),
       ref_(ref),
       tags_(std::move(tags)),
       input_name_(std::move(input_name)),
-      ref_label_(std::move(ref_label)) {
+      ref_label_(std::move(ref_label)),
+      keeper_(kb, build, model.kb()) {
     for (const auto& e : kb_.entries) entries_by_gene_[e.gene].push_back(&e);
+    unlisted_.limit = max_listed;
 }
 
 TargetIndex SmallVariantAnnotator::targets() const {
@@ -152,14 +154,21 @@ void SmallVariantAnnotator::add(const VariantRecord& rec) {
                     if (!n.empty() && (n.rfind("class from ", 0) != 0 || depends_on_class(m, class_only)))
                         m.detail += " (" + n + ")";
             infer_protein_change_from_matches(f);
-            // Outside the knowledge-base genes an allele that alters no protein is counted, not
-            // listed: a WGS file has millions of intronic alleles.
-            if (!model_.is_kb_gene(tx.gene) && f.matches.empty() && !f.no_knowledge()) {
-                if (is_carried(f))
-                    ++unlisted_by_gene_[tx.gene];
-                else
-                    ++unlisted_not_carried_;
+            // What is kept and what is only counted: pipeline/allele_keeping.hpp.
+            if (!is_carried(f)) {
+                ++unlisted_.not_carried;
                 continue;
+            }
+            const bool kb_gene = model_.is_kb_gene(tx.gene);
+            if (f.matches.empty()) {
+                if (!kb_gene && !f.no_knowledge()) {
+                    ++unlisted_.by_gene[tx.gene];
+                    continue;
+                }
+                if (!take_listing_slot(f, kb_gene) && !keeper_.needed(a, f)) {
+                    count_past_limit(f, kb_gene);
+                    continue;
+                }
             }
             findings_.push_back(std::move(f));
             alleles_.push_back(a);
@@ -306,19 +315,73 @@ std::string SmallVariantAnnotator::check_input_protein_change(const VariantRecor
     return "the " + from + " column says p." + pc + ", rvanno computed p." + csq.protein_change;
 }
 
+// A list slot for an allele without a match: VUS of knowledge-base genes, VUS of other genes
+// (trimmed in finish() so that both VUS groups together hold at most the limit), unmatched
+// alleles of knowledge-base genes.
+bool SmallVariantAnnotator::take_listing_slot(const AlleleFinding& f, bool kb_gene) {
+    long& n = listed_[f.no_knowledge() ? (kb_gene ? 0 : 1) : 2];
+    if (unlisted_.limit > 0 && n >= unlisted_.limit) return false;
+    ++n;
+    return true;
+}
+
+void SmallVariantAnnotator::count_past_limit(const AlleleFinding& f, bool kb_gene) {
+    auto& g = unlisted_.past_limit_by_gene[f.csq.gene];
+    ++g.alleles;
+    (kb_gene ? unlisted_.past_limit_kb_genes : unlisted_.past_limit_other_genes) += 1;
+    if (f.no_knowledge()) {
+        ++g.no_knowledge;
+        ++unlisted_.past_limit_no_knowledge;
+    } else {
+        ++unlisted_.past_limit_unmatched;
+    }
+    if (f.csq.codon && f.csq.protein_change.empty()) ++unlisted_.past_limit_coding_without_protein_change;
+}
+
+// VUS of knowledge-base genes come first: the other genes' VUS give up their slots from the end.
+void SmallVariantAnnotator::trim_other_gene_vus() {
+    if (unlisted_.limit <= 0) return;
+    long excess = listed_[0] + listed_[1] - unlisted_.limit;
+    if (excess <= 0) return;
+    std::vector<bool> drop(findings_.size(), false);
+    for (std::size_t i = findings_.size(); i-- > 0 && excess > 0;) {
+        const auto& f = findings_[i];
+        if (!f.no_knowledge() || model_.is_kb_gene(f.csq.gene) || keeper_.needed(alleles_[i], f)) continue;
+        count_past_limit(f, false);
+        drop[i] = true;
+        --excess;
+        --listed_[1];
+    }
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < findings_.size(); ++i)
+        if (!drop[i]) {
+            if (w != i) {
+                findings_[w] = std::move(findings_[i]);
+                alleles_[w] = std::move(alleles_[i]);
+            }
+            ++w;
+        }
+    findings_.resize(w);
+    alleles_.resize(w);
+}
+
 void SmallVariantAnnotator::finish() {
+    trim_other_gene_vus();
     const auto observed = observed_protein_changes(findings_);
-    for (const auto& e : kb_.entries) {
-        if (e.requires_all.empty()) continue;
-        for (std::size_t i = 0; i < findings_.size(); ++i) {
-            auto& f = findings_[i];
-            if (f.csq.gene != e.gene || !requirements_met(e, observed)) continue;
-            if (auto m = match_entry(alleles_[i], build_, f.csq, e)) {
-                std::string with;
-                for (const auto& r : e.requires_all)
-                    with += (with.empty() ? "" : ", ") + r.gene + ":p." + r.protein_change;
-                f.matches.push_back({&e, MatchHow::compound, m->detail + " with " + with + " in the same sample",
-                                     m->amino_acid_unknown});
+    for (const auto& [gene, rows] : keeper_.compound_rows()) {
+        for (const KnowledgeEntry* row : rows) {
+            const KnowledgeEntry& e = *row;
+            if (!requirements_met(e, observed)) continue;
+            for (std::size_t i = 0; i < findings_.size(); ++i) {
+                auto& f = findings_[i];
+                if (f.csq.gene != e.gene) continue;
+                if (auto m = match_entry(alleles_[i], build_, f.csq, e)) {
+                    std::string with;
+                    for (const auto& r : e.requires_all)
+                        with += (with.empty() ? "" : ", ") + r.gene + ":p." + r.protein_change;
+                    f.matches.push_back({&e, MatchHow::compound, m->detail + " with " + with + " in the same sample",
+                                         m->amino_acid_unknown});
+                }
             }
         }
     }

@@ -1,8 +1,8 @@
 // The small-variant pipeline between reader and report: split ALTs, check and normalise
 // against the reference, compute consequences on every transcript of the model that an allele
 // touches (found through the model's index), merge annotation already in the VCF, and match.
-// What is kept: every allele in a knowledge-base gene; in the other genes the protein-altering
-// ones (listed as "no knowledge"); the rest is counted per gene. Plain values only; no HTSlib.
+// What is kept and what is only counted: pipeline/allele_keeping.hpp. Alleles the sample does
+// not carry (match/carried.hpp) are counted and dropped here. Plain values only; no HTSlib.
 #pragma once
 #include <map>
 #include <string>
@@ -11,6 +11,7 @@
 #include "base/target_index.hpp"
 #include "consequence/annotation_terms.hpp"
 #include "knowledge/transcript_index.hpp"
+#include "pipeline/allele_keeping.hpp"
 #include "rvanno/annotation_tags.hpp"
 #include "rvanno/knowledge.hpp"
 #include "rvanno/report.hpp"
@@ -25,20 +26,18 @@ public:
     // is the run's transcript model for `build`; every gene of it is examined.
     SmallVariantAnnotator(const KnowledgeBase& kb, GenomeBuild build, const TranscriptModel& model,
                           const ReferenceSequence* ref, std::vector<std::pair<std::string, AnnotationLayout>> tags,
-                          std::string input_name, std::string ref_label = "--fasta");
+                          std::string input_name, std::string ref_label = "--fasta", long max_listed = 0);
 
     // Intervals a record must touch to be worth parsing: every model transcript, padded.
     TargetIndex targets() const;
     void add(const VariantRecord& rec);
-    // Evaluates compound rows over everything added; call once after the last add().
+    // Applies the listing limit across genes and evaluates compound rows over everything kept;
+    // call once after the last add().
     void finish();
     std::vector<AlleleFinding>& findings() { return findings_; }
     std::map<std::string, long>& counters() { return counters_; }
-    // Alleles counted, not listed: per gene, the carried alleles outside the knowledge-base genes
-    // that match no row and do not alter the protein (intronic, UTR, synonymous, ...); and how
-    // many such alleles the sample does not carry (is_carried).
-    const std::map<std::string, long>& unlisted_by_gene() const { return unlisted_by_gene_; }
-    long unlisted_not_carried() const { return unlisted_not_carried_; }
+    // Alleles counted, not listed (pipeline/allele_keeping.hpp).
+    const pipeline::UnlistedAlleles& unlisted() const { return unlisted_; }
 
 private:
     const KnowledgeBase& kb_;
@@ -52,10 +51,14 @@ private:
     std::vector<AlleleFinding> findings_;
     std::vector<Allele> alleles_;  // parallel to findings_
     std::map<std::string, long> counters_;
-    std::map<std::string, long> unlisted_by_gene_;
-    long unlisted_not_carried_{0};
+    pipeline::AlleleKeeper keeper_;
+    pipeline::UnlistedAlleles unlisted_;
+    long listed_[3]{0, 0, 0};        // VUS of KB genes, VUS of other genes, unmatched in KB genes
     std::vector<std::size_t> hits_;  // reused by add()
 
+    bool take_listing_slot(const AlleleFinding& f, bool kb_gene);
+    void count_past_limit(const AlleleFinding& f, bool kb_gene);
+    void trim_other_gene_vus();
     static void infer_protein_change_from_matches(AlleleFinding& f);
     Allele prepare_allele(const VariantRecord& rec, const std::string& alt);
     std::string check_input_protein_change(const VariantRecord& rec, const Transcript& tx, Consequence& csq,

@@ -52,6 +52,7 @@ void tsv_sample(const Provenance& p, const std::string& prefix, std::ostream& ou
     if (!p.input_format.empty()) out << "##" << prefix << "input_format=" << tsv(p.input_format) << "\n";
     if (!p.examined.empty()) out << "##" << prefix << "examined=" << tsv(p.examined) << "\n";
     if (!p.phase.empty()) out << "##" << prefix << "phase=" << tsv(p.phase) << "\n";
+    if (!p.not_listed.empty()) out << "##" << prefix << "not_listed=" << tsv(p.not_listed) << "\n";
     for (const auto& i : p.cnv_inputs) out << "##" << prefix << "cnv_input=" << tsv(i) << "\n";
     for (const auto& i : p.sv_inputs) out << "##" << prefix << "sv_input=" << tsv(i) << "\n";
     if (!p.cn_settings.empty()) out << "##" << prefix << "copy_number_thresholds=" << tsv(p.cn_settings) << "\n";
@@ -113,6 +114,7 @@ nlohmann::ordered_json json(const Provenance& p, bool with_inputs) {
         if (!p.input_problems.empty()) j["input_problems"] = p.input_problems;
         if (!p.examined.empty()) j["examined"] = p.examined;
         if (!p.phase.empty()) j["phase"] = p.phase;
+        if (!p.not_listed.empty()) j["not_listed"] = p.not_listed;
         j["cnv_inputs"] = p.cnv_inputs;
         j["sv_inputs"] = p.sv_inputs;
         j["copy_number_thresholds"] = p.cn_settings.empty() ? Json() : Json(p.cn_settings);

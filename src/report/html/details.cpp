@@ -280,6 +280,7 @@ void Writer::methods() {
     kv("Structural-variant input", list_or(p.sv_inputs, "none"));
     kv("Genes examined", p.examined.empty() ? "<span class=\"muted\">no small-variant input</span>" : esc(p.examined));
     if (!p.phase.empty()) kv("Phase of compound matches", esc(p.phase));
+    if (!p.not_listed.empty()) kv("Alleles counted, not listed", esc(p.not_listed));
     kv("Copy-number thresholds",
        p.cn_settings.empty() ? "<span class=\"muted\">not applicable</span>" : esc(p.cn_settings));
     std::string counters;

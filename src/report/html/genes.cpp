@@ -62,6 +62,9 @@ void Writer::vus() {
           "knowledge base have no curated resistance knowledge: these alterations are listed so that they are "
           "seen, not interpreted; no drug, effect or evidence level is given for them.</p>\n";
     if (!r_.provenance.examined.empty()) o_ << examined_sentence(r_.provenance.examined);
+    if (!r_.provenance.not_listed.empty())
+        o_ << "<p class=\"small\"><b>Not every allele is listed here:</b> " << esc(r_.provenance.not_listed)
+           << "</p>\n";
     if (rows.empty()) {
         empty(r_.provenance.inputs.empty()
                   ? "No small-variant input: no gene was examined for small variants."

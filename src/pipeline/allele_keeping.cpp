@@ -1,0 +1,52 @@
+#include "pipeline/allele_keeping.hpp"
+
+#include <algorithm>
+
+#include "match/matcher.hpp"
+
+namespace rvanno::pipeline {
+
+AlleleKeeper::AlleleKeeper(const KnowledgeBase& kb, GenomeBuild build, const std::vector<Transcript>& kb_transcripts)
+    : build_(build), hotspots_(kb, kb_transcripts) {
+    std::set<std::string> drivers;
+    for (const auto& e : kb.entries) {
+        if (!e.requires_all.empty()) compound_[e.gene].push_back(&e);
+        for (const auto& r : e.requires_all) required_.insert(r.gene + ":" + r.protein_change);
+        for (const auto& d : e.required_drivers) {
+            auto ends = [&d](const std::string& w) {
+                return d.size() > w.size() && d.compare(d.size() - w.size(), w.size(), w) == 0;
+            };
+            // "GENE fusion" is read from fusions, "GENE mutation" from matched rows (kept anyway).
+            if (ends(" fusion") || ends(" mutation")) continue;
+            drivers.insert(d);
+        }
+    }
+    residue_drivers_.assign(drivers.begin(), drivers.end());
+}
+
+bool AlleleKeeper::needed(const Allele& a, const AlleleFinding& f) const {
+    if (!f.csq.protein_change.empty() && required_.count(f.csq.gene + ":" + f.csq.protein_change)) return true;
+    if (auto rows = compound_.find(f.csq.gene); rows != compound_.end())
+        for (const KnowledgeEntry* e : rows->second)
+            if (match_entry(a, build_, f.csq, *e)) return true;
+    if (std::any_of(residue_drivers_.begin(), residue_drivers_.end(),
+                    [&](const std::string& d) { return shows_driver(f, d); }))
+        return true;
+    return hotspots_.changes_any(f);
+}
+
+std::string describe_listing_limit(const UnlistedAlleles& u, long vus_listed, long unmatched_listed) {
+    if (u.past_limit_no_knowledge == 0 && u.past_limit_unmatched == 0) return "";
+    std::string s = "at most " + std::to_string(u.limit) + " alleles listed per list (--max-listed " +
+                    std::to_string(u.limit) + "): ";
+    s += std::to_string(vus_listed) + " of " + std::to_string(vus_listed + u.past_limit_no_knowledge) +
+         " alleles without knowledge (VUS; knowledge-base genes first, then input order)";
+    s += ", " + std::to_string(unmatched_listed) + " of " + std::to_string(unmatched_listed + u.past_limit_unmatched) +
+         " unmatched alleles in knowledge-base genes (input order)";
+    s += "; the others are counted in the gene table and the counters (alleles_no_knowledge_not_listed, "
+         "alleles_unmatched_not_listed), not listed; alleles that matched a row, or that a compound row, hotspot or "
+         "driver needs, are always listed";
+    return s;
+}
+
+}  // namespace rvanno::pipeline
