@@ -390,4 +390,10 @@ void VcfReader::Impl::fill(VariantRecord& out) {
     }
 }
 
+void VcfReader::sample_values(int sample, VariantRecord& out, ReaderCounters& sample_counters) {
+    out.vaf.clear(), out.depth.reset(), out.genotype.clear(), out.phase_set.reset();
+    read_sample_values(impl_->hdr.get(), impl_->rec.get(), sample, impl_->where(out.record_number),
+                       impl_->sample_buffers, sample_counters, out);
+}
+
 }  // namespace rvanno

@@ -77,6 +77,10 @@ public:
     void set_targets(TargetIndex targets);
     // Next candidate record that passes the FILTER rule; false at end of input.
     bool next(VariantRecord& out);
+    // One pass for several samples (rvanno batch): the FORMAT values (vaf, depth, genotype,
+    // phase_set) of column `sample` (an index of header().samples) for the record next() just
+    // gave, into `out`. That sample's VAF-source and out-of-range counts go to `sample_counters`.
+    void sample_values(int sample, VariantRecord& out, ReaderCounters& sample_counters);
     const ReaderCounters& counters() const;
 
 private:

@@ -46,15 +46,8 @@ void drop_unmet_compound_matches(Report& r) {
 }  // namespace
 
 long drop_alleles_not_carried(Report& r) {
-    long dropped = 0;
-    std::vector<AlleleFinding> kept;
-    for (auto& f : r.findings) {
-        if (is_carried(f))
-            kept.push_back(std::move(f));
-        else
-            ++dropped;
-    }
-    r.findings = std::move(kept);
+    const long dropped =
+        static_cast<long>(std::erase_if(r.findings, [](const AlleleFinding& f) { return !is_carried(f); }));
     if (dropped > 0) drop_unmet_compound_matches(r);
     long matched = 0;
     for (const auto& f : r.findings) matched += f.matches.empty() ? 0 : 1;

@@ -31,6 +31,7 @@
 #include "match/restrict.hpp"
 #include "pipeline/gene_summary.hpp"
 #include "pipeline/inputs.hpp"
+#include "pipeline/sample_steps.hpp"
 #include "pipeline/small_variants.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/fusion.hpp"
@@ -94,22 +95,13 @@ std::pair<GenomeBuild, std::string> run_build(const SampleInputs& o, const RunSe
     return decide_build(p.genome, clues);
 }
 
-// `Reader` is VcfReader or MafReader: they give the same VariantRecord values.
-template <class Reader>
-UnlistedAlleles run_small_variants(const SampleInputs& o, const FastaChoice& fasta, const KnowledgeBase& kb,
-                                   GenomeBuild build, const TranscriptModel& model, Reader& reader,
-                                   std::vector<std::pair<std::string, AnnotationLayout>> tags, long max_listed,
-                                   Report& report) {
-    SmallVariantAnnotator annotator(kb, build, model, fasta.reference.get(), std::move(tags), o.vcf, fasta.label,
-                                    max_listed);
-    reader.set_targets(annotator.targets());
-    VariantRecord rec;
-    while (reader.next(rec)) annotator.add(rec);
+}  // namespace
+
+UnlistedAlleles take_small_variants(SmallVariantAnnotator& annotator, const ReaderCounters& rc, Report& report) {
     annotator.finish();
     report.findings = std::move(annotator.findings());
     auto& counters = report.counters.values;
     for (const auto& [k, v] : annotator.counters()) counters[k] = v;
-    const auto& rc = reader.counters();
     counters["records"] = rc.records;
     counters["records_outside_model_genes"] = rc.outside_targets;
     if (rc.not_read >= 0) counters["records_not_read_through_index"] = rc.not_read;
@@ -134,6 +126,26 @@ UnlistedAlleles run_small_variants(const SampleInputs& o, const FastaChoice& fas
     }
     report.provenance.not_listed = describe_listing_limit(annotator.unlisted(), vus, unmatched);
     return annotator.unlisted();
+}
+
+SmallVariantAnnotator make_annotator(const SampleInputs& o, const SampleRun& s, const RunSettings& p, RunTables& tables,
+                                     std::vector<std::pair<std::string, AnnotationLayout>> tags,
+                                     const ReferenceSequence* reference) {
+    return SmallVariantAnnotator(tables.kb(), s.build, tables.model(s.build), reference, std::move(tags), o.vcf,
+                                 s.fasta.label, p.max_listed);
+}
+
+namespace {
+
+// `Reader` is VcfReader or MafReader: they give the same VariantRecord values.
+template <class Reader>
+UnlistedAlleles run_small_variants(const SampleInputs& o, SampleRun& s, const RunSettings& p, RunTables& tables,
+                                   Reader& reader, std::vector<std::pair<std::string, AnnotationLayout>> tags) {
+    SmallVariantAnnotator annotator = make_annotator(o, s, p, tables, std::move(tags), s.fasta.reference.get());
+    reader.set_targets(annotator.targets());
+    VariantRecord rec;
+    while (reader.next(rec)) annotator.add(rec);
+    return take_small_variants(annotator, reader.counters(), s.report);
 }
 
 // What a run without a FASTA could not tell, for the summary line and the provenance: coding
@@ -239,14 +251,15 @@ void check_fusion_tables_build(const Inputs& in, GenomeBuild build, RunTables& t
 
 }  // namespace
 
-Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& tables,
-                       const std::string& command_line) {
+SampleRun open_sample(const SampleInputs& o, const RunSettings& p, RunTables& tables, const std::string& command_line) {
     const KnowledgeBase& kb = tables.kb();
-    Inputs in = open_inputs(o, p);
+    SampleRun s;
+    s.in = open_inputs(o, p);
+    const Inputs& in = s.in;
     auto [build, reason] = run_build(o, p, in);
-    const TranscriptModel& model = tables.model(build);
+    s.build = build;
     check_fusion_tables_build(in, build, tables);
-    Report report;
+    Report& report = s.report;
     report.provenance = {RVANNO_VERSION,
                          htslib_version(),
                          kb.version,
@@ -281,25 +294,25 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
                          {},
                          ""};
     for (const auto& n : kb.rows_not_loaded) report.provenance.kb_rows_not_loaded.push_back(n.where + ": " + n.what);
-    const bool small = in.vcf || in.maf;
-    const FastaChoice fasta = small ? choose_fasta(o, p, in) : FastaChoice{};
-    report.provenance.fasta = small ? fasta.path : p.fasta;
-    report.provenance.fasta_source = small ? fasta.source : p.fasta_source;
-    report.provenance.fasta_note = fasta.note;
+    s.small = in.vcf || in.maf;
+    s.fasta = s.small ? choose_fasta(o, p, in) : FastaChoice{};
+    report.provenance.fasta = s.small ? s.fasta.path : p.fasta;
+    report.provenance.fasta_source = s.small ? s.fasta.source : p.fasta_source;
+    report.provenance.fasta_note = s.fasta.note;
     if (!o.vcf.empty()) report.provenance.inputs.push_back(o.vcf);
     note_skipped_lines(in, report.provenance);
-    UnlistedAlleles unlisted;
-    if (in.vcf)
-        unlisted = run_small_variants(o, fasta, kb, build, model, *in.vcf, in.vcf->header().annotation_tags,
-                                      p.max_listed, report);
-    if (in.maf) {
-        report.provenance.input_format = "maf";
-        unlisted = run_small_variants(o, fasta, kb, build, model, *in.maf, {}, p.max_listed, report);
-        report.provenance.vaf_source = in.maf->header().vaf_source;  // the MAF's columns, not FORMAT
-        report.counters.values["records_no_alt"] = in.maf->counters().no_alt;
-    }
+    if (in.maf) report.provenance.input_format = "maf";
+    return s;
+}
+
+void finish_sample(SampleRun& s, const RunSettings& p, RunTables& tables, const UnlistedAlleles& unlisted) {
+    const KnowledgeBase& kb = tables.kb();
+    const TranscriptModel& model = tables.model(s.build);
+    const Inputs& in = s.in;
+    Report& report = s.report;
+    const bool small = s.small;
     // Copy number and fusions are computed on the knowledge-base genes only.
-    if (!in.cnv.empty()) run_copy_number(p, tables, build, model.kb(), in, report);
+    if (!in.cnv.empty()) run_copy_number(p, tables, s.build, model.kb(), in, report);
     if (!in.sv.empty()) run_fusions(tables, model.kb(), in, report);
     // In a multi-sample VCF a record may belong to another sample: keep only what this sample
     // carries (and no compound match built on another sample's allele).
@@ -307,9 +320,22 @@ Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& t
     // CIViC rows restricted to one fusion partner (BCR::ABL1 T315I), now that the fusions are known.
     if (small) apply_fusion_partner_restrictions(report.findings, report.fusions);
     summarise_genes(model, kb, small, sv_assessed(in), p.regions, genes_of_skipped_sv_rows(in), unlisted, report);
-    if (small) count_examined(model, to_string(build), unlisted, report);
+    if (small) count_examined(model, to_string(s.build), unlisted, report);
     if (small) count_protein_change_gaps(report, unlisted);
-    return report;
+}
+
+Report annotate_sample(const SampleInputs& o, const RunSettings& p, RunTables& tables,
+                       const std::string& command_line) {
+    SampleRun s = open_sample(o, p, tables, command_line);
+    UnlistedAlleles unlisted;
+    if (s.in.vcf) unlisted = run_small_variants(o, s, p, tables, *s.in.vcf, s.in.vcf->header().annotation_tags);
+    if (s.in.maf) {
+        unlisted = run_small_variants(o, s, p, tables, *s.in.maf, {});
+        s.report.provenance.vaf_source = s.in.maf->header().vaf_source;  // the MAF's columns, not FORMAT
+        s.report.counters.values["records_no_alt"] = s.in.maf->counters().no_alt;
+    }
+    finish_sample(s, p, tables, unlisted);
+    return std::move(s.report);
 }
 
 SampleContext with_detected_drivers(SampleContext context, const Report& report) {

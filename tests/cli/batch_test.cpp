@@ -126,3 +126,38 @@ TEST(Batch, usage_errors_exit_2) {
 }
 
 }  // namespace
+
+// Why: batch reads a multi-sample VCF once for all its samples (pipeline/shared_pass.hpp,
+// issue 10; it used to read the file once per sample). The known answer is `annotate --sample`
+// of each column: the same findings, gene table, counters, verdicts and provenance, but for
+// the command line and the build's reason (the cohort's build is the first sample's). Real
+// tumour/normal files of three callers (../shared/data/formats/somatic_vcf; the SAGE file has
+// four samples, the VarDict one puts the tumour first).
+TEST(Batch, one_pass_over_a_multi_sample_vcf_gives_each_sample_its_annotate_report) {
+    const fs::path dir = fs::path(RVANNO_SHARED_DATA) / "formats" / "somatic_vcf";
+    if (!fs::exists(dir)) GTEST_SKIP() << "../shared/data not found";
+    for (const char* file : {"case_A.mutect.vcf", "test-vardict.vcf.gz", "test-sage2-multitumor.vcf.gz"}) {
+        const fs::path vcf = dir / file;
+        const auto out = fresh_dir("one_pass");
+        auto b = run_rvanno(fs::temp_directory_path(), {"batch", "-q", "-f", "json", "-o", out.string(), vcf.string()});
+        ASSERT_EQ(b.exit_code, 0) << file << ": " << b.err;
+        int samples = 0;
+        for (const auto& entry : fs::directory_iterator(out)) {
+            if (entry.path().extension() != ".json") continue;
+            ++samples;
+            auto got = nlohmann::json::parse(slurp(entry.path()));
+            const std::string sample = got["sample"];
+            auto a =
+                run_rvanno(fs::temp_directory_path(), {"annotate", "-q", "-f", "json", "-s", sample, vcf.string()});
+            ASSERT_EQ(a.exit_code, 0) << file << " " << sample << ": " << a.err;
+            auto want = nlohmann::json::parse(a.out);
+            for (auto* j : {&got, &want}) {
+                (*j)["provenance"].erase("command");
+                (*j)["provenance"]["genome_build"].erase("reason");
+            }
+            EXPECT_EQ(got, want) << file << " " << sample;
+        }
+        EXPECT_GE(samples, 2) << file;
+        fs::remove_all(out);
+    }
+}
