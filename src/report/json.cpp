@@ -9,15 +9,19 @@
 #include "base/strings.hpp"
 #include "consequence/gene_copy_number.hpp"
 #include "report/format.hpp"
+#include "report/json_stream.hpp"
 #include "report/provenance.hpp"
 #include "report/text_safety.hpp"
 #include "report/writers.hpp"
+#include "rvanno/error.hpp"
 #include "rvanno/report.hpp"
 
 namespace rvanno {
 namespace {
 
 using json = nlohmann::ordered_json;
+using report_json::DocWriter;
+using report_json::SpillFile;
 
 json opt(const std::string& s) { return s.empty() ? json() : json(s); }
 json opt(std::optional<double> v, int digits = 4) { return v ? json(std::stod(fmt::fixed(v, digits))) : json(); }
@@ -236,49 +240,6 @@ json context_json(const SampleContext& c) {
             {"therapy_history", c.therapy_history}};
 }
 
-// The document is written element by element, never built whole: a panel's report can hold
-// tens of thousands of matches, and a DOM of them takes ten times the output's size. The text is
-// what `doc.dump(2)` of the whole document would give: each value is dumped alone and indented
-// to its depth (JSON strings hold no raw newline, so every '\n' of a dump starts a line).
-class DocWriter {
-public:
-    explicit DocWriter(std::ostream& out) : out_(out) { out_ << "{"; }
-    void value(const char* key, const json& v) {
-        open_key(key);
-        indented(v, 2);
-    }
-    // An array whose elements `each(emit)` produces one at a time.
-    template <class Each>
-    void array(const char* key, Each each) {
-        open_key(key);
-        bool any = false;
-        each([&](const json& element) {
-            out_ << (any ? ",\n    " : "[\n    ");
-            any = true;
-            indented(element, 4);
-        });
-        out_ << (any ? "\n  ]" : "[]");
-    }
-    void close() { out_ << "\n}\n"; }
-
-private:
-    std::ostream& out_;
-    bool first_{true};
-    void open_key(const char* key) {
-        out_ << (first_ ? "\n  \"" : ",\n  \"") << key << "\": ";
-        first_ = false;
-    }
-    void indented(const json& v, int depth) {
-        const std::string text = v.dump(2, ' ', false, json::error_handler_t::replace);
-        std::size_t from = 0;
-        for (std::size_t nl; (nl = text.find('\n', from)) != std::string::npos; from = nl + 1) {
-            out_.write(text.data() + from, static_cast<std::streamsize>(nl + 1 - from));
-            for (int i = 0; i < depth; ++i) out_.put(' ');
-        }
-        out_.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
-    }
-};
-
 // The report's arrays, each element built by itself (repaired: input text is bytes, JSON is
 // UTF-8, ill-formed sequences become U+FFFD; docs/output.md, "Text in outputs").
 struct Arrays {
@@ -356,27 +317,26 @@ void write_json(const Report& r, std::ostream& out) {
     json context = context_json(r.context);
     // Tiers depend on the sample's tumour type (amp_tier of a row).
     const Arrays arrays{r, r.context.tumor_type, fmt::knowledge_rows(r)};
-    // The provenance (written first) says how many strings were repaired in the whole document:
-    // count them in a first pass that builds each element and throws it away.
+    // The provenance, written first, says how many strings were repaired in the whole document:
+    // the arrays are built, repaired and written once, into a spill file, then copied behind it.
     std::size_t replaced = text::repair_utf8(head) + text::repair_utf8(context);
-    arrays.all([&](const char*, auto producer) {
-        if constexpr (!std::is_same_v<decltype(producer), std::nullptr_t>)
-            producer([&](json j) { replaced += text::repair_utf8(j); });
-    });
-    if (replaced) head["provenance"]["replaced_invalid_utf8"] = replaced;
-    DocWriter doc(out);
-    for (const auto& [key, value] : head.items()) doc.value(key.c_str(), value);
+    SpillFile spill;
+    DocWriter body(spill.stream(), false);
     arrays.all([&](const char* key, auto producer) {
         if constexpr (std::is_same_v<decltype(producer), std::nullptr_t>)
-            doc.value(key, context);
+            body.value(key, context);
         else
-            doc.array(key, [&](auto emit) {
+            body.array(key, [&](auto emit) {
                 producer([&](json j) {
-                    text::repair_utf8(j);
+                    replaced += text::repair_utf8(j);
                     emit(j);
                 });
             });
     });
+    if (replaced) head["provenance"]["replaced_invalid_utf8"] = replaced;
+    DocWriter doc(out);
+    for (const auto& [key, value] : head.items()) doc.value(key.c_str(), value);
+    spill.copy_to(out);
     doc.close();
 }
 

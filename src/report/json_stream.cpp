@@ -1,0 +1,33 @@
+#include "report/json_stream.hpp"
+
+#include <unistd.h>
+
+#include <system_error>
+
+#include "rvanno/error.hpp"
+
+namespace rvanno::report_json {
+
+SpillFile::SpillFile() {
+    static int serial = 0;
+    path_ = std::filesystem::temp_directory_path() /
+            ("rvanno-json-" + std::to_string(::getpid()) + "-" + std::to_string(++serial) + ".part");
+    out_.open(path_, std::ios::binary | std::ios::trunc);
+    if (!out_)
+        throw UserError("cannot write a temporary file in '" + path_.parent_path().string() + "'",
+                        "set TMPDIR to a writable directory with space for the report");
+}
+
+SpillFile::~SpillFile() {
+    std::error_code ec;
+    std::filesystem::remove(path_, ec);
+}
+
+void SpillFile::copy_to(std::ostream& to) {
+    out_.close();
+    if (out_.fail()) throw UserError("cannot write the temporary file '" + path_.string() + "'", "is the disk full?");
+    std::ifstream in(path_, std::ios::binary);
+    to << in.rdbuf();
+}
+
+}  // namespace rvanno::report_json
