@@ -10,11 +10,13 @@
 
 namespace rvanno {
 
-bool is_carried(const AlleleFinding& f) {
-    bool all_ref = !f.genotype.empty(), all_missing = !f.genotype.empty();
+bool is_carried(const AlleleFinding& f) { return is_carried(f.genotype, f.vaf); }
+
+bool is_carried(const std::string& genotype, const std::optional<double>& vaf) {
+    bool all_ref = !genotype.empty(), all_missing = !genotype.empty();
     std::string allele;
-    for (std::size_t i = 0; i < f.genotype.size() + (f.genotype.empty() ? 0 : 1); ++i) {
-        const char ch = i < f.genotype.size() ? f.genotype[i] : '/';
+    for (std::size_t i = 0; i < genotype.size() + (genotype.empty() ? 0 : 1); ++i) {
+        const char ch = i < genotype.size() ? genotype[i] : '/';
         if (ch != '/' && ch != '|') {
             allele += ch;
             continue;
@@ -23,9 +25,9 @@ bool is_carried(const AlleleFinding& f) {
         all_missing = all_missing && allele == ".";
         allele.clear();
     }
-    if (all_ref) return false;       // the caller genotyped the sample as reference
-    if (f.vaf) return *f.vaf > 0.0;  // a measured allele fraction decides
-    return !all_missing;             // a no-call without AF/AD is no evidence of the allele
+    if (all_ref) return false;   // the caller genotyped the sample as reference
+    if (vaf) return *vaf > 0.0;  // a measured allele fraction decides
+    return !all_missing;         // a no-call without AF/AD is no evidence of the allele
 }
 
 namespace {

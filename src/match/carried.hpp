@@ -1,6 +1,9 @@
 // Which alleles of a report belong to its sample. A multi-sample VCF lists every sample's
 // alleles in every sample's report; annotate_sample drops those the chosen sample does not carry.
 #pragma once
+#include <optional>
+#include <string>
+
 #include "rvanno/report.hpp"
 
 namespace rvanno {
@@ -11,6 +14,8 @@ namespace rvanno {
 // A multi-sample VCF lists every sample's alleles in every sample's report, so compare and
 // batch drop the alleles a sample does not carry.
 bool is_carried(const AlleleFinding& f);
+// The same from the sample's genotype and VAF of the allele.
+bool is_carried(const std::string& genotype, const std::optional<double>& vaf);
 // Removes the alleles not carried and the compound matches whose companion alleles were among
 // them, recounts the per-gene small-variant numbers and alleles_matched, and records the count
 // as counters["alleles_not_carried_by_sample"]. Returns the count.

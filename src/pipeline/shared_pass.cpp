@@ -63,14 +63,20 @@ void annotate_samples_in_one_pass(const std::vector<SampleInputs>& samples, cons
         std::vector<ReaderCounters> own(n);
         named(names[0], [&] {
             VariantRecord rec;
+            std::vector<SmallVariantAnnotator::AlleleCandidate> found;
+            std::vector<std::shared_ptr<SmallVariantAnnotator::AlleleCandidate>> shared;
             while (reader.next(rec)) {
-                annotators[0]->add(rec);
-                for (std::size_t k = 1; k < n; ++k) {
-                    reader.sample_values(column[k], rec, own[k]);
-                    annotators[k]->add(rec);
+                annotators[0]->candidates(rec, found);  // once for every sample
+                shared.clear();
+                for (auto& c : found)
+                    shared.push_back(std::make_shared<SmallVariantAnnotator::AlleleCandidate>(std::move(c)));
+                for (std::size_t k = 0; k < n; ++k) {
+                    if (k > 0) reader.sample_values(column[k], rec, own[k]);
+                    for (const auto& c : shared) annotators[k]->take(rec, c);
                 }
             }
         });
+        for (std::size_t k = 1; k < n; ++k) annotators[k]->adopt_candidate_counters(*annotators[0]);
         for (std::size_t k = 0; k < n; ++k) {
             ReaderCounters rc = reader.counters();
             if (k > 0) {

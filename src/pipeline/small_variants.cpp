@@ -1,6 +1,7 @@
 #include "pipeline/small_variants.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <set>
 
 #include "base/protein_notation.hpp"
@@ -107,6 +108,14 @@ Allele SmallVariantAnnotator::prepare_allele(const VariantRecord& rec, const std
 }
 
 void SmallVariantAnnotator::add(const VariantRecord& rec) {
+    candidates(rec, buffer_);
+    for (auto& c : buffer_) take(rec, std::move(c));
+}
+
+// Everything about an allele that does not depend on the sample: normalisation, consequence
+// on each transcript it touches, annotation already in the file, matches.
+void SmallVariantAnnotator::candidates(const VariantRecord& rec, std::vector<AlleleCandidate>& out) {
+    out.clear();
     for (const auto& alt : rec.alts) {
         if (is_skippable_alt(alt) && !(rec.unanchored && alt.empty())) continue;
         const std::size_t alt_index = &alt - rec.alts.data();
@@ -132,11 +141,7 @@ void SmallVariantAnnotator::add(const VariantRecord& rec) {
                                      (rec.ref.empty() ? "-" : rec.ref) + ":" + (alt.empty() ? "-" : alt);
             }
             f.filter = rec.filter;
-            f.genotype = rec.genotype;
-            f.phase_set = rec.phase_set;
             f.gt_allele = static_cast<int>(alt_index) + 1;
-            f.vaf = rec.vaf[alt_index];
-            f.depth = rec.depth;
             f.csq = std::move(*csq);
             if (!f.csq.protein_change.empty()) f.protein_source = "rvanno";
             std::vector<std::string> notes;
@@ -154,24 +159,8 @@ void SmallVariantAnnotator::add(const VariantRecord& rec) {
                     if (!n.empty() && (n.rfind("class from ", 0) != 0 || depends_on_class(m, class_only)))
                         m.detail += " (" + n + ")";
             infer_protein_change_from_matches(f);
-            // What is kept and what is only counted: pipeline/allele_keeping.hpp.
-            if (!is_carried(f)) {
-                ++unlisted_.not_carried;
-                continue;
-            }
             const bool kb_gene = model_.is_kb_gene(tx.gene);
-            if (f.matches.empty()) {
-                if (!kb_gene && !f.no_knowledge()) {
-                    ++unlisted_.by_gene[tx.gene];
-                    continue;
-                }
-                if (!take_listing_slot(f, kb_gene) && !keeper_.needed(a, f)) {
-                    count_past_limit(f, kb_gene);
-                    continue;
-                }
-            }
-            findings_.push_back(std::move(f));
-            alleles_.push_back(a);
+            out.push_back({std::move(f), a, alt_index, kb_gene});
         }
     }
 }
@@ -315,57 +304,8 @@ std::string SmallVariantAnnotator::check_input_protein_change(const VariantRecor
     return "the " + from + " column says p." + pc + ", rvanno computed p." + csq.protein_change;
 }
 
-// A list slot for an allele without a match: VUS of knowledge-base genes, VUS of other genes
-// (trimmed in finish() so that both VUS groups together hold at most the limit), unmatched
-// alleles of knowledge-base genes.
-bool SmallVariantAnnotator::take_listing_slot(const AlleleFinding& f, bool kb_gene) {
-    long& n = listed_[f.no_knowledge() ? (kb_gene ? 0 : 1) : 2];
-    if (unlisted_.limit > 0 && n >= unlisted_.limit) return false;
-    ++n;
-    return true;
-}
-
-void SmallVariantAnnotator::count_past_limit(const AlleleFinding& f, bool kb_gene) {
-    auto& g = unlisted_.past_limit_by_gene[f.csq.gene];
-    ++g.alleles;
-    (kb_gene ? unlisted_.past_limit_kb_genes : unlisted_.past_limit_other_genes) += 1;
-    if (f.no_knowledge()) {
-        ++g.no_knowledge;
-        ++unlisted_.past_limit_no_knowledge;
-    } else {
-        ++unlisted_.past_limit_unmatched;
-    }
-    if (f.csq.codon && f.csq.protein_change.empty()) ++unlisted_.past_limit_coding_without_protein_change;
-}
-
-// VUS of knowledge-base genes come first: the other genes' VUS give up their slots from the end.
-void SmallVariantAnnotator::trim_other_gene_vus() {
-    if (unlisted_.limit <= 0) return;
-    long excess = listed_[0] + listed_[1] - unlisted_.limit;
-    if (excess <= 0) return;
-    std::vector<bool> drop(findings_.size(), false);
-    for (std::size_t i = findings_.size(); i-- > 0 && excess > 0;) {
-        const auto& f = findings_[i];
-        if (!f.no_knowledge() || model_.is_kb_gene(f.csq.gene) || keeper_.needed(alleles_[i], f)) continue;
-        count_past_limit(f, false);
-        drop[i] = true;
-        --excess;
-        --listed_[1];
-    }
-    std::size_t w = 0;
-    for (std::size_t i = 0; i < findings_.size(); ++i)
-        if (!drop[i]) {
-            if (w != i) {
-                findings_[w] = std::move(findings_[i]);
-                alleles_[w] = std::move(alleles_[i]);
-            }
-            ++w;
-        }
-    findings_.resize(w);
-    alleles_.resize(w);
-}
-
 void SmallVariantAnnotator::finish() {
+    materialize();
     trim_other_gene_vus();
     const auto observed = observed_protein_changes(findings_);
     for (const auto& [gene, rows] : keeper_.compound_rows()) {

@@ -5,6 +5,8 @@
 // not carry (match/carried.hpp) are counted and dropped here. Plain values only; no HTSlib.
 #pragma once
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,7 +32,24 @@ public:
 
     // Intervals a record must touch to be worth parsing: every model transcript, padded.
     TargetIndex targets() const;
-    void add(const VariantRecord& rec);
+    void add(const VariantRecord& rec);  // = candidates(rec) then take() each, for rec's sample
+
+    // The two halves of add(), for several samples of one file read once (pipeline/shared_pass):
+    // the sample-independent work on a record's alleles (consequence, annotation, matches), and
+    // keeping a candidate for the sample whose FORMAT values `rec` holds. A candidate kept by
+    // several samples is stored once.
+    struct AlleleCandidate {
+        AlleleFinding finding;  // without the sample's values (genotype, VAF, depth, phase set)
+        Allele allele;
+        std::size_t alt_index{0};
+        bool kb_gene{false};
+    };
+    void candidates(const VariantRecord& rec, std::vector<AlleleCandidate>& out);
+    void take(const VariantRecord& rec, AlleleCandidate&& c);
+    void take(const VariantRecord& rec, const std::shared_ptr<AlleleCandidate>& c);
+    // The counters candidates() kept (annotation, reference, MAF protein-change counts), for a
+    // sample whose candidates another annotator computed.
+    void adopt_candidate_counters(const SmallVariantAnnotator& from) { counters_ = from.counters_; }
     // Applies the listing limit across genes and evaluates compound rows over everything kept;
     // call once after the last add().
     void finish();
@@ -53,8 +72,21 @@ private:
     std::map<std::string, long> counters_;
     pipeline::AlleleKeeper keeper_;
     pipeline::UnlistedAlleles unlisted_;
-    long listed_[3]{0, 0, 0};        // VUS of KB genes, VUS of other genes, unmatched in KB genes
-    std::vector<std::size_t> hits_;  // reused by add()
+    long listed_[3]{0, 0, 0};              // VUS of KB genes, VUS of other genes, unmatched in KB genes
+    std::vector<std::size_t> hits_;        // reused by candidates()
+    std::vector<AlleleCandidate> buffer_;  // reused by add()
+    // A kept allele until finish(): the shared candidate and this sample's values.
+    struct Kept {
+        std::shared_ptr<AlleleCandidate> candidate;
+        std::string genotype;
+        std::optional<std::int64_t> phase_set;
+        std::optional<double> vaf;
+        std::optional<int> depth;
+    };
+    std::vector<Kept> kept_;
+    bool keeps(const VariantRecord& rec, const AlleleCandidate& c);
+    static Kept sample_part(const VariantRecord& rec, std::size_t alt_index);
+    void materialize();
 
     bool take_listing_slot(const AlleleFinding& f, bool kb_gene);
     void count_past_limit(const AlleleFinding& f, bool kb_gene);
