@@ -194,6 +194,26 @@ TEST(Compare, side_without_input_is_not_assessed_and_noted) {
     EXPECT_NE(m->note.find("no copy-number input"), std::string::npos);
 }
 
+// Why: a side that listed only part of its alleles without a match (--max-listed) may have
+// counted an allele without listing it: an unmatched allele it does not list is not_assessed
+// there, not lost; a matched allele (always listed) absent there is still lost.
+TEST(Compare, side_past_its_listing_limit_does_not_prove_an_unmatched_allele_absent) {
+    Report base = with_inputs(true, false, false), prog = with_inputs(true, false, false);
+    base.findings.push_back(allele("ALK", "c.3604G>A", "G1202R", 0.3, &kG1202R));
+    base.findings.push_back(allele("TP53", "c.743G>A", "R248Q", 0.4));
+    prog.provenance.not_listed = "at most 1 alleles listed per list (--max-listed 1): ...";
+    auto c = compare_reports(base, prog, {});
+    const auto* vus = find(c, "TP53 p.R248Q");
+    ASSERT_NE(vus, nullptr);
+    EXPECT_EQ(vus->status, AlterationStatus::lost);
+    EXPECT_EQ(vus->after.state, AlterationPresence::State::not_assessed);
+    EXPECT_NE(vus->note.find("--max-listed"), std::string::npos) << vus->note;
+    const auto* matched = find(c, "ALK p.G1202R");
+    ASSERT_NE(matched, nullptr);
+    EXPECT_EQ(matched->after.state, AlterationPresence::State::absent);
+    EXPECT_EQ(matched->note, "");
+}
+
 // Why: fusions with other exons are other alterations (a new breakpoint is not the same fusion).
 TEST(Compare, fusion_key_includes_exons) {
     Report base = with_inputs(false, false, true), prog = with_inputs(false, false, true);
