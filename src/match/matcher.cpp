@@ -102,6 +102,7 @@
 #include "consequence/annotation_terms.hpp"
 #include "consequence/gene_copy_number.hpp"
 #include "match/restrict.hpp"
+#include "match/row_index.hpp"
 
 namespace rvanno {
 
@@ -184,17 +185,6 @@ std::optional<std::string> possible_residues(const std::string& hgvs_c, char ref
 // A substitution (same length REF and ALT) whose protein change is not known.
 bool unknown_substitution(const Allele& a, const Consequence& c) {
     return c.protein_change.empty() && c.codon && a.ref.size() == a.alt.size() && !is_synonymous(c);
-}
-
-// "G1202R" -> {1202, 'R'}: the row's first residue and, for a one-residue substitution or stop,
-// its new residue (0 for any other kind of change).
-std::pair<int, char> first_residue(const std::string& change) {
-    std::size_t i = 1;
-    int n = 0;
-    while (i < change.size() && change[i] >= '0' && change[i] <= '9' && n < 100000) n = n * 10 + (change[i++] - '0');
-    const bool one =
-        i + 1 == change.size() && (std::isupper(static_cast<unsigned char>(change[i])) || change[i] == '*');
-    return {n, one ? change[i] : '\0'};
 }
 
 std::optional<Match> protein_match(const Allele& a, const Consequence& c, const KnowledgeEntry& e) {
