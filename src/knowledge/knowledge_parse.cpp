@@ -23,11 +23,10 @@ bool is_positive_number(std::string_view s) { return all_digits(s) && s[0] != '0
 
 template <class T>
 T pick(const std::string& s, const char* column, std::initializer_list<std::pair<const char*, T>> allowed) {
-    std::string list;
-    for (const auto& [name, value] : allowed) {
+    for (const auto& [name, value] : allowed)
         if (s == name) return value;
-        list += list.empty() ? name : std::string("|") + name;
-    }
+    std::string list;  // only for the error: this runs for every row of the knowledge base
+    for (const auto& [name, value] : allowed) list += list.empty() ? name : std::string("|") + name;
     bad(std::string("unknown ") + column + " '" + s + "' (expected: " + list + ")");
 }
 
@@ -54,12 +53,14 @@ GenomicAllele parse_genomic_allele(const std::string& s) {
 
 std::vector<std::string> split_list(const std::string& s) {
     std::vector<std::string> out;
+    const std::string_view v(s);
     std::size_t start = 0;
-    while (start <= s.size()) {
-        auto p = s.find(';', start);
-        if (p == std::string::npos) p = s.size();
-        auto item = trim(s.substr(start, p - start));
-        if (!item.empty()) out.push_back(item);
+    while (start <= v.size()) {
+        auto p = v.find(';', start);
+        if (p == std::string_view::npos) p = v.size();
+        const auto item = v.substr(start, p - start);  // trimmed of kBlanks, as trim() does, without copies
+        if (const auto b = item.find_first_not_of(kBlanks); b != std::string_view::npos)
+            out.emplace_back(item.substr(b, item.find_last_not_of(kBlanks) - b + 1));
         start = p + 1;
     }
     return out;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "base/strings.hpp"
 
@@ -12,14 +13,17 @@ namespace rvanno::detail {
 namespace {
 
 // gene, kind, alteration (the protein change in 1-letter form for hgvs_p rows, so p.Gly1202Arg
-// and p.G1202R agree) and the required alterations, sorted.
-std::string overlay_key(const KnowledgeEntry& e) {
-    std::string k = e.gene + '\t' + to_string(e.kind) + '\t';
+// and p.G1202R agree) and the required alterations, sorted. Written into `k` (reused: it is
+// made for every row of the knowledge base).
+const std::string& overlay_key(const KnowledgeEntry& e, std::string& k) {
+    k.assign(e.gene).append(1, '\t').append(to_string(e.kind)).append(1, '\t');
     k += e.kind == AlterationKind::hgvs_p ? e.protein_change : e.alteration;
+    k += '\t';
+    if (e.requires_all.empty()) return k;
     std::vector<std::string> req;
     for (const auto& r : e.requires_all) req.push_back(r.gene + ":" + r.protein_change);
     std::sort(req.begin(), req.end());
-    return k + '\t' + join(req, ";");
+    return k += join(req, ";");
 }
 
 // The civic row's drug is one the curated row names, directly or through a class row.
@@ -63,14 +67,21 @@ std::string alteration_words(const KnowledgeEntry& e) {
 }  // namespace
 
 void apply_overlay(KnowledgeBase& kb) {
+    // Only a curated row whose key some civic row has can merge or conflict: key the civic rows
+    // first, then keep the curated rows with one of those keys (not a map of every curated row).
+    std::string key;
+    std::unordered_set<std::string> civic_keys;
+    for (const auto& e : kb.entries)
+        if (e.layer == "civic") civic_keys.insert(overlay_key(e, key));
     std::map<std::string, std::vector<std::size_t>> curated;  // overlay key -> curated rows
-    for (std::size_t i = 0; i < kb.entries.size(); ++i)
-        if (kb.entries[i].layer != "civic") curated[overlay_key(kb.entries[i])].push_back(i);
+    for (std::size_t i = 0; i < kb.entries.size() && !civic_keys.empty(); ++i)
+        if (kb.entries[i].layer != "civic" && civic_keys.count(overlay_key(kb.entries[i], key)))
+            curated[key].push_back(i);
     std::vector<bool> merged(kb.entries.size(), false);
     for (std::size_t i = 0; i < kb.entries.size(); ++i) {
         const KnowledgeEntry& c = kb.entries[i];
         if (c.layer != "civic") continue;
-        auto same = curated.find(overlay_key(c));
+        auto same = curated.find(overlay_key(c, key));
         if (same == curated.end()) continue;
         KnowledgeEntry* into = nullptr;
         for (std::size_t r : same->second) {
