@@ -42,8 +42,7 @@ namespace {
 const std::vector<std::string> kEntryColumns = {"id",        "gene",      "kind",   "alteration",     "hgvs_c",
                                                 "requires",  "drugs",     "effect", "evidence_level", "disease",
                                                 "mechanism", "citations", "status", "notes"};
-// Positions of kEntryColumns (same order), then the optional `context`, in one table's header:
-// looked up once per file, not by name for every cell of every row.
+// Positions of kEntryColumns and the optional `context` in a table: once per file, not per cell.
 struct EntryColumns {
     std::size_t id, gene, kind, alteration, hgvs_c, reqs, drugs, effect, level, disease, mechanism, citations, status,
         notes, context;
@@ -124,9 +123,8 @@ private:
     }
     std::string rel(const fs::path& p) const { return fs::relative(p, dir_).generic_string(); }
 
-    // An upper bound on the rows of `files` (their line ends), to reserve kb_.entries once: grown
-    // by doubling, 100k rows of 848 bytes were moved twice and held twice at the peak. A gzip
-    // file counts fewer; the vector then grows as usual.
+    // An upper bound on the rows of `files` (line ends) to reserve kb_.entries once: 100k rows of
+    // 848 bytes were moved and held twice at the peak. (A gzip file counts fewer: it grows as usual.)
     static std::size_t line_ends(const std::vector<fs::path>& files) {
         std::size_t n = 0;
         std::vector<char> buf(1 << 16);
@@ -233,9 +231,12 @@ private:
         const std::string name = rel(file);  // once per file: fs::relative is slow (issue 11)
         const EntryColumns col(t);
         while (t.next()) {
+            // Parsed in place (no 848-byte move per row); taken back unless the row is loaded.
+            KnowledgeEntry& e = kb_.entries.emplace_back();
+            bool loaded = false;
             try {
                 detail::check_cells(t.header(), t.cells());
-                auto e = parse_entry(t, col, name);
+                parse_entry(t, col, name, e);
                 if (civic) detail::read_civic_columns(t, e);
                 if ((e.status == EntryStatus::civic) != civic)
                     throw std::invalid_argument(civic ? "status '" + to_string(e.status) +
@@ -244,7 +245,7 @@ private:
                                                         "a curated row is verified or unverified");
                 detail::check_restrictions(e);
                 detail::check_sense(e, spans_);
-                kb_.entries.push_back(std::move(e));
+                loaded = true;
             } catch (const detail::UnknownRestrict& e) {
                 // Not loaded: it would match more than CIViC's variant. Annotate runs without it and
                 // says so in the provenance; db check fails on it.
@@ -256,11 +257,11 @@ private:
                 report(t.where(), e.what(),
                        "see db/README.md for the schema; run 'rvanno db check' to list every problem");
             }
+            if (!loaded) kb_.entries.pop_back();
         }
     }
 
-    KnowledgeEntry parse_entry(const TextTable& t, const EntryColumns& col, const std::string& file) {
-        KnowledgeEntry e;
+    void parse_entry(const TextTable& t, const EntryColumns& col, const std::string& file, KnowledgeEntry& e) {
         e.file = file;
         e.line = t.line();
         e.id = t.cell(col.id);
@@ -311,7 +312,6 @@ private:
                                                 " names a partner in another gene (" + r.gene +
                                                 "); phase is only defined within one gene");
         }
-        return e;
     }
 
     // The tables that copy-number and fusion annotation read must exist and parse.

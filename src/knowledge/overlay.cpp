@@ -69,18 +69,22 @@ std::string alteration_words(const KnowledgeEntry& e) {
 void apply_overlay(KnowledgeBase& kb) {
     // Only a curated row whose key some civic row has can merge or conflict: key the civic rows
     // first, then keep the curated rows with one of those keys (not a map of every curated row).
+    // The layers are in order (curated, then civic): the boundary is found, not every row's layer
+    // read, so each of 100k curated rows is touched once.
+    const auto n = kb.entries.size();
+    const auto first_civic =
+        static_cast<std::size_t>(std::partition_point(kb.entries.begin(), kb.entries.end(),
+                                                      [](const KnowledgeEntry& e) { return e.layer != "civic"; }) -
+                                 kb.entries.begin());
     std::string key;
     std::unordered_set<std::string> civic_keys;
-    for (const auto& e : kb.entries)
-        if (e.layer == "civic") civic_keys.insert(overlay_key(e, key));
+    for (std::size_t i = first_civic; i < n; ++i) civic_keys.insert(overlay_key(kb.entries[i], key));
     std::map<std::string, std::vector<std::size_t>> curated;  // overlay key -> curated rows
-    for (std::size_t i = 0; i < kb.entries.size() && !civic_keys.empty(); ++i)
-        if (kb.entries[i].layer != "civic" && civic_keys.count(overlay_key(kb.entries[i], key)))
-            curated[key].push_back(i);
-    std::vector<bool> merged(kb.entries.size(), false);
-    for (std::size_t i = 0; i < kb.entries.size(); ++i) {
+    for (std::size_t i = 0; i < first_civic && !civic_keys.empty(); ++i)
+        if (civic_keys.count(overlay_key(kb.entries[i], key))) curated[key].push_back(i);
+    std::vector<bool> merged(n, false);
+    for (std::size_t i = first_civic; i < n; ++i) {
         const KnowledgeEntry& c = kb.entries[i];
-        if (c.layer != "civic") continue;
         auto same = curated.find(overlay_key(c, key));
         if (same == curated.end()) continue;
         KnowledgeEntry* into = nullptr;
@@ -100,16 +104,16 @@ void apply_overlay(KnowledgeBase& kb) {
         if (std::find(into->also_in_civic.begin(), into->also_in_civic.end(), c.civic_id) == into->also_in_civic.end())
             into->also_in_civic.push_back(c.civic_id);
     }
-    std::size_t out = 0;
-    for (std::size_t i = 0; i < kb.entries.size(); ++i) {
+    std::size_t out = first_civic;  // only civic rows are merged away
+    for (std::size_t i = first_civic; i < n; ++i) {
         if (merged[i]) continue;
         if (out != i) kb.entries[out] = std::move(kb.entries[i]);
         ++out;
     }
     kb.civic_merged = static_cast<long>(std::count(merged.begin(), merged.end(), true));
     kb.entries.erase(kb.entries.begin() + static_cast<std::ptrdiff_t>(out), kb.entries.end());
-    kb.curated_rows = kb.civic_rows = 0;
-    for (const auto& e : kb.entries) ++(e.layer == "civic" ? kb.civic_rows : kb.curated_rows);
+    kb.curated_rows = static_cast<long>(first_civic);
+    kb.civic_rows = static_cast<long>(out - first_civic);
 }
 
 }  // namespace rvanno::detail
