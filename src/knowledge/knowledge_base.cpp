@@ -46,23 +46,13 @@ const std::vector<std::string> kEntryColumns = {"id",        "gene",      "kind"
 struct EntryColumns {
     std::size_t id, gene, kind, alteration, hgvs_c, reqs, drugs, effect, level, disease, mechanism, citations, status,
         notes, context;
-    explicit EntryColumns(const TextTable& t)
-        : id(t.column("id")),
-          gene(t.column("gene")),
-          kind(t.column("kind")),
-          alteration(t.column("alteration")),
-          hgvs_c(t.column("hgvs_c")),
-          reqs(t.column("requires")),
-          drugs(t.column("drugs")),
-          effect(t.column("effect")),
-          level(t.column("evidence_level")),
-          disease(t.column("disease")),
-          mechanism(t.column("mechanism")),
-          citations(t.column("citations")),
-          status(t.column("status")),
-          notes(t.column("notes")),
-          context(t.column("context")) {}
 };
+EntryColumns entry_columns(const TextTable& t) {
+    const auto c = [&t](const char* name) { return t.column(name); };
+    return {c("id"),        c("gene"),      c("kind"),   c("alteration"),     c("hgvs_c"),
+            c("requires"),  c("drugs"),     c("effect"), c("evidence_level"), c("disease"),
+            c("mechanism"), c("citations"), c("status"), c("notes"),          c("context")};
+}
 
 class Loader {
 public:
@@ -82,6 +72,7 @@ public:
         read_transcript_tables();
         for (const auto& [id, d] : kb_.drugs) drug_ids_.insert(id);
         kb_.entries.reserve(line_ends(knowledge_files()) + line_ends(civic_files()));
+        ids_.reserve(kb_.entries.capacity());  // no rehash: old bucket arrays would stay in the arena
         for (const auto& f : knowledge_files()) guarded([&] { read_entries(f, false); });
         for (const auto& f : civic_files()) guarded([&] { read_entries(f, true); });
         if (!civic_files().empty()) kb_.civic_release = detail::civic_release(civic_files().front());
@@ -229,7 +220,7 @@ private:
     void read_entries(const fs::path& file, bool civic) {
         TextTable t(file, kEntryColumns);
         const std::string name = rel(file);  // once per file: fs::relative is slow (issue 11)
-        const EntryColumns col(t);
+        const EntryColumns col = entry_columns(t);
         while (t.next()) {
             // Parsed in place (no 848-byte move per row); taken back unless the row is loaded.
             KnowledgeEntry& e = kb_.entries.emplace_back();
