@@ -68,6 +68,9 @@
               partners is then read from the genotype (match/phase.cpp) and written in the detail;
               rows that need a phase are judged in interpret/verdict_phase.cpp (rule g).
 
+    Which rows are tested: in a run, only those the gene's row index (match/row_index.hpp) names
+    as candidates for the allele, in table order; the result is the one testing every row gives.
+
     Copy-number, deletion and fusion rows never match small variants. They match gene-level
     findings instead (match_copy_number, match_fusion):
 
