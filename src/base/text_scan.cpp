@@ -47,6 +47,10 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i, std::size_t& bad) {
 bool is_valid_utf8(std::string_view s) {
     std::size_t bad;
     for (std::size_t i = 0; i < s.size();) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII, most text: no call per byte
+            ++i;
+            continue;
+        }
         const auto n = utf8_sequence(s, i, bad);
         if (n == 0) return false;
         i += n;

@@ -5,8 +5,10 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -24,7 +26,13 @@ struct GeneSpan {
     std::string contig;
     std::int64_t begin{}, end{};  // 0-based half-open, the transcript's exons
 };
-using GeneSpans = std::map<std::pair<GenomeBuild, std::string>, GeneSpan>;
+struct GeneSpanKeyHash {
+    std::size_t operator()(const std::pair<GenomeBuild, std::string>& k) const noexcept {
+        return std::hash<std::string>{}(k.second) ^ static_cast<std::size_t>(k.first);
+    }
+};
+// Hashed: looked up for every row and genomic allele of the knowledge base.
+using GeneSpans = std::unordered_map<std::pair<GenomeBuild, std::string>, GeneSpan, GeneSpanKeyHash>;
 
 // The span of every gene's transcript in one build's table.
 void add_gene_spans(GenomeBuild build, const std::vector<Transcript>& table, GeneSpans& spans);

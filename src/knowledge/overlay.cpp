@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "base/strings.hpp"
 
@@ -12,14 +13,17 @@ namespace rvanno::detail {
 namespace {
 
 // gene, kind, alteration (the protein change in 1-letter form for hgvs_p rows, so p.Gly1202Arg
-// and p.G1202R agree) and the required alterations, sorted.
-std::string overlay_key(const KnowledgeEntry& e) {
-    std::string k = e.gene + '\t' + to_string(e.kind) + '\t';
+// and p.G1202R agree) and the required alterations, sorted. Written into `k` (reused: it is
+// made for every row of the knowledge base).
+const std::string& overlay_key(const KnowledgeEntry& e, std::string& k) {
+    k.assign(e.gene).append(1, '\t').append(to_string(e.kind)).append(1, '\t');
     k += e.kind == AlterationKind::hgvs_p ? e.protein_change : e.alteration;
+    k += '\t';
+    if (e.requires_all.empty()) return k;
     std::vector<std::string> req;
     for (const auto& r : e.requires_all) req.push_back(r.gene + ":" + r.protein_change);
     std::sort(req.begin(), req.end());
-    return k + '\t' + join(req, ";");
+    return k += join(req, ";");
 }
 
 // The civic row's drug is one the curated row names, directly or through a class row.
@@ -63,14 +67,25 @@ std::string alteration_words(const KnowledgeEntry& e) {
 }  // namespace
 
 void apply_overlay(KnowledgeBase& kb) {
+    // Only a curated row whose key some civic row has can merge or conflict: key the civic rows
+    // first, then keep the curated rows with one of those keys (not a map of every curated row).
+    // The layers are in order (curated, then civic): the boundary is found, not every row's layer
+    // read, so each of 100k curated rows is touched once.
+    const auto n = kb.entries.size();
+    const auto first_civic =
+        static_cast<std::size_t>(std::partition_point(kb.entries.begin(), kb.entries.end(),
+                                                      [](const KnowledgeEntry& e) { return e.layer != "civic"; }) -
+                                 kb.entries.begin());
+    std::string key;
+    std::unordered_set<std::string> civic_keys;
+    for (std::size_t i = first_civic; i < n; ++i) civic_keys.insert(overlay_key(kb.entries[i], key));
     std::map<std::string, std::vector<std::size_t>> curated;  // overlay key -> curated rows
-    for (std::size_t i = 0; i < kb.entries.size(); ++i)
-        if (kb.entries[i].layer != "civic") curated[overlay_key(kb.entries[i])].push_back(i);
-    std::vector<bool> merged(kb.entries.size(), false);
-    for (std::size_t i = 0; i < kb.entries.size(); ++i) {
+    for (std::size_t i = 0; i < first_civic && !civic_keys.empty(); ++i)
+        if (civic_keys.count(overlay_key(kb.entries[i], key))) curated[key].push_back(i);
+    std::vector<bool> merged(n, false);
+    for (std::size_t i = first_civic; i < n; ++i) {
         const KnowledgeEntry& c = kb.entries[i];
-        if (c.layer != "civic") continue;
-        auto same = curated.find(overlay_key(c));
+        auto same = curated.find(overlay_key(c, key));
         if (same == curated.end()) continue;
         KnowledgeEntry* into = nullptr;
         for (std::size_t r : same->second) {
@@ -89,16 +104,16 @@ void apply_overlay(KnowledgeBase& kb) {
         if (std::find(into->also_in_civic.begin(), into->also_in_civic.end(), c.civic_id) == into->also_in_civic.end())
             into->also_in_civic.push_back(c.civic_id);
     }
-    std::size_t out = 0;
-    for (std::size_t i = 0; i < kb.entries.size(); ++i) {
+    std::size_t out = first_civic;  // only civic rows are merged away
+    for (std::size_t i = first_civic; i < n; ++i) {
         if (merged[i]) continue;
         if (out != i) kb.entries[out] = std::move(kb.entries[i]);
         ++out;
     }
     kb.civic_merged = static_cast<long>(std::count(merged.begin(), merged.end(), true));
     kb.entries.erase(kb.entries.begin() + static_cast<std::ptrdiff_t>(out), kb.entries.end());
-    kb.curated_rows = kb.civic_rows = 0;
-    for (const auto& e : kb.entries) ++(e.layer == "civic" ? kb.civic_rows : kb.curated_rows);
+    kb.curated_rows = static_cast<long>(first_civic);
+    kb.civic_rows = static_cast<long>(out - first_civic);
 }
 
 }  // namespace rvanno::detail

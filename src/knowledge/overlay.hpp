@@ -6,7 +6,7 @@
 
 namespace rvanno::detail {
 
-// kb.entries holds the curated rows, then the civic rows (layer "civic"). A civic row with the
+// kb.entries holds the curated rows, then the civic rows (layer "civic"), in that order (relied on). A civic row with the
 // same overlay key as a curated row (gene, kind, alteration, requires, the civic drug among the
 // curated row's drugs or classes) that shares a citation with it is merged: removed from
 // kb.entries, its civic_id appended to the curated row's also_in_civic, kb.civic_merged counted.

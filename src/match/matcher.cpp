@@ -68,6 +68,9 @@
               partners is then read from the genotype (match/phase.cpp) and written in the detail;
               rows that need a phase are judged in interpret/verdict_phase.cpp (rule g).
 
+    Which rows are tested: in a run, only those the gene's row index (match/row_index.hpp) names
+    as candidates for the allele, in table order; the result is the one testing every row gives.
+
     Copy-number, deletion and fusion rows never match small variants. They match gene-level
     findings instead (match_copy_number, match_fusion):
 
@@ -102,6 +105,7 @@
 #include "consequence/annotation_terms.hpp"
 #include "consequence/gene_copy_number.hpp"
 #include "match/restrict.hpp"
+#include "match/row_index.hpp"
 
 namespace rvanno {
 
@@ -184,17 +188,6 @@ std::optional<std::string> possible_residues(const std::string& hgvs_c, char ref
 // A substitution (same length REF and ALT) whose protein change is not known.
 bool unknown_substitution(const Allele& a, const Consequence& c) {
     return c.protein_change.empty() && c.codon && a.ref.size() == a.alt.size() && !is_synonymous(c);
-}
-
-// "G1202R" -> {1202, 'R'}: the row's first residue and, for a one-residue substitution or stop,
-// its new residue (0 for any other kind of change).
-std::pair<int, char> first_residue(const std::string& change) {
-    std::size_t i = 1;
-    int n = 0;
-    while (i < change.size() && change[i] >= '0' && change[i] <= '9' && n < 100000) n = n * 10 + (change[i++] - '0');
-    const bool one =
-        i + 1 == change.size() && (std::isupper(static_cast<unsigned char>(change[i])) || change[i] == '*');
-    return {n, one ? change[i] : '\0'};
 }
 
 std::optional<Match> protein_match(const Allele& a, const Consequence& c, const KnowledgeEntry& e) {

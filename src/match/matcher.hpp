@@ -17,6 +17,7 @@ namespace rvanno {
 // Every single-alteration row of `entries` (one gene's rows) that `csq` of `allele` matches,
 // at most one Match per row, in table order. Compound rows (requires_all) are skipped here:
 // they need the whole sample (SmallVariantAnnotator::finish, src/pipeline/small_variants.cpp).
+// Tests every row; the run uses the same through an index (match/row_index.hpp).
 std::vector<Match> match_allele(const Allele& allele, GenomeBuild build, const Consequence& csq,
                                 const std::vector<const KnowledgeEntry*>& entries);
 

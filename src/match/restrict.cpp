@@ -76,6 +76,8 @@ std::optional<Match> apply_allele_restrictions(const Allele& a, const Consequenc
     return route;
 }
 
+bool restriction_replaces_route(const KnowledgeEntry& e) { return find(e, K::exon_skipping) != nullptr; }
+
 bool fusion_exons_allowed(const Fusion& f, const KnowledgeEntry& e, std::string& detail) {
     const auto* r = find(e, K::fusion_exons);
     if (!r) return true;

@@ -28,6 +28,11 @@ namespace rvanno {
 std::optional<Match> apply_allele_restrictions(const Allele& a, const Consequence& c, const KnowledgeEntry& e,
                                                std::optional<Match> route);
 
+// True when a restriction of `e` can make a small-variant match without the kind's route
+// (exon_skipping=N replaces it); every other restriction only narrows a route's match. The row
+// index (match/row_index.hpp) checks such rows for every allele.
+bool restriction_replaces_route(const KnowledgeEntry& e);
+
 // fusion_exons=eX-eY on a fusion row: false when the fusion's exons are known (5' partner keeps
 // exons 1..exon5, 3' partner resumes at exon3) and differ; true otherwise, with the detail
 // appended ("exons e6-e20 confirmed" / "exons e6-e20 not checked: the input gives no breakpoint

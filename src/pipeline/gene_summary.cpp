@@ -1,5 +1,8 @@
 #include "pipeline/gene_summary.hpp"
 
+#include <string_view>
+#include <unordered_map>
+
 namespace rvanno::pipeline {
 
 void summarise_genes(const TranscriptModel& model, const KnowledgeBase& kb, bool small, bool sv,
@@ -20,7 +23,7 @@ void summarise_genes(const TranscriptModel& model, const KnowledgeBase& kb, bool
         tally[gene].alleles += n.alleles;
         tally[gene].no_knowledge += n.no_knowledge;
     }
-    std::map<std::string, long> rows;
+    std::unordered_map<std::string_view, long> rows;  // hashed: one lookup per knowledge-base row
     for (const auto& e : kb.entries) ++rows[e.gene];
     std::map<std::string, const CopyNumberFinding*> cn;
     for (const auto& f : r.copy_number) cn.emplace(f.cn.gene, &f);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <memory>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "base/protein_notation.hpp"
 #include "base/strings.hpp"
@@ -71,7 +73,9 @@ SmallVariantAnnotator::SmallVariantAnnotator(const KnowledgeBase& kb, GenomeBuil
       input_name_(std::move(input_name)),
       ref_label_(std::move(ref_label)),
       keeper_(kb, build, model.kb()) {
-    for (const auto& e : kb_.entries) entries_by_gene_[e.gene].push_back(&e);
+    std::unordered_map<std::string_view, std::vector<const KnowledgeEntry*>> rows;  // hashed: 100k rows
+    for (const auto& e : kb_.entries) rows[e.gene].push_back(&e);
+    for (auto& [gene, r] : rows) entries_by_gene_.emplace(std::string(gene), GeneRows(std::move(r)));
     unlisted_.limit = max_listed;
 }
 
@@ -147,7 +151,7 @@ void SmallVariantAnnotator::candidates(const VariantRecord& rec, std::vector<All
             std::vector<std::string> notes;
             notes.push_back(merge_annotations(rec, alt, tx, f));
             notes.push_back(check_input_protein_change(rec, tx, f.csq, f.protein_source));
-            static const std::vector<const KnowledgeEntry*> no_rows;
+            static const GeneRows no_rows;
             const auto rows = entries_by_gene_.find(tx.gene);
             const auto& entries = rows == entries_by_gene_.end() ? no_rows : rows->second;
             class_from_protein_change(f, entries);
@@ -254,8 +258,7 @@ std::string SmallVariantAnnotator::use_annotation(const VariantRecord& rec, cons
 // The class of a protein change rvanno did not compute itself (an annotation's HGVSp without a
 // class term, a MAF's HGVSp_Short, or the change of a c. allele the knowledge base lists for an
 // hgvs_p row): G12C missense, R130* stop_gained, Q61= synonymous. Only when rvanno could not tell.
-void SmallVariantAnnotator::class_from_protein_change(AlleleFinding& f,
-                                                      const std::vector<const KnowledgeEntry*>& entries) {
+void SmallVariantAnnotator::class_from_protein_change(AlleleFinding& f, const GeneRows& entries) {
     Consequence& c = f.csq;
     if (!protein_class_unknown(c)) return;
     if (!c.protein_change.empty()) {
@@ -263,9 +266,8 @@ void SmallVariantAnnotator::class_from_protein_change(AlleleFinding& f,
             f.class_source = f.protein_source;
         return;
     }
-    for (const KnowledgeEntry* e : entries)
-        if (e->kind == AlterationKind::hgvs_p && e->requires_all.empty() &&
-            std::find(e->hgvs_c_alleles.begin(), e->hgvs_c_alleles.end(), c.hgvs_c) != e->hgvs_c_alleles.end() &&
+    for (const auto i : entries.hgvs_p_rows_listing(c.hgvs_c))  // single-alteration hgvs_p rows, table order
+        if (const KnowledgeEntry* e = entries.all()[i];
             merge_annotated_class(c, terms_of_protein_change(e->protein_change)) == ClassMerge::adopted) {
             f.class_source = "knowledge base (" + c.hgvs_c + " is a listed allele of p." + e->protein_change + ")";
             return;

@@ -13,6 +13,7 @@
 #include "base/target_index.hpp"
 #include "consequence/annotation_terms.hpp"
 #include "knowledge/transcript_index.hpp"
+#include "match/row_index.hpp"
 #include "pipeline/allele_keeping.hpp"
 #include "rvanno/annotation_tags.hpp"
 #include "rvanno/knowledge.hpp"
@@ -66,7 +67,7 @@ private:
     std::vector<std::pair<std::string, AnnotationLayout>> tags_;
     std::string input_name_;
     std::string ref_label_;  // how a REF mismatch names the reference: "--fasta", "RVANNO_FASTA ('x.fa')", ...
-    std::map<std::string, std::vector<const KnowledgeEntry*>> entries_by_gene_;
+    std::map<std::string, GeneRows> entries_by_gene_;  // each gene's rows, indexed for matching
     std::vector<AlleleFinding> findings_;
     std::vector<Allele> alleles_;  // parallel to findings_
     std::map<std::string, long> counters_;
@@ -99,7 +100,7 @@ private:
                                   AlleleFinding& f);
     std::string use_annotation(const VariantRecord& rec, const std::string& tag, const AnnotatedConsequence& ac,
                                const AnnotatedTerms& terms, AlleleFinding& f);
-    static void class_from_protein_change(AlleleFinding& f, const std::vector<const KnowledgeEntry*>& entries);
+    static void class_from_protein_change(AlleleFinding& f, const GeneRows& entries);
 };
 
 }  // namespace rvanno
