@@ -20,7 +20,7 @@ bool SmallVariantAnnotator::keeps(const VariantRecord& rec, const AlleleCandidat
             ++unlisted_.by_gene[f.csq.gene];
             return false;
         }
-        if (!take_listing_slot(f, c.kb_gene) && !keeper_.needed(c.allele, f)) {
+        if (!take_listing_slot(f, c.kb_gene) && !rows_->keeper.needed(c.allele, f)) {
             count_past_limit(f, c.kb_gene);
             return false;
         }
@@ -98,7 +98,7 @@ void SmallVariantAnnotator::trim_other_gene_vus() {
     std::vector<bool> drop(findings_.size(), false);
     for (std::size_t i = findings_.size(); i-- > 0 && excess > 0;) {
         const auto& f = findings_[i];
-        if (!f.no_knowledge() || model_.is_kb_gene(f.csq.gene) || keeper_.needed(alleles_[i], f)) continue;
+        if (!f.no_knowledge() || model_.is_kb_gene(f.csq.gene) || rows_->keeper.needed(alleles_[i], f)) continue;
         count_past_limit(f, false);
         drop[i] = true;
         --excess;

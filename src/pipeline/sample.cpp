@@ -51,6 +51,12 @@ const std::vector<ChromosomeArm>& RunTables::arms(GenomeBuild b) {
     return it->second;
 }
 
+std::shared_ptr<const SmallVariantRows> RunTables::small_variant_rows(GenomeBuild b) {
+    auto& r = small_variant_rows_[b];
+    if (!r) r = std::make_shared<const SmallVariantRows>(kb_, b, model(b));
+    return r;
+}
+
 const std::vector<FusionVariant>& RunTables::fusion_variants() {
     if (!fusion_variants_) fusion_variants_ = read_fusion_variants(kb_.directory / "fusion_variants.tsv");
     return *fusion_variants_;
@@ -132,7 +138,7 @@ SmallVariantAnnotator make_annotator(const SampleInputs& o, const SampleRun& s, 
                                      std::vector<std::pair<std::string, AnnotationLayout>> tags,
                                      const ReferenceSequence* reference) {
     return SmallVariantAnnotator(tables.kb(), s.build, tables.model(s.build), reference, std::move(tags), o.vcf,
-                                 s.fasta.label, p.max_listed);
+                                 s.fasta.label, p.max_listed, tables.small_variant_rows(s.build));
 }
 
 namespace {

@@ -15,6 +15,7 @@
 
 #include "io/vcf_regions.hpp"
 #include "knowledge/transcript_index.hpp"
+#include "pipeline/small_variants.hpp"
 #include "rvanno/fusion.hpp"
 #include "rvanno/gene_copy_number.hpp"
 #include "rvanno/genome.hpp"
@@ -82,12 +83,15 @@ public:
     const TranscriptModel& model(GenomeBuild b);
     const std::vector<ChromosomeArm>& arms(GenomeBuild b);
     const std::vector<FusionVariant>& fusion_variants();
+    // The knowledge base indexed for the small-variant step of every sample (small_variants.hpp).
+    std::shared_ptr<const SmallVariantRows> small_variant_rows(GenomeBuild b);
 
 private:
     const KnowledgeBase& kb_;
     std::map<GenomeBuild, std::unique_ptr<TranscriptModel>> models_;
     std::map<GenomeBuild, std::vector<ChromosomeArm>> arms_;
     std::optional<std::vector<FusionVariant>> fusion_variants_;
+    std::map<GenomeBuild, std::shared_ptr<const SmallVariantRows>> small_variant_rows_;
 };
 
 // Reads, annotates and matches one sample. In a multi-sample VCF only the alleles the chosen

@@ -61,10 +61,18 @@ bool depends_on_class(const Match& m, bool class_only) {
 
 }  // namespace
 
+SmallVariantRows::SmallVariantRows(const KnowledgeBase& kb, GenomeBuild build, const TranscriptModel& model)
+    : keeper(kb, build, model.kb()) {
+    std::unordered_map<std::string_view, std::vector<const KnowledgeEntry*>> rows;  // hashed: 100k rows
+    for (const auto& e : kb.entries) rows[e.gene].push_back(&e);
+    for (auto& [gene, r] : rows) by_gene.emplace(std::string(gene), GeneRows(std::move(r)));
+}
+
 SmallVariantAnnotator::SmallVariantAnnotator(const KnowledgeBase& kb, GenomeBuild build, const TranscriptModel& model,
                                              const ReferenceSequence* ref,
                                              std::vector<std::pair<std::string, AnnotationLayout>> tags,
-                                             std::string input_name, std::string ref_label, long max_listed)
+                                             std::string input_name, std::string ref_label, long max_listed,
+                                             std::shared_ptr<const SmallVariantRows> rows)
     : kb_(kb),
       build_(build),
       model_(model),
@@ -72,10 +80,7 @@ SmallVariantAnnotator::SmallVariantAnnotator(const KnowledgeBase& kb, GenomeBuil
       tags_(std::move(tags)),
       input_name_(std::move(input_name)),
       ref_label_(std::move(ref_label)),
-      keeper_(kb, build, model.kb()) {
-    std::unordered_map<std::string_view, std::vector<const KnowledgeEntry*>> rows;  // hashed: 100k rows
-    for (const auto& e : kb_.entries) rows[e.gene].push_back(&e);
-    for (auto& [gene, r] : rows) entries_by_gene_.emplace(std::string(gene), GeneRows(std::move(r)));
+      rows_(rows ? std::move(rows) : std::make_shared<const SmallVariantRows>(kb, build, model)) {
     unlisted_.limit = max_listed;
 }
 
@@ -152,8 +157,8 @@ void SmallVariantAnnotator::candidates(const VariantRecord& rec, std::vector<All
             notes.push_back(merge_annotations(rec, alt, tx, f));
             notes.push_back(check_input_protein_change(rec, tx, f.csq, f.protein_source));
             static const GeneRows no_rows;
-            const auto rows = entries_by_gene_.find(tx.gene);
-            const auto& entries = rows == entries_by_gene_.end() ? no_rows : rows->second;
+            const auto rows = rows_->by_gene.find(tx.gene);
+            const auto& entries = rows == rows_->by_gene.end() ? no_rows : rows->second;
             class_from_protein_change(f, entries);
             if (!entries.empty()) f.matches = match_allele(a, build_, f.csq, entries);
             if (!f.class_source.empty()) notes.push_back("class from " + f.class_source);
@@ -310,7 +315,7 @@ void SmallVariantAnnotator::finish() {
     materialize();
     trim_other_gene_vus();
     const auto observed = observed_protein_changes(findings_);
-    for (const auto& [gene, rows] : keeper_.compound_rows()) {
+    for (const auto& [gene, rows] : rows_->keeper.compound_rows()) {
         for (const KnowledgeEntry* row : rows) {
             const KnowledgeEntry& e = *row;
             if (!requirements_met(e, observed)) continue;

@@ -23,13 +23,23 @@
 
 namespace rvanno {
 
+// The knowledge base as the small-variant step reads it: each gene's rows indexed for matching,
+// and what keeping alleles needs. Built once per run and build (pipeline::RunTables), shared by
+// every sample's SmallVariantAnnotator.
+struct SmallVariantRows {
+    SmallVariantRows(const KnowledgeBase& kb, GenomeBuild build, const TranscriptModel& model);
+    std::map<std::string, GeneRows> by_gene;
+    pipeline::AlleleKeeper keeper;
+};
+
 class SmallVariantAnnotator {
 public:
     // Keeps references to kb, model and ref; all must outlive the SmallVariantAnnotator. `model`
     // is the run's transcript model for `build`; every gene of it is examined.
     SmallVariantAnnotator(const KnowledgeBase& kb, GenomeBuild build, const TranscriptModel& model,
                           const ReferenceSequence* ref, std::vector<std::pair<std::string, AnnotationLayout>> tags,
-                          std::string input_name, std::string ref_label = "--fasta", long max_listed = 0);
+                          std::string input_name, std::string ref_label = "--fasta", long max_listed = 0,
+                          std::shared_ptr<const SmallVariantRows> rows = nullptr);  // nullptr: built here
 
     // Intervals a record must touch to be worth parsing: every model transcript, padded.
     TargetIndex targets() const;
@@ -67,11 +77,10 @@ private:
     std::vector<std::pair<std::string, AnnotationLayout>> tags_;
     std::string input_name_;
     std::string ref_label_;  // how a REF mismatch names the reference: "--fasta", "RVANNO_FASTA ('x.fa')", ...
-    std::map<std::string, GeneRows> entries_by_gene_;  // each gene's rows, indexed for matching
+    std::shared_ptr<const SmallVariantRows> rows_;
     std::vector<AlleleFinding> findings_;
     std::vector<Allele> alleles_;  // parallel to findings_
     std::map<std::string, long> counters_;
-    pipeline::AlleleKeeper keeper_;
     pipeline::UnlistedAlleles unlisted_;
     long listed_[3]{0, 0, 0};              // VUS of KB genes, VUS of other genes, unmatched in KB genes
     std::vector<std::size_t> hits_;        // reused by candidates()
