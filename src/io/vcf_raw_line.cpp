@@ -39,7 +39,10 @@ void keep_info_keys(kstring_t* line, std::size_t begin, std::size_t length, cons
         if (end == std::string_view::npos) end = info.size();
         const std::string_view entry = info.substr(at, end - at);
         const std::string_view key = entry.substr(0, entry.find('='));
-        if (!key.empty() && std::find(keys.begin(), keys.end(), key) != keys.end()) {
+        bool wanted = false;
+        for (const auto& k : keys)
+            wanted = wanted || (k.size() == key.size() && std::memcmp(k.data(), key.data(), key.size()) == 0);
+        if (wanted && !key.empty()) {
             if (written) out[written++] = ';';
             std::memmove(out + written, entry.data(), entry.size());
             written += entry.size();
@@ -51,6 +54,14 @@ void keep_info_keys(kstring_t* line, std::size_t begin, std::size_t length, cons
     const std::size_t tail = line->l - (begin + length);
     std::memmove(out + written, line->s + begin + length, tail);
     line->l = begin + written + tail;
+    line->s[line->l] = '\0';
+}
+
+void set_to_dot(kstring_t* line, std::size_t begin, std::size_t length) {
+    if (length == 0 || begin + length > line->l) return;
+    line->s[begin] = '.';
+    std::memmove(line->s + begin + 1, line->s + begin + length, line->l - (begin + length));
+    line->l -= length - 1;
     line->s[line->l] = '\0';
 }
 

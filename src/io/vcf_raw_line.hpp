@@ -9,6 +9,8 @@
 //   INFO     only the keys rvanno reads are kept (the annotation tags the header declares,
 //            PCGR's TVAF/TDP); the rest is cut before vcf_parse, which spent about a fifth of a
 //            panel run converting values nobody read. '.' when none is left.
+//   QUAL     not reported: checked (vcf_record_check.hpp), then cut to '.' so that vcf_parse
+//            does not convert it a second time.
 //   samples  parsing only the chosen sample's column is HTSlib's own bcf_hdr_set_samples
 //            (vcf_sample_values.hpp: keep_sample_columns).
 #pragma once
@@ -38,6 +40,9 @@ void duplicate_key(const FixedColumns& columns, std::string& key);
 // at byte `begin` and is `length` bytes long; in place. '.' when none is left; "." and an empty
 // column stay as they are.
 void keep_info_keys(kstring_t* line, std::size_t begin, std::size_t length, const std::vector<std::string>& keys);
+
+// Replaces the `length` bytes at `begin` (a column) with '.', in place.
+void set_to_dot(kstring_t* line, std::size_t begin, std::size_t length);
 
 // How many VCF 4.4 GT phasing prefixes strip_gt_phase_prefixes would drop, without changing the line.
 int count_gt_phase_prefixes(std::string_view line);

@@ -206,9 +206,14 @@ void VcfReader::Impl::count_unread_records() {
 
 void VcfReader::Impl::fill(VariantRecord& out) {
     bcf1_t* r = rec.get();
-    out.contig_name = bcf_hdr_id2name(hdr.get(), r->rid);
-    auto c = canonical_contig(out.contig_name);
-    out.contig = c ? *c : out.contig_name;
+    if (r->rid != fill_rid) {  // names looked up once per contig, not per record
+        fill_rid = r->rid;
+        fill_contig_name = bcf_hdr_id2name(hdr.get(), r->rid);
+        auto c = canonical_contig(fill_contig_name);
+        fill_contig = c ? *c : fill_contig_name;
+    }
+    out.contig_name = fill_contig_name;
+    out.contig = fill_contig;
     out.pos = r->pos;
     out.id = r->d.id ? r->d.id : ".";
     out.ref = r->n_allele > 0 ? r->d.allele[0] : "";
@@ -225,7 +230,9 @@ void VcfReader::Impl::fill(VariantRecord& out) {
     if (r->d.n_flt == 0) out.filter = ".";
     for (int i = 0; i < r->d.n_flt; ++i)
         out.filter += (i ? ";" : "") + std::string(bcf_hdr_int2id(hdr.get(), BCF_DT_ID, r->d.flt[i]));
-    read_sample_values(hdr.get(), format_ids, r, sample_column, where(counters.records), sample_buffers, counters, out);
+    read_sample_values(
+        hdr.get(), format_ids, r, sample_column, [this] { return where(counters.records); }, sample_buffers, counters,
+        out);
     // As bcf_get_info_string gives them: the value up to its first NUL, none when empty.
     for (std::size_t t = 0; t < annotation_ids.size(); ++t) {
         const bcf_info_t* info = annotation_ids[t] < 0 ? nullptr : bcf_get_info_id(r, annotation_ids[t]);

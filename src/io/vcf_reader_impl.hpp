@@ -10,6 +10,7 @@
 
 #include "base/target_index.hpp"
 #include "io/hts.hpp"
+#include "io/vcf_raw_line.hpp"
 #include "io/vcf_reader.hpp"
 #include "io/vcf_record_check.hpp"
 #include "io/vcf_region_cursor.hpp"
@@ -47,6 +48,8 @@ struct VcfReader::Impl {
     // binary path: target intervals per header rid (grows if the header gains contigs)
     std::vector<const Intervals*> iv_by_rid;
     SampleValueBuffers sample_buffers;
+    int fill_rid{-1};  // fill(): the last record's contig and its names
+    std::string fill_contig_name, fill_contig;
     std::string duplicate_alleles;  // reused key of the duplicate test
     DuplicateRecords duplicates;
     RecordSkips skips{false};
@@ -59,7 +62,7 @@ struct VcfReader::Impl {
     void choose_sample();
     void resolve_tags();
     bool next_candidate_text();
-    bool parse_text_candidate(std::int64_t pos, std::size_t info_begin, std::size_t info_length);
+    bool parse_text_candidate(std::int64_t pos, const FixedColumns& columns);
     void skip_invalid(std::string_view chrom, std::int64_t pos, const std::string& problem);
     bool is_duplicate();
     bool is_duplicate(std::string_view chrom, std::int64_t pos, std::string_view alleles);

@@ -76,15 +76,16 @@ bool VcfReader::Impl::next_candidate_text() {
             ++counters.filtered;
             continue;
         }
-        const auto info_begin = static_cast<std::size_t>(columns[7].data() - line.s.s);
-        if (parse_text_candidate(pos, info_begin, columns[7].size())) return true;
+        if (parse_text_candidate(pos, columns)) return true;
     }
 }
 
 // vcf_parse of a candidate line after cutting what rvanno does not read (vcf_raw_line.hpp);
 // false when HTSlib cannot parse it (skipped as invalid).
-bool VcfReader::Impl::parse_text_candidate(std::int64_t pos, std::size_t info_begin, std::size_t info_length) {
-    keep_info_keys(&line.s, info_begin, info_length, info_keys);
+bool VcfReader::Impl::parse_text_candidate(std::int64_t pos, const FixedColumns& columns) {
+    auto begin = [&](std::string_view column) { return static_cast<std::size_t>(column.data() - line.s.s); };
+    keep_info_keys(&line.s, begin(columns[7]), columns[7].size(), info_keys);  // INFO first: it lies after QUAL
+    set_to_dot(&line.s, begin(columns[5]), columns[5].size());
     counters.gt_phase_prefixes += strip_gt_phase_prefixes(&line.s);
     int unpack = BCF_UN_FLT;
     if (!annotation_ids.empty()) unpack |= BCF_UN_INFO;

@@ -66,27 +66,19 @@ bool is_symbolic_or_breakend(std::string_view a) {
     return a.size() >= 2 && (a.front() == '.' || a.back() == '.');
 }
 
-std::vector<std::string_view> split_view(std::string_view s, char sep) {
-    std::vector<std::string_view> out;
-    std::size_t at = 0;
-    while (true) {
-        auto next = s.find(sep, at);
-        out.push_back(s.substr(at, next == std::string_view::npos ? next : next - at));
-        if (next == std::string_view::npos) return out;
-        at = next + 1;
-    }
-}
-
 }  // namespace
 
 std::string check_alleles(std::string_view ref, std::string_view alt) {
     if (!all_bases(ref)) return "REF '" + shown(ref) + "' is not a sequence of A, C, G, T, N";
     if (alt == ".") return "";
-    for (auto a : split_view(alt, ',')) {
-        if (a == "*" || is_symbolic_or_breakend(a) || all_bases(a)) continue;
-        return "ALT '" + shown(a) + "' is not a sequence of A, C, G, T, N, nor '*', '.', <ID> or a breakend";
+    for (std::size_t at = 0;;) {  // each ','-separated ALT, without building a list
+        const auto comma = alt.find(',', at);
+        const auto a = alt.substr(at, comma == std::string_view::npos ? comma : comma - at);
+        if (!(a == "*" || is_symbolic_or_breakend(a) || all_bases(a)))
+            return "ALT '" + shown(a) + "' is not a sequence of A, C, G, T, N, nor '*', '.', <ID> or a breakend";
+        if (comma == std::string_view::npos) return "";
+        at = comma + 1;
     }
-    return "";
 }
 
 std::string check_text_record(std::string_view line) {

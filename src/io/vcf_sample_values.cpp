@@ -121,7 +121,8 @@ std::vector<int> keep_sample_columns(bcf_hdr_t* hdr, const std::vector<int>& col
 }
 
 void read_sample_values(const bcf_hdr_t* hdr, const FormatIds& ids, bcf1_t* rec, int sample_index,
-                        const std::string& where, SampleValueBuffers& b, ReaderCounters& counters, VariantRecord& out) {
+                        const std::function<std::string()>& where, SampleValueBuffers& b, ReaderCounters& counters,
+                        VariantRecord& out) {
     auto& fbuf = b.f;
     auto& ibuf = b.i;
 
@@ -155,7 +156,7 @@ void read_sample_values(const bcf_hdr_t* hdr, const FormatIds& ids, bcf1_t* rec,
             }
         if (any && sum <= std::numeric_limits<int>::max()) ad_sum = static_cast<int>(sum);
         if (any && sum > std::numeric_limits<int>::max() && counters.format_values_out_of_range++ == 0)
-            warn(where + " (" + out.contig_name + ":" + std::to_string(out.pos + 1) + "): FORMAT/AD sums to " +
+            warn(where() + " (" + out.contig_name + ":" + std::to_string(out.pos + 1) + "): FORMAT/AD sums to " +
                  std::to_string(sum) +
                  " reads, past what a depth can be; not used as the depth (counted in format_values_out_of_range)");
         for (int a = 1; a < per && a <= static_cast<int>(out.alts.size()); ++a)

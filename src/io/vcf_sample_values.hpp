@@ -6,6 +6,7 @@
 #pragma once
 #include <htslib/vcf.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -47,9 +48,10 @@ std::vector<int> keep_sample_columns(bcf_hdr_t* hdr, const std::vector<int>& col
 // Fills out.vaf (one per ALT), out.depth, out.genotype and out.phase_set of column
 // `column` (-1: no sample column; PCGR INFO TVAF/TDP are tried), counting the VAF's
 // source in counters.vaf_sources. FORMAT/AD counts that sum past 32 bits are not used as the
-// depth: counted in counters.format_values_out_of_range and told once, naming `where`
-// ("FILE: record N").
-void read_sample_values(const bcf_hdr_t* hdr, const FormatIds& ids, bcf1_t* rec, int column, const std::string& where,
-                        SampleValueBuffers& buffers, ReaderCounters& counters, VariantRecord& out);
+// depth: counted in counters.format_values_out_of_range and told once, naming where()
+// ("FILE: record N"; built only then).
+void read_sample_values(const bcf_hdr_t* hdr, const FormatIds& ids, bcf1_t* rec, int column,
+                        const std::function<std::string()>& where, SampleValueBuffers& buffers,
+                        ReaderCounters& counters, VariantRecord& out);
 
 }  // namespace rvanno

@@ -10,6 +10,7 @@
 
 #include "base/target_index.hpp"
 #include "consequence/annotation_terms.hpp"
+#include "consequence/transcript_maps.hpp"
 #include "knowledge/transcript_index.hpp"
 #include "rvanno/annotation_tags.hpp"
 #include "rvanno/knowledge.hpp"
@@ -54,7 +55,8 @@ private:
     std::map<std::string, long> counters_;
     std::map<std::string, long> unlisted_by_gene_;
     long unlisted_not_carried_{0};
-    std::vector<std::size_t> hits_;  // reused by add()
+    std::vector<std::size_t> hits_;      // reused by add()
+    TranscriptMaps maps_{model_.all()};  // one map per transcript, built on first use
 
     static void infer_protein_change_from_matches(AlleleFinding& f);
     Allele prepare_allele(const VariantRecord& rec, const std::string& alt);

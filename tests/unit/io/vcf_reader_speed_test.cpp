@@ -16,6 +16,7 @@
 #include "io/vcf_raw_line.hpp"
 #include "io/vcf_reader.hpp"
 #include "io/vcf_sample_values.hpp"
+#include "rvanno/error.hpp"
 
 namespace fs = std::filesystem;
 using namespace rvanno;
@@ -216,4 +217,142 @@ TEST(VcfRawLine, gt_phase_prefixes_are_counted_as_stripping_would) {
     EXPECT_EQ(count_gt_phase_prefixes("1\t2\t.\tA\tC\t.\tPASS\t.\tGT:AD\t|0/1:1,2\t/0/0\t0/1\t/\t|:"), 2);
     EXPECT_EQ(count_gt_phase_prefixes("1\t2\t.\tA\tC\t.\tPASS\t.\tAD:GT\t|0/1"), 0);  // FORMAT must start with GT
     EXPECT_EQ(count_gt_phase_prefixes("1\t2\t.\tA\tC\t.\tPASS\t."), 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// BCF records outside the genes are stepped over from their fixed header in the BGZF block.
+
+namespace {
+
+// `vcf` written as BCF by HTSlib; false when something failed.
+bool write_bcf(const std::string& vcf, const fs::path& bcf) {
+    hts::File in(hts_open(vcf.c_str(), "r"));
+    if (!in) return false;
+    hts::Header hdr(bcf_hdr_read(in.get()));
+    hts::File out(hts_open(bcf.c_str(), "wb"));
+    if (!hdr || !out || bcf_hdr_write(out.get(), hdr.get()) != 0) return false;
+    hts::Record rec(bcf_init());
+    int ret;
+    while ((ret = bcf_read(in.get(), hdr.get(), rec.get())) == 0)
+        if (bcf_write(out.get(), hdr.get(), rec.get()) != 0) return false;
+    return ret == -1 && hts_close(out.release()) == 0;
+}
+
+}  // namespace
+
+// HTSlib's BCF layout as skip_outside_record reads it (BCF 2.2): per record l_shared, l_indiv,
+// then the contig id and 0-based POS; the next record starts 8 + l_shared + l_indiv bytes on.
+TEST(VcfReaderUnparsed, htslib_bcf_record_layout_is_the_one_read_in_place) {
+    auto vcf = write_temp("layout.vcf", std::string(kHeader) +
+                                            "##contig=<ID=chr7>\n"
+                                            "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\n"
+                                            "chr2\t29220747\ta\tC\tT\t50\tPASS\tDP=3\tGT:AD\t0/1:20,10\n"
+                                            "chr7\t55191822\tb\tT\tG,GA\t.\tPASS\t.\tGT\t1/2\n");
+    auto bcf = fs::path(vcf.string() + ".bcf");
+    ASSERT_TRUE(write_bcf(vcf.string(), bcf));
+    hts::File fp(hts_open(bcf.c_str(), "r"));
+    ASSERT_TRUE(fp);
+    hts::Header hdr(bcf_hdr_read(fp.get()));
+    ASSERT_TRUE(hdr);
+    BGZF* bg = fp->fp.bgzf;
+    const std::int64_t expected[2][2] = {{bcf_hdr_name2id(hdr.get(), "chr2"), 29220746},
+                                         {bcf_hdr_name2id(hdr.get(), "chr7"), 55191821}};
+    for (const auto& e : expected) {
+        std::uint32_t x[4];
+        ASSERT_EQ(bgzf_read(bg, x, sizeof x), static_cast<ssize_t>(sizeof x));
+        EXPECT_EQ(static_cast<std::int32_t>(x[2]), e[0]);
+        EXPECT_EQ(x[3], static_cast<std::uint32_t>(e[1]));
+        ASSERT_GE(x[0], 24u);
+        std::vector<char> rest(8 + x[0] + x[1] - sizeof x);
+        ASSERT_EQ(bgzf_read(bg, rest.data(), rest.size()), static_cast<ssize_t>(rest.size()));
+    }
+    char byte;
+    EXPECT_EQ(bgzf_read(bg, &byte, 1), 0);  // exactly at the end
+    fs::remove(vcf);
+    fs::remove(bcf);
+}
+
+// A real caller VCF (MuTect 1, 3,663 records on many contigs, several BGZF blocks as BCF): the
+// BCF read with in-place skipping gives the records and every counter the text reader gives,
+// with targets that take some records, all of them, or none.
+TEST(VcfReaderUnparsed, bcf_skipping_gives_the_records_and_counters_of_the_text_reader) {
+    const fs::path vcf = fs::path(RVANNO_SHARED_DATA) / "formats/somatic_vcf/case_A.mutect.vcf";
+    if (!fs::exists(vcf)) GTEST_SKIP() << "shared data absent: " << vcf;
+    auto bcf = fs::temp_directory_path() / ("rvanno_vcfspeed_" + std::to_string(::getpid()) + "_mutect.bcf");
+    ASSERT_TRUE(write_bcf(vcf.string(), bcf));
+    std::vector<TargetIndex> targets(3);
+    targets[0].add(Region{"1", 0, 120000000});
+    targets[0].add(Region{"2", 50000000, 150000000});
+    targets[0].add(Region{"10", 0, 300000000});
+    for (const char* c : {"1",  "2",  "3",  "4",  "5",  "6",  "7",  "8",  "9",  "10", "11", "12",
+                          "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "X",  "Y"})
+        targets[1].add(Region{c, 0, 300000000});
+    for (auto& t : targets) t.finish();
+    for (std::size_t k = 0; k < targets.size(); ++k) {
+        SCOPED_TRACE("targets " + std::to_string(k));
+        VcfReader tr(vcf.string(), {}), br(bcf.string(), {});
+        tr.set_targets(targets[k]);
+        br.set_targets(targets[k]);
+        auto t = read_all(tr), b = read_all(br);
+        ASSERT_EQ(t.size(), b.size());
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            EXPECT_EQ(b[i].record_number, t[i].record_number);
+            EXPECT_EQ(b[i].pos, t[i].pos);
+            EXPECT_EQ(b[i].alts, t[i].alts);
+            EXPECT_EQ(b[i].genotype, t[i].genotype);
+            EXPECT_EQ(b[i].depth, t[i].depth);
+        }
+        const auto &tc = tr.counters(), &bc = br.counters();
+        EXPECT_EQ(bc.records, 3663);
+        EXPECT_EQ(bc.records, tc.records);
+        EXPECT_EQ(bc.outside_targets, tc.outside_targets);
+        EXPECT_EQ(bc.candidates, tc.candidates);
+        EXPECT_EQ(bc.filtered, tc.filtered);
+        EXPECT_EQ(bc.duplicate_records, tc.duplicate_records);
+        EXPECT_EQ(bc.invalid_records, tc.invalid_records);
+        if (k == 0) {
+            EXPECT_GT(bc.outside_targets, 0);
+            EXPECT_GT(bc.candidates, 0);
+        }
+        if (k == 1) {
+            EXPECT_EQ(bc.outside_targets, 0);
+        }
+        if (k == 2) {
+            EXPECT_EQ(bc.outside_targets, 3663);
+        }
+    }
+    fs::remove(bcf);
+}
+
+// A BCF cut inside a record that lies outside the genes is an error, not a shorter file.
+TEST(VcfReaderUnparsed, bcf_cut_inside_a_skipped_record_is_an_error) {
+    const fs::path vcf = fs::path(RVANNO_SHARED_DATA) / "formats/somatic_vcf/case_A.mutect.vcf";
+    if (!fs::exists(vcf)) GTEST_SKIP() << "shared data absent: " << vcf;
+    auto bcf = fs::temp_directory_path() / ("rvanno_vcfspeed_" + std::to_string(::getpid()) + "_cut.bcf");
+    auto cut = fs::path(bcf.string() + ".cut.bcf");
+    ASSERT_TRUE(write_bcf(vcf.string(), bcf));
+    {  // the uncompressed stream, cut in the middle of its last record, recompressed
+        hts::Bgzf in(bgzf_open(bcf.c_str(), "r")), out(bgzf_open(cut.c_str(), "w"));
+        ASSERT_TRUE(in && out);
+        std::vector<char> all;
+        char buf[65536];
+        ssize_t n;
+        while ((n = bgzf_read(in.get(), buf, sizeof buf)) > 0) all.insert(all.end(), buf, buf + n);
+        ASSERT_GT(all.size(), 100u);
+        all.resize(all.size() - 20);
+        ASSERT_EQ(bgzf_write(out.get(), all.data(), all.size()), static_cast<ssize_t>(all.size()));
+        ASSERT_EQ(bgzf_close(out.release()), 0);
+    }
+    VcfReader r(cut.string(), {});
+    TargetIndex none;
+    none.finish();
+    r.set_targets(none);  // every record is skipped unparsed
+    VariantRecord v;
+    EXPECT_THROW(
+        {
+            while (r.next(v)) {}
+        },
+        InputError);
+    fs::remove(bcf);
+    fs::remove(cut);
 }
