@@ -45,6 +45,7 @@ private:
     const KnowledgeBase& kb_;
     GenomeBuild build_;
     const TranscriptModel& model_;
+    TranscriptMaps maps_{model_.all()};  // one map per transcript, built on first use
     const ReferenceSequence* ref_;
     std::vector<std::pair<std::string, AnnotationLayout>> tags_;
     std::string input_name_;
@@ -55,8 +56,7 @@ private:
     std::map<std::string, long> counters_;
     std::map<std::string, long> unlisted_by_gene_;
     long unlisted_not_carried_{0};
-    std::vector<std::size_t> hits_;      // reused by add()
-    TranscriptMaps maps_{model_.all()};  // one map per transcript, built on first use
+    std::vector<std::size_t> hits_;  // reused by add()
 
     static void infer_protein_change_from_matches(AlleleFinding& f);
     Allele prepare_allele(const VariantRecord& rec, const std::string& alt);
