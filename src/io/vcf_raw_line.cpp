@@ -33,16 +33,17 @@ void keep_info_keys(kstring_t* line, std::size_t begin, std::size_t length, cons
     if (info.empty() || info == ".") return;
     char* out = line->s + begin;  // writes never pass the read position
     std::size_t written = 0;
-    std::size_t at = 0;
-    while (at <= info.size()) {
+    // Most lines hold none of the few wanted keys anywhere: then INFO is '.' at once.
+    bool any = false;
+    for (const auto& k : keys) any = any || info.find(k) != std::string_view::npos;
+    for (std::size_t at = 0; any && at <= info.size();) {
         auto end = info.find(';', at);
         if (end == std::string_view::npos) end = info.size();
         const std::string_view entry = info.substr(at, end - at);
         const std::string_view key = entry.substr(0, entry.find('='));
         bool wanted = false;
-        for (const auto& k : keys)
-            wanted = wanted || (k.size() == key.size() && std::memcmp(k.data(), key.data(), key.size()) == 0);
-        if (wanted && !key.empty()) {
+        for (const auto& k : keys) wanted = wanted || (!key.empty() && key == k);
+        if (wanted) {
             if (written) out[written++] = ';';
             std::memmove(out + written, entry.data(), entry.size());
             written += entry.size();
