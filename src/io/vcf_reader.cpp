@@ -51,6 +51,8 @@ VcfReader::VcfReader(const std::string& path, const VcfReaderOptions& options) :
                             std::string(hts_format_file_extension(fmt)) + "')",
                         "give a VCF, VCF.gz or BCF; copy-number and SV files have their own options");
     m.is_text = fmt->format == vcf;
+    m.lines_from_block = m.is_text && m.fp->is_bgzf &&
+                         (fmt->compression == htsCompression::bgzf || fmt->compression == htsCompression::gzip);
     if (options.threads > 0) hts_set_threads(m.fp.get(), options.threads);
     m.hdr.reset(bcf_hdr_read(m.fp.get()));
     if (!m.hdr) throw InputError(path, "cannot read the VCF header", "the file must start with ##fileformat=VCFv4.x");

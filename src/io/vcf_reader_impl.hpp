@@ -62,6 +62,8 @@ struct VcfReader::Impl {
     void choose_sample();
     void resolve_tags();
     bool next_candidate_text();
+    bool lines_from_block{false};  // a BGZF/gzip text VCF: line_from_block may read its lines
+    int line_from_block();
     bool parse_text_candidate(std::int64_t pos, const FixedColumns& columns);
     void skip_invalid(std::string_view chrom, std::int64_t pos, const std::string& problem);
     bool is_duplicate();

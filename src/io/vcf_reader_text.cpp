@@ -3,6 +3,7 @@
 // record is counted without being parsed, and the rest is parsed with only the INFO keys and the
 // sample column rvanno reads (vcf_raw_line.hpp).
 #include <algorithm>
+#include <cstring>
 #include <string_view>
 
 #include "base/genome.hpp"
@@ -13,10 +14,34 @@
 
 namespace rvanno {
 
+// The next line straight from the decompressed BGZF block, found with memchr (bgzf_getline
+// walks it byte by byte), leaving the stream where bgzf_getline would. -2 when bgzf_getline must
+// read it: no block is loaded, the line reaches the block's end, or it ends in "\r\n".
+int VcfReader::Impl::line_from_block() {
+    BGZF* bg = fp->fp.bgzf;
+    if (!bg || bg->block_offset >= bg->block_length || !bg->uncompressed_block) return -2;
+    const char* begin = static_cast<const char*>(bg->uncompressed_block) + bg->block_offset;
+    const auto available = static_cast<std::size_t>(bg->block_length - bg->block_offset);
+    const auto* nl = static_cast<const char*>(std::memchr(begin, '\n', available));
+    if (!nl || nl + 1 == begin + available || (nl > begin && nl[-1] == '\r')) return -2;
+    const auto n = static_cast<std::size_t>(nl - begin);
+    if (ks_resize(&line.s, n + 2) < 0) throw UserError("out of memory");
+    std::memcpy(line.s.s, begin, n);
+    line.s.l = n;
+    line.s.s[n] = '\0';
+    bg->block_offset += static_cast<int>(n + 1);
+    bg->uncompressed_address += static_cast<std::int64_t>(n + 1);
+    return static_cast<int>(n);
+}
+
 bool VcfReader::Impl::next_candidate_text() {
     FixedColumns columns;
     while (true) {
-        int ret = cursor ? cursor->next_line(&line.s) : hts_getline(fp.get(), KS_SEP_LINE, &line.s);
+        int ret = -2;
+        if (cursor)
+            ret = cursor->next_line(&line.s);
+        else if ((ret = lines_from_block ? line_from_block() : -2) == -2)
+            ret = hts_getline(fp.get(), KS_SEP_LINE, &line.s);
         if (ret == -1) {
             check_stream_intact();
             count_unread_records();
