@@ -19,6 +19,7 @@
 #include "consequence/footprint.hpp"
 #include "consequence/hgvs_c.hpp"
 #include "consequence/protein_change.hpp"
+#include "consequence/transcript_map.hpp"
 
 namespace rvanno {
 namespace {
@@ -144,8 +145,20 @@ void describe_coding(Consequence& c, const Edit& e, const Footprint& f, const Tr
 }  // namespace
 
 void order_terms(Consequence& c) {
-    std::stable_sort(c.terms.begin(), c.terms.end(),
-                     [](const auto& a, const auto& b) { return severity_rank(a) < severity_rank(b); });
+    // Each term's rank once (a comparison sort would look both up per comparison), then a
+    // stable insertion sort: a consequence has a few terms.
+    std::array<std::size_t, 32> rank{};
+    if (c.terms.size() > rank.size()) {
+        std::stable_sort(c.terms.begin(), c.terms.end(),
+                         [](const auto& a, const auto& b) { return severity_rank(a) < severity_rank(b); });
+    } else {
+        for (std::size_t i = 0; i < c.terms.size(); ++i) rank[i] = severity_rank(c.terms[i]);
+        for (std::size_t i = 1; i < c.terms.size(); ++i)
+            for (std::size_t j = i; j > 0 && rank[j] < rank[j - 1]; --j) {
+                std::swap(rank[j], rank[j - 1]);
+                std::swap(c.terms[j], c.terms[j - 1]);
+            }
+    }
     c.loss_of_function = false;
     for (const char* lof :
          {"stop_gained", "frameshift_variant", "splice_donor_variant", "splice_acceptor_variant", "start_lost"})
@@ -153,6 +166,12 @@ void order_terms(Consequence& c) {
 }
 
 std::optional<Consequence> consequence_of(const Allele& allele, const Transcript& tx, const ReferenceSequence* ref) {
+    return consequence_of(allele, TranscriptMap(tx), ref);
+}
+
+std::optional<Consequence> consequence_of(const Allele& allele, const TranscriptMap& map,
+                                          const ReferenceSequence* ref) {
+    const Transcript& tx = map.transcript();
     if (allele.contig != tx.contig || (allele.ref.empty() && allele.alt.empty())) return std::nullopt;
     Edit e = trim(allele);
     // Symbolic ("<DEL>") and spanning ('*') alleles are described by other code paths.
@@ -167,7 +186,6 @@ std::optional<Consequence> consequence_of(const Allele& allele, const Transcript
     c.exon_count = static_cast<int>(tx.exons.size());
     if (no_change) return c;
 
-    const TranscriptMap map(tx);
     std::optional<CachedReference> cache;
     if (ref) cache.emplace(*ref, tx.contig);
     // Without a FASTA the record's own REF bases are the only sequence known: the 3' rule is

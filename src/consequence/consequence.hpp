@@ -8,10 +8,15 @@
 
 namespace rvanno {
 
+class TranscriptMap;
+
 // Consequence of `allele` on `tx`, or nullopt when the allele lies outside the transcript
 // (tx_begin..tx_end). `ref` may be null: then hgvs_p/protein_change stay empty unless the
 // change is decidable without sequence, and no 3' shifting is done.
 std::optional<Consequence> consequence_of(const Allele& allele, const Transcript& tx,
+                                          const ReferenceSequence* ref = nullptr);
+// The same with the transcript's map already built (TranscriptMaps, transcript_maps.hpp).
+std::optional<Consequence> consequence_of(const Allele& allele, const TranscriptMap& map,
                                           const ReferenceSequence* ref = nullptr);
 
 // Sorts c.terms most severe first (the order of rvanno/consequence.hpp) and sets

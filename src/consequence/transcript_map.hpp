@@ -23,6 +23,8 @@ struct TxPosition {
 
 enum class TxPart { utr5, cds, utr3 };
 
+// Builds nothing: it reads the transcript's own exon vector in transcript order (reversed for
+// '-'), so one per allele and transcript costs a few passes over the exons, no allocation.
 class TranscriptMap {
 public:
     explicit TranscriptMap(const Transcript& tx);
@@ -41,14 +43,18 @@ public:
 
 private:
     const Transcript& tx_;
-    std::vector<Exon> exons_;                // transcript order
-    std::vector<std::int64_t> first_index_;  // transcript index of each exon's 5'-most base
     std::int64_t length_{0};
     std::int64_t cds_first_{0}, cds_last_{-1};
 
-    std::int64_t index_in_exon(std::size_t i, std::int64_t genomic) const;
+    // Exon i in transcript order.
+    const Exon& exon(std::size_t i) const {
+        return tx_.strand == '-' ? tx_.exons[tx_.exons.size() - 1 - i] : tx_.exons[i];
+    }
+    // `first` is the transcript index of exon i's 5'-most base.
+    std::int64_t index_in_exon(std::size_t i, std::int64_t first, std::int64_t genomic) const;
     TxPosition locate_outside(std::int64_t genomic) const;
-    TxPosition locate_intronic(std::size_t upstream, std::int64_t genomic) const;
+    // `next_first`: the transcript index of the downstream exon's 5'-most base.
+    TxPosition locate_intronic(std::size_t upstream, std::int64_t next_first, std::int64_t genomic) const;
 };
 
 }  // namespace rvanno

@@ -13,6 +13,7 @@
 
 #include "io/hts.hpp"
 #include "io/vcf_reader.hpp"
+#include "io/vcf_sample_values.hpp"
 
 namespace rvanno {
 
@@ -21,13 +22,11 @@ namespace {
 // The chosen sample's values of an Integer FORMAT tag (-1 = missing); empty when absent.
 std::vector<int> sample_ints_of(const bcf_hdr_t* hdr, bcf1_t* rec, int sample_index, const char* tag) {
     hts::Buffer<int32_t> ibuf;
-    const int ns = bcf_hdr_nsamples(hdr);
-    const int n = bcf_get_format_int32(hdr, rec, tag, &ibuf.data, &ibuf.size);
-    if (n <= 0 || ns <= 0 || n % ns != 0) return {};
-    const int per = n / ns;
+    const int per = sample_int32(rec, format_tag_id(hdr, tag, BCF_HT_INT), sample_index, ibuf);
+    if (per <= 0) return {};
     std::vector<int> v;
     for (int i = 0; i < per; ++i) {
-        const int32_t x = ibuf.data[sample_index * per + i];
+        const int32_t x = ibuf.data[i];
         if (x == bcf_int32_vector_end) break;
         v.push_back(x == bcf_int32_missing || x < 0 ? -1 : x);
     }

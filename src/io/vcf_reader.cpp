@@ -14,60 +14,12 @@
 #include "base/warning.hpp"
 #include "io/annotation_tags.hpp"
 #include "io/hts.hpp"
-#include "io/vcf_caller_counts.hpp"
-#include "io/vcf_record_check.hpp"
-#include "io/vcf_region_cursor.hpp"
-#include "io/vcf_sample_choice.hpp"
-#include "io/vcf_sample_values.hpp"
+#include "io/vcf_reader_impl.hpp"
 
 #include <htslib/bgzf.h>
 #include "rvanno/error.hpp"
 
 namespace rvanno {
-
-using Intervals = std::vector<std::pair<std::int64_t, std::int64_t>>;
-
-struct VcfReader::Impl {
-    std::string path;
-    VcfReaderOptions options;
-    hts::File fp;
-    hts::Header hdr;
-    hts::Record rec{bcf_init()};
-    std::unique_ptr<RegionCursor> cursor;  // -r/-R; declared after fp, so destroyed before it
-    long indexed_total{-1};                // reading the targets through the index: the file's records
-    hts::KString line;
-    bool is_text{false};
-    VcfHeaderSummary summary;
-    SampleMarks marks;
-    ReaderCounters counters;
-    TargetIndex targets;
-    int sample_index{-1};
-    // text path: cache of the last CHROM seen
-    std::string last_chrom;
-    const Intervals* last_iv{nullptr};
-    // binary path: target intervals per header rid (grows if the header gains contigs)
-    std::vector<const Intervals*> iv_by_rid;
-    SampleValueBuffers sample_buffers;
-    hts::Buffer<char> sbuf;
-    DuplicateRecords duplicates;
-    RecordSkips skips{false};
-
-    // Reading through the index, the ordinal counts the records of the gene regions only.
-    std::string where(long record) const {
-        return path + ": record " + std::to_string(record) + (indexed_total >= 0 ? " of the gene regions read" : "");
-    }
-    void read_header_summary();
-    void choose_sample();
-    bool next_candidate_text();
-    void skip_invalid(std::string_view chrom, std::int64_t pos, const std::string& problem);
-    bool is_duplicate();
-    bool next_candidate_binary();
-    const Intervals* intervals_for_rid(int rid);
-    void check_stream_intact() const;
-    void fill(VariantRecord& out);
-    void read_targets_through_index();
-    void count_unread_records();
-};
 
 namespace {
 std::string unquote(const char* v) {
@@ -99,12 +51,15 @@ VcfReader::VcfReader(const std::string& path, const VcfReaderOptions& options) :
                             std::string(hts_format_file_extension(fmt)) + "')",
                         "give a VCF, VCF.gz or BCF; copy-number and SV files have their own options");
     m.is_text = fmt->format == vcf;
+    m.lines_from_block = m.is_text && m.fp->is_bgzf &&
+                         (fmt->compression == htsCompression::bgzf || fmt->compression == htsCompression::gzip);
     if (options.threads > 0) hts_set_threads(m.fp.get(), options.threads);
     m.hdr.reset(bcf_hdr_read(m.fp.get()));
     if (!m.hdr) throw InputError(path, "cannot read the VCF header", "the file must start with ##fileformat=VCFv4.x");
     if (!m.rec) throw UserError("out of memory");
     m.read_header_summary();
     m.choose_sample();
+    m.resolve_tags();
     if (!options.regions.empty())
         m.cursor = std::make_unique<RegionCursor>(m.fp.get(), m.hdr.get(), path, options.regions);
 }
@@ -186,8 +141,31 @@ void VcfReader::Impl::choose_sample() {
     marks.tumor_sample = summary.tumor_sample;
     SampleChoice c = choose_vcf_sample(marks, options.sample, path);
     sample_index = c.index;
+    sample_column = c.index;
     summary.sample = c.name;
     summary.sample_rule = c.rule;
+    // A text VCF's other sample columns are not parsed at all (BCF records are read whole; only
+    // the chosen column's values are converted either way).
+    std::vector<int> columns{sample_index};
+    columns.insert(columns.end(), options.also_samples.begin(), options.also_samples.end());
+    std::vector<int> kept = columns;
+    if (is_text && sample_index >= 0) kept = keep_sample_columns(hdr.get(), columns);
+    sample_column = kept.front();
+    for (std::size_t i = 1; i < columns.size(); ++i) also_columns[columns[i]] = kept[i];
+}
+
+// Tags rvanno reads, resolved to header ids once (not by name per record).
+void VcfReader::Impl::resolve_tags() {
+    format_ids = resolve_format_ids(hdr.get());
+    for (const auto& [tag, layout] : summary.annotation_tags) {
+        const int id = bcf_hdr_id2int(hdr.get(), BCF_DT_ID, tag.c_str());
+        const bool string = bcf_hdr_idinfo_exists(hdr.get(), BCF_HL_INFO, id) &&
+                            bcf_hdr_id2type(hdr.get(), BCF_HL_INFO, id) == BCF_HT_STR;
+        annotation_ids.push_back(string ? id : -1);
+        info_keys.push_back(tag);
+    }
+    // PCGR's INFO TVAF/TDP (vcf_caller_counts.hpp: vaf_from_info).
+    info_keys.insert(info_keys.end(), {"TVAF", "TDP"});
 }
 
 bool VcfReader::next(VariantRecord& out) {
@@ -208,91 +186,6 @@ bool VcfReader::next(VariantRecord& out) {
         return true;
     }
     return false;
-}
-
-// Reads raw lines; only CHROM and POS are looked at until the record is a candidate.
-bool VcfReader::Impl::next_candidate_text() {
-    while (true) {
-        int ret = cursor ? cursor->next_line(&line.s) : hts_getline(fp.get(), KS_SEP_LINE, &line.s);
-        if (ret == -1) {
-            check_stream_intact();
-            count_unread_records();
-            return false;
-        }
-        if (ret < -1)
-            throw InputError(where(counters.records + 1), "read error (truncated or corrupt file?)",
-                             "check the file with: bgzip -t FILE");
-        if (line.s.l == 0) continue;
-        ++counters.records;
-        std::string_view l(line.s.s, line.s.l);
-        auto tab1 = l.find('\t');
-        auto tab2 = tab1 == std::string_view::npos ? tab1 : l.find('\t', tab1 + 1);
-        if (l[0] == '#' || tab2 == std::string_view::npos) {
-            skip_invalid(l.substr(0, std::min(tab1, std::size_t{40})), -1,
-                         "not a tab-separated VCF data line (header lines come first; columns are tab-separated)");
-            continue;
-        }
-        std::string_view chrom = l.substr(0, tab1);
-        if (chrom != last_chrom) {
-            last_chrom.assign(chrom);
-            auto c = canonical_contig(last_chrom);
-            last_iv = c ? targets.intervals(*c) : nullptr;
-        }
-        std::int64_t pos = 0;
-        bool bad_pos = tab2 == tab1 + 1;
-        for (auto i = tab1 + 1; i < tab2 && !bad_pos; ++i) {
-            char ch = l[i];
-            bad_pos = ch < '0' || ch > '9' || pos > (std::int64_t{1} << 40);
-            pos = pos * 10 + (ch - '0');
-        }
-        if (bad_pos) {
-            skip_invalid(last_chrom, -1,
-                         "POS '" + std::string(l.substr(tab1 + 1, std::min<std::size_t>(tab2 - tab1 - 1, 40))) +
-                             "' is not a position (a positive integer)");
-            continue;
-        }
-        if (!last_iv || !TargetIndex::contains(*last_iv, pos - 1)) {
-            ++counters.outside_targets;
-            continue;
-        }
-        // HTSlib 1.16 accepts lines cut short (tests/unit/io/htslib_behaviour_test.cpp) and
-        // alleles and QUAL no VCF allows; see vcf_record_check.hpp.
-        if (auto problem = check_text_record(l); !problem.empty()) {
-            skip_invalid(last_chrom, pos, problem);
-            continue;
-        }
-        counters.gt_phase_prefixes += strip_gt_phase_prefixes(&line.s);
-        if (vcf_parse(&line.s, hdr.get(), rec.get()) < 0 || bcf_unpack(rec.get(), BCF_UN_ALL) < 0) {
-            skip_invalid(last_chrom, pos,
-                         "malformed VCF record that HTSlib cannot parse (" + htslib_message_hint() +
-                             "; check it with: bcftools view FILE)");
-            continue;
-        }
-        return true;
-    }
-}
-
-// An invalid record (text or BCF) is counted and told (or, under --strict, an InputError); the
-// caller then goes on to the next one. pos is 1-based as printed; -1 when it could not be read.
-void VcfReader::Impl::skip_invalid(std::string_view chrom, std::int64_t pos, const std::string& problem) {
-    ++counters.invalid_records;
-    std::string at = where(counters.records) + " (" + std::string(chrom);
-    if (pos >= 0) at += ":" + std::to_string(pos);
-    skips.skip(at + ")", problem, "records_invalid_skipped");
-}
-
-// A record with the CHROM, POS, REF and ALT of an earlier one is skipped (counted, told).
-bool VcfReader::Impl::is_duplicate() {
-    bcf1_t* r = rec.get();
-    if (bcf_unpack(r, BCF_UN_STR) < 0) return false;
-    std::string alleles;
-    for (int i = 0; i < r->n_allele; ++i) (alleles += r->d.allele[i]) += ',';
-    const char* chrom = bcf_hdr_id2name(hdr.get(), r->rid);
-    if (!duplicates.seen(chrom, r->pos, std::move(alleles))) return false;
-    ++counters.duplicate_records;
-    skips.skip(where(counters.records) + " (" + chrom + ":" + std::to_string(r->pos + 1) + ")",
-               "the same CHROM, POS, REF and ALT as an earlier record", "records_duplicate_skipped");
-    return true;
 }
 
 // HTSlib reports a damaged or truncated BGZF stream as end of file; a partial result must not
@@ -318,55 +211,16 @@ void VcfReader::Impl::count_unread_records() {
     indexed_total = -1;
 }
 
-const Intervals* VcfReader::Impl::intervals_for_rid(int rid) {
-    if (rid < 0) return nullptr;
-    if (static_cast<std::size_t>(rid) >= iv_by_rid.size()) {
-        auto n = static_cast<std::size_t>(hdr->n[BCF_DT_CTG]);
-        for (auto i = iv_by_rid.size(); i < n; ++i) {
-            auto c = canonical_contig(bcf_hdr_id2name(hdr.get(), static_cast<int>(i)));
-            iv_by_rid.push_back(c ? targets.intervals(*c) : nullptr);
-        }
-        if (static_cast<std::size_t>(rid) >= iv_by_rid.size()) return nullptr;
-    }
-    return iv_by_rid[rid];
-}
-
-// BCF records stay packed (no bcf_unpack) until they are known to be candidates.
-bool VcfReader::Impl::next_candidate_binary() {
-    while (true) {
-        int ret = cursor ? cursor->next_record(rec.get()) : bcf_read(fp.get(), hdr.get(), rec.get());
-        if (ret == -1) {
-            check_stream_intact();
-            count_unread_records();
-            return false;
-        }
-        ++counters.records;
-        if (ret < -1)
-            throw InputError(where(counters.records), "truncated or corrupt BCF record",
-                             "check the file with: bcftools view FILE > /dev/null");
-        const Intervals* iv = intervals_for_rid(rec->rid);
-        if (!iv || !TargetIndex::contains(*iv, rec->pos)) {
-            ++counters.outside_targets;
-            continue;
-        }
-        if (bcf_unpack(rec.get(), BCF_UN_ALL) < 0)
-            throw InputError(where(counters.records), "cannot unpack BCF record", "the file may be corrupt");
-        std::string alt;
-        for (int i = 1; i < rec->n_allele; ++i) (alt += i > 1 ? "," : "") += rec->d.allele[i];
-        if (auto problem = check_alleles(rec->n_allele ? rec->d.allele[0] : "", rec->n_allele > 1 ? alt : ".");
-            !problem.empty()) {
-            skip_invalid(bcf_hdr_id2name(hdr.get(), rec->rid), rec->pos + 1, problem);
-            continue;
-        }
-        return true;
-    }
-}
-
 void VcfReader::Impl::fill(VariantRecord& out) {
     bcf1_t* r = rec.get();
-    out.contig_name = bcf_hdr_id2name(hdr.get(), r->rid);
-    auto c = canonical_contig(out.contig_name);
-    out.contig = c ? *c : out.contig_name;
+    if (r->rid != fill_rid) {  // names looked up once per contig, not per record
+        fill_rid = r->rid;
+        fill_contig_name = bcf_hdr_id2name(hdr.get(), r->rid);
+        auto c = canonical_contig(fill_contig_name);
+        fill_contig = c ? *c : fill_contig_name;
+    }
+    out.contig_name = fill_contig_name;
+    out.contig = fill_contig;
     out.pos = r->pos;
     out.id = r->d.id ? r->d.id : ".";
     out.ref = r->n_allele > 0 ? r->d.allele[0] : "";
@@ -383,17 +237,28 @@ void VcfReader::Impl::fill(VariantRecord& out) {
     if (r->d.n_flt == 0) out.filter = ".";
     for (int i = 0; i < r->d.n_flt; ++i)
         out.filter += (i ? ";" : "") + std::string(bcf_hdr_int2id(hdr.get(), BCF_DT_ID, r->d.flt[i]));
-    read_sample_values(hdr.get(), r, sample_index, where(counters.records), sample_buffers, counters, out);
-    for (const auto& [tag, layout] : summary.annotation_tags) {
-        int n = bcf_get_info_string(hdr.get(), r, tag.c_str(), &sbuf.data, &sbuf.size);
-        if (n > 0) out.annotations.emplace_back(tag, std::string(sbuf.data, std::strlen(sbuf.data)));
+    read_sample_values(
+        hdr.get(), format_ids, r, sample_column, [this] { return where(counters.records); }, sample_buffers, counters,
+        out);
+    // As bcf_get_info_string gives them: the value up to its first NUL, none when empty.
+    for (std::size_t t = 0; t < annotation_ids.size(); ++t) {
+        const bcf_info_t* info = annotation_ids[t] < 0 ? nullptr : bcf_get_info_id(r, annotation_ids[t]);
+        if (!info || !info->vptr || info->len <= 0) continue;
+        const auto* v = reinterpret_cast<const char*>(info->vptr);
+        out.annotations.emplace_back(summary.annotation_tags[t].first,
+                                     std::string(v, strnlen(v, static_cast<std::size_t>(info->len))));
     }
 }
 
 void VcfReader::sample_values(int sample, VariantRecord& out, ReaderCounters& sample_counters) {
+    auto& m = *impl_;
+    const auto column = m.also_columns.find(sample);
+    if (column == m.also_columns.end())
+        throw UserError("internal error: sample column " + std::to_string(sample) + " was not asked for");
     out.vaf.clear(), out.depth.reset(), out.genotype.clear(), out.phase_set.reset();
-    read_sample_values(impl_->hdr.get(), impl_->rec.get(), sample, impl_->where(out.record_number),
-                       impl_->sample_buffers, sample_counters, out);
+    read_sample_values(
+        m.hdr.get(), m.format_ids, m.rec.get(), column->second, [&] { return m.where(out.record_number); },
+        m.sample_buffers, sample_counters, out);
 }
 
 }  // namespace rvanno

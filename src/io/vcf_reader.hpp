@@ -62,6 +62,10 @@ struct VcfReaderOptions {
     // genes through it (bcftools view -R style), skipping the compressed blocks outside them.
     // Off when every record must be seen in order (the annotated VCF matches findings by ordinal).
     bool targets_through_index{false};
+    // One pass for several samples (rvanno batch): the columns (indexes of header().samples)
+    // whose FORMAT values sample_values() reads besides the chosen sample's; a text VCF's other
+    // columns are not parsed.
+    std::vector<int> also_samples;
 };
 
 class VcfReader {
@@ -78,8 +82,9 @@ public:
     // Next candidate record that passes the FILTER rule; false at end of input.
     bool next(VariantRecord& out);
     // One pass for several samples (rvanno batch): the FORMAT values (vaf, depth, genotype,
-    // phase_set) of column `sample` (an index of header().samples) for the record next() just
-    // gave, into `out`. That sample's VAF-source and out-of-range counts go to `sample_counters`.
+    // phase_set) of column `sample` (an index of header().samples, given in
+    // VcfReaderOptions::also_samples) for the record next() just gave, into `out`. That sample's
+    // VAF-source and out-of-range counts go to `sample_counters`.
     void sample_values(int sample, VariantRecord& out, ReaderCounters& sample_counters);
     const ReaderCounters& counters() const;
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/warning.hpp"
+#include "io/vcf_raw_line.hpp"
 #include "io/vcf_reader.hpp"
 #include "rvanno/error.hpp"
 
@@ -65,39 +66,29 @@ bool is_symbolic_or_breakend(std::string_view a) {
     return a.size() >= 2 && (a.front() == '.' || a.back() == '.');
 }
 
-std::vector<std::string_view> split_view(std::string_view s, char sep) {
-    std::vector<std::string_view> out;
-    std::size_t at = 0;
-    while (true) {
-        auto next = s.find(sep, at);
-        out.push_back(s.substr(at, next == std::string_view::npos ? next : next - at));
-        if (next == std::string_view::npos) return out;
-        at = next + 1;
-    }
-}
-
 }  // namespace
 
 std::string check_alleles(std::string_view ref, std::string_view alt) {
     if (!all_bases(ref)) return "REF '" + shown(ref) + "' is not a sequence of A, C, G, T, N";
     if (alt == ".") return "";
-    for (auto a : split_view(alt, ',')) {
-        if (a == "*" || is_symbolic_or_breakend(a) || all_bases(a)) continue;
-        return "ALT '" + shown(a) + "' is not a sequence of A, C, G, T, N, nor '*', '.', <ID> or a breakend";
+    for (std::size_t at = 0;;) {  // each ','-separated ALT, without building a list
+        const auto comma = alt.find(',', at);
+        const auto a = alt.substr(at, comma == std::string_view::npos ? comma : comma - at);
+        if (!(a == "*" || is_symbolic_or_breakend(a) || all_bases(a)))
+            return "ALT '" + shown(a) + "' is not a sequence of A, C, G, T, N, nor '*', '.', <ID> or a breakend";
+        if (comma == std::string_view::npos) return "";
+        at = comma + 1;
     }
-    return "";
 }
 
 std::string check_text_record(std::string_view line) {
-    std::vector<std::string_view> columns;  // the first 8
-    std::size_t at = 0;
-    while (columns.size() < 8 && at <= line.size()) {
-        auto tab = line.find('\t', at);
-        columns.push_back(line.substr(at, tab == std::string_view::npos ? std::string_view::npos : tab - at));
-        if (tab == std::string_view::npos) break;
-        at = tab + 1;
-    }
-    if (columns.size() < 8) return "fewer than the 8 fixed VCF columns (the line is cut short or not tab-separated)";
+    FixedColumns columns;
+    if (!split_fixed_columns(line, columns))
+        return "fewer than the 8 fixed VCF columns (the line is cut short or not tab-separated)";
+    return check_fixed_columns(columns);
+}
+
+std::string check_fixed_columns(const FixedColumns& columns) {
     if (auto p = check_alleles(columns[3], columns[4]); !p.empty()) return p;
     const std::string_view qual = columns[5];
     if (qual != ".") {
@@ -111,6 +102,7 @@ std::string check_text_record(std::string_view line) {
 
 int strip_gt_phase_prefixes(kstring_t* line) {
     std::string_view l(line->s, line->l);
+    if (count_gt_phase_prefixes(l) == 0) return 0;  // the common case: no copy
     // FORMAT is the 9th column; the samples follow.
     std::size_t at = 0;
     for (int tab = 0; tab < 8; ++tab) {
@@ -143,13 +135,21 @@ int strip_gt_phase_prefixes(kstring_t* line) {
     return stripped;
 }
 
-bool DuplicateRecords::seen(std::string_view chrom, std::int64_t pos, std::string alleles) {
+bool DuplicateRecords::seen(std::string_view chrom, std::int64_t pos, std::string_view alleles) {
     if (pos != pos_ || chrom != chrom_) {
         chrom_.assign(chrom);
         pos_ = pos;
-        alleles_.clear();
+        used_ = 0;
+        many_.clear();
     }
-    return !alleles_.insert(std::move(alleles)).second;
+    for (std::size_t i = 0; i < used_; ++i)
+        if (alleles_[i] == alleles) return true;
+    if (used_ < kFew) {
+        if (used_ == alleles_.size()) alleles_.emplace_back();
+        alleles_[used_++].assign(alleles);  // reuses the string's storage: no allocation per record
+        return false;
+    }
+    return !many_.emplace(alleles).second;
 }
 
 void RecordSkips::skip(const std::string& where, const std::string& problem, const std::string& counter) {

@@ -19,11 +19,13 @@
 // them, so the prefix is dropped before parsing (an explicit phase of the first allele, which
 // 4.4 adds, is not kept) and counted in ReaderCounters::gt_phase_prefixes.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <set>
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 #include <htslib/kstring.h>
 
@@ -31,6 +33,8 @@ namespace rvanno {
 
 // The problem with a tab-separated text record's fixed columns ("" when none).
 std::string check_text_record(std::string_view line);
+// The same for columns already split (split_fixed_columns, vcf_raw_line.hpp): REF, ALT, QUAL.
+std::string check_fixed_columns(const std::array<std::string_view, 8>& columns);
 
 // The problem with the alleles REF and ALT ("" when none); `alt` is the ALT column as written.
 std::string check_alleles(std::string_view ref, std::string_view alt);
@@ -43,12 +47,15 @@ int strip_gt_phase_prefixes(kstring_t* line);
 class DuplicateRecords {
 public:
     // True when (chrom, pos, alleles) was seen since the position last changed.
-    bool seen(std::string_view chrom, std::int64_t pos, std::string alleles);
+    bool seen(std::string_view chrom, std::int64_t pos, std::string_view alleles);
 
 private:
     std::string chrom_;
     std::int64_t pos_{-1};
-    std::set<std::string> alleles_;
+    static constexpr std::size_t kFew = 16;
+    std::vector<std::string> alleles_;  // the first used_ are this position's; the rest kept for reuse
+    std::size_t used_{0};
+    std::set<std::string, std::less<>> many_;  // past kFew records at one position
 };
 
 // Skips: a warning for the first few, a count for all; throws InputError under strict.

@@ -13,6 +13,18 @@
 
 namespace rvanno::pipeline {
 
+std::unique_ptr<VcfReader> open_vcf(const SampleInputs& o, const RunSettings& p, std::vector<int> also_samples) {
+    VcfReaderOptions options;
+    options.sample = o.vcf_sample;
+    options.include_filtered = p.include_filtered;
+    options.threads = p.threads;
+    options.regions = p.regions;
+    options.strict = p.strict;
+    options.targets_through_index = p.targets_through_index;
+    options.also_samples = std::move(also_samples);
+    return std::make_unique<VcfReader>(o.vcf, options);
+}
+
 Inputs open_inputs(const SampleInputs& o, const RunSettings& p) {
     Inputs in;
     if (!o.vcf.empty() && is_maf(o.vcf)) {  // by its header, not its name
@@ -21,9 +33,7 @@ Inputs open_inputs(const SampleInputs& o, const RunSettings& p) {
                              "drop -r/-R (a MAF is read whole), or convert the MAF to an indexed VCF");
         in.maf = std::make_unique<MafReader>(o.vcf, MafReaderOptions{o.vcf_sample, p.include_filtered});
     } else if (!o.vcf.empty()) {
-        in.vcf =
-            std::make_unique<VcfReader>(o.vcf, VcfReaderOptions{o.vcf_sample, p.include_filtered, p.threads, p.regions,
-                                                                true, p.strict, p.targets_through_index});
+        in.vcf = open_vcf(o, p);
     }
     auto fmt = p.cnv_format.empty() ? std::nullopt : parse_cnv_format(p.cnv_format);
     for (const auto& f : o.cnv) in.cnv.push_back(read_copy_number(f, fmt, {o.cnv_sample, p.strict}));

@@ -24,6 +24,9 @@ struct Inputs {
 };
 
 Inputs open_inputs(const SampleInputs& o, const RunSettings& p);
+// The sample's VCF/BCF reader; `also_samples`: columns whose FORMAT values are read in the same
+// pass (VcfReaderOptions::also_samples, pipeline/shared_pass.hpp).
+std::unique_ptr<VcfReader> open_vcf(const SampleInputs& o, const RunSettings& p, std::vector<int> also_samples = {});
 
 // The reference FASTA of one sample: --fasta or RVANNO_FASTA (resolved by the CLI), else the file
 // the VCF header's ##reference names ("file://" stripped) when it exists and can be indexed as

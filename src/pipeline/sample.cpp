@@ -134,11 +134,13 @@ UnlistedAlleles take_small_variants(SmallVariantAnnotator& annotator, const Read
     return annotator.unlisted();
 }
 
-SmallVariantAnnotator make_annotator(const SampleInputs& o, const SampleRun& s, const RunSettings& p, RunTables& tables,
-                                     std::vector<std::pair<std::string, AnnotationLayout>> tags,
-                                     const ReferenceSequence* reference) {
-    return SmallVariantAnnotator(tables.kb(), s.build, tables.model(s.build), reference, std::move(tags), o.vcf,
-                                 s.fasta.label, p.max_listed, tables.small_variant_rows(s.build));
+std::unique_ptr<SmallVariantAnnotator> make_annotator(const SampleInputs& o, const SampleRun& s, const RunSettings& p,
+                                                      RunTables& tables,
+                                                      std::vector<std::pair<std::string, AnnotationLayout>> tags,
+                                                      const ReferenceSequence* reference) {
+    return std::make_unique<SmallVariantAnnotator>(tables.kb(), s.build, tables.model(s.build), reference,
+                                                   std::move(tags), o.vcf, s.fasta.label, p.max_listed,
+                                                   tables.small_variant_rows(s.build));
 }
 
 namespace {
@@ -147,11 +149,11 @@ namespace {
 template <class Reader>
 UnlistedAlleles run_small_variants(const SampleInputs& o, SampleRun& s, const RunSettings& p, RunTables& tables,
                                    Reader& reader, std::vector<std::pair<std::string, AnnotationLayout>> tags) {
-    SmallVariantAnnotator annotator = make_annotator(o, s, p, tables, std::move(tags), s.fasta.reference.get());
-    reader.set_targets(annotator.targets());
+    const auto annotator = make_annotator(o, s, p, tables, std::move(tags), s.fasta.reference.get());
+    reader.set_targets(annotator->targets());
     VariantRecord rec;
-    while (reader.next(rec)) annotator.add(rec);
-    return take_small_variants(annotator, reader.counters(), s.report);
+    while (reader.next(rec)) annotator->add(rec);
+    return take_small_variants(*annotator, reader.counters(), s.report);
 }
 
 // What a run without a FASTA could not tell, for the summary line and the provenance: coding

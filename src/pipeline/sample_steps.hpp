@@ -5,6 +5,7 @@
 //   take_small_variants its findings and the reader's counters into the report
 //   finish_sample       copy number, fusions, carried alleles, gene summary, counters
 #pragma once
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,9 +27,10 @@ struct SampleRun {
 };
 
 SampleRun open_sample(const SampleInputs& o, const RunSettings& p, RunTables& tables, const std::string& command_line);
-SmallVariantAnnotator make_annotator(const SampleInputs& o, const SampleRun& s, const RunSettings& p, RunTables& tables,
-                                     std::vector<std::pair<std::string, AnnotationLayout>> tags,
-                                     const ReferenceSequence* reference);
+std::unique_ptr<SmallVariantAnnotator> make_annotator(const SampleInputs& o, const SampleRun& s, const RunSettings& p,
+                                                      RunTables& tables,
+                                                      std::vector<std::pair<std::string, AnnotationLayout>> tags,
+                                                      const ReferenceSequence* reference);
 // Calls annotator.finish(); `rc` are the counters of the sample's read.
 UnlistedAlleles take_small_variants(SmallVariantAnnotator& annotator, const ReaderCounters& rc, Report& report);
 void finish_sample(SampleRun& s, const RunSettings& p, RunTables& tables, const UnlistedAlleles& unlisted);

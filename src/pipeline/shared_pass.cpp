@@ -48,17 +48,20 @@ void annotate_samples_in_one_pass(const std::vector<SampleInputs>& samples, cons
     for (std::size_t k = 1; k < n; ++k)
         runs.push_back(named(names[k], [&] { return open_sample(samples[k], rest, tables, command_line); }));
     {
-        VcfReader& reader = *runs[0].in.vcf;
         std::vector<int> column(n);
         for (std::size_t k = 0; k < n; ++k) {
             column[k] = column_of(runs[k].in.vcf->header());
             // Each sample opened the file to choose its column; one reader and one FASTA serve all.
             if (k > 0) runs[k].in.vcf.reset(), runs[k].fasta.reference.reset();
         }
+        // The first sample's reader, opened again to read the other samples' columns too.
+        runs[0].in.vcf = named(
+            names[0], [&] { return open_vcf(samples[0], p, std::vector<int>(column.begin() + 1, column.end())); });
+        VcfReader& reader = *runs[0].in.vcf;
         std::vector<std::unique_ptr<SmallVariantAnnotator>> annotators;
         for (std::size_t k = 0; k < n; ++k)
-            annotators.push_back(std::make_unique<SmallVariantAnnotator>(make_annotator(
-                samples[k], runs[k], p, tables, reader.header().annotation_tags, runs[0].fasta.reference.get())));
+            annotators.push_back(make_annotator(samples[k], runs[k], p, tables, reader.header().annotation_tags,
+                                                runs[0].fasta.reference.get()));
         reader.set_targets(annotators[0]->targets());
         std::vector<ReaderCounters> own(n);
         named(names[0], [&] {

@@ -132,7 +132,7 @@ void SmallVariantAnnotator::candidates(const VariantRecord& rec, std::vector<All
         model_.index().overlapping(a.contig, a.pos, a.pos + static_cast<std::int64_t>(a.ref.size()), hits_);
         for (const std::size_t row : hits_) {
             const Transcript& tx = model_.all()[row];
-            auto csq = consequence_of(a, tx, ref_);
+            auto csq = consequence_of(a, maps_.of(row), ref_);
             if (!csq) continue;
             AlleleFinding f;
             f.record_number = rec.record_number;

@@ -12,6 +12,7 @@
 
 #include "base/target_index.hpp"
 #include "consequence/annotation_terms.hpp"
+#include "consequence/transcript_maps.hpp"
 #include "knowledge/transcript_index.hpp"
 #include "match/row_index.hpp"
 #include "pipeline/allele_keeping.hpp"
@@ -73,6 +74,7 @@ private:
     const KnowledgeBase& kb_;
     GenomeBuild build_;
     const TranscriptModel& model_;
+    TranscriptMaps maps_{model_.all()};  // one map per transcript, built on first use
     const ReferenceSequence* ref_;
     std::vector<std::pair<std::string, AnnotationLayout>> tags_;
     std::string input_name_;

@@ -6,6 +6,7 @@
 #include "base/protein_notation.hpp"
 #include "base/strings.hpp"
 #include "consequence/normalize.hpp"
+#include "consequence/transcript_maps.hpp"
 #include "knowledge/transcript_table.hpp"
 #include "rvanno/consequence.hpp"
 
@@ -559,4 +560,47 @@ TEST(ConsequenceNotation, one_letter_protein_change) {
     EXPECT_EQ(rvanno::to_one_letter_protein_change("G1202"), "");
     EXPECT_EQ(rvanno::to_one_letter_protein_change("amplification"), "");
     EXPECT_EQ(rvanno::to_one_letter_protein_change(""), "");
+}
+
+// ---- TranscriptMaps: one map per transcript, reused across alleles (issue 10) -------------
+
+// A map kept across alleles gives what a map built per allele gives: the known ALK answers,
+// then every transcript of the GRCh38 table on exonic, intronic, UTR and flanking positions of
+// both strands, asked twice so the second answer comes from the cached map.
+TEST(TranscriptMaps, cached_map_gives_the_per_allele_answers) {
+    const std::vector<Transcript> one{alk_grch38()};
+    rvanno::TranscriptMaps maps(one);
+    const Consequence c = must(rvanno::consequence_of(vcf("2", 29220747, "C", "T"), maps.of(0)));
+    EXPECT_EQ(c.hgvs_c, "c.3604G>A");
+    EXPECT_EQ(c.codon, 1202);
+    EXPECT_EQ(c.exon, 23);
+    EXPECT_EQ(must(rvanno::consequence_of(vcf("2", 29220765, "G", "T"), maps.of(0))).hgvs_c, "c.3586C>A");
+    EXPECT_EQ(&maps.of(0), &maps.of(0));
+
+    const fs::path path = fs::path(RVANNO_DB) / "transcripts.GRCh38.tsv";
+    if (!fs::exists(path)) GTEST_SKIP() << "no transcript table: " << path;
+    const auto all = rvanno::read_transcript_table(path);
+    rvanno::TranscriptMaps table(all);
+    auto same = [](const std::optional<Consequence>& a, const std::optional<Consequence>& b) {
+        if (a.has_value() != b.has_value()) return false;
+        return !a || (a->hgvs_c == b->hgvs_c && a->terms == b->terms && a->exon == b->exon && a->intron == b->intron &&
+                      a->codon == b->codon && a->protein_altering == b->protein_altering);
+    };
+    long compared = 0;
+    for (int pass = 0; pass < 2; ++pass)
+        for (std::size_t row = 0; row < all.size(); ++row) {
+            const Transcript& tx = all[row];
+            std::vector<std::int64_t> positions{tx.tx_begin - 3, tx.tx_begin,  tx.tx_end - 1,
+                                                tx.tx_end + 2,   tx.cds_begin, tx.cds_end - 1};
+            for (const auto& e : tx.exons) positions.insert(positions.end(), {e.begin, e.end - 1, e.end, e.end + 5});
+            for (const auto pos : positions) {
+                for (const auto& [ref, alt] : {std::pair{"A", "G"}, std::pair{"AC", "A"}, std::pair{"A", "ATT"}}) {
+                    const Allele a{tx.contig, pos, ref, alt};
+                    EXPECT_TRUE(same(rvanno::consequence_of(a, tx), rvanno::consequence_of(a, table.of(row))))
+                        << tx.accession << " " << pos << " " << ref << ">" << alt;
+                    ++compared;
+                }
+            }
+        }
+    EXPECT_GT(compared, 1000);
 }
