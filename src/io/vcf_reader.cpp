@@ -101,6 +101,12 @@ void VcfReader::Impl::read_targets_through_index() {
     }
     const long total = c->indexed_records();
     if (total <= 0) return;  // no record counts in the index: stream, so the counters stay whole
+    // When the genes hold most of the file (a panel or exome), seeking through the index reads
+    // about as much and costs more per record (each line's position parsed by the index code)
+    // than streaming it.
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && c->compressed_bytes_in_regions() * 2 > static_cast<std::int64_t>(size)) return;
     cursor = std::move(c);
     indexed_total = total;
 }

@@ -34,6 +34,10 @@ public:
     // Records in the whole file by the index's own counts (bcftools index -n); 0 when the index
     // does not carry them.
     long indexed_records() const;
+    // Compressed bytes of the file the regions' index chunks cover (overlapping chunks of
+    // neighbouring regions counted once per region): what reading them costs, to set against
+    // the file's size.
+    std::int64_t compressed_bytes_in_regions() const;
 
 private:
     struct Span {

@@ -250,6 +250,18 @@ void RegionCursor::resolve(const bcf_hdr_t* hdr, const VcfRegions& regions) {
     }
 }
 
+std::int64_t RegionCursor::compressed_bytes_in_regions() const {
+    std::int64_t bytes = 0;
+    for (const Span& s : spans_) {
+        std::unique_ptr<hts_itr_t, ItrFree> itr(text_ ? tbx_itr_queryi(tbx_.get(), s.tid, s.beg, s.end)
+                                                      : bcf_itr_queryi(idx_.get(), s.tid, s.beg, s.end));
+        if (!itr) continue;
+        for (int i = 0; i < itr->n_off; ++i)
+            bytes += static_cast<std::int64_t>(itr->off[i].v >> 16) - static_cast<std::int64_t>(itr->off[i].u >> 16);
+    }
+    return bytes;
+}
+
 bool RegionCursor::open_next_span() {
     if (itr_) {
         prev_end_ = spans_[next_span_ - 1].end;
