@@ -59,7 +59,8 @@ struct VcfReaderOptions {
     bool choose_sample{true};      // false: only the header is wanted (batch lists the samples)
     bool strict{false};            // --strict: an invalid or duplicate record is an error, not a skip
     // Without -r/-R: when the file has an index that counts its records, read only the target
-    // genes through it (bcftools view -R style), skipping the compressed blocks outside them.
+    // genes through it (bcftools view -R style), skipping the compressed blocks outside them,
+    // unless the genes' blocks are over half the file (a panel: streaming is cheaper then).
     // Off when every record must be seen in order (the annotated VCF matches findings by ordinal).
     bool targets_through_index{false};
     // One pass for several samples (rvanno batch): the columns (indexes of header().samples)
