@@ -5,11 +5,13 @@
 #include <ostream>
 #include <string>
 #include <type_traits>
+#include <unordered_map>
 
 #include "base/strings.hpp"
 #include "consequence/gene_copy_number.hpp"
 #include "report/format.hpp"
 #include "report/json_stream.hpp"
+#include "report/json_values.hpp"
 #include "report/provenance.hpp"
 #include "report/text_safety.hpp"
 #include "report/writers.hpp"
@@ -22,91 +24,7 @@ namespace {
 using json = nlohmann::ordered_json;
 using report_json::DocWriter;
 using report_json::SpillFile;
-
-json opt(const std::string& s) { return s.empty() ? json() : json(s); }
-json opt(std::optional<double> v, int digits = 4) { return v ? json(std::stod(fmt::fixed(v, digits))) : json(); }
-template <class T>
-json opt(const std::optional<T>& v) {
-    return v ? json(*v) : json();
-}
-
-// The CIViC columns of a civic-layer row (db/tools/README.md); null for a curated row.
-json civic_json(const KnowledgeEntry& e) {
-    if (e.layer != "civic") return json();
-    std::vector<std::string> restrict;
-    for (const auto& r : e.restrictions) restrict.push_back(r.text);
-    return {{"id", e.civic_id},
-            {"rating", e.civic_rating.empty() ? json() : json(std::stoi(e.civic_rating))},
-            {"disease", e.civic_disease},
-            {"nct_ids", e.nct_ids.empty() ? std::vector<std::string>{} : split(e.nct_ids, ';')},
-            {"amp_tier", opt(e.civic_amp_tier)},
-            {"match_restrict", restrict}};
-}
-
-json match_json(const Match& m, const std::string& tumor_type) {
-    const auto& e = *m.entry;
-    json requires_all = json::array();
-    for (const auto& q : e.requires_all) requires_all.push_back(q.gene + ":p." + q.protein_change);
-    return {{"how", to_string(m.how)},
-            {"detail", m.detail},
-            {"amino_acid_unknown", m.amino_acid_unknown},
-            {"kb_id", e.id},
-            {"gene", e.gene},
-            {"kind", to_string(e.kind)},
-            {"alteration", e.alteration},
-            {"requires", requires_all},
-            {"drugs", e.drugs},
-            {"effect", to_string(e.effect)},
-            {"evidence_level", to_string(e.level)},
-            {"amp_tier", amp_tier(e, tumor_type)},
-            {"disease", e.diseases},
-            {"mechanism", e.mechanism},
-            {"status", status_name(e)},
-            {"citations", e.citations},
-            {"notes", e.notes},
-            {"source", e.file + ":" + std::to_string(e.line)},
-            {"layer", e.layer},
-            {"civic", civic_json(e)},
-            {"also_in_civic", e.also_in_civic}};
-}
-
-json matches_json(const std::vector<Match>& ms, const std::string& tumor_type) {
-    json a = json::array();
-    for (const auto& m : ms) a.push_back(match_json(m, tumor_type));
-    return a;
-}
-
-json consequence_json(const AlleleFinding& f) {
-    const auto& c = f.csq;
-    return {{"gene", c.gene},
-            {"transcript", c.transcript},
-            {"hgvs_c", c.hgvs_c},
-            {"hgvs_p", opt(c.hgvs_p)},
-            {"protein_change", opt(c.protein_change)},
-            {"protein_change_source", opt(f.protein_source)},
-            {"class_source", opt(f.class_source)},
-            {"terms", c.terms},
-            {"exon", c.exon ? json(c.exon) : json()},
-            {"intron", c.intron ? json(c.intron) : json()},
-            {"exon_count", c.exon_count},
-            {"codon", opt(c.codon)},
-            {"loss_of_function", c.loss_of_function}};
-}
-
-json finding_json(const AlleleFinding& f, const std::string& tumor_type) {
-    return {{"record", f.record_number},
-            {"chrom", f.contig_name},
-            {"pos", f.pos + 1},
-            {"ref", f.ref},
-            {"alt", f.alt},
-            {"input_allele", opt(f.input_allele)},
-            {"filter", f.filter},
-            {"genotype", opt(f.genotype)},
-            {"vaf", opt(f.vaf)},
-            {"depth", opt(f.depth)},
-            {"consequence", consequence_json(f)},
-            {"matches", matches_json(f.matches, tumor_type)}};
-}
+using namespace report_json;
 
 json gene_cn_json(const GeneCopyNumber& g) {
     return {{"assessed", g.assessed},
@@ -246,11 +164,6 @@ struct Arrays {
     const Report& r;
     const std::string& tumor_type;
     std::map<std::string, long> rows;
-    template <class Emit>
-    void findings(Emit emit) const {
-        for (const auto& f : r.findings)
-            if (!f.matches.empty()) emit(finding_json(f, tumor_type));
-    }
     // No row matched: the protein-altering alleles of any examined gene ("no knowledge", with
     // why), and the other alleles of the knowledge-base genes (elsewhere those are only counted).
     template <class Emit>
@@ -291,7 +204,6 @@ struct Arrays {
     // Calls `each(name, producer)` for every array, in document order.
     template <class Each>
     void all(Each each) const {
-        each("findings", [this](auto emit) { findings(emit); });
         each("no_knowledge", [this](auto emit) { no_knowledge(emit); });
         each("unmatched_in_knowledge_base_genes", [this](auto emit) { unmatched(emit); });
         each("copy_number", [this](auto emit) { copy_number(emit); });
@@ -322,6 +234,11 @@ void write_json(const Report& r, std::ostream& out) {
     std::size_t replaced = text::repair_utf8(head) + text::repair_utf8(context);
     SpillFile spill;
     DocWriter body(spill.stream(), false);
+    FindingText finding_text(r.context.tumor_type);
+    body.array_of_text("findings", [&](auto emit) {
+        for (const auto& f : r.findings)
+            if (!f.matches.empty()) emit(finding_text(f, replaced));
+    });
     arrays.all([&](const char* key, auto producer) {
         if constexpr (std::is_same_v<decltype(producer), std::nullptr_t>)
             body.value(key, context);

@@ -37,6 +37,18 @@ public:
         });
         out_ << (any ? "\n  ]" : "[]");
     }
+    // The same with elements given as their own dump(2) text.
+    template <class Each>
+    void array_of_text(const char* key, Each each) {
+        open_key(key);
+        bool any = false;
+        each([&](const std::string& element) {
+            out_ << (any ? ",\n    " : "[\n    ");
+            any = true;
+            indented(element, 4);
+        });
+        out_ << (any ? "\n  ]" : "[]");
+    }
     void close() { out_ << "\n}\n"; }
 
 private:
@@ -46,8 +58,8 @@ private:
         out_ << (first_ ? "\n  \"" : ",\n  \"") << key << "\": ";
         first_ = false;
     }
-    void indented(const json& v, int depth) {
-        const std::string text = v.dump(2, ' ', false, json::error_handler_t::replace);
+    void indented(const json& v, int depth) { indented(v.dump(2, ' ', false, json::error_handler_t::replace), depth); }
+    void indented(const std::string& text, int depth) {
         std::size_t from = 0;
         for (std::size_t nl; (nl = text.find('\n', from)) != std::string::npos; from = nl + 1) {
             out_.write(text.data() + from, static_cast<std::streamsize>(nl + 1 - from));
