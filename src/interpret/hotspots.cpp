@@ -33,6 +33,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "base/strings.hpp"
@@ -296,11 +297,24 @@ HotspotWatch::HotspotWatch(const KnowledgeBase& kb, const std::vector<Transcript
     impl_ = std::move(impl);
 }
 
+// changes_hotspot for every hotspot of the gene, with the per-allele work done once: it runs
+// for every allele of a panel that is not listed (pipeline/allele_keeping.hpp).
 bool HotspotWatch::changes_any(const AlleleFinding& f) const {
     const auto it = impl_->by_gene.find(f.csq.gene);
     if (it == impl_->by_gene.end()) return false;
-    return std::any_of(it->second.begin(), it->second.end(),
-                       [&](const auto& sw) { return changes_hotspot(sw.first, f, sw.second); });
+    std::optional<std::string> position;  // hgvs_c_position of the allele, when a c. hotspot asks
+    const std::int64_t last = f.pos + static_cast<std::int64_t>(std::max(f.ref.size(), f.alt.size()));
+    for (const auto& [s, where] : it->second) {
+        if (s.residue && !f.csq.protein_altering) continue;
+        if (s.residue && f.csq.codon && *f.csq.codon >= s.first && *f.csq.codon <= s.last) return true;
+        if (!s.residue) {
+            if (!position) position = hgvs_c_position(f.csq.hgvs_c);
+            if (*position == s.name) return true;
+        }
+        // changes_bases only where the allele's bases can reach the hotspot's span.
+        if (where && f.pos <= where->span.end && last >= where->span.begin && changes_bases(f, *where)) return true;
+    }
+    return false;
 }
 
 }  // namespace rvanno

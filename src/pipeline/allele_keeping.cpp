@@ -29,8 +29,11 @@ bool AlleleKeeper::needed(const Allele& a, const AlleleFinding& f) const {
     if (auto rows = compound_.find(f.csq.gene); rows != compound_.end())
         for (const KnowledgeEntry* e : rows->second)
             if (match_entry(a, build_, f.csq, *e)) return true;
-    if (std::any_of(residue_drivers_.begin(), residue_drivers_.end(),
-                    [&](const std::string& d) { return shows_driver(f, d); }))
+    if (std::any_of(residue_drivers_.begin(), residue_drivers_.end(), [&](const std::string& d) {
+            // "BRAF V600": only an allele of that gene can show it (shows_driver builds strings).
+            return d.size() > f.csq.gene.size() && d[f.csq.gene.size()] == ' ' &&
+                   d.compare(0, f.csq.gene.size(), f.csq.gene) == 0 && shows_driver(f, d);
+        }))
         return true;
     return hotspots_.changes_any(f);
 }
