@@ -83,6 +83,19 @@ TEST(OutputSafety, two_outputs_on_one_path_are_refused) {
     EXPECT_TRUE(dir.entries().empty());
 }
 
+// Why: the JSON report goes through a spill file in $TMPDIR (report/json_stream.hpp). A
+// $TMPDIR that does not exist stopped the run with "'': No such file or directory"; it must
+// say which directory and how to fix it, exit 1, and leave no partial report.
+TEST(OutputSafety, json_without_a_usable_tmpdir_names_it_and_writes_nothing) {
+    TempDir dir("json_tmpdir");
+    auto r = run_rvanno(kCase, annotate({"-f", "json", "-o", dir.file("x.json"), "input.vcf"}), "",
+                        {"TMPDIR=" + dir.file("missing")});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_NE(r.err.find("'" + dir.file("missing") + "' ($TMPDIR)"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("hint: set TMPDIR"), std::string::npos) << r.err;
+    EXPECT_TRUE(dir.entries().empty());
+}
+
 // Why: as root, `-o /dev/null` renamed a regular file over the device node. A character
 // device made with mknod in a scratch directory (1,3 is the null device) stands in for it.
 TEST(OutputSafety, character_device_is_written_not_replaced) {
