@@ -66,14 +66,21 @@ void set_to_dot(kstring_t* line, std::size_t begin, std::size_t length) {
     line->s[line->l] = '\0';
 }
 
-int count_gt_phase_prefixes(std::string_view l) {
+std::size_t gt_first_format_column(std::string_view l) {
     std::size_t at = 0;
     for (int tab = 0; tab < 8; ++tab) {
         at = l.find('\t', at);
-        if (at == std::string_view::npos) return 0;
+        if (at == std::string_view::npos) return std::string_view::npos;
         ++at;
     }
-    if (l.substr(at, 2) != "GT" || (l.size() > at + 2 && l[at + 2] != ':' && l[at + 2] != '\t')) return 0;
+    if (l.substr(at, 2) != "GT" || (l.size() > at + 2 && l[at + 2] != ':' && l[at + 2] != '\t'))
+        return std::string_view::npos;
+    return at;
+}
+
+int count_gt_phase_prefixes(std::string_view l) {
+    const std::size_t at = gt_first_format_column(l);
+    if (at == std::string_view::npos) return 0;
     int n = 0;
     for (auto tab = l.find('\t', at); tab != std::string_view::npos; tab = l.find('\t', tab + 1)) {
         const std::string_view cell = l.substr(tab + 1, 2);

@@ -44,6 +44,10 @@ void keep_info_keys(kstring_t* line, std::size_t begin, std::size_t length, cons
 // Replaces the `length` bytes at `begin` (a column) with '.', in place.
 void set_to_dot(kstring_t* line, std::size_t begin, std::size_t length);
 
+// Where the FORMAT column (the 9th) starts when its first key is GT; npos otherwise. Shared by
+// count_gt_phase_prefixes and strip_gt_phase_prefixes (vcf_record_check.hpp).
+std::size_t gt_first_format_column(std::string_view line);
+
 // How many VCF 4.4 GT phasing prefixes strip_gt_phase_prefixes would drop, without changing the line.
 int count_gt_phase_prefixes(std::string_view line);
 

@@ -104,13 +104,8 @@ int strip_gt_phase_prefixes(kstring_t* line) {
     std::string_view l(line->s, line->l);
     if (count_gt_phase_prefixes(l) == 0) return 0;  // the common case: no copy
     // FORMAT is the 9th column; the samples follow.
-    std::size_t at = 0;
-    for (int tab = 0; tab < 8; ++tab) {
-        at = l.find('\t', at);
-        if (at == std::string_view::npos) return 0;
-        ++at;
-    }
-    if (l.substr(at, 2) != "GT" || (l.size() > at + 2 && l[at + 2] != ':' && l[at + 2] != '\t')) return 0;
+    const std::size_t at = gt_first_format_column(l);
+    if (at == std::string_view::npos) return 0;
     std::string out(l.substr(0, at));
     int stripped = 0;
     std::size_t col = at;
