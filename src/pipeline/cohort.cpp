@@ -4,18 +4,15 @@
 
 #include "interpret/compare.hpp"
 #include "pipeline/shared_pass.hpp"
-#include "rvanno/error.hpp"
 
 namespace rvanno::pipeline {
 namespace {
 
 void interpret_job(const CohortJob& job, Report& r, RunTables& tables) {
-    try {
+    in_sample(job.name, [&] {
         r.provenance.sample = job.name;
         interpret_sample(r, with_detected_drivers(job.context, r), cohort_steps(), tables);
-    } catch (const UsageError& e) {
-        throw UsageError("sample '" + job.name + "': " + e.what(), e.hint());
-    } catch (const UserError& e) { throw UserError("sample '" + job.name + "': " + e.what(), e.hint()); }
+    });
 }
 
 // The jobs from `first` on that read the same small-variant file as jobs[first] (in job order):

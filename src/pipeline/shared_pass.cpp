@@ -4,20 +4,10 @@
 #include <memory>
 
 #include "pipeline/sample_steps.hpp"
-#include "rvanno/error.hpp"
 #include "rvanno/genome.hpp"
 
 namespace rvanno::pipeline {
 namespace {
-
-template <class F>
-auto named(const std::string& name, F f) -> decltype(f()) {
-    try {
-        return f();
-    } catch (const UsageError& e) {
-        throw UsageError("sample '" + name + "': " + e.what(), e.hint());
-    } catch (const UserError& e) { throw UserError("sample '" + name + "': " + e.what(), e.hint()); }
-}
 
 // The column of the sample a reader chose (-1: the file has no sample column).
 int column_of(const VcfHeaderSummary& h) {
@@ -33,11 +23,11 @@ void annotate_samples_in_one_pass(const std::vector<SampleInputs>& samples, cons
     const std::size_t n = samples.size();
     std::vector<SampleRun> runs;
     runs.reserve(n);
-    runs.push_back(named(names[0], [&] { return open_sample(samples[0], p, tables, command_line); }));
+    runs.push_back(in_sample(names[0], [&] { return open_sample(samples[0], p, tables, command_line); }));
     if (!runs[0].in.vcf) {  // a MAF (or no small variants): each sample's reader keeps its own rows
         runs.clear();
         for (std::size_t k = 0; k < n; ++k) {
-            Report r = named(names[k], [&] { return annotate_sample(samples[k], p, tables, command_line); });
+            Report r = in_sample(names[k], [&] { return annotate_sample(samples[k], p, tables, command_line); });
             on_report(k, r);
         }
         return;
@@ -46,7 +36,7 @@ void annotate_samples_in_one_pass(const std::vector<SampleInputs>& samples, cons
     RunSettings rest = p;
     if (rest.genome.empty()) rest.genome = to_string(runs[0].build);
     for (std::size_t k = 1; k < n; ++k)
-        runs.push_back(named(names[k], [&] { return open_sample(samples[k], rest, tables, command_line); }));
+        runs.push_back(in_sample(names[k], [&] { return open_sample(samples[k], rest, tables, command_line); }));
     {
         std::vector<int> column(n);
         for (std::size_t k = 0; k < n; ++k) {
@@ -55,7 +45,7 @@ void annotate_samples_in_one_pass(const std::vector<SampleInputs>& samples, cons
             if (k > 0) runs[k].in.vcf.reset(), runs[k].fasta.reference.reset();
         }
         // The first sample's reader, opened again to read the other samples' columns too.
-        runs[0].in.vcf = named(
+        runs[0].in.vcf = in_sample(
             names[0], [&] { return open_vcf(samples[0], p, std::vector<int>(column.begin() + 1, column.end())); });
         VcfReader& reader = *runs[0].in.vcf;
         std::vector<std::unique_ptr<SmallVariantAnnotator>> annotators;
@@ -64,7 +54,7 @@ void annotate_samples_in_one_pass(const std::vector<SampleInputs>& samples, cons
                                                 runs[0].fasta.reference.get()));
         reader.set_targets(annotators[0]->targets());
         std::vector<ReaderCounters> own(n);
-        named(names[0], [&] {
+        in_sample(names[0], [&] {
             VariantRecord rec;
             std::vector<SmallVariantAnnotator::AlleleCandidate> found;
             std::vector<std::shared_ptr<SmallVariantAnnotator::AlleleCandidate>> shared;
@@ -88,7 +78,7 @@ void annotate_samples_in_one_pass(const std::vector<SampleInputs>& samples, cons
             }
             const UnlistedAlleles unlisted = take_small_variants(*annotators[k], rc, runs[k].report);
             annotators[k].reset();
-            named(names[k], [&] { finish_sample(runs[k], p, tables, unlisted); });
+            in_sample(names[k], [&] { finish_sample(runs[k], p, tables, unlisted); });
             on_report(k, runs[k].report);
             if (k > 0) runs[k] = SampleRun{};  // one finished report at a time (runs[0] holds the reader)
         }

@@ -10,8 +10,20 @@
 #include <vector>
 
 #include "pipeline/sample.hpp"
+#include "rvanno/error.hpp"
 
 namespace rvanno::pipeline {
+
+// Runs f(); a UsageError or UserError it throws is thrown again with "sample 'NAME': " in front,
+// so that a cohort's failure names its sample.
+template <class F>
+auto in_sample(const std::string& name, F f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const UsageError& e) {
+        throw UsageError("sample '" + name + "': " + e.what(), e.hint());
+    } catch (const UserError& e) { throw UserError("sample '" + name + "': " + e.what(), e.hint()); }
+}
 
 // `samples` all name the same small-variant file (SampleInputs::vcf); `names` (parallel) name
 // the samples in error messages ("sample 'X': ..."). Each finished report goes to `on_report`
