@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 namespace rvanno::report_json {
 
@@ -15,6 +16,17 @@ using json = nlohmann::ordered_json;
 // tens of thousands of matches, and a DOM of them takes ten times the output's size. The text is
 // what `doc.dump(2)` of the whole document would give: each value is dumped alone and indented
 // to its depth (JSON strings hold no raw newline, so every '\n' of a dump starts a line).
+// Appends `text` to `out` with every line after the first indented by `n` more spaces (how a
+// value dumped alone is placed at its depth in a larger dump).
+inline void append_indented(std::string& out, std::string_view text, std::size_t n) {
+    std::size_t from = 0;
+    for (std::size_t nl; (nl = text.find('\n', from)) != std::string_view::npos; from = nl + 1) {
+        out.append(text, from, nl + 1 - from);
+        out.append(n, ' ');
+    }
+    out.append(text, from);
+}
+
 class DocWriter {
 public:
     // `opening`: this writer starts the document ("{"); else it continues one after its first key.
@@ -54,18 +66,16 @@ public:
 private:
     std::ostream& out_;
     bool first_;
+    std::string buffer_;  // reused by indented()
     void open_key(const char* key) {
         out_ << (first_ ? "\n  \"" : ",\n  \"") << key << "\": ";
         first_ = false;
     }
     void indented(const json& v, int depth) { indented(v.dump(2, ' ', false, json::error_handler_t::replace), depth); }
     void indented(const std::string& text, int depth) {
-        std::size_t from = 0;
-        for (std::size_t nl; (nl = text.find('\n', from)) != std::string::npos; from = nl + 1) {
-            out_.write(text.data() + from, static_cast<std::streamsize>(nl + 1 - from));
-            for (int i = 0; i < depth; ++i) out_.put(' ');
-        }
-        out_.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+        buffer_.clear();
+        append_indented(buffer_, text, static_cast<std::size_t>(depth));
+        out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
     }
 };
 

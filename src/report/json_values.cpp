@@ -2,23 +2,13 @@
 #include "report/json_values.hpp"
 
 #include "base/strings.hpp"
+#include "report/json_stream.hpp"
 #include "report/text_safety.hpp"
 
 namespace rvanno::report_json {
 namespace {
 
 std::string dumped(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace); }
-
-// `text` with every line after the first indented by `n` more spaces.
-std::string indented(const std::string& text, std::size_t n) {
-    std::string out;
-    out.reserve(text.size() + 64);
-    for (char c : text) {
-        out += c;
-        if (c == '\n') out.append(n, ' ');
-    }
-    return out;
-}
 
 // The CIViC columns of a civic-layer row (db/tools/README.md); null for a curated row.
 json civic_json(const KnowledgeEntry& e) {
@@ -121,8 +111,10 @@ std::string FindingText::operator()(const AlleleFinding& f, std::size_t& replace
     s.resize(s.size() - 2);  // "\n}"
     s += ",\n  \"matches\": ";
     if (f.matches.empty()) return s + "[]\n}";
-    for (std::size_t i = 0; i < f.matches.size(); ++i)
-        s += (i ? ",\n    " : "[\n    ") + indented(match_text(f.matches[i], replaced), 4);
+    for (std::size_t i = 0; i < f.matches.size(); ++i) {
+        s += i ? ",\n    " : "[\n    ";
+        append_indented(s, match_text(f.matches[i], replaced), 4);
+    }
     return s + "\n  ]\n}";
 }
 
