@@ -219,20 +219,29 @@ bool changes_bases(const AlleleFinding& f, const GenomicBases& where) {
     return false;
 }
 
-bool changes_hotspot(const Spec& s, const AlleleFinding& f, const std::optional<GenomicBases>& where) {
+// Whether `f` changes hotspot `s` (the "detected" rule above). `position` caches
+// hgvs_c_position(f.csq.hgvs_c) across the hotspots an allele is tested against (nullopt: not
+// computed yet).
+bool changes_hotspot(const Spec& s, const AlleleFinding& f, const std::optional<GenomicBases>& where,
+                     std::optional<std::string>& position) {
     if (f.csq.gene != s.gene) return false;
     if (s.residue) {
         if (!f.csq.protein_altering) return false;
         if (f.csq.codon && *f.csq.codon >= s.first && *f.csq.codon <= s.last) return true;
-        return where && changes_bases(f, *where);
+    } else {
+        if (!position) position = hgvs_c_position(f.csq.hgvs_c);
+        if (*position == s.name) return true;
     }
-    if (hgvs_c_position(f.csq.hgvs_c) == s.name) return true;
-    return where && changes_bases(f, *where);
+    // changes_bases only where the allele's bases can reach the hotspot's span.
+    const std::int64_t last = f.pos + static_cast<std::int64_t>(std::max(f.ref.size(), f.alt.size()));
+    return where && f.pos <= where->span.end && last >= where->span.begin && changes_bases(f, *where);
 }
 
 bool detected(const Spec& s, const Report& report, const std::optional<GenomicBases>& where) {
-    return std::any_of(report.findings.begin(), report.findings.end(),
-                       [&](const AlleleFinding& f) { return changes_hotspot(s, f, where); });
+    return std::any_of(report.findings.begin(), report.findings.end(), [&](const AlleleFinding& f) {
+        std::optional<std::string> position;
+        return changes_hotspot(s, f, where, position);
+    });
 }
 
 std::optional<GenomicBases> bases_of(const Spec& s, const std::vector<Transcript>& transcripts) {
@@ -297,24 +306,14 @@ HotspotWatch::HotspotWatch(const KnowledgeBase& kb, const std::vector<Transcript
     impl_ = std::move(impl);
 }
 
-// changes_hotspot for every hotspot of the gene, with the per-allele work done once: it runs
-// for every allele of a panel that is not listed (pipeline/allele_keeping.hpp).
+// changes_hotspot for every hotspot of the gene, the allele's c. position computed once: it
+// runs for every allele of a panel that is not listed (pipeline/allele_keeping.hpp).
 bool HotspotWatch::changes_any(const AlleleFinding& f) const {
     const auto it = impl_->by_gene.find(f.csq.gene);
     if (it == impl_->by_gene.end()) return false;
-    std::optional<std::string> position;  // hgvs_c_position of the allele, when a c. hotspot asks
-    const std::int64_t last = f.pos + static_cast<std::int64_t>(std::max(f.ref.size(), f.alt.size()));
-    for (const auto& [s, where] : it->second) {
-        if (s.residue && !f.csq.protein_altering) continue;
-        if (s.residue && f.csq.codon && *f.csq.codon >= s.first && *f.csq.codon <= s.last) return true;
-        if (!s.residue) {
-            if (!position) position = hgvs_c_position(f.csq.hgvs_c);
-            if (*position == s.name) return true;
-        }
-        // changes_bases only where the allele's bases can reach the hotspot's span.
-        if (where && f.pos <= where->span.end && last >= where->span.begin && changes_bases(f, *where)) return true;
-    }
-    return false;
+    std::optional<std::string> position;  // computed once for all the gene's c. hotspots
+    return std::any_of(it->second.begin(), it->second.end(),
+                       [&](const auto& sw) { return changes_hotspot(sw.first, f, sw.second, position); });
 }
 
 }  // namespace rvanno
