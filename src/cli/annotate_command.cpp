@@ -1,4 +1,5 @@
 // rvanno annotate: options -> pipeline (annotate_sample, interpret_sample) -> writers.
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -6,6 +7,7 @@
 #include "cli/annotate_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/context_options.hpp"
+#include "io/annotated_vcf_stream.hpp"
 #include "io/maf_reader.hpp"
 #include "io/output_file.hpp"
 #include "io/output_set.hpp"
@@ -34,19 +36,26 @@ std::vector<std::string> inputs(const AnnotateOptions& o) {
 }
 
 // Opens every output before the long pass (so a bad path fails first, and a refused path
-// before anything is read). The annotated VCF is written by HTSlib: it is only checked here
-// and staged when it is written.
+// before anything is read). The annotated VCF is written by HTSlib in the same pass: it is
+// checked and staged here, and its stream takes the records as the reader reads them.
 struct Outputs {
     explicit Outputs(const AnnotateOptions& o) : set(inputs(o)) {
         if (o.format != "vcf") main = &set.open(o.output, "-o");
         if (!o.gene_table.empty()) gene = &set.open(o.gene_table, "--gene-table");
         if (!o.verdict_table.empty()) verdict = &set.open(o.verdict_table, "--verdict-table");
         set.check(o.vcf_output, o.format == "vcf" ? "-o" : "--output-vcf");
+        if (!o.vcf_output.empty()) {  // its spill beside it when it is a file, else in $TMPDIR
+            const std::string dir = output_kind(o.vcf_output) == OutputKind::replace
+                                        ? std::filesystem::absolute(replaced_file(o.vcf_output)).parent_path().string()
+                                        : "";
+            vcf = std::make_unique<AnnotatedVcfStream>(o.vcf_type, dir, o.vcf_output, o.threads);
+        }
     }
     OutputSet set;
     std::ostream* main{nullptr};
     std::ostream* gene{nullptr};
     std::ostream* verdict{nullptr};
+    std::unique_ptr<AnnotatedVcfStream> vcf;
 };
 
 // Nothing is put into place until every output was written. With -f vcf the annotated VCF is
@@ -63,9 +72,8 @@ void write_outputs(const AnnotateOptions& o, const Report& report, Outputs& out)
     }
     if (out.gene) write_gene_table_tsv(report, *out.gene);
     if (out.verdict) write_verdict_table_tsv(report, *out.verdict);
-    if (!o.vcf_output.empty())
-        write_annotated_vcf(o.input, out.set.stage(o.vcf_output), o.vcf_type, report.findings,
-                            provenance::vcf_header_lines(report.provenance), o.threads, o.region_list);
+    if (out.vcf)
+        out.vcf->finish(out.set.stage(o.vcf_output), report.findings, provenance::vcf_header_lines(report.provenance));
     out.set.commit();
 }
 
@@ -133,6 +141,7 @@ int annotate(const std::vector<std::string>& args, const std::string& command_li
     settings.purity = o.purity;
     settings.ploidy = o.ploidy;
     settings.targets_through_index = o.vcf_output.empty();  // the annotated VCF needs every record
+    settings.vcf_stream = outputs.vcf.get();
     Report report = pipeline::annotate_sample({o.input, o.sample, o.cnv, o.sv, o.cnv_sample, o.sv_sample}, settings,
                                               tables, command_line);
     const auto declared = parse_sample_context(o.tumor_type, o.drivers, o.therapy_history, kb);

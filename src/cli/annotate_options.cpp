@@ -126,7 +126,9 @@ OptionGroup output_rows(AnnotateOptions& o) {
     g.rows.push_back({"output-vcf", &o.output_vcf, "FILE",
                       "also write the input VCF with every record passed through (only those in the regions "
                       "with -r/-R), in order, matches in INFO/RVANNO_* tags; its name gives its type as in "
-                      "bcftools: .vcf.gz/.gz/.bgz bgzipped VCF, .bcf BCF, .vcf VCF",
+                      "bcftools: .vcf.gz/.gz/.bgz bgzipped VCF, .bcf BCF, .vcf VCF. Written in the same "
+                      "pass (stdin works); the records wait in a temporary file beside it, or in $TMPDIR, "
+                      "about the input's uncompressed size, until the header can be written",
                       "[none]"});
     g.rows.push_back({"output-vcf-type,O", &o.output_vcf_type, "T",
                       "type of the annotated VCF (--output-vcf, or -o with -f vcf), as in bcftools: v (VCF), "
@@ -192,10 +194,6 @@ void validate(AnnotateOptions& o) {
                               o.output + " for the VCF alone");
     if (o.format == "vcf" && o.input.empty()) throw UsageError("annotate: -f vcf needs a small-variant input", see);
     resolve_vcf_output(o);
-    if (!o.vcf_output.empty() && o.input == "-")  // fail now, not after the whole first pass
-        throw UsageError("annotate: the annotated VCF (" + std::string(o.format == "vcf" ? "-f vcf" : "--output-vcf") +
-                             ") needs the input as a file, not stdin",
-                         "the input is read a second time to write the VCF: save it to a file and give its path");
     {
         long from_stdin = o.input == "-" ? 1 : 0;
         for (const auto* files : {&o.cnv, &o.sv}) from_stdin += std::count(files->begin(), files->end(), "-");

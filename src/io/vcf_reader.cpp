@@ -57,6 +57,10 @@ VcfReader::VcfReader(const std::string& path, const VcfReaderOptions& options) :
     m.hdr.reset(bcf_hdr_read(m.fp.get()));
     if (!m.hdr) throw InputError(path, "cannot read the VCF header", "the file must start with ##fileformat=VCFv4.x");
     if (!m.rec) throw UserError("out of memory");
+    if (options.vcf_stream) {
+        m.stream = &options.vcf_stream->impl();
+        m.stream->begin(path, m.hdr.get(), m.is_text);
+    }
     m.read_header_summary();
     m.choose_sample();
     m.resolve_tags();
@@ -75,7 +79,7 @@ void VcfReader::set_targets(TargetIndex targets) {
     m.last_chrom.clear();
     m.last_iv = nullptr;
     m.iv_by_rid.clear();
-    if (m.options.targets_through_index && m.options.regions.empty() && m.path != "-" && !m.cursor &&
+    if (m.options.targets_through_index && m.options.regions.empty() && m.path != "-" && !m.cursor && !m.stream &&
         m.counters.records == 0)
         m.read_targets_through_index();
 }

@@ -51,6 +51,8 @@ struct ReaderCounters {
     std::map<std::string, long> vaf_sources;
 };
 
+class AnnotatedVcfStream;
+
 struct VcfReaderOptions {
     std::string sample;            // --sample; "" = the tumour by the rules of io/vcf_sample_choice.hpp
     bool include_filtered{false};  // --include-filtered
@@ -67,6 +69,9 @@ struct VcfReaderOptions {
     // whose FORMAT values sample_values() reads besides the chosen sample's; a text VCF's other
     // columns are not parsed.
     std::vector<int> also_samples;
+    // annotate --output-vcf: every data record read is handed to this stream, in input order,
+    // before it is looked at (io/annotated_vcf_stream.hpp); the stream must outlive the reader.
+    AnnotatedVcfStream* vcf_stream{nullptr};
 };
 
 class VcfReader {

@@ -8,6 +8,8 @@
 // bgzf_read would after copying it: no copy into a bcf1_t, no HTSlib record check, as a text
 // record outside the genes is never parsed. A candidate, and any record whose 32 fixed bytes
 // straddle two blocks, is read by bcf_read as before, so what reaches fill() is unchanged.
+// With --output-vcf every record also goes to the annotated VCF's stream: a skipped one as its
+// raw bytes (BCF output), else as bcf_read gave it.
 #include <bit>
 #include <cstring>
 #include <string>
@@ -49,21 +51,26 @@ bool VcfReader::Impl::skip_outside_record() {
     if (l_shared < 24) return false;  // corrupt: bcf_read says so
     const Intervals* iv = intervals_for_rid(rid);
     if (iv && TargetIndex::contains(*iv, static_cast<std::int64_t>(pos))) return false;
+    const std::uint64_t size = 8 + std::uint64_t{l_shared} + l_indiv;
+    const bool in_block = size < static_cast<std::uint64_t>(available);
+    // --output-vcf: copied raw when the stream takes it and it lies in the block; else read whole
+    if (stream && (!in_block || !stream->takes_raw_bcf())) return false;
     ++counters.records;
     ++counters.outside_targets;
-    std::uint64_t size = 8 + std::uint64_t{l_shared} + l_indiv;
-    if (size < static_cast<std::uint64_t>(available)) {  // inside the block: what bgzf_read does, without the copy
+    if (in_block) {  // what bgzf_read does, without the copy
+        if (stream) stream->bcf_raw(x, static_cast<std::size_t>(size));
         bg->block_offset += static_cast<int>(size);
         bg->uncompressed_address += static_cast<std::int64_t>(size);
         return true;
     }
+    std::uint64_t left = size;
     skip_buffer.resize(1 << 16);
-    while (size > 0) {
-        const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(size, skip_buffer.size()));
+    while (left > 0) {
+        const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(left, skip_buffer.size()));
         if (bgzf_read(bg, skip_buffer.data(), n) != static_cast<ssize_t>(n))
             throw InputError(where(counters.records), "truncated or corrupt BCF record",
                              "check the file with: bcftools view FILE > /dev/null");
-        size -= n;
+        left -= n;
     }
     return true;
 }
@@ -82,6 +89,7 @@ bool VcfReader::Impl::next_candidate_binary() {
         if (ret < -1)
             throw InputError(where(counters.records), "truncated or corrupt BCF record",
                              "check the file with: bcftools view FILE > /dev/null");
+        if (stream) stream->bcf_record(rec.get());
         const Intervals* iv = intervals_for_rid(rec->rid);
         if (!iv || !TargetIndex::contains(*iv, rec->pos)) {
             ++counters.outside_targets;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/target_index.hpp"
+#include "io/annotated_vcf_stream_impl.hpp"
 #include "io/hts.hpp"
 #include "io/vcf_raw_line.hpp"
 #include "io/vcf_reader.hpp"
@@ -55,6 +56,7 @@ struct VcfReader::Impl {
     std::string duplicate_alleles;  // reused key of the duplicate test
     DuplicateRecords duplicates;
     RecordSkips skips{false};
+    AnnotatedVcfStream::Impl* stream{nullptr};  // VcfReaderOptions::vcf_stream
 
     // Reading through the index, the ordinal counts the records of the gene regions only.
     std::string where(long record) const {

@@ -52,6 +52,7 @@ bool VcfReader::Impl::next_candidate_text() {
                              "check the file with: bgzip -t FILE");
         if (line.s.l == 0) continue;
         ++counters.records;
+        if (stream) stream->text_record(line.s.s, line.s.l);  // before the line is cut in place
         std::string_view l(line.s.s, line.s.l);
         auto tab1 = l.find('\t');
         auto tab2 = tab1 == std::string_view::npos ? tab1 : l.find('\t', tab1 + 1);

@@ -1,9 +1,11 @@
 // Annotated VCF/BCF output (`rvanno annotate --output-vcf FILE -O v|z|b|u`).
 //
-// The input is read a second time and EVERY record is written, in input order: records with
-// knowledge-base matches get RVANNO_* INFO tags, all others pass through unchanged. For text
-// output from text input, unchanged records are copied as raw lines (no vcf_parse/vcf_format,
-// see shared/bench/README.md); BCF output or BCF input goes through bcf1_t.
+// EVERY input record is written, in input order: records with knowledge-base matches get
+// RVANNO_* INFO tags, all others pass through unchanged. `annotate` writes it in its one pass
+// over the input (io/annotated_vcf_stream.hpp); write_annotated_vcf below reads an input again
+// for findings computed earlier. For text output from text input, unchanged records are copied
+// as raw lines (no vcf_parse/vcf_format, see shared/bench/README.md), for BCF output from BCF
+// input as raw records; otherwise they go through bcf1_t.
 //
 // INFO tags (Type=String). RVANNO_GENE..RVANNO_MATCH are Number=A: one value per ALT allele,
 // '.' for an ALT without a match, so `bcftools norm -m-` splits them correctly; several values
@@ -36,7 +38,7 @@
 
 namespace rvanno {
 
-// Writes `input` (a VCF, VCF.gz or BCF file; "-" is refused with a UserError) to `output`
+// Writes `input` (a VCF, VCF.gz or BCF file, or "-" for standard input) to `output`
 // as VCF (mode 'v'), bgzipped VCF ('z'), BCF ('b') or uncompressed BCF ('u'). The output appears whole or not at
 // all: it is written to "<output>.rvanno-tmp-<pid>" and renamed at the end; the temporary
 // file is removed on error. output "-" writes to standard output directly.
@@ -45,8 +47,8 @@ namespace rvanno {
 // `header_lines` ("##key=value" each, e.g. provenance and ##rvanno_command=...) are added
 // after the input's header lines and rvanno's INFO declarations. `threads` > 0 adds a
 // BGZF (de)compression thread pool of that size.
-// Throws UsageError (bad mode), UserError (cannot read/write, the input no longer fits the
-// findings) or InputError (a malformed record).
+// Throws UsageError (bad mode), UserError (cannot read/write, the findings do not fit the
+// input) or InputError (a malformed record).
 void write_annotated_vcf(const std::string& input, const std::string& output, char mode,
                          const std::vector<AlleleFinding>& findings, const std::vector<std::string>& header_lines,
                          int threads);

@@ -22,6 +22,7 @@ std::unique_ptr<VcfReader> open_vcf(const SampleInputs& o, const RunSettings& p,
     options.strict = p.strict;
     options.targets_through_index = p.targets_through_index;
     options.also_samples = std::move(also_samples);
+    options.vcf_stream = p.vcf_stream;
     return std::make_unique<VcfReader>(o.vcf, options);
 }
 

@@ -6,6 +6,7 @@
 #include <memory>
 #include <set>
 #include <system_error>
+#include <type_traits>
 
 #include "base/genome.hpp"
 #include "base/strings.hpp"
@@ -152,7 +153,13 @@ UnlistedAlleles run_small_variants(const SampleInputs& o, SampleRun& s, const Ru
     const auto annotator = make_annotator(o, s, p, tables, std::move(tags), s.fasta.reference.get());
     reader.set_targets(annotator->targets());
     VariantRecord rec;
-    while (reader.next(rec)) annotator->add(rec);
+    while (reader.next(rec)) {
+        const std::size_t kept = annotator->kept();
+        annotator->add(rec);
+        // Every allele a report can show with a match is a kept one (allele_keeping.hpp).
+        if constexpr (std::is_same_v<Reader, VcfReader>)
+            if (p.vcf_stream && annotator->kept() != kept) p.vcf_stream->hold();
+    }
     return take_small_variants(*annotator, reader.counters(), s.report);
 }
 

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "io/annotated_vcf_stream.hpp"
 #include "io/vcf_regions.hpp"
 #include "knowledge/transcript_index.hpp"
 #include "pipeline/small_variants.hpp"
@@ -56,6 +57,10 @@ struct RunSettings {
     // unmatched in knowledge-base genes); the rest are counted (pipeline/allele_keeping.hpp).
     // 0 = no limit.
     long max_listed{1000};
+    // annotate --output-vcf: the VCF reader hands every record to this stream, and each record
+    // from which the small-variant step kept an allele is held for the findings' tags
+    // (io/annotated_vcf_stream.hpp). nullptr: none.
+    AnnotatedVcfStream* vcf_stream{nullptr};
 };
 
 // The optional steps of interpret_sample, and which command runs which: the one place where a

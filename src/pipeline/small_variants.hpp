@@ -66,6 +66,8 @@ public:
     // call once after the last add().
     void finish();
     std::vector<AlleleFinding>& findings() { return findings_; }
+    // Alleles kept so far (grows in add() when one of the record's alleles was kept).
+    std::size_t kept() const { return kept_.size(); }
     std::map<std::string, long>& counters() { return counters_; }
     // Alleles counted, not listed (pipeline/allele_keeping.hpp).
     const pipeline::UnlistedAlleles& unlisted() const { return unlisted_; }
