@@ -1,5 +1,6 @@
 // AnnotatedVcfStream::finish: the header (with the run's provenance), then the spill file copied
 // behind it with each held record written at its place, annotated (annotated_vcf_stream.hpp).
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -57,11 +58,6 @@ private:
     bool committed_{false};
 };
 
-void close_checked(hts::File& f, const std::string& what) {
-    if (hts_close(f.release()) != 0)
-        throw UserError("error while closing '" + what + "'", "is the disk full, or the file damaged?");
-}
-
 std::vector<std::string> alt_alleles(const bcf1_t* r) {
     std::vector<std::string> alts;
     for (int i = 1; i < r->n_allele; ++i) alts.emplace_back(r->d.allele[i]);
@@ -79,7 +75,9 @@ private:
     std::string output_;
     ThreadPool pool_;
     TempTarget target_;
-    hts::File out_;
+    hts::File out_;                    // bgzipped VCF or BCF
+    std::unique_ptr<FdWriter> plain_;  // plain VCF: written here, the spill copied by the kernel
+    hts::KString text_;
     std::vector<char> buffer_;
     std::int64_t copied_{0};
 
@@ -88,7 +86,13 @@ private:
     void write_held(AnnotatedVcfStream::Impl::Held& h, const std::vector<const AlleleFinding*>* findings);
     void annotate(bcf1_t* r, long ordinal, const std::vector<const AlleleFinding*>& findings) const;
     void write_record(bcf1_t* r, long ordinal);
+    void write_bytes(const char* p, std::size_t n);
+    void fail_write() const { throw UserError("error while writing '" + output_ + "'", "is the disk full?"); }
 };
+
+void Assembly::write_bytes(const char* p, std::size_t n) {
+    if (plain_ ? !plain_->write(p, n) : !write_raw(out_.get(), p, n)) fail_write();
+}
 
 void Assembly::open(const std::vector<std::string>& header_lines) {
     bcf_hdr_t* h = s_.hdr_.get();
@@ -99,9 +103,22 @@ void Assembly::open(const std::vector<std::string>& header_lines) {
         if (bcf_hdr_append(h, line.c_str()) < 0) throw UserError("cannot add the header line " + line);
     }
     if (bcf_hdr_sync(h) < 0) throw UserError("cannot build the output VCF header");
+    if (s_.wmode_ == "w") {  // plain VCF: bytes, written by rvanno (no HTSlib stream needed)
+        const bool to_stdout = target_.path() == "-";
+        const int fd =
+            to_stdout ? STDOUT_FILENO : ::open(target_.path().c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+        if (fd < 0)
+            throw UserError("cannot write '" + output_ + "'", "check that its directory exists and is writable");
+        plain_ = std::make_unique<FdWriter>(fd, !to_stdout);
+        // What vcf_hdr_write writes: the formatted header without its trailing NULs.
+        if (bcf_hdr_format(h, 0, &text_.s) < 0) throw UserError("cannot format the header of '" + output_ + "'");
+        while (text_.s.l && text_.s.s[text_.s.l - 1] == '\0') --text_.s.l;
+        write_bytes(text_.s.s, text_.s.l);
+        return;
+    }
     out_.reset(hts_open(target_.path().c_str(), s_.wmode_.c_str()));
     if (!out_) throw UserError("cannot write '" + output_ + "'", "check that its directory exists and is writable");
-    if (s_.threads_ > 0 && out_->format.compression == bgzf) {
+    if (s_.threads_ > 0 && !s_.spill_compressed_ && out_->format.compression == bgzf) {
         // Not hts_set_thread_pool: HTSlib 1.16 treats a text file opened for writing as SAM there
         // and leaks the SAM state it allocates.
         pool_.p.pool = hts_tpool_init(s_.threads_);
@@ -113,16 +130,36 @@ void Assembly::open(const std::vector<std::string>& header_lines) {
         throw UserError("error while writing the header of '" + output_ + "'", "is the disk full?");
 }
 
+// Copies the spill up to `end`: compressed blocks as they are, behind a flushed output block;
+// an uncompressed spill by the kernel into a plain VCF file, else through the output's stream.
 void Assembly::copy_spill_to(std::int64_t end) {
+    const int in = s_.spill_read_fd_;
+    hFILE* raw = nullptr;
+    if (s_.spill_compressed_) {
+        if (bgzf_flush(out_->fp.bgzf) < 0) fail_write();
+        raw = out_->fp.bgzf->fp;
+    } else if (plain_ && copied_ < end) {
+        if (!plain_->flush()) fail_write();
+        while (copied_ < end) {
+            loff_t from = copied_;
+            const ssize_t n =
+                ::copy_file_range(in, &from, plain_->fd(), nullptr, static_cast<std::size_t>(end - copied_), 0);
+            if (n <= 0) break;  // not here (a pipe, another file system): the loop below does the rest
+            copied_ += n;
+        }
+    }
     buffer_.resize(1 << 20);
     while (copied_ < end) {
         const auto want = static_cast<std::size_t>(std::min<std::int64_t>(end - copied_, buffer_.size()));
-        const ssize_t n = ::read(s_.spill_read_fd_, buffer_.data(), want);
+        const ssize_t n = ::pread(in, buffer_.data(), want, copied_);
         if (n <= 0)
             throw UserError("cannot read back the temporary file '" + s_.spill_name_ + "' for '" + output_ + "'",
-                            "was it removed or the disk damaged during the run?");
-        if (!write_raw(out_.get(), buffer_.data(), static_cast<std::size_t>(n)))
-            throw UserError("error while writing '" + output_ + "'", "is the disk full?");
+                            "was the disk damaged during the run?");
+        if (raw) {
+            if (hwrite(raw, buffer_.data(), static_cast<std::size_t>(n)) != n) fail_write();
+        } else {
+            write_bytes(buffer_.data(), static_cast<std::size_t>(n));
+        }
         copied_ += n;
     }
 }
@@ -143,6 +180,12 @@ void Assembly::annotate(bcf1_t* r, long ordinal, const std::vector<const AlleleF
 }
 
 void Assembly::write_record(bcf1_t* r, long ordinal) {
+    if (plain_) {  // what vcf_write writes
+        text_.s.l = 0;
+        if (vcf_format(s_.hdr_.get(), r, &text_.s) < 0) throw InputError(s_.where(ordinal), "cannot format the record");
+        write_bytes(text_.s.s, text_.s.l);
+        return;
+    }
     if (bcf_write(out_.get(), s_.hdr_.get(), r) < 0)
         throw UserError("error while writing record " + std::to_string(ordinal) + " to '" + output_ + "'",
                         "is the disk full?");
@@ -155,9 +198,7 @@ void Assembly::write_held(AnnotatedVcfStream::Impl::Held& h, const std::vector<c
     if (s_.text_in_) {
         if (!findings && !s_.strip_old_ && !s_.binary_out_) {
             h.text += '\n';
-            if (!write_raw(out_.get(), h.text.data(), h.text.size()))
-                throw UserError("error while writing record " + std::to_string(h.ordinal) + " to '" + output_ + "'",
-                                "is the disk full?");
+            write_bytes(h.text.data(), h.text.size());
             return;
         }
         s_.parse_text(h.text, h.ordinal);
@@ -186,21 +227,23 @@ void Assembly::run(const std::vector<AlleleFinding>& findings, const std::vector
             "internal error: a finding with matches belongs to a record that the annotated VCF did not "
             "hold back; no VCF is written rather than one without its tags");
     const std::int64_t spill_end = s_.spill_offset();
-    close_checked(s_.spill_, s_.spill_name_);
+    if (s_.spill_text_ ? !s_.spill_text_->close() : hts_close(s_.spill_.release()) != 0)
+        throw UserError("error while writing the temporary file '" + s_.spill_name_ + "' for '" + output_ + "'",
+                        "is the disk full? It needs about the uncompressed size of the input");
+    const std::int64_t eof_block = s_.spill_compressed_ ? 28 : 0;  // BGZF's end-of-file marker, not copied
     struct stat st {};
-    if (::fstat(s_.spill_read_fd_, &st) != 0 || st.st_size != spill_end)
+    if (::fstat(s_.spill_read_fd_, &st) != 0 || st.st_size != spill_end + eof_block)
         throw UserError("internal error: the temporary file '" + s_.spill_name_ + "' does not hold the " +
                         std::to_string(spill_end) + " bytes written");
     open(header_lines);
-    if (::lseek(s_.spill_read_fd_, 0, SEEK_SET) != 0)
-        throw UserError("cannot read back the temporary file '" + s_.spill_name_ + "'");
     for (auto& h : s_.held_) {
         copy_spill_to(h.spill_offset);
         auto it = by_record.find(h.ordinal);
         write_held(h, it == by_record.end() ? nullptr : &it->second);
     }
     copy_spill_to(spill_end);
-    close_checked(out_, output_);
+    if (plain_ ? !plain_->close() : hts_close(out_.release()) != 0)
+        throw UserError("error while closing '" + output_ + "'", "is the disk full, or the file damaged?");
     target_.commit();
 }
 

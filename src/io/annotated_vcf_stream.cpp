@@ -43,6 +43,7 @@ AnnotatedVcfStream::AnnotatedVcfStream(const std::string& type, std::string spil
     m.spill_dir_ = std::move(spill_dir);
     m.output_name_ = std::move(output_name);
     m.threads_ = threads;
+    m.spill_compressed_ = threads == 0 && (type[0] == 'z' || type[0] == 'b');
     if (!m.deferred_rec_ || !m.work_) throw UserError("out of memory");
 }
 
@@ -50,6 +51,7 @@ AnnotatedVcfStream::~AnnotatedVcfStream() = default;
 
 AnnotatedVcfStream::Impl::~Impl() {
     spill_.reset();
+    spill_text_.reset();
     if (spill_read_fd_ >= 0) ::close(spill_read_fd_);
 }
 
@@ -136,27 +138,43 @@ void AnnotatedVcfStream::Impl::open_spill() {
     spill_name_ = name.data();
     ::unlink(name.data());
     spill_read_fd_ = ::dup(fd);
-    hFILE* h = spill_read_fd_ >= 0 ? hdopen(fd, "w") : nullptr;
+    if (spill_read_fd_ < 0) {
+        ::close(fd);
+        fail(std::strerror(errno));
+    }
+    if (!binary_out_ && !spill_compressed_) {  // plain lines: written by rvanno's own buffer
+        spill_text_ = std::make_unique<FdWriter>(fd, true);
+        return;
+    }
+    hFILE* h = hdopen(fd, "w");
     if (!h) {
         ::close(fd);
         fail(std::strerror(errno));
     }
-    // Uncompressed, in the output's format: VCF lines, or BCF records without the header.
-    spill_.reset(hts_hopen(h, spill_name_.c_str(), binary_out_ ? "wbu" : "w"));
+    // BCF records without the header, or bgzipped lines, in the output's type and level.
+    spill_.reset(hts_hopen(h, spill_name_.c_str(), spill_compressed_ ? wmode_.c_str() : "wbu"));
     if (!spill_) {
         hclose_abruptly(h);
         fail("HTSlib cannot open it");
     }
 }
 
+std::int64_t AnnotatedVcfStream::Impl::spill_offset() {
+    if (!spill_compressed_) return spill_bytes_;
+    if (bgzf_flush(spill_->fp.bgzf) < 0)
+        throw UserError("error while writing the temporary file '" + spill_name_ + "' for '" + output_name_ + "'",
+                        "is the disk full?");
+    return static_cast<std::int64_t>(htell(spill_->fp.bgzf->fp));
+}
+
 void AnnotatedVcfStream::Impl::write_spill_bytes(const char* p, std::size_t n) {
     spill_bytes_ += static_cast<std::int64_t>(n);
-    if (!write_raw(spill_.get(), p, n))
+    if (spill_text_ ? !spill_text_->write(p, n) : !write_raw(spill_.get(), p, n))
         throw UserError("error while writing the temporary file '" + spill_name_ + "' for '" + output_name_ + "'",
                         "is the disk full? It needs about the uncompressed size of the input");
 }
 
-void AnnotatedVcfStream::Impl::text_record(const char* line, std::size_t length) {
+void AnnotatedVcfStream::Impl::text_record(const char* line, std::size_t length, bool never_held) {
     flush_deferred();
     ++records_;
     std::string_view l(line, length);
@@ -165,13 +183,24 @@ void AnnotatedVcfStream::Impl::text_record(const char* line, std::size_t length)
     if (l[0] == '#' || l.find('\t') == std::string_view::npos)
         throw InputError(where(records_), "not a tab-separated VCF data line",
                          "header lines must come first and columns must be separated by tabs");
+    never_held = never_held && !preset_.count(records_);
+    if (never_held && !strip_old_ && !binary_out_) {  // the common case: the line as it is, no copy
+        write_spill_bytes(line, length);
+        write_spill_bytes("\n", 1);
+        return;
+    }
     deferred_text_.assign(l);
     has_deferred_ = true;
+    if (never_held) flush_deferred();
 }
 
-void AnnotatedVcfStream::Impl::bcf_record(bcf1_t* packed) {
+void AnnotatedVcfStream::Impl::bcf_record(bcf1_t* packed, bool never_held) {
     flush_deferred();
     ++records_;
+    if (never_held && !preset_.count(records_)) {
+        write_spill_record(packed, records_);
+        return;
+    }
     if (!bcf_copy(deferred_rec_.get(), packed)) throw UserError("out of memory");
     has_deferred_ = true;
 }
@@ -218,22 +247,22 @@ void AnnotatedVcfStream::Impl::flush_deferred() {
         return;
     }
     has_deferred_ = false;
-    bcf1_t* r = nullptr;
-    if (text_in_) {
-        if (!strip_old_ && !binary_out_) {
-            deferred_text_ += '\n';
-            write_spill_bytes(deferred_text_.data(), deferred_text_.size());
-            return;
-        }
-        parse_text(deferred_text_, records_);
-        r = work_.get();
+    if (!text_in_) {
+        write_spill_record(deferred_rec_.get(), records_);
+    } else if (!strip_old_ && !binary_out_) {
+        deferred_text_ += '\n';
+        write_spill_bytes(deferred_text_.data(), deferred_text_.size());
     } else {
-        r = deferred_rec_.get();
+        parse_text(deferred_text_, records_);
+        write_spill_record(work_.get(), records_);
     }
-    if (strip_old_) strip_old_values(r, records_);
+}
+
+void AnnotatedVcfStream::Impl::write_spill_record(bcf1_t* r, long ordinal) {
+    if (strip_old_) strip_old_values(r, ordinal);
     if (!binary_out_) {  // formatted here, so that its length is known
         text_.s.l = 0;
-        if (vcf_format(hdr_.get(), r, &text_.s) < 0) throw InputError(where(records_), "cannot format the record");
+        if (vcf_format(hdr_.get(), r, &text_.s) < 0) throw InputError(where(ordinal), "cannot format the record");
         write_spill_bytes(text_.s.s, text_.s.l);
         return;
     }

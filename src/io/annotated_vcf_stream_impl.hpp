@@ -3,11 +3,13 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "io/annotated_vcf_stream.hpp"
+#include "io/fd_writer.hpp"
 #include "io/hts.hpp"
 
 #include <htslib/hfile.h>
@@ -19,8 +21,10 @@ struct AnnotatedVcfStream::Impl {
     // refused); then one call per data record, in input order, before the reader looks at it.
     void begin(const std::string& input, const bcf_hdr_t* input_header, bool text_input);
     bool began() const { return began_; }
-    void text_record(const char* line, std::size_t length);  // a non-empty VCF line, without '\n'
-    void bcf_record(bcf1_t* packed);                         // a BCF record as bcf_read gave it
+    // `never_held`: the record lies outside every target gene, so the pipeline never holds it
+    // and it goes to the spill at once (no copy).
+    void text_record(const char* line, std::size_t length, bool never_held);  // a VCF line, no '\n'
+    void bcf_record(bcf1_t* packed, bool never_held);                         // a BCF record as bcf_read gave it
     // A BCF record's bytes (l_shared, l_indiv, shared, indiv) straight from the input block, for
     // a record outside every target gene, when takes_raw_bcf(): never held, copied as they are.
     bool takes_raw_bcf() const { return began_ && binary_out_ && !strip_old_ && preset_.empty(); }
@@ -43,7 +47,8 @@ struct AnnotatedVcfStream::Impl {
     // the spill (see annotated_vcf_stream.hpp): unlinked once open; spill_name_ only names it
     // in messages, spill_read_fd_ reads it back
     std::string spill_name_;
-    hts::File spill_;
+    hts::File spill_;                       // BCF or compressed spill
+    std::unique_ptr<FdWriter> spill_text_;  // uncompressed VCF spill
     int spill_read_fd_{-1};
     ~Impl();
 
@@ -64,11 +69,20 @@ struct AnnotatedVcfStream::Impl {
 
     std::string where(long record) const { return input_ + ": record " + std::to_string(record); }
     void open_spill();
-    std::int64_t spill_offset() const { return spill_bytes_; }
-    std::int64_t spill_bytes_{0};  // written so far (counted here: no BGZF bookkeeping is read)
-    hts::KString text_;            // a record formatted for the spill
+    // Where the next record starts in the spill: bytes written (counted here), or for a
+    // compressed spill the file offset after a BGZF flush, so the held records sit between
+    // whole blocks.
+    std::int64_t spill_offset();
+    std::int64_t spill_bytes_{0};
+    // Without threads, a bgzipped output's spill is compressed as it is written, in the output's
+    // type and level, and copied block by block at finish(); with threads it stays uncompressed
+    // and the output is compressed at finish() by the pool (a flush per held record would wait
+    // on the pool).
+    bool spill_compressed_{false};
+    hts::KString text_;  // a record formatted for the spill
     void flush_deferred();
-    void hold_deferred();  // the deferred record into held_
+    void write_spill_record(bcf1_t* r, long ordinal);  // stripped if need be, in the output's format
+    void hold_deferred();                              // the deferred record into held_
     void write_spill_bytes(const char* p, std::size_t n);
     // A text record's line parsed into work_ with the output header (the 8 fixed columns and,
     // for BCF output, every name declared), for `at`.

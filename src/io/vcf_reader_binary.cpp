@@ -89,9 +89,10 @@ bool VcfReader::Impl::next_candidate_binary() {
         if (ret < -1)
             throw InputError(where(counters.records), "truncated or corrupt BCF record",
                              "check the file with: bcftools view FILE > /dev/null");
-        if (stream) stream->bcf_record(rec.get());
         const Intervals* iv = intervals_for_rid(rec->rid);
-        if (!iv || !TargetIndex::contains(*iv, rec->pos)) {
+        const bool outside = !iv || !TargetIndex::contains(*iv, rec->pos);
+        if (stream) stream->bcf_record(rec.get(), outside);
+        if (outside) {
             ++counters.outside_targets;
             continue;
         }

@@ -52,11 +52,15 @@ bool VcfReader::Impl::next_candidate_text() {
                              "check the file with: bgzip -t FILE");
         if (line.s.l == 0) continue;
         ++counters.records;
-        if (stream) stream->text_record(line.s.s, line.s.l);  // before the line is cut in place
+        // --output-vcf: each record to the stream once, before the line is cut in place
+        auto tee = [&](bool never_held) {
+            if (stream) stream->text_record(line.s.s, line.s.l, never_held);
+        };
         std::string_view l(line.s.s, line.s.l);
         auto tab1 = l.find('\t');
         auto tab2 = tab1 == std::string_view::npos ? tab1 : l.find('\t', tab1 + 1);
         if (l[0] == '#' || tab2 == std::string_view::npos) {
+            tee(true);
             skip_invalid(l.substr(0, std::min(tab1, std::size_t{40})), -1,
                          "not a tab-separated VCF data line (header lines come first; columns are tab-separated)");
             continue;
@@ -75,15 +79,18 @@ bool VcfReader::Impl::next_candidate_text() {
             pos = pos * 10 + (ch - '0');
         }
         if (bad_pos) {
+            tee(true);
             skip_invalid(last_chrom, -1,
                          "POS '" + std::string(l.substr(tab1 + 1, std::min<std::size_t>(tab2 - tab1 - 1, 40))) +
                              "' is not a position (a positive integer)");
             continue;
         }
         if (!last_iv || !TargetIndex::contains(*last_iv, pos - 1)) {
+            tee(true);
             ++counters.outside_targets;
             continue;
         }
+        tee(false);
         // HTSlib 1.16 accepts lines cut short (tests/unit/io/htslib_behaviour_test.cpp) and
         // alleles and QUAL no VCF allows; see vcf_record_check.hpp.
         std::string problem = split_fixed_columns(l, columns)
