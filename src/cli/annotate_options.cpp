@@ -133,7 +133,9 @@ OptionGroup output_rows(AnnotateOptions& o) {
     g.rows.push_back({"output-vcf-type,O", &o.output_vcf_type, "T",
                       "type of the annotated VCF (--output-vcf, or -o with -f vcf), as in bcftools: v (VCF), "
                       "z (bgzipped VCF), b (BCF), u (uncompressed BCF); z and b take a level (z9). Refused "
-                      "when it contradicts the file name, or when no VCF is written",
+                      "when it contradicts the file name, or when no VCF is written. z from a bgzipped VCF "
+                      "without --threads copies the input's compressed blocks that hold no tagged record "
+                      "(a level, z6, compresses every block anew)",
                       "[from the file name, else v]"});
     g.rows.push_back({"gene-table", &o.gene_table, "FILE",
                       "also write the per-gene table as TSV: every knowledge-base gene (copy number, small "

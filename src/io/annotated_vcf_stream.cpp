@@ -56,6 +56,7 @@ AnnotatedVcfStream::Impl::~Impl() {
 }
 
 void AnnotatedVcfStream::hold() {
+    if (impl_->held_at_intake_ == impl_->records_ && impl_->records_ > 0) return;
     if (!impl_->has_deferred_) throw UserError("internal error: the annotated VCF was asked to hold no record");
     impl_->hold_deferred();
 }
@@ -63,7 +64,8 @@ void AnnotatedVcfStream::hold() {
 void AnnotatedVcfStream::Impl::hold_deferred() {
     Held h;
     h.ordinal = records_;
-    h.spill_offset = spill_offset();
+    h.spill_offset = pass_ ? -1 : spill_offset();  // the passthrough sets it when it reaches the span
+    if (pass_) pass_->hold(deferred_span_, held_.size());
     if (text_in_) {
         h.text = std::move(deferred_text_);
         deferred_text_.clear();
@@ -86,12 +88,16 @@ void AnnotatedVcfStream::finish(const std::string& output, const std::vector<All
     if (!m.began_)
         throw UserError("internal error: no VCF/BCF input reached the annotated VCF '" + m.output_name_ + "'");
     m.flush_deferred();
+    if (m.pass_) m.end_passthrough(m.pass_->last_end());
+    for (const auto& h : m.held_)
+        if (h.spill_offset < 0) throw UserError("internal error: a held record has no place in the annotated VCF");
     m.assemble(output, findings, header_lines);
 }
 
 // The output header: the input's, plus rvanno's INFO declarations (an input annotated by rvanno
 // before keeps its declarations, and its old values are removed from every record).
-void AnnotatedVcfStream::Impl::begin(const std::string& input, const bcf_hdr_t* input_header, bool text_input) {
+void AnnotatedVcfStream::Impl::begin(const std::string& input, const bcf_hdr_t* input_header, bool text_input,
+                                     BGZF* text_stream) {
     if (began_)
         throw UserError("internal error: a second input ('" + input + "') reached the annotated VCF of '" + input_ +
                         "'");
@@ -118,6 +124,37 @@ void AnnotatedVcfStream::Impl::begin(const std::string& input, const bcf_hdr_t* 
     }
     if (bcf_hdr_sync(h) < 0) throw UserError("cannot build the output VCF header");
     open_spill();
+    if (text_input && wmode_ == "wz" && spill_compressed_ && !strip_old_) pass_ = BlockPassthrough::start(text_stream);
+}
+
+// The passthrough's part of text_record: the record's span, and its line kept only when the
+// record may be held (or is irregular, and so held here).
+bool AnnotatedVcfStream::Impl::pass_record(std::string_view line, bool never_held) {
+    BlockPassthrough::Span span;
+    const auto step = pass_->record(line.size(), span);
+    if (step == BlockPassthrough::Step::stop) {
+        end_passthrough(pass_->last_end());
+        return false;
+    }
+    deferred_span_ = span;
+    if (step == BlockPassthrough::Step::irregular || !never_held || preset_.count(records_)) {
+        deferred_text_.assign(line);
+        has_deferred_ = true;
+        if (step == BlockPassthrough::Step::irregular) {
+            hold_deferred();
+            held_at_intake_ = records_;
+        }
+    }
+    pass_->emit(span.s, false, spill_->fp.bgzf, spill_name_,
+                [this](std::size_t i, std::int64_t offset) { held_[i].spill_offset = offset; });
+    return true;
+}
+
+// Every captured block up to `upto` goes to the spill; from there on records are written one by one.
+void AnnotatedVcfStream::Impl::end_passthrough(std::int64_t upto) {
+    pass_->emit(upto, true, spill_->fp.bgzf, spill_name_,
+                [this](std::size_t i, std::int64_t offset) { held_[i].spill_offset = offset; });
+    pass_.reset();
 }
 
 // The spill has no name: it is unlinked as soon as it is open, so that nothing is left behind
@@ -183,6 +220,7 @@ void AnnotatedVcfStream::Impl::text_record(const char* line, std::size_t length,
     if (l[0] == '#' || l.find('\t') == std::string_view::npos)
         throw InputError(where(records_), "not a tab-separated VCF data line",
                          "header lines must come first and columns must be separated by tabs");
+    if (pass_ && pass_record(l, never_held)) return;
     never_held = never_held && !preset_.count(records_);
     if (never_held && !strip_old_ && !binary_out_) {  // the common case: the line as it is, no copy
         write_spill_bytes(line, length);
@@ -247,6 +285,10 @@ void AnnotatedVcfStream::Impl::flush_deferred() {
         return;
     }
     has_deferred_ = false;
+    if (pass_) {  // its bytes are in the input's blocks
+        deferred_text_.clear();
+        return;
+    }
     if (!text_in_) {
         write_spill_record(deferred_rec_.get(), records_);
     } else if (!strip_old_ && !binary_out_) {

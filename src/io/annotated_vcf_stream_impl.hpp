@@ -6,8 +6,10 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "io/annotated_vcf_passthrough.hpp"
 #include "io/annotated_vcf_stream.hpp"
 #include "io/fd_writer.hpp"
 #include "io/hts.hpp"
@@ -19,7 +21,9 @@ namespace rvanno {
 struct AnnotatedVcfStream::Impl {
     // What VcfReader calls. begin() once, after the input's header was read (a second input is
     // refused); then one call per data record, in input order, before the reader looks at it.
-    void begin(const std::string& input, const bcf_hdr_t* input_header, bool text_input);
+    // `text_stream`: a text input's single-threaded BGZF stream, just past the header, for the
+    // block passthrough (annotated_vcf_passthrough.hpp); nullptr when the reader cannot offer it.
+    void begin(const std::string& input, const bcf_hdr_t* input_header, bool text_input, BGZF* text_stream);
     bool began() const { return began_; }
     // `never_held`: the record lies outside every target gene, so the pipeline never holds it
     // and it goes to the spill at once (no copy).
@@ -66,6 +70,12 @@ struct AnnotatedVcfStream::Impl {
         hts::Record rec;               // BCF input
     };
     std::vector<Held> held_;
+    // -O z from a bgzipped VCF without threads: the input's blocks are copied (nullptr: off)
+    std::unique_ptr<BlockPassthrough> pass_;
+    BlockPassthrough::Span deferred_span_;
+    long held_at_intake_{0};  // an irregular record the passthrough held itself: hold() is a no-op
+    bool pass_record(std::string_view line, bool never_held);  // false: handle it without the passthrough
+    void end_passthrough(std::int64_t upto);
 
     std::string where(long record) const { return input_ + ": record " + std::to_string(record); }
     void open_spill();

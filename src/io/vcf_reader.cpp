@@ -59,7 +59,9 @@ VcfReader::VcfReader(const std::string& path, const VcfReaderOptions& options) :
     if (!m.rec) throw UserError("out of memory");
     if (options.vcf_stream) {
         m.stream = &options.vcf_stream->impl();
-        m.stream->begin(path, m.hdr.get(), m.is_text);
+        // The block passthrough reads the stream's blocks as they load: single-threaded BGZF only.
+        const bool plain_stream = m.lines_from_block && options.threads == 0 && options.regions.empty();
+        m.stream->begin(path, m.hdr.get(), m.is_text, plain_stream ? m.fp->fp.bgzf : nullptr);
     }
     m.read_header_summary();
     m.choose_sample();
