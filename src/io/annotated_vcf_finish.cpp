@@ -201,7 +201,7 @@ void Assembly::write_held(AnnotatedVcfStream::Impl::Held& h, const std::vector<c
             write_bytes(h.text.data(), h.text.size());
             return;
         }
-        s_.parse_text(h.text, h.ordinal);
+        s_.parse_text(h.text.data(), h.text.size(), h.ordinal);
         r = s_.work_.get();
     } else {
         r = h.rec.get();

@@ -211,7 +211,7 @@ void AnnotatedVcfStream::Impl::write_spill_bytes(const char* p, std::size_t n) {
                         "is the disk full? It needs about the uncompressed size of the input");
 }
 
-void AnnotatedVcfStream::Impl::text_record(const char* line, std::size_t length, bool never_held) {
+void AnnotatedVcfStream::Impl::text_record(char* line, std::size_t length, bool never_held) {
     flush_deferred();
     ++records_;
     std::string_view l(line, length);
@@ -227,9 +227,13 @@ void AnnotatedVcfStream::Impl::text_record(const char* line, std::size_t length,
         write_spill_bytes("\n", 1);
         return;
     }
+    if (never_held) {  // parsed where it lies
+        parse_text(line, length, records_);
+        write_spill_record(work_.get(), records_);
+        return;
+    }
     deferred_text_.assign(l);
     has_deferred_ = true;
-    if (never_held) flush_deferred();
 }
 
 void AnnotatedVcfStream::Impl::bcf_record(bcf1_t* packed, bool never_held) {
@@ -249,12 +253,15 @@ void AnnotatedVcfStream::Impl::bcf_raw(const char* bytes, std::size_t length) {
     write_spill_bytes(bytes, length);
 }
 
-void AnnotatedVcfStream::Impl::parse_text(std::string& line, long ordinal) {
+void AnnotatedVcfStream::Impl::parse_text(char* line, std::size_t length, long ordinal) {
     // HTSlib 1.16 accepts lines cut short; VCF needs the 8 fixed columns.
-    if (std::count(line.begin(), line.end(), '\t') < 7)
-        throw InputError(where(ordinal), "fewer than the 8 fixed VCF columns",
-                         "the line is cut short or not tab-separated");
-    kstring_t ks{line.size(), line.size() + 1, line.data()};
+    const char* p = line;
+    const char* end = line + length;
+    for (int tabs = 0; tabs < 7; ++tabs, ++p)
+        if (!(p = static_cast<const char*>(std::memchr(p, '\t', static_cast<std::size_t>(end - p)))))
+            throw InputError(where(ordinal), "fewer than the 8 fixed VCF columns",
+                             "the line is cut short or not tab-separated");
+    kstring_t ks{length, length + 1, line};
     const int nhrec = hdr_->nhrec;
     const int parsed = vcf_parse(&ks, hdr_.get(), work_.get());
     if (parsed < 0)
@@ -295,7 +302,7 @@ void AnnotatedVcfStream::Impl::flush_deferred() {
         deferred_text_ += '\n';
         write_spill_bytes(deferred_text_.data(), deferred_text_.size());
     } else {
-        parse_text(deferred_text_, records_);
+        parse_text(deferred_text_.data(), deferred_text_.size(), records_);
         write_spill_record(work_.get(), records_);
     }
 }

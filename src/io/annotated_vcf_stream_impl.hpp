@@ -26,9 +26,10 @@ struct AnnotatedVcfStream::Impl {
     void begin(const std::string& input, const bcf_hdr_t* input_header, bool text_input, BGZF* text_stream);
     bool began() const { return began_; }
     // `never_held`: the record lies outside every target gene, so the pipeline never holds it
-    // and it goes to the spill at once (no copy).
-    void text_record(const char* line, std::size_t length, bool never_held);  // a VCF line, no '\n'
-    void bcf_record(bcf1_t* packed, bool never_held);                         // a BCF record as bcf_read gave it
+    // and it goes to the spill at once, without a copy: the reader's buffer may be parsed in
+    // place (vcf_parse writes into it), so the reader must not read the line afterwards.
+    void text_record(char* line, std::size_t length, bool never_held);  // a VCF line, no '\n'
+    void bcf_record(bcf1_t* packed, bool never_held);                   // a BCF record as bcf_read gave it
     // A BCF record's bytes (l_shared, l_indiv, shared, indiv) straight from the input block, for
     // a record outside every target gene, when takes_raw_bcf(): never held, copied as they are.
     bool takes_raw_bcf() const { return began_ && binary_out_ && !strip_old_ && preset_.empty(); }
@@ -96,7 +97,7 @@ struct AnnotatedVcfStream::Impl {
     void write_spill_bytes(const char* p, std::size_t n);
     // A text record's line parsed into work_ with the output header (the 8 fixed columns and,
     // for BCF output, every name declared), for `at`.
-    void parse_text(std::string& line, long ordinal);
+    void parse_text(char* line, std::size_t length, long ordinal);
     void strip_old_values(bcf1_t* r, long ordinal) const;
     void assemble(const std::string& output, const std::vector<AlleleFinding>& findings,
                   const std::vector<std::string>& header_lines);

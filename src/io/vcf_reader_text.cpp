@@ -53,7 +53,7 @@ bool VcfReader::Impl::next_candidate_text() {
         if (line.s.l == 0) continue;
         ++counters.records;
         // --output-vcf: each record to the stream once, before the line is cut in place
-        auto tee = [&](bool never_held) {
+        auto tee = [&](bool never_held) {  // a never-held line may be parsed in place
             if (stream) stream->text_record(line.s.s, line.s.l, never_held);
         };
         std::string_view l(line.s.s, line.s.l);
@@ -79,10 +79,11 @@ bool VcfReader::Impl::next_candidate_text() {
             pos = pos * 10 + (ch - '0');
         }
         if (bad_pos) {
-            tee(true);
-            skip_invalid(last_chrom, -1,
-                         "POS '" + std::string(l.substr(tab1 + 1, std::min<std::size_t>(tab2 - tab1 - 1, 40))) +
-                             "' is not a position (a positive integer)");
+            const std::string problem = "POS '" +
+                                        std::string(l.substr(tab1 + 1, std::min<std::size_t>(tab2 - tab1 - 1, 40))) +
+                                        "' is not a position (a positive integer)";
+            tee(true);  // may parse the line in place
+            skip_invalid(last_chrom, -1, problem);
             continue;
         }
         if (!last_iv || !TargetIndex::contains(*last_iv, pos - 1)) {
