@@ -251,7 +251,7 @@ std::optional<Match> route_match(const Allele& allele, GenomeBuild build, const 
 
 std::optional<Match> match_entry(const Allele& allele, GenomeBuild build, const Consequence& c,
                                  const KnowledgeEntry& e) {
-    if (e.restrictions.empty()) return route_match(allele, build, c, e);
+    if (e.civic().restrictions.empty()) return route_match(allele, build, c, e);
     return apply_allele_restrictions(allele, c, e, route_match(allele, build, c, e));
 }
 
