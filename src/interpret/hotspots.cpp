@@ -152,6 +152,7 @@ bool counts(const KnowledgeEntry& e) {
 std::vector<Spec> hotspot_specs(const KnowledgeBase& kb, const std::set<std::string>* genes) {
     std::map<std::tuple<std::string, int, int>, Spec> residue;
     std::map<std::pair<std::string, std::string>, Spec> position;
+    if (genes && genes->empty()) return {};  // no driver named a gene: no row to read
     for (const auto& e : kb.entries) {
         if (!counts(e) || (genes && !genes->count(e.gene))) continue;
         if (e.kind == AlterationKind::hgvs_p || e.kind == AlterationKind::codon) {
