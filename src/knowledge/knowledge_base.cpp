@@ -12,7 +12,6 @@
 #include <cstdlib>
 #include <exception>
 #include <fstream>
-#include <future>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -68,8 +67,7 @@ public:
         read_version();
         // The content hash reads every table once more (14 MB at 100k rows): on a second thread
         // while the rows are parsed. get() rethrows its error where it was thrown before.
-        auto md5 =
-            std::async(std::launch::async, [dir = dir_, files = content_files()] { return md5_of_files(dir, files); });
+        auto md5 = md5_of_files_async(dir_, content_files());
         guarded([&] { read_genes(dir_ / "genes.txt", true); });
         if (fs::exists(civic_dir() / "genes_civic.txt"))
             guarded([&] { read_genes(civic_dir() / "genes_civic.txt", false); });
