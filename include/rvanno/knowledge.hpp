@@ -139,6 +139,13 @@ struct CivicColumns {
     std::vector<std::string> also_in_civic;
 };
 
+// A fusion or amplification row's own fields (KnowledgeEntry::gene_level): kept beside the entry,
+// since most rows are of the small-variant kinds.
+struct GeneLevelFields {
+    std::string fusion5, fusion3;           // kind == fusion: partners, "*" = any
+    std::optional<double> min_copy_number;  // kind == amplification with cn>=N
+};
+
 struct KnowledgeEntry {
     std::string id, gene;
     AlterationKind kind{};
@@ -149,8 +156,6 @@ struct KnowledgeEntry {
     int codon{0};                                  // kind == codon: residue number
     char codon_ref_aa{0};                          // kind == codon: reference amino acid
     int range_begin{0}, range_end{0};              // kind == range, inclusive residues
-    std::optional<double> min_copy_number;         // kind == amplification with cn>=N
-    std::string fusion5, fusion3;                  // kind == fusion: partners, "*" = any
     std::vector<std::string> hgvs_c_alleles;       // `hgvs_c` column
     std::vector<RequiredAlteration> requires_all;  // compound rows
     std::vector<std::string> drugs;
@@ -176,9 +181,14 @@ struct KnowledgeEntry {
     // The CIViC columns (empty on a curated row that no civic row was merged into).
     const CivicColumns& civic() const { return civic_.get(); }
     CivicColumns& set_civic() { return civic_.set(); }  // allocates them on first use
+    // The fields of the gene-level kinds (fusion partners, amplification cut-off): empty on the
+    // rows of every other kind.
+    const GeneLevelFields& gene_level() const { return gene_level_.get(); }
+    GeneLevelFields& set_gene_level() { return gene_level_.set(); }  // allocates them on first use
 
 private:
     Boxed<CivicColumns> civic_;
+    Boxed<GeneLevelFields> gene_level_;
 };
 
 struct DbProblem {

@@ -110,7 +110,7 @@ void check_restrictions(const KnowledgeEntry& e) {
                     bad(where + ": needs a small-variant row whose context is driver=" + r.gene3 + " fusion");
                 break;
             case K::fusion_exons:
-                if (e.kind != AlterationKind::fusion || e.fusion5 == "*" || e.fusion3 == "*")
+                if (e.kind != AlterationKind::fusion || e.gene_level().fusion5 == "*" || e.gene_level().fusion3 == "*")
                     bad(where + ": only a fusion row naming both partners takes it");
                 break;
         }

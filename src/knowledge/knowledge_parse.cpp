@@ -239,7 +239,7 @@ void parse_alteration(KnowledgeEntry& e) {
                     (dot != std::string_view::npos && !all_digits(n.substr(dot + 1))))
                     bad("amplification alteration '" + a + "' must be empty or cn>=N");
                 try {
-                    e.min_copy_number = std::stod(std::string(n));
+                    e.set_gene_level().min_copy_number = std::stod(std::string(n));
                 } catch (const std::out_of_range&) {
                     bad("amplification alteration '" + a + "': copy number out of range");
                 }
@@ -250,8 +250,8 @@ void parse_alteration(KnowledgeEntry& e) {
             if (sep == std::string::npos || sep == 0 || sep + 2 >= a.size() ||
                 a.find("::", sep + 2) != std::string::npos)
                 bad("fusion alteration '" + a + "' is not like EML4::ALK or *::ALK (5' partner first)");
-            e.fusion5 = a.substr(0, sep);
-            e.fusion3 = a.substr(sep + 2);
+            e.set_gene_level().fusion5 = a.substr(0, sep);
+            e.set_gene_level().fusion3 = a.substr(sep + 2);
             break;
         }
         case AlterationKind::lof:

@@ -242,8 +242,8 @@ TEST(KnowledgeBase, every_alteration_kind_parses_into_its_fields) {
     EXPECT_EQ(entry(kb, "lof").kind, AlterationKind::lof);
     EXPECT_EQ(entry(kb, "lof").drugs, std::vector<std::string>{"ALK_TKI"});
     EXPECT_EQ(entry(kb, "missense").kind, AlterationKind::missense);
-    EXPECT_EQ(entry(kb, "amp").min_copy_number, 5.0);
-    EXPECT_FALSE(entry(kb, "amp_any").min_copy_number.has_value());
+    EXPECT_EQ(entry(kb, "amp").gene_level().min_copy_number, 5.0);
+    EXPECT_FALSE(entry(kb, "amp_any").gene_level().min_copy_number.has_value());
     EXPECT_EQ(entry(kb, "del").kind, AlterationKind::deletion);
     EXPECT_EQ(entry(kb, "fusion").kind, AlterationKind::fusion);
     EXPECT_EQ(entry(kb, "fusion").effect, Effect::sensitivity);

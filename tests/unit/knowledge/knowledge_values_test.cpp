@@ -1,6 +1,6 @@
 // How a KnowledgeEntry stores what most rows leave empty or share (include/rvanno/knowledge.hpp,
 // issue 10: 100k-row knowledge bases): the table name is one SharedText per table, the CIViC
-// columns a Boxed value that costs a pointer until written. These tests pin the storage
+// columns and the fusion/amplification fields Boxed values that cost a pointer until written. These tests pin the storage
 // (shared, not allocated) and that it still behaves as a plain value (copies are independent).
 #include <gtest/gtest.h>
 
@@ -52,15 +52,22 @@ TEST(KnowledgeEntryCivic, EmptyUntilWrittenAndCopiedAsAValue) {
 }
 
 // The shipped db/: every row of a table shares its table name; a curated row that no civic row
-// was merged into has no CIViC columns allocated, a civic row has them.
+// was merged into has no CIViC columns allocated, a civic row has them; only fusion and
+// amplification rows have gene-level fields.
 TEST(KnowledgeEntryCivic, LoaderSharesTableNamesAndBoxesOnlyCivicColumns) {
     const KnowledgeBase kb = load_knowledge_base(RVANNO_DB);
     const KnowledgeEntry fresh;
     std::map<std::string, const std::string*> name_of;
-    long curated_unboxed = 0, civic_rows = 0;
+    long curated_unboxed = 0, civic_rows = 0, fusion_rows = 0;
     for (const auto& e : kb.entries) {
         const auto [it, first] = name_of.emplace(e.file.str(), &e.file.str());
         EXPECT_EQ(it->second, &e.file.str()) << e.id << ": a second copy of " << e.file.str();
+        if (e.kind == AlterationKind::fusion) {
+            ++fusion_rows;
+            EXPECT_FALSE(e.gene_level().fusion3.empty()) << e.id;
+        } else if (e.kind != AlterationKind::amplification) {
+            EXPECT_EQ(&e.gene_level(), &fresh.gene_level()) << e.id << ": gene-level fields allocated";
+        }
         if (e.status == EntryStatus::civic) {
             ++civic_rows;
             EXPECT_NE(&e.civic(), &fresh.civic()) << e.id;
@@ -73,4 +80,5 @@ TEST(KnowledgeEntryCivic, LoaderSharesTableNamesAndBoxesOnlyCivicColumns) {
     EXPECT_GT(curated_unboxed, 100);  // db/knowledge/ has several hundred rows
     EXPECT_GT(civic_rows, 100);       // and the CIViC layer more
     EXPECT_GT(name_of.size(), 5u);
+    EXPECT_GT(fusion_rows, 100);  // CIViC's fusion rows
 }

@@ -118,8 +118,8 @@ TEST(MatchRestrict, fusion_exons_are_enforced_when_known) {
     row.id = "CIViC-v3";
     row.gene = "ALK";
     row.kind = AlterationKind::fusion;
-    row.fusion5 = "EML4";
-    row.fusion3 = "ALK";
+    row.set_gene_level().fusion5 = "EML4";
+    row.set_gene_level().fusion3 = "ALK";
     row.set_civic().restrictions = detail::parse_match_restrict("fusion_exons=e6-e20");
     Fusion f;
     f.gene5 = "EML4";
