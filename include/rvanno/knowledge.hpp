@@ -8,8 +8,10 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rvanno/genome.hpp"
@@ -75,6 +77,75 @@ struct MatchRestrict {
     std::string text;          // as written, e.g. "fusion=BCR::ABL1"
 };
 
+// A text that many values share, e.g. the table name of 100k knowledge rows: one heap copy for
+// all of them, not one per row (issue 10). Reads as a const std::string& ("" when never set).
+class SharedText {
+public:
+    SharedText() = default;
+    SharedText(std::string s) : text_(std::make_shared<const std::string>(std::move(s))) {}  // NOLINT: implicit
+    SharedText(const char* s) : SharedText(std::string(s)) {}                                // NOLINT: implicit
+    const std::string& str() const { return text_ ? *text_ : empty(); }
+    operator const std::string&() const { return str(); }  // NOLINT: implicit, reads as a string
+    friend bool operator==(const SharedText& a, std::string_view b) { return a.str() == b; }
+
+private:
+    static const std::string& empty() {
+        static const std::string e;
+        return e;
+    }
+    std::shared_ptr<const std::string> text_;
+};
+
+// A value that most holders leave empty, kept on the heap so that it costs a pointer until
+// written: get() reads it (a shared empty T when never written), set() allocates it; a copy
+// copies the value. (KnowledgeEntry's CIViC columns: 8 bytes instead of 208 on a curated row.)
+template <class T>
+class Boxed {
+public:
+    Boxed() = default;
+    Boxed(const Boxed& o) : value_(o.value_ ? std::make_unique<T>(*o.value_) : nullptr) {}
+    Boxed(Boxed&&) noexcept = default;
+    Boxed& operator=(const Boxed& o) {
+        if (this != &o) value_ = o.value_ ? std::make_unique<T>(*o.value_) : nullptr;
+        return *this;
+    }
+    Boxed& operator=(Boxed&&) noexcept = default;
+    ~Boxed() = default;
+    const T& get() const { return value_ ? *value_ : empty(); }
+    T& set() {
+        if (!value_) value_ = std::make_unique<T>();
+        return *value_;
+    }
+
+private:
+    static const T& empty() {
+        static const T e{};
+        return e;
+    }
+    std::unique_ptr<T> value_;
+};
+
+// CIViC layer columns kept for the reports (db/tools/README.md): set on civic rows; on curated
+// rows only also_in_civic can be.
+struct CivicColumns {
+    std::string civic_id;                     // "EID12" / "AID7"
+    std::string civic_rating;                 // "1".."5" or ""
+    std::string civic_disease;                // CIViC's disease name (diseases holds the project code)
+    std::string nct_ids;                      // ';'-separated NCT ids
+    std::string civic_amp_tier;               // assertions: "Tier I - Level A"
+    std::vector<MatchRestrict> restrictions;  // `match_restrict`, parsed
+    // Curated rows: the CIViC items (civic_id) of the civic rows merged into this row by the
+    // overlay (same gene, alteration, drug and a shared citation), e.g. {"EID123", "AID7"}.
+    std::vector<std::string> also_in_civic;
+};
+
+// A fusion or amplification row's own fields (KnowledgeEntry::gene_level): kept beside the entry,
+// since most rows are of the small-variant kinds.
+struct GeneLevelFields {
+    std::string fusion5, fusion3;           // kind == fusion: partners, "*" = any
+    std::optional<double> min_copy_number;  // kind == amplification with cn>=N
+};
+
 struct KnowledgeEntry {
     std::string id, gene;
     AlterationKind kind{};
@@ -85,8 +156,6 @@ struct KnowledgeEntry {
     int codon{0};                                  // kind == codon: residue number
     char codon_ref_aa{0};                          // kind == codon: reference amino acid
     int range_begin{0}, range_end{0};              // kind == range, inclusive residues
-    std::optional<double> min_copy_number;         // kind == amplification with cn>=N
-    std::string fusion5, fusion3;                  // kind == fusion: partners, "*" = any
     std::vector<std::string> hgvs_c_alleles;       // `hgvs_c` column
     std::vector<RequiredAlteration> requires_all;  // compound rows
     std::vector<std::string> drugs;
@@ -105,19 +174,21 @@ struct KnowledgeEntry {
     // "cis" or "trans" (phase=...): a compound row whose own allele must lie in that phase with
     // every `requires` partner (same gene); "" = phase not required. Rules: interpret/verdict.cpp.
     std::string required_phase;
-    std::string file;  // for messages: "knowledge/alk.tsv"
+    SharedText file;  // for messages: "knowledge/alk.tsv" (one copy per table, not per row)
     long line{0};
     std::string layer{"curated"};  // "curated" (db/knowledge/) or "civic" (db/civic/)
-    // CIViC layer columns kept for the reports ("" on curated rows; db/tools/README.md).
-    std::string civic_id;                     // "EID12" / "AID7"
-    std::string civic_rating;                 // "1".."5" or ""
-    std::string civic_disease;                // CIViC's disease name (diseases holds the project code)
-    std::string nct_ids;                      // ';'-separated NCT ids
-    std::string civic_amp_tier;               // assertions: "Tier I - Level A"
-    std::vector<MatchRestrict> restrictions;  // `match_restrict`, parsed
-    // Curated rows: the CIViC items (civic_id) of the civic rows merged into this row by the
-    // overlay (same gene, alteration, drug and a shared citation), e.g. {"EID123", "AID7"}.
-    std::vector<std::string> also_in_civic;
+
+    // The CIViC columns (empty on a curated row that no civic row was merged into).
+    const CivicColumns& civic() const { return civic_.get(); }
+    CivicColumns& set_civic() { return civic_.set(); }  // allocates them on first use
+    // The fields of the gene-level kinds (fusion partners, amplification cut-off): empty on the
+    // rows of every other kind.
+    const GeneLevelFields& gene_level() const { return gene_level_.get(); }
+    GeneLevelFields& set_gene_level() { return gene_level_.set(); }  // allocates them on first use
+
+private:
+    Boxed<CivicColumns> civic_;
+    Boxed<GeneLevelFields> gene_level_;
 };
 
 struct DbProblem {

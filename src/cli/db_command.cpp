@@ -59,8 +59,8 @@ int info(const std::filesystem::path& dir) {
     auto kb = load_knowledge_base(dir);
     std::map<std::string, long> per_file, unverified;
     for (const auto& e : kb.entries) {
-        ++per_file[e.file];
-        if (!e.verified) ++unverified[e.file];
+        ++per_file[e.file.str()];
+        if (!e.verified) ++unverified[e.file.str()];
     }
     std::cout << "directory\t" << dir.string() << "\nversion\t" << kb.version << "\nmd5\t" << kb.content_md5
               << "\nrows\t" << kb.entries.size() << "\nlayers\t" << kb.layers() << "\ncivic_merged\t" << kb.civic_merged

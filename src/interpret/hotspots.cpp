@@ -71,7 +71,12 @@ struct Spec {
 std::set<std::string> driver_genes(const SampleContext& context, const KnowledgeBase& kb) {
     std::map<std::string, std::string> by_upper;  // upper-case symbol -> symbol
     for (const auto& g : kb.genes) by_upper.emplace(upper(g), g);
-    for (const auto& e : kb.entries) by_upper.emplace(upper(e.gene), e.gene);
+    const std::string* last = nullptr;  // a gene's rows are consecutive: one upper() per run, not per row
+    for (const auto& e : kb.entries) {
+        if (last && *last == e.gene) continue;
+        last = &e.gene;
+        by_upper.emplace(upper(e.gene), e.gene);
+    }
     std::set<std::string> out;
     auto scan = [&](const std::string& driver) {
         std::string word;
@@ -143,11 +148,13 @@ bool counts(const KnowledgeEntry& e) {
     return e.mechanism == "on_target" && (e.effect == Effect::resistance || e.effect == Effect::reduced_sensitivity);
 }
 
-std::vector<Spec> hotspot_specs(const KnowledgeBase& kb, const std::set<std::string>& genes) {
+// The hotspots of the rows of `genes` (nullptr: of every row).
+std::vector<Spec> hotspot_specs(const KnowledgeBase& kb, const std::set<std::string>* genes) {
     std::map<std::tuple<std::string, int, int>, Spec> residue;
     std::map<std::pair<std::string, std::string>, Spec> position;
+    if (genes && genes->empty()) return {};  // no driver named a gene: no row to read
     for (const auto& e : kb.entries) {
-        if (!genes.count(e.gene) || !counts(e)) continue;
+        if (!counts(e) || (genes && !genes->count(e.gene))) continue;
         if (e.kind == AlterationKind::hgvs_p || e.kind == AlterationKind::codon) {
             std::optional<ResidueRange> r;
             if (e.kind == AlterationKind::codon) {
@@ -266,7 +273,8 @@ std::vector<HotspotStatus> assess_hotspots(const Report& report, const Knowledge
                                            const std::vector<Transcript>& transcripts, const SampleContext& context,
                                            DepthProvider* depth) {
     std::vector<HotspotStatus> out;
-    for (const Spec& s : hotspot_specs(kb, driver_genes(context, kb))) {
+    const std::set<std::string> genes = driver_genes(context, kb);
+    for (const Spec& s : hotspot_specs(kb, &genes)) {
         HotspotStatus h;
         h.gene = s.gene;
         h.hotspot = s.name;
@@ -297,9 +305,7 @@ struct HotspotWatch::Impl {
 
 HotspotWatch::HotspotWatch(const KnowledgeBase& kb, const std::vector<Transcript>& transcripts) {
     auto impl = std::make_shared<Impl>();
-    std::set<std::string> genes;
-    for (const auto& e : kb.entries) genes.insert(e.gene);
-    for (auto& s : hotspot_specs(kb, genes)) {
+    for (auto& s : hotspot_specs(kb, nullptr)) {  // every row's gene (a set of them cost 100k inserts)
         auto where = bases_of(s, transcripts);
         impl->by_gene[s.gene].emplace_back(std::move(s), std::move(where));
     }

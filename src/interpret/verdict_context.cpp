@@ -159,7 +159,7 @@ std::vector<std::string> detect_drivers(const Report& report) {
         // reads as the 3' partner.
         for (const auto& m : f.matches) {
             if (!m.entry || m.entry->mechanism != "driver") continue;
-            const std::string& g3 = m.entry->fusion3;
+            const std::string& g3 = m.entry->gene_level().fusion3;
             if (g3.empty() || !(g3 == f.fusion.gene3 || (!f.fusion.order_known && g3 == f.fusion.gene5))) continue;
             const std::string name = g3 + " fusion";
             if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);

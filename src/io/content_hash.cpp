@@ -4,6 +4,8 @@
 
 #include <fstream>
 #include <memory>
+#include <system_error>
+#include <utility>
 
 #include "rvanno/error.hpp"
 
@@ -32,6 +34,15 @@ std::string md5_of_files(const std::filesystem::path& base, const std::vector<st
     char hex[33];
     hts_md5_hex(hex, digest);
     return hex;
+}
+
+std::future<std::string> md5_of_files_async(std::filesystem::path base, std::vector<std::filesystem::path> files) {
+    auto job = [base = std::move(base), files = std::move(files)] { return md5_of_files(base, files); };
+    try {
+        return std::async(std::launch::async, job);
+    } catch (const std::system_error&) {  // no thread to be had (a resource limit): hash in get()
+        return std::async(std::launch::deferred, std::move(job));
+    }
 }
 
 }  // namespace rvanno

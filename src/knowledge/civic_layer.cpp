@@ -76,24 +76,25 @@ std::vector<MatchRestrict> parse_match_restrict(const std::string& s) {
 void read_civic_columns(const TextTable& t, KnowledgeEntry& e) {
     e.layer = t.get("layer");
     if (e.layer != "civic") bad("layer '" + e.layer + "' in a db/civic/ table (expected: civic)");
-    e.civic_id = t.get("civic_id");
-    if (e.civic_id.size() < 4 || (e.civic_id.rfind("EID", 0) != 0 && e.civic_id.rfind("AID", 0) != 0) ||
-        !all_digits(std::string_view(e.civic_id).substr(3)))
-        bad("civic_id '" + e.civic_id + "' is not EID<n> or AID<n>");
-    e.civic_rating = t.get("civic_rating");
-    if (!e.civic_rating.empty() && (e.civic_rating.size() != 1 || e.civic_rating[0] < '1' || e.civic_rating[0] > '5'))
-        bad("civic_rating '" + e.civic_rating + "' is not 1-5");
-    e.civic_disease = t.get("civic_disease");
-    e.nct_ids = t.get("nct_ids");
-    e.civic_amp_tier = t.get("amp_tier");
-    e.restrictions = parse_match_restrict(t.get("match_restrict"));  // last: UnknownRestrict skips the row
+    CivicColumns& c = e.set_civic();
+    c.civic_id = t.get("civic_id");
+    if (c.civic_id.size() < 4 || (c.civic_id.rfind("EID", 0) != 0 && c.civic_id.rfind("AID", 0) != 0) ||
+        !all_digits(std::string_view(c.civic_id).substr(3)))
+        bad("civic_id '" + c.civic_id + "' is not EID<n> or AID<n>");
+    c.civic_rating = t.get("civic_rating");
+    if (!c.civic_rating.empty() && (c.civic_rating.size() != 1 || c.civic_rating[0] < '1' || c.civic_rating[0] > '5'))
+        bad("civic_rating '" + c.civic_rating + "' is not 1-5");
+    c.civic_disease = t.get("civic_disease");
+    c.nct_ids = t.get("nct_ids");
+    c.civic_amp_tier = t.get("amp_tier");
+    c.restrictions = parse_match_restrict(t.get("match_restrict"));  // last: UnknownRestrict skips the row
 }
 
 void check_restrictions(const KnowledgeEntry& e) {
     using K = MatchRestrict::Kind;
     const bool small = e.kind != AlterationKind::fusion && e.kind != AlterationKind::amplification &&
                        e.kind != AlterationKind::deletion && e.kind != AlterationKind::loss;
-    for (const auto& r : e.restrictions) {
+    for (const auto& r : e.civic().restrictions) {
         const std::string where = "match_restrict '" + r.text + "' on a " + to_string(e.kind) + " row";
         switch (r.kind) {
             case K::deletion:
@@ -109,7 +110,7 @@ void check_restrictions(const KnowledgeEntry& e) {
                     bad(where + ": needs a small-variant row whose context is driver=" + r.gene3 + " fusion");
                 break;
             case K::fusion_exons:
-                if (e.kind != AlterationKind::fusion || e.fusion5 == "*" || e.fusion3 == "*")
+                if (e.kind != AlterationKind::fusion || e.gene_level().fusion5 == "*" || e.gene_level().fusion3 == "*")
                     bad(where + ": only a fusion row naming both partners takes it");
                 break;
         }

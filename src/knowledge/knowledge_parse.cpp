@@ -37,7 +37,7 @@ int to_int(const std::string& s, const std::string& what) {
     return v;
 }
 
-GenomicAllele parse_genomic_allele(const std::string& s) {
+GenomicAllele parse_genomic_allele(std::string_view s) {
     // GRCh38:2:29220747:C:T  (1-based position, VCF-style alleles)
     std::string f[5];  // split(s, ':') without its vector (one per genomic row: 100k rows)
     std::size_t n = 0, from = 0;
@@ -48,12 +48,12 @@ GenomicAllele parse_genomic_allele(const std::string& s) {
         if (colon == std::string::npos) break;
         from = colon + 1;
     }
-    if (n != 5) bad("genomic allele '" + s + "' is not BUILD:CONTIG:POS:REF:ALT");
+    if (n != 5) bad("genomic allele '" + std::string(s) + "' is not BUILD:CONTIG:POS:REF:ALT");
     auto build = parse_genome_build(f[0]);
     auto contig = canonical_contig(f[1]);
-    if (!build) bad("unknown genome build '" + f[0] + "' in '" + s + "'");
-    if (!contig) bad("unknown contig '" + f[1] + "' in '" + s + "'");
-    if (!is_acgt(f[3]) || !is_acgt(f[4])) bad("alleles of '" + s + "' must be A/C/G/T");
+    if (!build) bad("unknown genome build '" + f[0] + "' in '" + std::string(s) + "'");
+    if (!contig) bad("unknown contig '" + f[1] + "' in '" + std::string(s) + "'");
+    if (!is_acgt(f[3]) || !is_acgt(f[4])) bad("alleles of '" + std::string(s) + "' must be A/C/G/T");
     return {*build, *contig, to_int(f[2], "position") - 1, f[3], f[4]};
 }
 
@@ -61,16 +61,7 @@ GenomicAllele parse_genomic_allele(const std::string& s) {
 
 std::vector<std::string> split_list(const std::string& s) {
     std::vector<std::string> out;
-    const std::string_view v(s);
-    std::size_t start = 0;
-    while (start <= v.size()) {
-        auto p = v.find(';', start);
-        if (p == std::string_view::npos) p = v.size();
-        const auto item = v.substr(start, p - start);  // trimmed of kBlanks, as trim() does, without copies
-        if (const auto b = item.find_first_not_of(kBlanks); b != std::string_view::npos)
-            out.emplace_back(item.substr(b, item.find_last_not_of(kBlanks) - b + 1));
-        start = p + 1;
-    }
+    for_each_item(s, [&out](std::string_view item) { out.emplace_back(item); });
     return out;
 }
 
@@ -180,11 +171,11 @@ std::string context_driver_gene(std::string_view cond) {
 }
 
 void parse_context(const std::string& s, KnowledgeEntry& e) {
-    for (const auto& cond : split_list(s)) {
+    for_each_item(s, [&e](std::string_view cond) {
         if (auto d = context_driver(cond); !d.empty()) {
             if (std::find(e.required_drivers.begin(), e.required_drivers.end(), d) != e.required_drivers.end())
                 bad("context names 'driver=" + d + "' twice");
-            e.required_drivers.push_back(d);
+            e.required_drivers.push_back(std::move(d));
         } else if (cond.rfind("tumor_type=", 0) == 0) {
             if (!e.tumor_types.empty())
                 bad("context has more than one tumor_type= condition (list the codes in one: tumor_type=A,B)");
@@ -197,18 +188,18 @@ void parse_context(const std::string& s, KnowledgeEntry& e) {
             if (!e.required_phase.empty()) bad("context has more than one phase= condition");
             e.required_phase = cond.substr(6);
         } else {
-            bad("unknown context condition '" + cond +
+            bad("unknown context condition '" + std::string(cond) +
                 "' (expected: driver=<GENE> fusion | driver=<GENE> mutation | driver=<GENE> <residue, e.g. V600> | "
                 "tumor_type=<CODE>[,<CODE>] | phase=cis | phase=trans)");
         }
-    }
+    });
 }
 
 void parse_alteration(KnowledgeEntry& e) {
     const std::string& a = e.alteration;
     switch (e.kind) {
         case AlterationKind::genomic:
-            for (const auto& item : split_list(a)) e.alleles.push_back(parse_genomic_allele(item));
+            for_each_item(a, [&e](std::string_view item) { e.alleles.push_back(parse_genomic_allele(item)); });
             if (e.alleles.empty()) bad("genomic row needs at least one BUILD:CONTIG:POS:REF:ALT");
             break;
         case AlterationKind::hgvs_c:
@@ -248,7 +239,7 @@ void parse_alteration(KnowledgeEntry& e) {
                     (dot != std::string_view::npos && !all_digits(n.substr(dot + 1))))
                     bad("amplification alteration '" + a + "' must be empty or cn>=N");
                 try {
-                    e.min_copy_number = std::stod(std::string(n));
+                    e.set_gene_level().min_copy_number = std::stod(std::string(n));
                 } catch (const std::out_of_range&) {
                     bad("amplification alteration '" + a + "': copy number out of range");
                 }
@@ -259,8 +250,8 @@ void parse_alteration(KnowledgeEntry& e) {
             if (sep == std::string::npos || sep == 0 || sep + 2 >= a.size() ||
                 a.find("::", sep + 2) != std::string::npos)
                 bad("fusion alteration '" + a + "' is not like EML4::ALK or *::ALK (5' partner first)");
-            e.fusion5 = a.substr(0, sep);
-            e.fusion3 = a.substr(sep + 2);
+            e.set_gene_level().fusion5 = a.substr(0, sep);
+            e.set_gene_level().fusion3 = a.substr(sep + 2);
             break;
         }
         case AlterationKind::lof:

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/strings.hpp"
 #include "rvanno/knowledge.hpp"
 
 namespace rvanno::detail {
@@ -35,5 +36,19 @@ std::vector<RequiredAlteration> parse_requires(const std::string& s);
 // gene) are checked by the caller.
 void parse_context(const std::string& s, KnowledgeEntry& e);
 std::vector<std::string> split_list(const std::string& s);  // ';'-separated, trimmed, no empties
+// The same items, each given to f(std::string_view) without a vector or a string per item (the
+// genomic alteration and context of 100k rows).
+template <class F>
+void for_each_item(std::string_view s, F&& f) {
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        auto p = s.find(';', start);
+        if (p == std::string_view::npos) p = s.size();
+        const auto item = s.substr(start, p - start);
+        if (const auto b = item.find_first_not_of(kBlanks); b != std::string_view::npos)
+            f(item.substr(b, item.find_last_not_of(kBlanks) - b + 1));
+        start = p + 1;
+    }
+}
 
 }  // namespace rvanno::detail

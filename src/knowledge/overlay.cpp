@@ -97,12 +97,14 @@ void apply_overlay(KnowledgeBase& kb) {
             if (direction(cur.effect) * direction(c.effect) < 0)
                 kb.conflicts.push_back({cur.id, c.id, same_source,
                                         alteration_words(c) + ", " + drug + ": " + to_string(cur.effect) +
-                                            " (curated) vs " + to_string(c.effect) + " (CIViC " + c.civic_id + ")"});
+                                            " (curated) vs " + to_string(c.effect) + " (CIViC " + c.civic().civic_id +
+                                            ")"});
         }
         if (!into) continue;
         merged[i] = true;
-        if (std::find(into->also_in_civic.begin(), into->also_in_civic.end(), c.civic_id) == into->also_in_civic.end())
-            into->also_in_civic.push_back(c.civic_id);
+        const std::string& item = c.civic().civic_id;
+        if (auto& also = into->set_civic().also_in_civic; std::find(also.begin(), also.end(), item) == also.end())
+            also.push_back(item);
     }
     std::size_t out = first_civic;  // only civic rows are merged away
     for (std::size_t i = first_civic; i < n; ++i) {

@@ -251,7 +251,7 @@ std::optional<Match> route_match(const Allele& allele, GenomeBuild build, const 
 
 std::optional<Match> match_entry(const Allele& allele, GenomeBuild build, const Consequence& c,
                                  const KnowledgeEntry& e) {
-    if (e.restrictions.empty()) return route_match(allele, build, c, e);
+    if (e.civic().restrictions.empty()) return route_match(allele, build, c, e);
     return apply_allele_restrictions(allele, c, e, route_match(allele, build, c, e));
 }
 
@@ -292,7 +292,8 @@ namespace {
 // own copy-number cut-off cannot be checked against a call and does not match.
 std::optional<Match> discrete_match(const GeneCopyNumber& g, const KnowledgeEntry& e) {
     const std::string value = describe_discrete_call(*g.discrete_call) + ", not a copy number";
-    if (e.kind == AlterationKind::amplification && !e.min_copy_number && g.cn_class == CnClass::amplification)
+    if (e.kind == AlterationKind::amplification && !e.gene_level().min_copy_number &&
+        g.cn_class == CnClass::amplification)
         return Match{&e, MatchHow::amplification, value};
     if (e.kind == AlterationKind::deletion && g.cn_class == CnClass::deep_deletion)
         return Match{&e, MatchHow::deletion, value};
@@ -308,10 +309,10 @@ std::optional<Match> copy_number_match(const GeneCopyNumber& g, const std::strin
     const std::string where = g.focal ? (*g.focal ? ", focal" : ", arm-level") + std::string(" ") + g.arm : "";
     switch (e.kind) {
         case AlterationKind::amplification:
-            if (e.min_copy_number) {
-                if (*g.min_cn >= *e.min_copy_number)
+            if (e.gene_level().min_copy_number) {
+                if (*g.min_cn >= *e.gene_level().min_copy_number)
                     return Match{&e, MatchHow::amplification,
-                                 value + " >= this row's cut-off " + fixed(*e.min_copy_number, 2) + where};
+                                 value + " >= this row's cut-off " + fixed(*e.gene_level().min_copy_number, 2) + where};
                 return std::nullopt;
             }
             if (g.cn_class == CnClass::amplification)
@@ -367,7 +368,8 @@ std::vector<Match> match_copy_number(const GeneCopyNumber& cn, const std::string
 std::vector<Match> match_fusion(const Fusion& f, const std::vector<const KnowledgeEntry*>& entries) {
     std::vector<Match> out;
     auto fits = [](const KnowledgeEntry& e, const std::string& g5, const std::string& g3) {
-        return !g3.empty() && partner_matches(e.fusion3, g3) && (e.fusion5 == "*" || (!g5.empty() && e.fusion5 == g5));
+        return !g3.empty() && partner_matches(e.gene_level().fusion3, g3) &&
+               (e.gene_level().fusion5 == "*" || (!g5.empty() && e.gene_level().fusion5 == g5));
     };
     for (const KnowledgeEntry* e : entries) {
         if (e->kind != AlterationKind::fusion) continue;

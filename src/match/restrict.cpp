@@ -12,7 +12,7 @@ namespace {
 using K = MatchRestrict::Kind;
 
 const MatchRestrict* find(const KnowledgeEntry& e, K kind) {
-    for (const auto& r : e.restrictions)
+    for (const auto& r : e.civic().restrictions)
         if (r.kind == kind) return &r;
     return nullptr;
 }
@@ -55,7 +55,7 @@ std::optional<Match> apply_allele_restrictions(const Allele& a, const Consequenc
     if (const auto* r = find(e, K::exon_skipping)) return exon_skipping(c, e, r->exon);
     if (!route) return route;
     const long d = net_change(a);
-    for (const auto& r : e.restrictions) {
+    for (const auto& r : e.civic().restrictions) {
         bool ok = true;
         switch (r.kind) {
             case K::deletion:

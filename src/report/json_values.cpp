@@ -14,12 +14,12 @@ std::string dumped(const json& j) { return j.dump(2, ' ', false, json::error_han
 json civic_json(const KnowledgeEntry& e) {
     if (e.layer != "civic") return json();
     std::vector<std::string> restrict;
-    for (const auto& r : e.restrictions) restrict.push_back(r.text);
-    return {{"id", e.civic_id},
-            {"rating", e.civic_rating.empty() ? json() : json(std::stoi(e.civic_rating))},
-            {"disease", e.civic_disease},
-            {"nct_ids", e.nct_ids.empty() ? std::vector<std::string>{} : split(e.nct_ids, ';')},
-            {"amp_tier", opt(e.civic_amp_tier)},
+    for (const auto& r : e.civic().restrictions) restrict.push_back(r.text);
+    return {{"id", e.civic().civic_id},
+            {"rating", e.civic().civic_rating.empty() ? json() : json(std::stoi(e.civic().civic_rating))},
+            {"disease", e.civic().civic_disease},
+            {"nct_ids", e.civic().nct_ids.empty() ? std::vector<std::string>{} : split(e.civic().nct_ids, ';')},
+            {"amp_tier", opt(e.civic().civic_amp_tier)},
             {"match_restrict", restrict}};
 }
 
@@ -64,10 +64,10 @@ json row_json(const KnowledgeEntry& e, const std::string& tumor_type) {
             {"status", status_name(e)},
             {"citations", e.citations},
             {"notes", e.notes},
-            {"source", e.file + ":" + std::to_string(e.line)},
+            {"source", e.file.str() + ":" + std::to_string(e.line)},
             {"layer", e.layer},
             {"civic", civic_json(e)},
-            {"also_in_civic", e.also_in_civic}};
+            {"also_in_civic", e.civic().also_in_civic}};
 }
 
 json match_json(const Match& m, const std::string& tumor_type) {

@@ -43,8 +43,8 @@ void write_rows(const std::string& sample, const std::string& tumor_type, const 
                 << tsv(e.alteration.empty() ? to_string(e.kind) : e.alteration) << '\t' << tsv(drug) << '\t'
                 << to_string(e.effect) << '\t' << to_string(e.level) << '\t' << tsv(amp_tier(e, tumor_type)) << '\t'
                 << tsv_join(e.diseases, ";") << '\t' << tsv(e.mechanism) << '\t' << status_name(e) << '\t'
-                << tsv_join(e.citations, ";") << '\t' << tsv(e.notes) << '\t' << tsv(e.layer) << '\t' << tsv(e.civic_id)
-                << '\t' << tsv_join(e.also_in_civic, ";") << '\n';
+                << tsv_join(e.citations, ";") << '\t' << tsv(e.notes) << '\t' << tsv(e.layer) << '\t'
+                << tsv(e.civic().civic_id) << '\t' << tsv_join(e.civic().also_in_civic, ";") << '\n';
         }
     }
 }

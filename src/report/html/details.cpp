@@ -62,7 +62,7 @@ void Writer::evidence_table(const std::vector<Match>& ms) {
         }
         if (!e.mechanism.empty()) row += "<br><span class=\"small muted\">mechanism " + esc(e.mechanism) + "</span>";
         row += layer_html(e);
-        row += "<br><span class=\"small muted\">" + esc(e.file) + ":" + std::to_string(e.line) + "</span>";
+        row += "<br><span class=\"small muted\">" + esc(e.file.str()) + ":" + std::to_string(e.line) + "</span>";
         o_ << "<tbody class=\"keep\"><tr><td><b>" << esc_join(e.drugs, ", ") << "</b></td><td>"
            << badge(effect_style(e.effect)) << "</td><td>" << level_html(e.level, amp_tier(e, r_.context.tumor_type))
            << "</td><td>" << or_dash(esc_join(e.diseases, ", ")) << "</td><td>" << status_html(e)

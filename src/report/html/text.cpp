@@ -167,16 +167,16 @@ std::string layer_html(const KnowledgeEntry& e) {
     std::string s;
     if (e.layer == "civic") {
         std::vector<std::string> facts;
-        if (!e.civic_rating.empty()) facts.push_back("rating " + e.civic_rating + "/5");
-        if (!e.civic_disease.empty()) facts.push_back(e.civic_disease);
-        if (!e.civic_amp_tier.empty()) facts.push_back(e.civic_amp_tier);
-        if (!e.nct_ids.empty()) facts.push_back(e.nct_ids);
-        for (const auto& r : e.restrictions) facts.push_back("match_restrict " + r.text);
-        s = "<br><span class=\"small\">CIViC layer: " + esc(e.civic_id) +
+        if (!e.civic().civic_rating.empty()) facts.push_back("rating " + e.civic().civic_rating + "/5");
+        if (!e.civic().civic_disease.empty()) facts.push_back(e.civic().civic_disease);
+        if (!e.civic().civic_amp_tier.empty()) facts.push_back(e.civic().civic_amp_tier);
+        if (!e.civic().nct_ids.empty()) facts.push_back(e.civic().nct_ids);
+        for (const auto& r : e.civic().restrictions) facts.push_back("match_restrict " + r.text);
+        s = "<br><span class=\"small\">CIViC layer: " + esc(e.civic().civic_id) +
             (facts.empty() ? "" : " (" + esc(join(facts, "; ")) + ")") + "</span>";
     }
-    if (!e.also_in_civic.empty())
-        s += "<br><span class=\"small\">also in CIViC: " + esc(join(e.also_in_civic, ", ")) + "</span>";
+    if (!e.civic().also_in_civic.empty())
+        s += "<br><span class=\"small\">also in CIViC: " + esc(join(e.civic().also_in_civic, ", ")) + "</span>";
     return s;
 }
 

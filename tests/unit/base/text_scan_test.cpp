@@ -98,6 +98,22 @@ TEST(TextScan, valid_utf8) {
         EXPECT_FALSE(is_valid_utf8(bad)) << bad;
 }
 
+// ASCII is skipped 8 bytes at a time: a sequence at any offset of a longer ASCII text (before,
+// inside and after an 8-byte word, at the very end) is still checked.
+TEST(TextScan, valid_utf8_at_every_offset_of_long_text) {
+    using rvanno::is_valid_utf8;
+    for (std::size_t at = 0; at <= 24; ++at) {
+        for (const std::string& seq : {std::string("\xC3\xA9"), std::string("\xF0\x9F\x98\x80")}) {
+            std::string text = std::string(at, 'a') + seq + std::string(24 - at, 'b');
+            EXPECT_TRUE(is_valid_utf8(text)) << at;
+            text.erase(at + seq.size() - 1, 1);  // cut the sequence's last byte
+            EXPECT_FALSE(is_valid_utf8(text)) << at;
+        }
+        EXPECT_FALSE(is_valid_utf8(std::string(at, 'a') + "\xFF" + std::string(at % 9, 'c'))) << at;
+        EXPECT_TRUE(is_valid_utf8(std::string(at, 'a'))) << at;
+    }
+}
+
 TEST(TextScan, all_chars_is_a_nonempty_class_match) {
     EXPECT_FALSE(rvanno::all_digits(""));
     EXPECT_TRUE(rvanno::all_digits("0123"));

@@ -163,7 +163,7 @@ TEST(KnowledgeBase, shipped_db_has_no_problems_and_loads) {
     EXPECT_EQ(kb.civic_release, "01-Aug-2024");
     EXPECT_TRUE(kb.rows_not_loaded.empty());
     std::size_t also = 0;
-    for (const auto& e : kb.entries) also += e.also_in_civic.size();
+    for (const auto& e : kb.entries) also += e.civic().also_in_civic.size();
     EXPECT_GT(also, 0u);
     for (const auto& e : kb.entries) {
         EXPECT_EQ(e.layer == "civic", e.status == EntryStatus::civic) << e.id;
@@ -242,8 +242,8 @@ TEST(KnowledgeBase, every_alteration_kind_parses_into_its_fields) {
     EXPECT_EQ(entry(kb, "lof").kind, AlterationKind::lof);
     EXPECT_EQ(entry(kb, "lof").drugs, std::vector<std::string>{"ALK_TKI"});
     EXPECT_EQ(entry(kb, "missense").kind, AlterationKind::missense);
-    EXPECT_EQ(entry(kb, "amp").min_copy_number, 5.0);
-    EXPECT_FALSE(entry(kb, "amp_any").min_copy_number.has_value());
+    EXPECT_EQ(entry(kb, "amp").gene_level().min_copy_number, 5.0);
+    EXPECT_FALSE(entry(kb, "amp_any").gene_level().min_copy_number.has_value());
     EXPECT_EQ(entry(kb, "del").kind, AlterationKind::deletion);
     EXPECT_EQ(entry(kb, "fusion").kind, AlterationKind::fusion);
     EXPECT_EQ(entry(kb, "fusion").effect, Effect::sensitivity);
@@ -522,7 +522,7 @@ TEST(KnowledgeBase, civic_layer_is_merged_under_the_curated_rows_and_conflicts_a
     // ALK G1202R crizotinib resistance: CIViC EID441 and EID1357 cite the curated row's sources.
     const auto* g1202r = find("ALK-G1202R-crizotinib-1");
     ASSERT_NE(g1202r, nullptr);
-    EXPECT_EQ(g1202r->also_in_civic, (std::vector<std::string>{"EID441", "EID1357"}));
+    EXPECT_EQ(g1202r->civic().also_in_civic, (std::vector<std::string>{"EID441", "EID1357"}));
     EXPECT_EQ(find("CIViC-EID441-crizotinib"), nullptr) << "merged, so not a row of its own";
     // A CIViC row no curated row states is loaded, with its layer, status and CIViC columns.
     const auto* eid12 = find("CIViC-EID19-peginterferon_alfa-2b");
@@ -530,8 +530,8 @@ TEST(KnowledgeBase, civic_layer_is_merged_under_the_curated_rows_and_conflicts_a
     EXPECT_EQ(eid12->layer, "civic");
     EXPECT_EQ(eid12->status, EntryStatus::civic);
     EXPECT_FALSE(eid12->verified);
-    EXPECT_EQ(eid12->civic_id, "EID19");
-    EXPECT_EQ(eid12->civic_rating, "4");
+    EXPECT_EQ(eid12->civic().civic_id, "EID19");
+    EXPECT_EQ(eid12->civic().civic_rating, "4");
     // CIViC EID32 (F1174L crizotinib resistance, Sasaki 2010) is merged into the curated row of
     // that source, and its opposite direction to the curated F1174L sensitivity row of another
     // source is a conflict.

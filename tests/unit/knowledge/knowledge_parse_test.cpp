@@ -107,7 +107,7 @@ TEST(KnowledgeScanners, codon_range_and_amplification_alterations) {
         EXPECT_FALSE(parses(K::amplification, bad)) << bad;
     auto a = with(K::amplification, "cn>=4.5");
     parse_alteration(a);
-    EXPECT_EQ(a.min_copy_number, 4.5);
+    EXPECT_EQ(a.gene_level().min_copy_number, 4.5);
     EXPECT_FALSE(parses(K::amplification, "cn>=" + std::string(500, '9')));  // out of range, refused
 }
 

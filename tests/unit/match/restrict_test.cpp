@@ -25,7 +25,7 @@ KnowledgeEntry range_row(int begin, int end, const std::string& restrict) {
     e.range_begin = begin;
     e.range_end = end;
     e.layer = "civic";
-    e.restrictions = detail::parse_match_restrict(restrict);
+    e.set_civic().restrictions = detail::parse_match_restrict(restrict);
     return e;
 }
 
@@ -118,9 +118,9 @@ TEST(MatchRestrict, fusion_exons_are_enforced_when_known) {
     row.id = "CIViC-v3";
     row.gene = "ALK";
     row.kind = AlterationKind::fusion;
-    row.fusion5 = "EML4";
-    row.fusion3 = "ALK";
-    row.restrictions = detail::parse_match_restrict("fusion_exons=e6-e20");
+    row.set_gene_level().fusion5 = "EML4";
+    row.set_gene_level().fusion3 = "ALK";
+    row.set_civic().restrictions = detail::parse_match_restrict("fusion_exons=e6-e20");
     Fusion f;
     f.gene5 = "EML4";
     f.gene3 = "ALK";
@@ -148,7 +148,7 @@ TEST(MatchRestrict, fusion_partner_is_enforced_when_the_sample_shows_it) {
     row.kind = AlterationKind::hgvs_p;
     row.protein_change = "T315I";
     row.required_drivers = {"ABL1 fusion"};
-    row.restrictions = detail::parse_match_restrict("fusion=BCR::ABL1");
+    row.set_civic().restrictions = detail::parse_match_restrict("fusion=BCR::ABL1");
     auto findings = [&] {
         AlleleFinding f;
         f.matches = {{&row, MatchHow::hgvs_p, "p.T315I"}};

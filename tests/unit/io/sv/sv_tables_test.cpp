@@ -153,12 +153,12 @@ TEST(SvTables, unordered_pair_matches_either_reading_and_says_so) {
     rvanno::KnowledgeEntry alk, ros1;
     alk.id = "ALK-fusion";
     alk.kind = rvanno::AlterationKind::fusion;
-    alk.fusion5 = "*";
-    alk.fusion3 = "ALK";
+    alk.set_gene_level().fusion5 = "*";
+    alk.set_gene_level().fusion3 = "ALK";
     ros1 = alk;
     ros1.id = "EML4-ROS1";
-    ros1.fusion5 = "EML4";
-    ros1.fusion3 = "ROS1";
+    ros1.set_gene_level().fusion5 = "EML4";
+    ros1.set_gene_level().fusion3 = "ROS1";
     const auto m = rvanno::match_fusion(f, {&alk, &ros1});
     ASSERT_EQ(m.size(), 1u);
     EXPECT_EQ(m[0].entry->id, "ALK-fusion");
