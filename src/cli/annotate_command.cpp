@@ -1,5 +1,4 @@
 // rvanno annotate: options -> pipeline (annotate_sample, interpret_sample) -> writers.
-#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -44,12 +43,7 @@ struct Outputs {
         if (!o.gene_table.empty()) gene = &set.open(o.gene_table, "--gene-table");
         if (!o.verdict_table.empty()) verdict = &set.open(o.verdict_table, "--verdict-table");
         set.check(o.vcf_output, o.format == "vcf" ? "-o" : "--output-vcf");
-        if (!o.vcf_output.empty()) {  // its spill beside it when it is a file, else in $TMPDIR
-            const std::string dir = output_kind(o.vcf_output) == OutputKind::replace
-                                        ? std::filesystem::absolute(replaced_file(o.vcf_output)).parent_path().string()
-                                        : "";
-            vcf = std::make_unique<AnnotatedVcfStream>(o.vcf_type, dir, o.vcf_output, o.threads);
-        }
+        if (!o.vcf_output.empty()) vcf = std::make_unique<AnnotatedVcfStream>(o.vcf_type, o.vcf_output, o.threads);
     }
     OutputSet set;
     std::ostream* main{nullptr};

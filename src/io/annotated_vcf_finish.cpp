@@ -227,9 +227,7 @@ void Assembly::run(const std::vector<AlleleFinding>& findings, const std::vector
             "internal error: a finding with matches belongs to a record that the annotated VCF did not "
             "hold back; no VCF is written rather than one without its tags");
     const std::int64_t spill_end = s_.spill_offset();
-    if (s_.spill_text_ ? !s_.spill_text_->close() : hts_close(s_.spill_.release()) != 0)
-        throw UserError("error while writing the temporary file '" + s_.spill_name_ + "' for '" + output_ + "'",
-                        "is the disk full? It needs about the uncompressed size of the input");
+    if (s_.spill_text_ ? !s_.spill_text_->close() : hts_close(s_.spill_.release()) != 0) s_.spill_write_failed();
     const std::int64_t eof_block = s_.spill_compressed_ ? 28 : 0;  // BGZF's end-of-file marker, not copied
     struct stat st {};
     if (::fstat(s_.spill_read_fd_, &st) != 0 || st.st_size != spill_end + eof_block)

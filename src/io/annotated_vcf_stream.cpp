@@ -15,6 +15,7 @@
 
 #include "io/annotated_vcf_stream_impl.hpp"
 #include "io/hts_info.hpp"
+#include "io/output_file.hpp"
 #include "io/vcf_writer.hpp"
 #include "rvanno/error.hpp"
 
@@ -34,14 +35,15 @@ bool write_raw(htsFile* fp, const char* p, std::size_t n) {
     return w >= 0 && static_cast<std::size_t>(w) == n;
 }
 
-AnnotatedVcfStream::AnnotatedVcfStream(const std::string& type, std::string spill_dir, std::string output_name,
-                                       int threads)
+AnnotatedVcfStream::AnnotatedVcfStream(const std::string& type, const std::string& output, int threads)
     : impl_(std::make_unique<Impl>()) {
     auto& m = *impl_;
     m.wmode_ = vcf_write_mode(type);
     m.binary_out_ = type[0] == 'b' || type[0] == 'u';
-    m.spill_dir_ = std::move(spill_dir);
-    m.output_name_ = std::move(output_name);
+    // The spill beside the file the output replaces; for stdout or a device, in $TMPDIR.
+    if (output_kind(output) == OutputKind::replace)
+        m.spill_dir_ = std::filesystem::absolute(replaced_file(output)).parent_path().string();
+    m.output_name_ = output;
     m.threads_ = threads;
     m.spill_compressed_ = threads == 0 && (type[0] == 'z' || type[0] == 'b');
     if (!m.deferred_rec_ || !m.work_) throw UserError("out of memory");
@@ -88,7 +90,7 @@ void AnnotatedVcfStream::finish(const std::string& output, const std::vector<All
     if (!m.began_)
         throw UserError("internal error: no VCF/BCF input reached the annotated VCF '" + m.output_name_ + "'");
     m.flush_deferred();
-    if (m.pass_) m.end_passthrough(m.pass_->last_end());
+    if (m.pass_) m.emit_passthrough(m.pass_->last_end(), true);
     for (const auto& h : m.held_)
         if (h.spill_offset < 0) throw UserError("internal error: a held record has no place in the annotated VCF");
     m.assemble(output, findings, header_lines);
@@ -133,7 +135,7 @@ bool AnnotatedVcfStream::Impl::pass_record(std::string_view line, bool never_hel
     BlockPassthrough::Span span;
     const auto step = pass_->record(line.size(), span);
     if (step == BlockPassthrough::Step::stop) {
-        end_passthrough(pass_->last_end());
+        emit_passthrough(pass_->last_end(), true);
         return false;
     }
     deferred_span_ = span;
@@ -145,16 +147,16 @@ bool AnnotatedVcfStream::Impl::pass_record(std::string_view line, bool never_hel
             held_at_intake_ = records_;
         }
     }
-    pass_->emit(span.s, false, spill_->fp.bgzf, spill_name_,
-                [this](std::size_t i, std::int64_t offset) { held_[i].spill_offset = offset; });
+    emit_passthrough(span.s, false);
     return true;
 }
 
-// Every captured block up to `upto` goes to the spill; from there on records are written one by one.
-void AnnotatedVcfStream::Impl::end_passthrough(std::int64_t upto) {
-    pass_->emit(upto, true, spill_->fp.bgzf, spill_name_,
+// The captured blocks up to `upto` go to the spill, each held span noting its spill offset.
+// `last`: every block, and from there on records are written one by one.
+void AnnotatedVcfStream::Impl::emit_passthrough(std::int64_t upto, bool last) {
+    pass_->emit(upto, last, spill_->fp.bgzf, spill_name_,
                 [this](std::size_t i, std::int64_t offset) { held_[i].spill_offset = offset; });
-    pass_.reset();
+    if (last) pass_.reset();
 }
 
 // The spill has no name: it is unlinked as soon as it is open, so that nothing is left behind
@@ -196,19 +198,20 @@ void AnnotatedVcfStream::Impl::open_spill() {
     }
 }
 
+void AnnotatedVcfStream::Impl::spill_write_failed() const {
+    throw UserError("error while writing the temporary file '" + spill_name_ + "' for '" + output_name_ + "'",
+                    "is the disk full? It needs about the uncompressed size of the input");
+}
+
 std::int64_t AnnotatedVcfStream::Impl::spill_offset() {
     if (!spill_compressed_) return spill_bytes_;
-    if (bgzf_flush(spill_->fp.bgzf) < 0)
-        throw UserError("error while writing the temporary file '" + spill_name_ + "' for '" + output_name_ + "'",
-                        "is the disk full?");
+    if (bgzf_flush(spill_->fp.bgzf) < 0) spill_write_failed();
     return static_cast<std::int64_t>(htell(spill_->fp.bgzf->fp));
 }
 
 void AnnotatedVcfStream::Impl::write_spill_bytes(const char* p, std::size_t n) {
     spill_bytes_ += static_cast<std::int64_t>(n);
-    if (spill_text_ ? !spill_text_->write(p, n) : !write_raw(spill_.get(), p, n))
-        throw UserError("error while writing the temporary file '" + spill_name_ + "' for '" + output_name_ + "'",
-                        "is the disk full? It needs about the uncompressed size of the input");
+    if (spill_text_ ? !spill_text_->write(p, n) : !write_raw(spill_.get(), p, n)) spill_write_failed();
 }
 
 void AnnotatedVcfStream::Impl::text_record(char* line, std::size_t length, bool never_held) {
@@ -221,15 +224,8 @@ void AnnotatedVcfStream::Impl::text_record(char* line, std::size_t length, bool 
         throw InputError(where(records_), "not a tab-separated VCF data line",
                          "header lines must come first and columns must be separated by tabs");
     if (pass_ && pass_record(l, never_held)) return;
-    never_held = never_held && !preset_.count(records_);
-    if (never_held && !strip_old_ && !binary_out_) {  // the common case: the line as it is, no copy
-        write_spill_bytes(line, length);
-        write_spill_bytes("\n", 1);
-        return;
-    }
-    if (never_held) {  // parsed where it lies
-        parse_text(line, length, records_);
-        write_spill_record(work_.get(), records_);
+    if (never_held && !preset_.count(records_)) {  // no copy: as it is, or parsed where it lies
+        spill_text(line, length);
         return;
     }
     deferred_text_.assign(l);
@@ -283,8 +279,7 @@ void AnnotatedVcfStream::Impl::strip_old_values(bcf1_t* r, long ordinal) const {
             throw InputError(where(ordinal), "cannot remove the old INFO/" + tag.id);
 }
 
-// The deferred record goes to the spill: a text line as it is when nothing changes and the
-// output is text, else parsed (and stripped of old values) and written as a record.
+// The deferred record goes to the spill (or is held, for write_annotated_vcf's ordinals).
 void AnnotatedVcfStream::Impl::flush_deferred() {
     if (!has_deferred_) return;
     if (preset_.count(records_)) {  // write_annotated_vcf: held by ordinal
@@ -296,15 +291,22 @@ void AnnotatedVcfStream::Impl::flush_deferred() {
         deferred_text_.clear();
         return;
     }
-    if (!text_in_) {
+    if (text_in_)
+        spill_text(deferred_text_.data(), deferred_text_.size());
+    else
         write_spill_record(deferred_rec_.get(), records_);
-    } else if (!strip_old_ && !binary_out_) {
-        deferred_text_ += '\n';
-        write_spill_bytes(deferred_text_.data(), deferred_text_.size());
-    } else {
-        parse_text(deferred_text_.data(), deferred_text_.size(), records_);
-        write_spill_record(work_.get(), records_);
+}
+
+// The current text record to the spill: the line as it is when nothing changes and the output
+// is text, else parsed (in place) and written as a record.
+void AnnotatedVcfStream::Impl::spill_text(char* line, std::size_t length) {
+    if (!strip_old_ && !binary_out_) {
+        write_spill_bytes(line, length);
+        write_spill_bytes("\n", 1);
+        return;
     }
+    parse_text(line, length, records_);
+    write_spill_record(work_.get(), records_);
 }
 
 void AnnotatedVcfStream::Impl::write_spill_record(bcf1_t* r, long ordinal) {
@@ -315,9 +317,7 @@ void AnnotatedVcfStream::Impl::write_spill_record(bcf1_t* r, long ordinal) {
         write_spill_bytes(text_.s.s, text_.s.l);
         return;
     }
-    if (bcf_write(spill_.get(), hdr_.get(), r) < 0)
-        throw UserError("error while writing the temporary file '" + spill_name_ + "' for '" + output_name_ + "'",
-                        "is the disk full? It needs about the uncompressed size of the input");
+    if (bcf_write(spill_.get(), hdr_.get(), r) < 0) spill_write_failed();
     // What bcf_write wrote: l_shared, l_indiv and the six fixed fields (32 bytes), then the
     // shared and individual blocks (BCF 2.2, section 6.3).
     spill_bytes_ += 32 + static_cast<std::int64_t>(r->shared.l) + static_cast<std::int64_t>(r->indiv.l);

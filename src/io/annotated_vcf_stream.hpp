@@ -31,10 +31,10 @@ namespace rvanno {
 class AnnotatedVcfStream {
 public:
     // `type`: a bcftools output type (v, z, b, u; z and b may carry a level digit); a bad one is
-    // a UsageError now. `spill_dir`: where the spill is made ("" = $TMPDIR, else /tmp).
-    // `output_name` names the output in messages. `threads` > 0: BGZF compression threads for
-    // the output.
-    AnnotatedVcfStream(const std::string& type, std::string spill_dir, std::string output_name, int threads);
+    // a UsageError now. `output`: the output as the user named it (messages, and the spill goes
+    // beside the file it replaces; for "-" or a device, in $TMPDIR, else /tmp). `threads` > 0:
+    // BGZF compression threads for the output.
+    AnnotatedVcfStream(const std::string& type, const std::string& output, int threads);
     ~AnnotatedVcfStream();
     AnnotatedVcfStream(const AnnotatedVcfStream&) = delete;
     AnnotatedVcfStream& operator=(const AnnotatedVcfStream&) = delete;

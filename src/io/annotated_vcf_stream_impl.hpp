@@ -76,7 +76,7 @@ struct AnnotatedVcfStream::Impl {
     BlockPassthrough::Span deferred_span_;
     long held_at_intake_{0};  // an irregular record the passthrough held itself: hold() is a no-op
     bool pass_record(std::string_view line, bool never_held);  // false: handle it without the passthrough
-    void end_passthrough(std::int64_t upto);
+    void emit_passthrough(std::int64_t upto, bool last);
 
     std::string where(long record) const { return input_ + ": record " + std::to_string(record); }
     void open_spill();
@@ -92,6 +92,8 @@ struct AnnotatedVcfStream::Impl {
     bool spill_compressed_{false};
     hts::KString text_;  // a record formatted for the spill
     void flush_deferred();
+    void spill_text(char* line, std::size_t length);  // the current text record, as it is or parsed
+    [[noreturn]] void spill_write_failed() const;
     void write_spill_record(bcf1_t* r, long ordinal);  // stripped if need be, in the output's format
     void hold_deferred();                              // the deferred record into held_
     void write_spill_bytes(const char* p, std::size_t n);

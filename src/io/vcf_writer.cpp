@@ -24,9 +24,7 @@ bool is_vcf_output_type(const std::string& type) {
 void write_annotated_vcf(const std::string& input, const std::string& output, const std::string& type,
                          const std::vector<AlleleFinding>& findings, const std::vector<std::string>& header_lines,
                          int threads, const VcfRegions& regions) {
-    // A bad type is refused first. The spill goes beside the output (or to $TMPDIR).
-    const std::string dir = output == "-" ? "" : std::filesystem::absolute(output).parent_path().string();
-    AnnotatedVcfStream stream(type, dir, output, threads);
+    AnnotatedVcfStream stream(type, output, threads);  // a bad type is refused first
     if (input != "-" && output != "-" && std::filesystem::exists(output)) {
         std::error_code ec;
         if (std::filesystem::equivalent(input, output, ec))

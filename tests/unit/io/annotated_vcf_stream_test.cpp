@@ -129,7 +129,7 @@ TEST(AnnotatedVcfStream, HeldRecordsAreTaggedAtTheirPlaceWithFindingsKnownAtTheE
     Findings fx;
     for (const std::string type : {"v", "z", "b"}) {
         const std::string one = dir.file("one." + type), two = dir.file("two." + type);
-        AnnotatedVcfStream stream(type, dir.path().string(), one, 0);
+        AnnotatedVcfStream stream(type, one, 0);
         stream_through(test_vcf("input.vcf"), stream, {2, 7});
         stream.finish(one, fx.list, kProvenance);
         rvanno::write_annotated_vcf(test_vcf("input.vcf"), two, type, fx.list, kProvenance, 0, {});
@@ -156,7 +156,7 @@ TEST(AnnotatedVcfStream, SpillHasNoNameAndOnlyTheOutputRemains) {
     const std::string out = dir.file("out.vcf");
     std::vector<std::string> seen;
     {
-        AnnotatedVcfStream stream("v", dir.path().string(), out, 0);
+        AnnotatedVcfStream stream("v", out, 0);
         stream_through(test_vcf("input.vcf"), stream, {2, 7}, &seen, dir.path().string());
         stream.finish(out, fx.list, kProvenance);
     }
@@ -170,7 +170,7 @@ TEST(AnnotatedVcfStream, FindingOfARecordNotHeldIsAnErrorAndWritesNothing) {
     TempDir dir("notheld");
     Findings fx;
     const std::string out = dir.file("out.vcf");
-    AnnotatedVcfStream stream("v", dir.path().string(), out, 0);
+    AnnotatedVcfStream stream("v", out, 0);
     stream_through(test_vcf("input.vcf"), stream, {2});  // record 7 not held
     try {
         stream.finish(out, fx.list, kProvenance);
@@ -189,7 +189,7 @@ TEST(AnnotatedVcfStream, BcfRecordsOutsideTheGenesAreCopiedRaw) {
     const std::string bcf = dir.file("in.bcf"), out = dir.file("out.bcf");
     rvanno::write_annotated_vcf(test_vcf("input.vcf"), bcf, "b", {}, {}, 0, {});  // the input as BCF
     {
-        AnnotatedVcfStream stream("b", dir.path().string(), out, 0);
+        AnnotatedVcfStream stream("b", out, 0);
         stream_through(bcf, stream, {2, 7});
         stream.finish(out, fx.list, kProvenance);
     }
