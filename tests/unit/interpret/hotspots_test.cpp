@@ -15,6 +15,7 @@
 #include "knowledge/transcript_table.hpp"
 #include "rvanno/knowledge.hpp"
 #include "rvanno/transcript.hpp"
+#include "support/alk_g1202r.hpp"
 
 namespace fs = std::filesystem;
 using rvanno::GenomicBases;
@@ -56,15 +57,7 @@ public:
 };
 
 rvanno::AlleleFinding alk_g1202r() {
-    rvanno::AlleleFinding f;
-    f.contig_name = "chr2";
-    f.pos = 29220746;  // chr2:29220747 C>T (CHECKS.md: c.3604G>A), 0-based
-    f.ref = "C";
-    f.alt = "T";
-    f.csq.gene = "ALK";
-    f.csq.transcript = "NM_004304.5";
-    f.csq.hgvs_c = "c.3604G>A";
-    f.csq.protein_change = "G1202R";
+    rvanno::AlleleFinding f = rvanno::test::alk_g1202r_finding();  // chr2:29220747 C>T (CHECKS.md)
     f.csq.codon = 1202;
     f.csq.protein_altering = true;
     return f;

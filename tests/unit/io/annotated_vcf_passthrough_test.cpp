@@ -7,8 +7,6 @@
 // case needs a block to end.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iterator>
 #include <set>
 #include <string>
 #include <vector>
@@ -16,11 +14,14 @@
 #include "io/hts.hpp"
 #include "io/vcf_writer.hpp"
 #include "rvanno/knowledge.hpp"
+#include "support/alk_g1202r.hpp"
+#include "support/files.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
 
 using rvanno::AlleleFinding;
+using rvanno::test::slurp;
 using rvanno::test::TempDir;
 
 const char* kHeader =
@@ -65,14 +66,8 @@ void write_input(const std::string& path, const Layout& layout) {
 }
 
 struct Row {
-    rvanno::KnowledgeEntry e;
-    Row() {
-        e.id = "SYN-1";
-        e.gene = "ALK";
-        e.drugs = {"drug"};
-        e.effect = rvanno::Effect::resistance;
-        e.level = rvanno::EvidenceLevel::C;
-    }
+    rvanno::KnowledgeEntry e =
+        rvanno::test::alk_row("SYN-1", "drug", rvanno::Effect::resistance, rvanno::EvidenceLevel::C);
 };
 
 std::vector<AlleleFinding> findings_for(const std::set<int>& records, const Row& row) {
@@ -91,11 +86,6 @@ std::vector<AlleleFinding> findings_for(const std::set<int>& records, const Row&
         out.push_back(f);
     }
     return out;
-}
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
 }
 
 std::string decompressed(const std::string& path) {

@@ -17,6 +17,8 @@
 #include "io/vcf_writer.hpp"
 #include "rvanno/error.hpp"
 #include "rvanno/knowledge.hpp"
+#include "support/alk_g1202r.hpp"
+#include "support/files.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
@@ -24,17 +26,10 @@ namespace {
 using rvanno::AlleleFinding;
 using rvanno::AnnotatedVcfStream;
 using rvanno::KnowledgeEntry;
+using rvanno::test::data_lines;
 using rvanno::test::TempDir;
 
 std::string test_vcf(const std::string& name) { return std::string(RVANNO_TESTDATA) + "/vcf_writer/" + name; }
-
-std::vector<std::string> data_lines(const std::string& path) {
-    std::ifstream in(path);
-    std::vector<std::string> out;
-    for (std::string l; std::getline(in, l);)
-        if (!l.empty() && l[0] != '#') out.push_back(l);
-    return out;
-}
 
 std::vector<std::string> header_lines(const std::string& path) {
     std::ifstream in(path);
@@ -72,21 +67,10 @@ struct Findings {
     KnowledgeEntry row;
     std::vector<AlleleFinding> list;
     Findings() {
-        row.id = "ALK-G1202R-crizotinib-1";
-        row.gene = "ALK";
-        row.drugs = {"crizotinib"};
-        row.effect = rvanno::Effect::resistance;
-        row.level = rvanno::EvidenceLevel::C;
-        AlleleFinding f;  // record 2, ALT1 T
+        row = rvanno::test::alk_row("ALK-G1202R-crizotinib-1", "crizotinib", rvanno::Effect::resistance,
+                                    rvanno::EvidenceLevel::C);
+        AlleleFinding f = rvanno::test::alk_g1202r_finding();  // record 2, ALT1 T
         f.record_number = 2;
-        f.contig_name = "chr2";
-        f.pos = 29220746;
-        f.ref = "C";
-        f.alt = "T";
-        f.csq.gene = "ALK";
-        f.csq.transcript = "NM_004304.5";
-        f.csq.hgvs_c = "c.3604G>A";
-        f.csq.protein_change = "G1202R";
         f.matches = {rvanno::Match{&row, rvanno::MatchHow::hgvs_p, ""}};
         list.push_back(f);
         f.record_number = 7;  // record 7, ALT2 C: as a compound row would match it, at the end
@@ -142,9 +126,7 @@ TEST(AnnotatedVcfStream, HeldRecordsAreTaggedAtTheirPlaceWithFindingsKnownAtTheE
             EXPECT_NE(got[6].find("RVANNO_GENE=.,ALK"), std::string::npos) << got[6];
             EXPECT_EQ(header_lines(one).back(), "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR");
         }
-        std::ifstream a(one, std::ios::binary), b(two, std::ios::binary);
-        const std::string sa((std::istreambuf_iterator<char>(a)), {}), sb((std::istreambuf_iterator<char>(b)), {});
-        EXPECT_EQ(sa, sb) << type;
+        EXPECT_EQ(rvanno::test::slurp(one), rvanno::test::slurp(two)) << type;
     }
 }
 

@@ -19,6 +19,8 @@
 #include "io/hts.hpp"
 #include "rvanno/error.hpp"
 
+#include "support/alk_g1202r.hpp"
+#include "support/files.hpp"
 #include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -31,6 +33,8 @@ using rvanno::UsageError;
 using rvanno::UserError;
 using rvanno::write_annotated_vcf;
 
+using rvanno::test::alk_row;
+using rvanno::test::data_lines;
 using rvanno::test::TempDir;
 
 namespace {
@@ -42,42 +46,22 @@ const std::vector<std::string> kTags = {"RVANNO_GENE", "RVANNO_HGVSC", "RVANNO_H
 
 // A fresh, empty directory per test, removed afterwards.
 
-KnowledgeEntry entry(const std::string& id, const std::string& drug, rvanno::Effect effect, rvanno::EvidenceLevel level,
-                     bool verified = false) {
-    KnowledgeEntry e;
-    e.verified = verified;
-    e.id = id;
-    e.gene = "ALK";
-    e.drugs = {drug};
-    e.effect = effect;
-    e.level = level;
-    return e;
-}
-
 // Hand-written findings for testdata/vcf_writer/input.vcf, with ids and values of the bundled
 // knowledge base (db/knowledge/alk.tsv) and one synthetic row whose id and drug need escaping.
 struct Fixture {
     KnowledgeEntry g1202r_crizotinib =
-        entry("ALK-G1202R-crizotinib-1", "crizotinib", rvanno::Effect::resistance, rvanno::EvidenceLevel::C, true);
+        alk_row("ALK-G1202R-crizotinib-1", "crizotinib", rvanno::Effect::resistance, rvanno::EvidenceLevel::C, true);
     KnowledgeEntry g1202r_lorlatinib =
-        entry("ALK-G1202R-lorlatinib-1", "lorlatinib", rvanno::Effect::sensitivity, rvanno::EvidenceLevel::D);
+        alk_row("ALK-G1202R-lorlatinib-1", "lorlatinib", rvanno::Effect::sensitivity, rvanno::EvidenceLevel::D);
     KnowledgeEntry l1196m_crizotinib =
-        entry("ALK-L1196M-crizotinib-1", "crizotinib", rvanno::Effect::resistance, rvanno::EvidenceLevel::C, true);
-    KnowledgeEntry synthetic = entry("SYN;ID=1", "drug a,b", rvanno::Effect::no_benefit, rvanno::EvidenceLevel::E);
+        alk_row("ALK-L1196M-crizotinib-1", "crizotinib", rvanno::Effect::resistance, rvanno::EvidenceLevel::C, true);
+    KnowledgeEntry synthetic = alk_row("SYN;ID=1", "drug a,b", rvanno::Effect::no_benefit, rvanno::EvidenceLevel::E);
     std::vector<AlleleFinding> findings;
 
     Fixture() {
         // record 2 (chr2:29220747 C>T,A): ALT1 T is ALK c.3604G>A p.G1202R; ALT2 A has no row.
-        AlleleFinding t;
+        AlleleFinding t = rvanno::test::alk_g1202r_finding();
         t.record_number = 2;
-        t.contig_name = "chr2";
-        t.pos = 29220746;
-        t.ref = "C";
-        t.alt = "T";
-        t.csq.gene = "ALK";
-        t.csq.transcript = "NM_004304.5";
-        t.csq.hgvs_c = "c.3604G>A";
-        t.csq.protein_change = "G1202R";
         t.matches = {Match{&g1202r_crizotinib, MatchHow::hgvs_p, ""}, Match{&g1202r_lorlatinib, MatchHow::hgvs_p, ""}};
         findings.push_back(t);
         AlleleFinding a = t;
@@ -156,14 +140,6 @@ std::vector<Rec> read_records(const std::string& path, std::string* header_text 
     }
     EXPECT_EQ(ret, -1) << path << ": read error";
     EXPECT_EQ(hts_close(fp.release()), 0);
-    return out;
-}
-
-std::vector<std::string> data_lines(const std::string& path) {
-    std::ifstream in(path);
-    std::vector<std::string> out;
-    for (std::string l; std::getline(in, l);)
-        if (!l.empty() && l[0] != '#') out.push_back(l);
     return out;
 }
 
