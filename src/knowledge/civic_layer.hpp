@@ -26,7 +26,7 @@ std::vector<MatchRestrict> parse_match_restrict(const std::string& s);
 
 // Fills the CIViC columns of `e` from a civic-layer row (layer, civic_id, civic_rating,
 // civic_disease, nct_ids, amp_tier, match_restrict). The `layer` cell must say "civic".
-void read_civic_columns(const TextTable& t, KnowledgeEntry& e);
+void read_civic_columns(const TableRow& t, KnowledgeEntry& e);
 
 // The restrictions fit the row: deletion/insertion/frameshift/exon_skipping on rows matched by
 // small variants; fusion=A::B on such a row whose context requires a B fusion; fusion_exons on a

@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <exception>
 #include <fstream>
+#include <future>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -25,7 +26,9 @@
 #include "knowledge/chromosome_arms.hpp"
 #include "knowledge/civic_layer.hpp"
 #include "knowledge/fusion_variants.hpp"
+#include "knowledge/kb_index.hpp"
 #include "knowledge/knowledge_parse.hpp"
+#include "knowledge/knowledge_row.hpp"
 #include "knowledge/knowledge_sense.hpp"
 #include "knowledge/overlay.hpp"
 #include "knowledge/transcript_table.hpp"
@@ -40,24 +43,12 @@ namespace fs = std::filesystem;
 namespace rvanno {
 namespace {
 
-const std::vector<std::string> kEntryColumns = {"id",        "gene",      "kind",   "alteration",     "hgvs_c",
-                                                "requires",  "drugs",     "effect", "evidence_level", "disease",
-                                                "mechanism", "citations", "status", "notes"};
-// Positions of kEntryColumns and the optional `context` in a table: once per file, not per cell.
-struct EntryColumns {
-    std::size_t id, gene, kind, alteration, hgvs_c, reqs, drugs, effect, level, disease, mechanism, citations, status,
-        notes, context;
-};
-EntryColumns entry_columns(const TextTable& t) {
-    const auto c = [&t](const char* name) { return t.column(name); };
-    return {c("id"),        c("gene"),      c("kind"),   c("alteration"),     c("hgvs_c"),
-            c("requires"),  c("drugs"),     c("effect"), c("evidence_level"), c("disease"),
-            c("mechanism"), c("citations"), c("status"), c("notes"),          c("context")};
-}
-
 class Loader {
 public:
-    Loader(fs::path dir, std::vector<DbProblem>* problems) : dir_(std::move(dir)), problems_(problems) {}
+    // `problems`: list them (db check) instead of stopping at the first. `index_input`: keep each
+    // loaded row's line for the knowledge index (db index); never reads the index.
+    Loader(fs::path dir, std::vector<DbProblem>* problems, detail::IndexInput* index_input = nullptr)
+        : dir_(std::move(dir)), problems_(problems), index_input_(index_input) {}
 
     KnowledgeBase run() {
         kb_.directory = dir_;
@@ -65,32 +56,57 @@ public:
             throw UserError("knowledge base '" + dir_.string() + "' is not a directory",
                             "give the db/ directory with --db, or set RVANNO_DB");
         read_version();
+        const std::vector<fs::path> content = content_files();
+        // A run reads the rows from the knowledge index when there is one that fits (kb_index.hpp).
+        const bool try_index = !problems_ && !index_input_ && fs::exists(dir_ / kKnowledgeIndexName);
         // The content hash reads every table once more (14 MB at 100k rows): on a second thread
-        // while the rows are parsed. get() rethrows its error where it was thrown before.
-        auto md5 = md5_of_files_async(dir_, content_files());
-        guarded([&] { read_genes(dir_ / "genes.txt", true); });
-        if (fs::exists(civic_dir() / "genes_civic.txt"))
-            guarded([&] { read_genes(civic_dir() / "genes_civic.txt", false); });
-        guarded([&] { read_drugs(dir_ / "drugs.tsv"); });
-        if (fs::exists(civic_dir() / "drugs_civic.tsv")) guarded([&] { read_drugs(civic_dir() / "drugs_civic.tsv"); });
-        read_transcript_tables();
-        for (const auto& [id, d] : kb_.drugs) drug_ids_.insert(id);
-        kb_.entries.reserve(line_ends(knowledge_files()) + line_ends(civic_files()));
-        advise_huge_pages(kb_.entries.data(), kb_.entries.capacity() * sizeof(KnowledgeEntry));  // 512x fewer faults
-        ids_.reserve(kb_.entries.capacity());
+        // while the rows are parsed. get() rethrows its error where it was thrown before. With an
+        // index whose tables are unchanged since it was written, the hash it recorded is taken.
+        if (index_input_)
+            index_input_->stamps = detail::stamp_files(dir_, content);  // before the hash: see kb_index.hpp
+        std::future<std::string> md5;
+        if (!try_index) md5 = md5_of_files_async(dir_, content);
+        read_tables();
+        if (try_index) {
+            if (auto stored = read_knowledge_index(kb_)) {
+                kb_.content_md5 =
+                    unchanged_since_indexed(dir_, content, *stored) ? stored->content_md5 : md5_of_files(dir_, content);
+                if (use_knowledge_index(kb_, std::move(*stored))) {
+                    check_transcripts();
+                    check_gene_level_tables();
+                    return std::move(kb_);
+                }
+            }
+            if (kb_.content_md5.empty()) md5 = md5_of_files_async(dir_, content);
+        }
+        auto& entries = kb_.entries.held();
+        entries.reserve(line_ends(knowledge_files()) + line_ends(civic_files()));
+        advise_huge_pages(entries.data(), entries.capacity() * sizeof(KnowledgeEntry));  // 512x fewer faults
+        ids_.reserve(entries.capacity());
         for (const auto& f : knowledge_files()) guarded([&] { read_entries(f, false); });
         for (const auto& f : civic_files()) guarded([&] { read_entries(f, true); });
         if (!civic_files().empty()) kb_.civic_release = detail::civic_release(civic_files().front());
-        detail::apply_overlay(kb_);
+        const auto merged = detail::apply_overlay(kb_);
+        if (index_input_) {  // the same rows as kb_.entries: drop the merged ones' lines too
+            auto& rows = index_input_->rows;
+            std::size_t out = 0;
+            for (std::size_t i = 0; i < rows.size(); ++i)
+                if (!merged[i]) {
+                    if (out != i) rows[out] = std::move(rows[i]);
+                    ++out;
+                }
+            rows.resize(out);
+        }
         guarded([&] { check_transcripts(); });
         guarded([&] { check_gene_level_tables(); });
-        kb_.content_md5 = md5.get();
+        if (kb_.content_md5.empty()) kb_.content_md5 = md5.get();
         return std::move(kb_);
     }
 
 private:
     fs::path dir_;
     std::vector<DbProblem>* problems_;
+    detail::IndexInput* index_input_;
     KnowledgeBase kb_;
     // Per-row lookups, hashed (100k rows, issue 10). The ids: one flat table and one buffer (a
     // node and a string per row were a fifth of the load; their cache misses another tenth).
@@ -102,6 +118,17 @@ private:
     std::map<GenomeBuild, std::vector<Transcript>> tables_;
     std::map<GenomeBuild, std::exception_ptr> table_errors_;
     detail::GeneSpans spans_;
+
+    // genes.txt, drugs.tsv (each with the CIViC layer's), the transcript tables.
+    void read_tables() {
+        guarded([&] { read_genes(dir_ / "genes.txt", true); });
+        if (fs::exists(civic_dir() / "genes_civic.txt"))
+            guarded([&] { read_genes(civic_dir() / "genes_civic.txt", false); });
+        guarded([&] { read_drugs(dir_ / "drugs.tsv"); });
+        if (fs::exists(civic_dir() / "drugs_civic.tsv")) guarded([&] { read_drugs(civic_dir() / "drugs_civic.tsv"); });
+        read_transcript_tables();
+        for (const auto& [id, d] : kb_.drugs) drug_ids_.insert(id);
+    }
 
     void report(const std::string& where, const std::string& what, const std::string& hint = {}) {
         if (!problems_) throw InputError(where, what, hint);
@@ -222,17 +249,19 @@ private:
     }
 
     void read_entries(const fs::path& file, bool civic) {
-        TextTable t(file, kEntryColumns);
+        TextTable t(file, detail::entry_column_names());
         const SharedText name(rel(file));  // once per file: fs::relative is slow (issue 11); rows share it
-        const EntryColumns col = entry_columns(t);
+        const detail::EntryColumns col = detail::entry_columns(*t.row().index);
+        const detail::RowChecks checks{&gene_set_, &drug_ids_, &ids_};
+        auto& entries = kb_.entries.held();
+        if (index_input_) index_input_->tables.push_back({name.str(), civic, t.header()});
         while (t.next()) {
-            // Parsed in place (no 848-byte move per row); taken back unless the row is loaded.
-            KnowledgeEntry& e = kb_.entries.emplace_back();
+            // Parsed in place (no 560-byte move per row); taken back unless the row is loaded.
+            KnowledgeEntry& e = entries.emplace_back();
             bool loaded = false;
             try {
                 detail::check_cells(t.header(), t.cells());
-                parse_entry(t, col, name, e);
-                if (civic) detail::read_civic_columns(t, e);
+                detail::parse_entry(t.row(), col, name, checks, civic, e);
                 if ((e.status == EntryStatus::civic) != civic)
                     throw std::invalid_argument(civic ? "status '" + to_string(e.status) +
                                                             "' in the CIViC layer (its rows are status civic)"
@@ -241,6 +270,9 @@ private:
                 detail::check_restrictions(e);
                 detail::check_sense(e, spans_);
                 loaded = true;
+                if (index_input_)
+                    index_input_->rows.push_back(
+                        {t.text(), static_cast<std::uint32_t>(index_input_->tables.size() - 1)});
             } catch (const detail::UnknownRestrict& e) {
                 // Not loaded: it would match more than CIViC's variant. Annotate runs without it and
                 // says so in the provenance; db check fails on it.
@@ -252,60 +284,7 @@ private:
                 report(t.where(), e.what(),
                        "see db/README.md for the schema; run 'rvanno db check' to list every problem");
             }
-            if (!loaded) kb_.entries.pop_back();
-        }
-    }
-
-    void parse_entry(const TextTable& t, const EntryColumns& col, const SharedText& file, KnowledgeEntry& e) {
-        e.file = file;
-        e.line = t.line();
-        e.id = t.cell(col.id);
-        e.gene = t.cell(col.gene);
-        if (!detail::is_entry_id(e.id)) throw std::invalid_argument("bad id '" + e.id + "'");
-        if (!ids_.insert(e.id)) throw std::invalid_argument("duplicate id '" + e.id + "'");
-        if (!known_gene(e.gene)) throw std::invalid_argument("gene '" + e.gene + "' is not in genes.txt");
-        e.kind = detail::parse_kind(t.cell(col.kind));
-        e.alteration = t.cell(col.alteration);
-        detail::parse_alteration(e);
-        e.hgvs_c_alleles = detail::split_list(t.cell(col.hgvs_c));
-        for (const auto& c : e.hgvs_c_alleles)
-            if (c.rfind("c.", 0) != 0) throw std::invalid_argument("hgvs_c '" + c + "' must start with 'c.'");
-        e.requires_all = detail::parse_requires(t.cell(col.reqs));
-        for (const auto& r : e.requires_all)
-            if (!known_gene(r.gene))
-                throw std::invalid_argument("requires names gene '" + r.gene + "', which is not in genes.txt");
-        e.drugs = detail::split_list(t.cell(col.drugs));
-        if (e.drugs.empty()) throw std::invalid_argument("no drug named");
-        for (const auto& d : e.drugs)
-            if (!drug_ids_.count(d)) throw std::invalid_argument("unknown drug '" + d + "' (not in drugs.tsv)");
-        e.effect = detail::parse_effect(t.cell(col.effect));
-        e.level = detail::parse_level(t.cell(col.level));
-        e.diseases = detail::split_list(t.cell(col.disease));
-        if (e.diseases.empty()) throw std::invalid_argument("no disease context (use 'any' if none)");
-        e.mechanism = t.cell(col.mechanism);
-        detail::parse_mechanism(e.mechanism);
-        e.citations = detail::split_list(t.cell(col.citations));
-        if (e.citations.empty()) throw std::invalid_argument("row is not cited: every row needs a PMID or DOI");
-        for (const auto& c : e.citations) detail::parse_citation(c);
-        e.status = detail::parse_status(t.cell(col.status));
-        e.verified = e.status == EntryStatus::verified;
-        e.notes = t.cell(col.notes);
-        detail::parse_context(t.cell(col.context), e);  // optional column: "" when absent
-        for (const auto& d : e.required_drivers) {
-            auto gene = d.substr(0, d.find(' '));
-            if (!known_gene(gene))
-                throw std::invalid_argument("context names driver gene '" + gene + "', which is not in genes.txt");
-        }
-        if (!e.required_phase.empty()) {
-            if (e.requires_all.empty())
-                throw std::invalid_argument("context phase=" + e.required_phase +
-                                            " needs a compound row: the phase is that of the row's allele with its "
-                                            "`requires` partners");
-            for (const auto& r : e.requires_all)
-                if (r.gene != e.gene)
-                    throw std::invalid_argument("context phase=" + e.required_phase +
-                                                " names a partner in another gene (" + r.gene +
-                                                "); phase is only defined within one gene");
+            if (!loaded) entries.pop_back();
         }
     }
 
@@ -370,6 +349,12 @@ private:
 }  // namespace
 
 KnowledgeBase load_knowledge_base(const fs::path& dir) { return Loader(dir, nullptr).run(); }
+
+KnowledgeIndexWritten index_knowledge_base(const fs::path& dir) {
+    detail::IndexInput input;
+    const KnowledgeBase kb = Loader(dir, nullptr, &input).run();
+    return write_knowledge_index(kb, input);
+}
 
 std::vector<DbProblem> check_knowledge_base(const fs::path& dir) {
     std::vector<DbProblem> problems;

@@ -3,12 +3,17 @@
 #include <filesystem>
 #include <vector>
 
+#include "knowledge/kb_index.hpp"
 #include "rvanno/knowledge.hpp"
 
 namespace rvanno {
 
-// Loads and validates a knowledge-base directory. Throws InputError for the first problem.
+// Loads and validates a knowledge-base directory. Throws InputError for the first problem. Reads
+// the rows from DIR/knowledge.index when it fits the tables (knowledge/kb_index.hpp).
 KnowledgeBase load_knowledge_base(const std::filesystem::path& dir);
+
+// Loads `dir` from its tables and writes DIR/knowledge.index (rvanno db index).
+KnowledgeIndexWritten index_knowledge_base(const std::filesystem::path& dir);
 
 // Validates without stopping at the first problem (rvanno db check): cited rows, known
 // genes (also present in both transcript tables), known drugs, allowed values, unique ids.

@@ -3,8 +3,10 @@
 #include "rvanno/knowledge.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "base/strings.hpp"
+#include "knowledge/row_index.hpp"
 
 namespace rvanno {
 
@@ -86,12 +88,38 @@ std::string amp_tier(EvidenceLevel l) {
     return "?";
 }
 
-std::vector<const KnowledgeEntry*> KnowledgeBase::entries_for_gene(const std::string& gene) const {
+std::vector<const KnowledgeEntry*> KnowledgeBase::entries_for_gene(const std::string& gene,
+                                                                   std::initializer_list<AlterationKind> kinds) const {
     std::vector<const KnowledgeEntry*> out;
-    for (const auto& e : entries)
-        if (e.gene == gene) out.push_back(&e);
+    for (const auto r : row_index(entries).rows_of(gene, kinds)) out.push_back(&entries[r]);
     return out;
 }
+
+std::vector<const KnowledgeEntry*> KnowledgeBase::entries_for_gene(const std::string& gene) const {
+    std::vector<const KnowledgeEntry*> out;
+    if (const GeneRows* rows = row_index(entries).gene(gene))
+        for (const auto r : rows->rows) out.push_back(&entries[r]);
+    return out;
+}
+
+KnowledgeRows::KnowledgeRows(std::shared_ptr<const Source> stored, std::shared_ptr<const RowIndex> index)
+    : stored_(std::move(stored)), made_(stored_->size()), index_(std::move(index)) {}
+
+KnowledgeRows::~KnowledgeRows() = default;
+
+std::vector<KnowledgeEntry>& KnowledgeRows::held() {
+    if (stored_) throw std::logic_error("rows read from the knowledge index cannot be changed");
+    index_.reset();
+    return held_;
+}
+
+std::size_t KnowledgeRows::made() const {
+    if (!stored_) return held_.size();
+    return static_cast<std::size_t>(
+        std::count_if(made_.begin(), made_.end(), [](const auto& p) { return p != nullptr; }));
+}
+
+void KnowledgeRows::make(std::size_t i) const { made_[i] = std::make_unique<KnowledgeEntry>(stored_->make(i)); }
 
 const Drug* KnowledgeBase::drug(const std::string& id) const {
     auto it = drugs.find(id);

@@ -66,30 +66,31 @@ std::string alteration_words(const KnowledgeEntry& e) {
 
 }  // namespace
 
-void apply_overlay(KnowledgeBase& kb) {
+std::vector<bool> apply_overlay(KnowledgeBase& kb) {
+    auto& entries = kb.entries.held();
     // Only a curated row whose key some civic row has can merge or conflict: key the civic rows
     // first, then keep the curated rows with one of those keys (not a map of every curated row).
     // The layers are in order (curated, then civic): the boundary is found, not every row's layer
     // read, so each of 100k curated rows is touched once.
-    const auto n = kb.entries.size();
+    const auto n = entries.size();
     const auto first_civic =
-        static_cast<std::size_t>(std::partition_point(kb.entries.begin(), kb.entries.end(),
+        static_cast<std::size_t>(std::partition_point(entries.begin(), entries.end(),
                                                       [](const KnowledgeEntry& e) { return e.layer != "civic"; }) -
-                                 kb.entries.begin());
+                                 entries.begin());
     std::string key;
     std::unordered_set<std::string> civic_keys;
-    for (std::size_t i = first_civic; i < n; ++i) civic_keys.insert(overlay_key(kb.entries[i], key));
+    for (std::size_t i = first_civic; i < n; ++i) civic_keys.insert(overlay_key(entries[i], key));
     std::map<std::string, std::vector<std::size_t>> curated;  // overlay key -> curated rows
     for (std::size_t i = 0; i < first_civic && !civic_keys.empty(); ++i)
-        if (civic_keys.count(overlay_key(kb.entries[i], key))) curated[key].push_back(i);
+        if (civic_keys.count(overlay_key(entries[i], key))) curated[key].push_back(i);
     std::vector<bool> merged(n, false);
     for (std::size_t i = first_civic; i < n; ++i) {
-        const KnowledgeEntry& c = kb.entries[i];
+        const KnowledgeEntry& c = entries[i];
         auto same = curated.find(overlay_key(c, key));
         if (same == curated.end()) continue;
         KnowledgeEntry* into = nullptr;
         for (std::size_t r : same->second) {
-            KnowledgeEntry& cur = kb.entries[r];
+            KnowledgeEntry& cur = entries[r];
             const std::string drug = shared_drug(kb, cur, c);
             if (drug.empty()) continue;
             const bool same_source = shares_citation(cur, c);
@@ -109,13 +110,14 @@ void apply_overlay(KnowledgeBase& kb) {
     std::size_t out = first_civic;  // only civic rows are merged away
     for (std::size_t i = first_civic; i < n; ++i) {
         if (merged[i]) continue;
-        if (out != i) kb.entries[out] = std::move(kb.entries[i]);
+        if (out != i) entries[out] = std::move(entries[i]);
         ++out;
     }
     kb.civic_merged = static_cast<long>(std::count(merged.begin(), merged.end(), true));
-    kb.entries.erase(kb.entries.begin() + static_cast<std::ptrdiff_t>(out), kb.entries.end());
+    entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(out), entries.end());
     kb.curated_rows = static_cast<long>(first_civic);
     kb.civic_rows = static_cast<long>(out - first_civic);
+    return merged;
 }
 
 }  // namespace rvanno::detail

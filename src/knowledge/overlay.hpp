@@ -2,6 +2,8 @@
 // cover the same statement as a CIViC row, and rows of the two layers that disagree are listed.
 // Private to src/knowledge.
 #pragma once
+#include <vector>
+
 #include "rvanno/knowledge.hpp"
 
 namespace rvanno::detail {
@@ -12,7 +14,8 @@ namespace rvanno::detail {
 // kb.entries, its civic_id appended to the curated row's also_in_civic, kb.civic_merged counted.
 // Every curated/civic pair with the same key and opposite directions (resistance,
 // reduced_sensitivity or no_benefit against sensitivity) goes to kb.conflicts, merged or not.
-// Sets kb.curated_rows and kb.civic_rows to the rows left.
-void apply_overlay(KnowledgeBase& kb);
+// Sets kb.curated_rows and kb.civic_rows to the rows left. Returns, per row before the merge,
+// whether it was merged away (the knowledge index drops the same rows' text).
+std::vector<bool> apply_overlay(KnowledgeBase& kb);
 
 }  // namespace rvanno::detail

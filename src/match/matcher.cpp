@@ -68,7 +68,7 @@
               partners is then read from the genotype (match/phase.cpp) and written in the detail;
               rows that need a phase are judged in interpret/verdict_phase.cpp (rule g).
 
-    Which rows are tested: in a run, only those the gene's row index (match/row_index.hpp) names
+    Which rows are tested: in a run, only those the gene's row index (knowledge/row_index.hpp) names
     as candidates for the allele, in table order; the result is the one testing every row gives.
 
     Copy-number, deletion and fusion rows never match small variants. They match gene-level
@@ -105,7 +105,6 @@
 #include "consequence/annotation_terms.hpp"
 #include "consequence/gene_copy_number.hpp"
 #include "match/restrict.hpp"
-#include "match/row_index.hpp"
 
 namespace rvanno {
 
@@ -382,6 +381,16 @@ std::vector<Match> match_fusion(const Fusion& f, const std::vector<const Knowled
             continue;
         if (fusion_exons_allowed(f, *e, m.detail)) out.push_back(std::move(m));
     }
+    return out;
+}
+
+std::vector<Match> match_allele(const Allele& allele, GenomeBuild build, const Consequence& csq, const GeneRows& rows,
+                                const KnowledgeRows& entries) {
+    std::vector<std::uint32_t> picked;
+    rows.candidates(allele, csq, picked);
+    std::vector<Match> out;
+    for (const auto i : picked)
+        if (auto m = match_entry(allele, build, csq, entries[rows.rows[i]])) out.push_back(std::move(*m));
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "knowledge/row_index.hpp"
 #include "rvanno/consequence.hpp"
 #include "rvanno/copy_number.hpp"
 #include "rvanno/fusion.hpp"
@@ -17,9 +18,13 @@ namespace rvanno {
 // Every single-alteration row of `entries` (one gene's rows) that `csq` of `allele` matches,
 // at most one Match per row, in table order. Compound rows (requires_all) are skipped here:
 // they need the whole sample (SmallVariantAnnotator::finish, src/pipeline/small_variants.cpp).
-// Tests every row; the run uses the same through an index (match/row_index.hpp).
+// Tests every row; the run uses the same through the gene's row index (below).
 std::vector<Match> match_allele(const Allele& allele, GenomeBuild build, const Consequence& csq,
                                 const std::vector<const KnowledgeEntry*>& entries);
+// The same through one gene's row index (knowledge/row_index.hpp) over `entries`, the rows it
+// numbers: the same Match list, in the same order, testing only the candidates.
+std::vector<Match> match_allele(const Allele& allele, GenomeBuild build, const Consequence& csq, const GeneRows& rows,
+                                const KnowledgeRows& entries);
 
 // The primary-alteration test alone, used for compound rows: does `csq` match `e`,
 // ignoring e.requires_all? Returns the Match or nothing.

@@ -30,7 +30,7 @@ std::optional<Match> apply_allele_restrictions(const Allele& a, const Consequenc
 
 // True when a restriction of `e` can make a small-variant match without the kind's route
 // (exon_skipping=N replaces it); every other restriction only narrows a route's match. The row
-// index (match/row_index.hpp) checks such rows for every allele.
+// index (knowledge/row_index.hpp) checks such rows for every allele.
 bool restriction_replaces_route(const KnowledgeEntry& e);
 
 // fusion_exons=eX-eY on a fusion row: false when the fusion's exons are known (5' partner keeps

@@ -2,26 +2,28 @@
 
 #include <algorithm>
 
+#include "knowledge/row_index.hpp"
 #include "match/matcher.hpp"
 
 namespace rvanno::pipeline {
 
 AlleleKeeper::AlleleKeeper(const KnowledgeBase& kb, GenomeBuild build, const std::vector<Transcript>& kb_transcripts)
     : build_(build), hotspots_(kb, kb_transcripts) {
-    std::set<std::string> drivers;
-    for (const auto& e : kb.entries) {
-        if (!e.requires_all.empty()) compound_[e.gene].push_back(&e);
-        for (const auto& r : e.requires_all) required_.insert(r.gene + ":" + r.protein_change);
-        for (const auto& d : e.required_drivers) {
-            auto ends = [&d](const std::string& w) {
-                return d.size() > w.size() && d.compare(d.size() - w.size(), w.size(), w) == 0;
-            };
-            // "GENE fusion" is read from fusions, "GENE mutation" from matched rows (kept anyway).
-            if (ends(" fusion") || ends(" mutation")) continue;
-            drivers.insert(d);
-        }
+    // From the row index: the compound rows are made (few), not every row (100k, issue 10).
+    const RowIndex& index = row_index(kb.entries);
+    for (const auto r : index.compound) {
+        const KnowledgeEntry& e = kb.entries[r];
+        compound_[e.gene].push_back(&e);
+        for (const auto& q : e.requires_all) required_.insert(q.gene + ":" + q.protein_change);
     }
-    residue_drivers_.assign(drivers.begin(), drivers.end());
+    for (const auto& d : index.drivers) {  // sorted, once each
+        auto ends = [&d](const std::string& w) {
+            return d.size() > w.size() && d.compare(d.size() - w.size(), w.size(), w) == 0;
+        };
+        // "GENE fusion" is read from fusions, "GENE mutation" from matched rows (kept anyway).
+        if (ends(" fusion") || ends(" mutation")) continue;
+        residue_drivers_.push_back(d);
+    }
 }
 
 bool AlleleKeeper::needed(const Allele& a, const AlleleFinding& f) const {

@@ -3,6 +3,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "knowledge/row_index.hpp"
+
 namespace rvanno::pipeline {
 
 void summarise_genes(const TranscriptModel& model, const KnowledgeBase& kb, bool small, bool sv,
@@ -23,8 +25,7 @@ void summarise_genes(const TranscriptModel& model, const KnowledgeBase& kb, bool
         tally[gene].alleles += n.alleles;
         tally[gene].no_knowledge += n.no_knowledge;
     }
-    std::unordered_map<std::string_view, long> rows;  // hashed: one lookup per knowledge-base row
-    for (const auto& e : kb.entries) ++rows[e.gene];
+    const RowIndex& rows = row_index(kb.entries);  // each gene's rows, without making them
     std::map<std::string, const CopyNumberFinding*> cn;
     for (const auto& f : r.copy_number) cn.emplace(f.cn.gene, &f);
 
@@ -51,7 +52,7 @@ void summarise_genes(const TranscriptModel& model, const KnowledgeBase& kb, bool
                 if (g.fusions == 0 && named_by_skipped_sv_rows.count(g.gene)) g.fusions = -1;
             }
         }
-        if (auto n = rows.find(tx.gene); n != rows.end()) g.knowledge_rows = n->second;
+        if (const GeneRows* n = rows.gene(tx.gene)) g.knowledge_rows = static_cast<long>(n->rows.size());
         g.kb_gene = kb_gene;
         r.genes.push_back(std::move(g));
     }

@@ -26,6 +26,7 @@
 #include "io/vcf_reader.hpp"
 #include "knowledge/chromosome_arms.hpp"
 #include "knowledge/fusion_variants.hpp"
+#include "knowledge/row_index.hpp"
 #include "knowledge/transcript_table.hpp"
 #include "match/carried.hpp"
 #include "match/matcher.hpp"
@@ -222,7 +223,9 @@ void run_copy_number(const RunSettings& p, RunTables& tables, GenomeBuild build,
                 f.contig_name = s.contig_name;
                 break;
             }
-        f.matches = match_copy_number(genes[i], amplification_threshold(settings), kb.entries_for_gene(tx.gene));
+        f.matches = match_copy_number(genes[i], amplification_threshold(settings),
+                                      kb.entries_for_gene(tx.gene, {AlterationKind::amplification,
+                                                                    AlterationKind::deletion, AlterationKind::loss}));
         report.copy_number.push_back(std::move(f));
     }
     report.counters.values["copy_number_segments"] = static_cast<long>(segments.size());
@@ -237,8 +240,9 @@ void run_fusions(RunTables& tables, const std::vector<Transcript>& transcripts, 
         unpaired += s.unpaired_breakends;
     }
     std::vector<const KnowledgeEntry*> fusion_rows;
-    for (const auto& e : kb.entries)
-        if (e.kind == AlterationKind::fusion) fusion_rows.push_back(&e);
+    const RowIndex& index = row_index(kb.entries);
+    for (std::uint32_t r = 0; r < index.facts.size(); ++r)
+        if (index.facts[r].kind == AlterationKind::fusion) fusion_rows.push_back(&kb.entries[r]);
     for (auto& f : annotate_fusions(junctions, transcripts, tables.fusion_variants())) {
         auto matches = match_fusion(f, fusion_rows);
         report.fusions.push_back({std::move(f), std::move(matches)});

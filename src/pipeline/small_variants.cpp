@@ -62,11 +62,7 @@ bool depends_on_class(const Match& m, bool class_only) {
 }  // namespace
 
 SmallVariantRows::SmallVariantRows(const KnowledgeBase& kb, GenomeBuild build, const TranscriptModel& model)
-    : keeper(kb, build, model.kb()) {
-    std::unordered_map<std::string_view, std::vector<const KnowledgeEntry*>> rows;  // hashed: 100k rows
-    for (const auto& e : kb.entries) rows[e.gene].push_back(&e);
-    for (auto& [gene, r] : rows) by_gene.emplace(std::string(gene), GeneRows(std::move(r)));
-}
+    : index(row_index(kb.entries)), keeper(kb, build, model.kb()) {}
 
 SmallVariantAnnotator::SmallVariantAnnotator(const KnowledgeBase& kb, GenomeBuild build, const TranscriptModel& model,
                                              const ReferenceSequence* ref,
@@ -157,10 +153,10 @@ void SmallVariantAnnotator::candidates(const VariantRecord& rec, std::vector<All
             notes.push_back(merge_annotations(rec, alt, tx, f));
             notes.push_back(check_input_protein_change(rec, tx, f.csq, f.protein_source));
             static const GeneRows no_rows;
-            const auto rows = rows_->by_gene.find(tx.gene);
-            const auto& entries = rows == rows_->by_gene.end() ? no_rows : rows->second;
-            class_from_protein_change(f, entries);
-            if (!entries.empty()) f.matches = match_allele(a, build_, f.csq, entries);
+            const GeneRows* gene_rows = rows_->index.gene(tx.gene);
+            const GeneRows& rows = gene_rows ? *gene_rows : no_rows;
+            class_from_protein_change(f, rows);
+            if (!rows.rows.empty()) f.matches = match_allele(a, build_, f.csq, rows, kb_.entries);
             if (!f.class_source.empty()) notes.push_back("class from " + f.class_source);
             const bool class_only = f.csq.protein_change.empty();
             for (auto& m : f.matches)
@@ -263,7 +259,7 @@ std::string SmallVariantAnnotator::use_annotation(const VariantRecord& rec, cons
 // The class of a protein change rvanno did not compute itself (an annotation's HGVSp without a
 // class term, a MAF's HGVSp_Short, or the change of a c. allele the knowledge base lists for an
 // hgvs_p row): G12C missense, R130* stop_gained, Q61= synonymous. Only when rvanno could not tell.
-void SmallVariantAnnotator::class_from_protein_change(AlleleFinding& f, const GeneRows& entries) {
+void SmallVariantAnnotator::class_from_protein_change(AlleleFinding& f, const GeneRows& rows) const {
     Consequence& c = f.csq;
     if (!protein_class_unknown(c)) return;
     if (!c.protein_change.empty()) {
@@ -271,8 +267,8 @@ void SmallVariantAnnotator::class_from_protein_change(AlleleFinding& f, const Ge
             f.class_source = f.protein_source;
         return;
     }
-    for (const auto i : entries.hgvs_p_rows_listing(c.hgvs_c))  // single-alteration hgvs_p rows, table order
-        if (const KnowledgeEntry* e = entries.all()[i];
+    for (const auto i : rows.hgvs_p_rows_listing(c.hgvs_c))  // single-alteration hgvs_p rows, table order
+        if (const KnowledgeEntry* e = &kb_.entries[rows.rows[i]];
             merge_annotated_class(c, terms_of_protein_change(e->protein_change)) == ClassMerge::adopted) {
             f.class_source = "knowledge base (" + c.hgvs_c + " is a listed allele of p." + e->protein_change + ")";
             return;

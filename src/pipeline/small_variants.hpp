@@ -13,8 +13,8 @@
 #include "base/target_index.hpp"
 #include "consequence/annotation_terms.hpp"
 #include "consequence/transcript_maps.hpp"
+#include "knowledge/row_index.hpp"
 #include "knowledge/transcript_index.hpp"
-#include "match/row_index.hpp"
 #include "pipeline/allele_keeping.hpp"
 #include "rvanno/annotation_tags.hpp"
 #include "rvanno/knowledge.hpp"
@@ -29,7 +29,7 @@ namespace rvanno {
 // every sample's SmallVariantAnnotator.
 struct SmallVariantRows {
     SmallVariantRows(const KnowledgeBase& kb, GenomeBuild build, const TranscriptModel& model);
-    std::map<std::string, GeneRows> by_gene;
+    const RowIndex& index;  // kb's (knowledge/row_index.hpp)
     pipeline::AlleleKeeper keeper;
 };
 
@@ -113,7 +113,7 @@ private:
                                   AlleleFinding& f);
     std::string use_annotation(const VariantRecord& rec, const std::string& tag, const AnnotatedConsequence& ac,
                                const AnnotatedTerms& terms, AlleleFinding& f);
-    static void class_from_protein_change(AlleleFinding& f, const GeneRows& entries);
+    void class_from_protein_change(AlleleFinding& f, const GeneRows& rows) const;
 };
 
 }  // namespace rvanno
