@@ -242,6 +242,39 @@ TEST(DbCheck, broken_rows_are_listed_with_file_and_line) {
     fs::remove_all(dir);
 }
 
+// Why: `rvanno db index` checks the tables as a run does: a knowledge base with a bad row gets no
+// index (the error names the row, the exit is 1, no file is left); a good one gets its index,
+// which the next run reads, with the same report as without it.
+TEST(DbIndex, writes_the_index_only_for_a_knowledge_base_that_loads) {
+    auto dir = fresh_dir("indexdb");
+    fs::copy(RVANNO_DB, dir / "db", fs::copy_options::recursive);
+    const std::string vcf = (kCases / "index_case" / "input.vcf").string();
+    auto plain = run_rvanno(dir, {"annotate", "-d", "db", vcf});
+    ASSERT_EQ(plain.exit_code, 0) << plain.err;
+
+    auto r = run_rvanno(dir, {"db", "index", "db"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("wrote db/knowledge.index: "), std::string::npos) << r.out;
+    EXPECT_TRUE(fs::exists(dir / "db" / "knowledge.index"));
+    auto indexed = run_rvanno(dir, {"annotate", "-d", "db", vcf});
+    EXPECT_EQ(indexed.exit_code, 0) << indexed.err;
+    EXPECT_EQ(indexed.err, plain.err) << "no warning: the index fits";
+    EXPECT_EQ(indexed.out, plain.out);
+
+    fs::remove(dir / "db" / "knowledge.index");
+    std::ofstream(dir / "db" / "knowledge" / "zz_broken.tsv")
+        << "id\tgene\tkind\talteration\thgvs_c\trequires\tdrugs\teffect\tevidence_"
+           "level\tdisease\tmechanism\tcitations\tstatus\tnotes\n"
+        << "X-1\tALK\thgvs_p\tp.G1202R\t\t\tcrizotinib\tresistent\tD\tNSCLC\ton_target\tPMID:22277784\tverified\t\n";
+    auto bad = run_rvanno(dir, {"db", "index", "db"});
+    EXPECT_EQ(bad.exit_code, 1);
+    EXPECT_NE(bad.err.find("zz_broken.tsv:2:"), std::string::npos) << bad.err;
+    EXPECT_EQ(bad.out, "");
+    for (const auto& f : fs::directory_iterator(dir / "db"))
+        EXPECT_EQ(f.path().filename().string().find("knowledge.index"), std::string::npos) << f.path();
+    fs::remove_all(dir);
+}
+
 // Why: real third-party files must read cleanly. CIViC's own GRCh37 VCF (no ##contig lines;
 // build from ##reference) holds ALK G1202R at 2:29443613 C>T, which must match its rows.
 TEST(RealFiles, civic_grch37_vcf_reads_and_matches) {
