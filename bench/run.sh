@@ -13,7 +13,8 @@
 # SCENARIO (default: all, in this order):
 #   wgs     WGS 1M VCF.gz and BCF, report mode      vs bcftools view -Ou
 #   panel   500k records all inside KB genes         vs bcftools view -Ou
-#   kb      100k-row synthetic knowledge base: startup and WGS annotate vs the bundled db
+#   kb      100k-row synthetic knowledge base, from its tables and from its knowledge index (rvanno db
+#           index): startup and WGS annotate vs the bundled db
 #   vcfout  --output-vcf -O z/v/b on WGS 1M          vs bcftools annotate -a ... -O z/v/b
 #   batch   100-sample VCF (100k records), batch     vs one bcftools view -Ou pass
 #   json    -f json vs -f tsv on the panel file
@@ -117,12 +118,20 @@ need_cohort() {
 }
 need_empty() { [ -s "$empty_vcf" ] || { need_wgs; bcftools view -h "$wgs_vcf" > "$empty_vcf"; }; }
 # A copy of db/ plus kb_rows synthetic rows; rebuilt every run so it follows db/ (a few seconds).
+# Two copies: the tables alone, and the same with its knowledge index (rvanno db index, the
+# issue's fallback: a run parses only the rows it reads). The index is written 3 s after the
+# copy, so that the tables' stamps are trusted (kb_index.hpp: a table changed within 2 s before
+# indexing is hashed on every load, which a user's long-settled tables never are).
 big_db="$out/kb$kb_rows"
+big_db_idx="$out/kb${kb_rows}_indexed"
 need_big_db() {
   [ -d "$big_db" ] && return
   cp -r db "$big_db"
   python3 bench/make_kb.py --db db -n "$kb_rows" -o "$big_db/knowledge/zz_synthetic.tsv" 2>/dev/null
   "$rvanno" db check "$big_db" >/dev/null || { echo "bench: the synthetic knowledge base fails 'rvanno db check'" >&2; "$rvanno" db check "$big_db" | head >&2; exit 1; }
+  cp -r "$big_db" "$big_db_idx"
+  sleep 3
+  "$rvanno" db index "$big_db_idx" >/dev/null || { echo "bench: rvanno db index failed on the synthetic knowledge base" >&2; exit 1; }
 }
 
 # ---------------------------------------------------------------------------- timing
@@ -205,15 +214,22 @@ scen_kb() {
   local b; b=$(basename "$empty_vcf")
   group_add kb_start_bundled "rvanno annotate (bundled db)" "$RV annotate -q -g GRCh38 --db $bundled_db $empty_vcf > $sink"
   group_add kb_start_big "rvanno annotate (db + $kb_rows rows)" "$RV annotate -q -g GRCh38 --db $big_db $empty_vcf > $sink"
+  group_add kb_start_idx "rvanno annotate (db + $kb_rows rows, indexed)" "$RV annotate -q -g GRCh38 --db $big_db_idx $empty_vcf > $sink"
   group_run
+  # The rows "(no index)" read the tables: shown to measure what the index saves, not held to
+  # the targets (the index is the issue's answer for a large knowledge base), and their RSS is
+  # left out of the "any scenario" RSS line (row() counts labels that start with "rvanno").
   row kb "$b (header only)" "rvanno annotate, bundled db (startup)" kb_start_bundled kb_start_bundled "" ""
-  row kb "$b (header only)" "rvanno annotate, db + $kb_rows rows (startup)" kb_start_big kb_start_bundled "bundled db" "s0.2"
+  row kb "$b (header only)" "(no index) rvanno annotate, db + $kb_rows rows (startup)" kb_start_big kb_start_bundled "bundled db" ""
+  row kb "$b (header only)" "rvanno annotate, db + $kb_rows rows, indexed (startup)" kb_start_idx kb_start_bundled "bundled db" "s0.2"
   b=$(basename "$wgs_vcf")
   group_add kb_wgs_bundled "rvanno annotate (bundled db)" "$RV annotate -q --db $bundled_db $wgs_vcf > $sink"
   group_add kb_wgs_big "rvanno annotate (db + $kb_rows rows)" "$RV annotate -q --db $big_db $wgs_vcf > $sink"
+  group_add kb_wgs_idx "rvanno annotate (db + $kb_rows rows, indexed)" "$RV annotate -q --db $big_db_idx $wgs_vcf > $sink"
   group_run
   row kb "$b" "rvanno annotate, bundled db" kb_wgs_bundled kb_wgs_bundled "" ""
-  row kb "$b" "rvanno annotate, db + $kb_rows rows" kb_wgs_big kb_wgs_bundled "bundled db" "x1.2"
+  row kb "$b" "(no index) rvanno annotate, db + $kb_rows rows" kb_wgs_big kb_wgs_bundled "bundled db" ""
+  row kb "$b" "rvanno annotate, db + $kb_rows rows, indexed" kb_wgs_idx kb_wgs_bundled "bundled db" "x1.2"
 }
 scen_vcfout() {
   need_wgs
