@@ -4,10 +4,14 @@
 // listed) and, when it passes, loaded as `rvanno annotate --db` loads it and used on the
 // index case (small variants, copy number, an EML4::ALK fusion) with hotspots: a row the
 // checks let through must not break matching, verdicts, the hotspot map or a report writer.
+// Then it is indexed (rvanno db index) and loaded from the index: every row made from the index
+// must equal the row read from the table, field by field (knowledge/kb_index.hpp).
 // Seeds: testdata/fuzz/knowledge/. Rule of a finding: tests/fuzz/fuzz_support.hpp.
 #include <set>
 
 #include "fuzz_support.hpp"
+#include "knowledge/kb_index.hpp"
+#include "support/knowledge_rows.hpp"
 
 namespace {
 
@@ -66,5 +70,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         in.cnv = {(cases / "index_case_cnv" / "tumour.cns").string()};
         in.sv = {(std::filesystem::path(RVANNO_TESTDATA) / "sv" / "arriba_eml4_alk.tsv").string()};
         fuzz::annotate(in, "GRCh38", tables);
+        index_knowledge_base(dir);
+        const KnowledgeBase stored = load_knowledge_base(dir);
+        std::filesystem::remove(dir / kKnowledgeIndexName);
+        if (!stored.entries.stored()) fuzz::finding("a knowledge base that loads was not read from its index");
+        if (stored.entries.size() != kb.entries.size()) fuzz::finding("the index holds another number of rows");
+        for (std::size_t i = 0; i < kb.entries.size(); ++i)
+            if (test::describe(stored.entries[i]) != test::describe(kb.entries[i]))
+                fuzz::finding("row " + std::to_string(i) + " made from the index differs from the table's");
     });
 }
