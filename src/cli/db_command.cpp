@@ -25,7 +25,7 @@ const char* const kDbUsage =
     "  index [DIR]   check the tables as a run does, then write DIR/knowledge.index: the rows\n"
     "                and their row index in one file, keyed by the tables' content MD5. A run\n"
     "                then parses only the rows it reads: with 100,000 rows, startup falls from\n"
-    "                about 0.3 s to about 0.05 s. A run ignores an index that does not fit the\n"
+    "                about 0.3 s to under 0.05 s. A run ignores an index that does not fit the\n"
     "                tables (they changed, or another rvanno wrote it), with a warning that\n"
     "                says so; the answers are the same with or without it\n"
     "\n"
