@@ -118,18 +118,19 @@ void check_expected_file(const fs::path& file, const RunResult& r, const std::st
 }
 
 // "RVANNO_DB=<dir>": a copy of the bundled db/ with its knowledge index (rvanno db index), made
-// once per test binary. Its tables were just copied, so their stamps are not trusted: each run
-// hashes them and, the hash being the index's, reads the rows from the index.
+// once per test process and removed when it ends. Its tables were just copied, so their stamps
+// are not trusted: each run hashes them and, the hash being the index's, reads the rows from
+// the index.
 std::string indexed_db_env() {
-    static const fs::path dir = [] {
-        auto d = fs::temp_directory_path() / ("rvanno_indexed_db_" + std::to_string(::getpid()));
-        fs::remove_all(d);
-        fs::copy(RVANNO_DB, d, fs::copy_options::recursive);
-        const auto r = run_rvanno(d, {"db", "index", d.string()});
+    static const TempDir dir("indexed_db");
+    static const bool made = [] {
+        fs::copy(RVANNO_DB, dir.path(), fs::copy_options::recursive);
+        const auto r = run_rvanno(dir.path(), {"db", "index", dir.path().string()});
         EXPECT_EQ(r.exit_code, 0) << r.err;
-        return d;
+        return true;
     }();
-    return "RVANNO_DB=" + dir.string();
+    (void)made;
+    return "RVANNO_DB=" + dir.path().string();
 }
 
 void run_case(const std::string& name, const std::vector<std::string>& env) {

@@ -24,24 +24,6 @@ namespace {
 
 bool have(const std::string& tool) { return std::system(("command -v " + tool + " > /dev/null 2>&1").c_str()) == 0; }
 
-// A fresh directory per test, removed afterwards.
-class TempDir {
-public:
-    explicit TempDir(const std::string& name)
-        : path_(fs::temp_directory_path() / ("rvanno_html_" + std::to_string(::getpid()) + "_" + name)) {
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
-
 // Headless chromium with everything that could reach the network or a profile turned off.
 int chromium(const fs::path& tmp, const std::string& what, const fs::path& html) {
     const std::string cmd = "cd " + shell_quote(tmp.string()) + " && HOME=" + shell_quote(tmp.string()) +

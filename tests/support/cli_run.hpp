@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "support/files.hpp"
+#include "support/temp_dir.hpp"
 #include "support/tsv.hpp"
 
 namespace rvanno::test {
@@ -57,17 +58,18 @@ inline RunResult run_rvanno(const std::filesystem::path& cwd, const std::vector<
 // test binary, for run_rvanno's `env`. For tests of a mechanism (amino acid unknown, "no
 // knowledge", class matching) whose known answer is about the curated rows alone; with the
 // CIViC layer the same alleles may gain CIViC rows, which the golden cases cover.
+// Removed when the test process ends (ctest runs each test in a process of its own).
 inline std::string curated_only_db_env() {
-    static const std::filesystem::path dir = [] {
-        auto d = std::filesystem::temp_directory_path() / ("rvanno_curated_db_" + std::to_string(::getpid()));
-        std::filesystem::remove_all(d);
-        std::filesystem::create_directories(d);
+    static const TempDir dir("curated_db");
+    static const bool made = [] {
         for (const auto& e : std::filesystem::directory_iterator(RVANNO_DB))
             if (e.path().filename() != "civic" && e.path().filename() != "tools")
-                std::filesystem::copy(e.path(), d / e.path().filename(), std::filesystem::copy_options::recursive);
-        return d;
+                std::filesystem::copy(e.path(), dir.path() / e.path().filename(),
+                                      std::filesystem::copy_options::recursive);
+        return true;
     }();
-    return "RVANNO_DB=" + dir.string();
+    (void)made;
+    return "RVANNO_DB=" + dir.path().string();
 }
 
 // The data rows of an rvanno TSV reduced to `columns` (tab-joined), header first.
