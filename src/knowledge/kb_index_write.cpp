@@ -2,12 +2,11 @@
 #include "knowledge/kb_index.hpp"
 
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <ctime>
-#include <fstream>
 
 #include "build_config.hpp"
+#include "io/output_file.hpp"
 #include "knowledge/kb_index_format.hpp"
 #include "knowledge/row_index.hpp"
 #include "rvanno/error.hpp"
@@ -150,33 +149,20 @@ KnowledgeIndexWritten write_knowledge_index(const KnowledgeBase& kb, const detai
         w.rows(g.always);
     }
     const fs::path path = kb.directory / kKnowledgeIndexName;
-    const fs::path tmp = path.string() + ".tmp." + std::to_string(::getpid());
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        // [tail_at, tail_size, keys_size], the parts, the keys' text; then the tail, read a row at
-        // a time: the row records, the rows' text.
-        const std::uint64_t keys_size = w.keys.size(), tail_at = kPrefix + w.out.size() + keys_size,
-                            tail_size = w.records.size() + w.texts.size(),
-                            head_crc = crc(crc(0, w.out.data(), w.out.size()), w.keys.data(), w.keys.size());
-        for (const std::uint64_t v : {tail_at, tail_size, keys_size, head_crc})
-            f.write(reinterpret_cast<const char*>(&v), 8);
-        for (const std::string* part : {&w.out, &w.keys, &w.records, &w.texts})
-            f.write(part->data(), static_cast<std::streamsize>(part->size()));
-        f.close();
-        if (!f) {
-            std::error_code ec;
-            fs::remove(tmp, ec);
-            throw UserError("cannot write '" + tmp.string() + "'",
-                            "the knowledge base's directory must be writable (and have space) to index it");
-        }
-    }
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    if (ec) {
-        fs::remove(tmp, ec);
-        throw UserError("cannot rename '" + tmp.string() + "' to '" + path.string() + "'",
-                        "the knowledge base's directory must be writable to index it");
-    }
+    // Whole or not at all (io/output_file.hpp: an unnamed temporary, linked into place; a killed
+    // run leaves nothing). Its errors name the file and say what to do.
+    OutputFile file(path.string());
+    std::ostream& f = file.stream();
+    // [tail_at, tail_size, keys_size, head CRC], the parts, the keys' text; then the tail, read a
+    // row at a time: the row records, the rows' text.
+    const std::uint64_t keys_size = w.keys.size(), tail_at = kPrefix + w.out.size() + keys_size,
+                        tail_size = w.records.size() + w.texts.size(),
+                        head_crc = crc(crc(0, w.out.data(), w.out.size()), w.keys.data(), w.keys.size());
+    for (const std::uint64_t v : {tail_at, tail_size, keys_size, head_crc})
+        f.write(reinterpret_cast<const char*>(&v), 8);
+    for (const std::string* part : {&w.out, &w.keys, &w.records, &w.texts})
+        f.write(part->data(), static_cast<std::streamsize>(part->size()));
+    file.commit();
     return {path, kb.entries.size(), fs::file_size(path)};
 }
 
