@@ -140,8 +140,11 @@ std::int64_t c_number(const std::string& position) {  // "c.1088+1" -> 1088, "c.
     return minus ? -v : v;
 }
 
-bool counts(const KnowledgeEntry& e) {
-    return e.mechanism == "on_target" && (e.effect == Effect::resistance || e.effect == Effect::reduced_sensitivity);
+// A row places a hotspot when it is on-target resistance (or reduced sensitivity) at a residue or a
+// c. position. Read from the row index's facts, so that only these rows are made.
+bool places_hotspot(const RowFacts& f) {
+    return f.on_target && (f.effect == Effect::resistance || f.effect == Effect::reduced_sensitivity) &&
+           (f.kind == AlterationKind::hgvs_p || f.kind == AlterationKind::codon || f.kind == AlterationKind::hgvs_c);
 }
 
 // The hotspots of the rows of `genes` (nullptr: of every row).
@@ -149,23 +152,17 @@ std::vector<Spec> hotspot_specs(const KnowledgeBase& kb, const std::set<std::str
     std::map<std::tuple<std::string, int, int>, Spec> residue;
     std::map<std::pair<std::string, std::string>, Spec> position;
     if (genes && genes->empty()) return {};  // no driver named a gene: no row to read
-    // The rows that can count, found from the row index: only they are read (made, when stored).
+    // The rows that place hotspots, found from the row index: only they are read (made, when stored).
     const RowIndex& index = row_index(kb.entries);
     std::vector<std::uint32_t> picked;
     for (const auto& [gene, rows] : index.genes) {
         if (genes && !genes->count(gene)) continue;
-        for (const auto r : rows.rows) {
-            const RowFacts& f = index.facts[r];
-            if (f.on_target && (f.effect == Effect::resistance || f.effect == Effect::reduced_sensitivity) &&
-                (f.kind == AlterationKind::hgvs_p || f.kind == AlterationKind::codon ||
-                 f.kind == AlterationKind::hgvs_c))
-                picked.push_back(r);
-        }
+        for (const auto r : rows.rows)
+            if (places_hotspot(index.facts[r])) picked.push_back(r);
     }
     std::sort(picked.begin(), picked.end());  // table order, as every row was read before
-    for (const auto r : picked) {
-        const KnowledgeEntry& e = kb.entries[r];
-        if (!counts(e)) continue;
+    for (const auto row : picked) {
+        const KnowledgeEntry& e = kb.entries[row];
         if (e.kind == AlterationKind::hgvs_p || e.kind == AlterationKind::codon) {
             std::optional<ResidueRange> r;
             if (e.kind == AlterationKind::codon) {
