@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/strings.hpp"
 #include "base/warning.hpp"
 #include "build_config.hpp"
 #include "knowledge/kb_index_format.hpp"
@@ -153,14 +154,7 @@ public:
             throw damaged("cannot read row " + std::to_string(i + 1));
         if (crc(crc(0, r, 24), bytes.data(), bytes.size()) != sum)
             throw damaged("row " + std::to_string(i + 1) + " is damaged (its checksum does not match)");
-        const std::string_view text = bytes;
-        std::vector<std::string> cells;
-        for (std::size_t from = 0;;) {
-            const auto tab = text.find('\t', from);
-            cells.emplace_back(text.substr(from, tab == std::string_view::npos ? std::string_view::npos : tab - from));
-            if (tab == std::string_view::npos) break;
-            from = tab + 1;
-        }
+        const std::vector<std::string> cells = split(bytes, '\t');  // as TextTable splits a row
         const TableRow row{&t.header, &t.index, &cells, &t.where, static_cast<long>(line)};
         KnowledgeEntry e;
         try {
