@@ -18,12 +18,15 @@
 // again within the same tick of a coarse file-system clock; then the stamps are not trusted
 // and every load hashes the tables.
 //
-// Layout (native byte order and sizes, checked by the header): a header (magic, format,
-// version, MD5, the knowledge base's counts, conflicts and rows not loaded), the tables' names
-// and headers, one fixed record per row (table, line, where its text is), the rows' facts, the
-// compound rows, the drivers, each gene's index, then one block of text that the row records
-// and the index keys point into. Every read is bounds-checked: a damaged file is "unreadable",
-// never a crash.
+// Layout (native byte order and sizes, checked by the head; kb_index_format.hpp): a 32-byte
+// prefix (where the tail starts, its size, the size of the keys' text, the head's CRC-32); the
+// head, read whole: magic, byte order, format, version, MD5 and the tables' stamps, the knowledge
+// base's counts, conflicts and rows not loaded, the tables' names and headers, the row count,
+// the curated rows' also_in_civic, the rows' facts, the compound rows, the drivers, each gene's
+// index, then the keys' text the index points into; the tail, read a row at a time: one fixed
+// record per row (table, text length, line, text offset, CRC-32 of the record and the text), then
+// the rows' text. Every read is bounds-checked and the head and each row checksummed: a damaged
+// file is set aside, a damaged row is an error, never a crash or another row.
 #pragma once
 #include <cstdint>
 #include <filesystem>
